@@ -1,0 +1,180 @@
+//! The Coorace campaign "S'engager pour les territoires inclusifs de demain"
+//! (#Municipales2020) as plain data.
+//!
+//! Every string is copied word for word from
+//! `campaign/coorace-municipales-2020.txt`; a host test checks that each one
+//! still appears verbatim there. Commitment ids and positions are part of the
+//! signed payload format: they never change for this campaign.
+
+mod data;
+
+pub use data::CAMPAIGN;
+
+/// The campaign: its heading, its introduction and its ten proposals.
+#[derive(Debug)]
+pub struct Campaign {
+    /// Title, as printed (upper case in the source text).
+    pub title: &'static str,
+    /// "Coorace part en campagne".
+    pub tagline: &'static str,
+    /// "#Municipales2020".
+    pub hashtag: &'static str,
+    /// "10 propositions d'utilité sociale et territoriale".
+    pub subtitle: &'static str,
+    /// The introduction, one entry per paragraph.
+    pub introduction: &'static [&'static str],
+    /// The ten proposals, in order.
+    pub proposals: &'static [Proposal],
+}
+
+/// One of the ten proposals.
+#[derive(Debug)]
+pub struct Proposal {
+    /// 1 to 10, as numbered in the campaign.
+    pub number: u8,
+    pub title: &'static str,
+    /// The explanatory paragraph.
+    pub text: &'static str,
+    pub commitments: &'static [Commitment],
+}
+
+/// One "Je m'engage à …" a candidate can tick.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Commitment {
+    /// Stable id: proposal number, dot, rank in the proposal ("4.1").
+    pub id: &'static str,
+    /// Fixed position 0–19 across the campaign; the bit index in payloads.
+    pub position: u8,
+    pub text: &'static str,
+}
+
+/// Number of commitments in the campaign.
+pub const COMMITMENT_COUNT: usize = 20;
+
+impl Campaign {
+    /// Every commitment, in position order.
+    pub fn commitments(&self) -> impl Iterator<Item = &'static Commitment> {
+        self.proposals.iter().flat_map(|p| p.commitments.iter())
+    }
+
+    /// The commitment with this id, if there is one.
+    pub fn commitment_by_id(&self, id: &str) -> Option<&'static Commitment> {
+        self.commitments().find(|c| c.id == id)
+    }
+
+    /// The commitment at this position, if there is one.
+    pub fn commitment_at(&self, position: u8) -> Option<&'static Commitment> {
+        self.commitments().find(|c| c.position == position)
+    }
+
+    /// The proposal at this index (0-based), if there is one.
+    pub fn proposal(&self, index: usize) -> Option<&'static Proposal> {
+        self.proposals.get(index)
+    }
+}
+
+impl Proposal {
+    /// Positions of this proposal's commitments.
+    pub fn positions(&self) -> impl Iterator<Item = u8> + '_ {
+        self.commitments.iter().map(|c| c.position)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::HashSet;
+
+    const SOURCE: &str = include_str!("../../campaign/coorace-municipales-2020.txt");
+
+    #[test]
+    fn has_ten_proposals_numbered_in_order() {
+        assert_eq!(CAMPAIGN.proposals.len(), 10);
+        for (i, p) in CAMPAIGN.proposals.iter().enumerate() {
+            assert_eq!(usize::from(p.number), i + 1);
+            assert!(
+                !p.commitments.is_empty(),
+                "proposal {} has no commitment",
+                p.number
+            );
+        }
+    }
+
+    #[test]
+    fn has_twenty_commitments_with_positions_0_to_19_in_order() {
+        let positions: Vec<u8> = CAMPAIGN.commitments().map(|c| c.position).collect();
+        assert_eq!(positions, (0..20).collect::<Vec<u8>>());
+        assert_eq!(CAMPAIGN.commitments().count(), COMMITMENT_COUNT);
+    }
+
+    #[test]
+    fn ids_are_unique_and_follow_proposal_and_rank() {
+        let mut seen = HashSet::new();
+        for p in CAMPAIGN.proposals {
+            for (rank, c) in p.commitments.iter().enumerate() {
+                assert_eq!(c.id, format!("{}.{}", p.number, rank + 1));
+                assert!(seen.insert(c.id), "duplicate id {}", c.id);
+            }
+        }
+        assert_eq!(seen.len(), 20);
+    }
+
+    #[test]
+    fn every_string_is_verbatim_from_the_source_text() {
+        // The title spans two lines in the source.
+        assert!(SOURCE.contains(&CAMPAIGN.title.replacen("TERRITOIRES ", "TERRITOIRES\n", 1)));
+        for s in [CAMPAIGN.tagline, CAMPAIGN.hashtag, CAMPAIGN.subtitle] {
+            assert!(SOURCE.contains(s), "not in source: {s}");
+        }
+        for paragraph in CAMPAIGN.introduction {
+            assert!(SOURCE.contains(paragraph), "not in source: {paragraph}");
+        }
+        for p in CAMPAIGN.proposals {
+            let heading = format!("#{}. {}\n", p.number, p.title);
+            assert!(
+                SOURCE.contains(&heading),
+                "heading not in source: {heading}"
+            );
+            assert!(SOURCE.contains(p.text), "text not in source: {}", p.text);
+            for c in p.commitments {
+                assert!(SOURCE.contains(c.text), "not in source: {}", c.text);
+            }
+        }
+    }
+
+    #[test]
+    fn every_commitment_of_the_source_is_in_the_data_exactly_once() {
+        let in_source: Vec<&str> = SOURCE
+            .lines()
+            .filter_map(|l| l.find("Je m'engage").map(|i| l[i..].trim_end()))
+            .collect();
+        let in_data: Vec<&str> = CAMPAIGN.commitments().map(|c| c.text).collect();
+        assert_eq!(in_source, in_data);
+    }
+
+    #[test]
+    fn key_phrases_are_present() {
+        assert!(CAMPAIGN.introduction[0]
+            .starts_with("Nous, entreprises d'utilité sociale et territoriale"));
+        assert_eq!(CAMPAIGN.hashtag, "#Municipales2020");
+        assert!(CAMPAIGN.title.contains("INCLUSIFS DE DEMAIN"));
+        assert_eq!(
+            CAMPAIGN.commitment_by_id("9.3").map(|c| c.text),
+            Some("Je m'engage à désigner un-e élu-e en charge de l'ESS.")
+        );
+        assert!(CAMPAIGN
+            .commitments()
+            .all(|c| c.text.starts_with("Je m'engage à ")));
+    }
+
+    #[test]
+    fn lookups_agree() {
+        for c in CAMPAIGN.commitments() {
+            assert_eq!(CAMPAIGN.commitment_by_id(c.id), Some(c));
+            assert_eq!(CAMPAIGN.commitment_at(c.position), Some(c));
+        }
+        assert_eq!(CAMPAIGN.commitment_by_id("11.1"), None);
+        assert_eq!(CAMPAIGN.commitment_at(20), None);
+        assert!(CAMPAIGN.proposal(10).is_none());
+    }
+}
