@@ -74,7 +74,8 @@ pub enum Action {
     Next,
     Back,
     GoTo(Step),
-    Toggle(u8),
+    /// Ticks (`true`) or unticks the commitment at this position.
+    Tick(u8, bool),
     /// Ticks (`true`) or unticks every commitment of the proposal at this index.
     SetAllOf(usize, bool),
     Edit(Field, String),
@@ -91,7 +92,7 @@ impl Draft {
             Action::Next => self.go_to(self.step.next()),
             Action::Back => self.step = self.step.back(),
             Action::GoTo(step) => self.go_to(step),
-            Action::Toggle(position) => self.selection.toggle(position),
+            Action::Tick(position, ticked) => self.selection.set(position, ticked),
             Action::SetAllOf(index, ticked) => {
                 if let Some(p) = CAMPAIGN.proposal(index) {
                     self.selection.set_all_of(p, ticked);
@@ -181,20 +182,21 @@ mod tests {
     #[test]
     fn ticks_and_tick_all_change_the_selection() {
         let mut d = Draft::default();
-        d.apply(Action::Toggle(0));
+        d.apply(Action::Tick(0, true));
+        d.apply(Action::Tick(0, true));
         d.apply(Action::SetAllOf(7, true));
         assert_eq!(d.selection.count(), 4);
         d.apply(Action::SetAllOf(7, false));
         d.apply(Action::SetAllOf(42, true));
         assert_eq!(d.selection.count(), 1);
-        d.apply(Action::Toggle(0));
+        d.apply(Action::Tick(0, false));
         assert_eq!(d.selection, Selection::EMPTY);
     }
 
     #[test]
     fn start_over_clears_everything() {
         let mut d = Draft::default();
-        d.apply(Action::Toggle(5));
+        d.apply(Action::Tick(5, true));
         d.apply(Action::Edit(Field::Name, "X".into()));
         d.apply(Action::SetRole(Some(Role::Candidate)));
         d.apply(Action::GoTo(Step::Proposal(3)));

@@ -152,8 +152,8 @@ mod tests {
 
     fn sample() -> Draft {
         let mut d = Draft::default();
-        d.apply(Action::Toggle(0));
-        d.apply(Action::Toggle(19));
+        d.apply(Action::Tick(0, true));
+        d.apply(Action::Tick(19, true));
         d.apply(Action::SetAllOf(7, true));
         d.apply(Action::Edit(
             Field::Name,

@@ -1,0 +1,73 @@
+use leptos::prelude::*;
+
+use crate::domain::{Action, Field, FieldError};
+use crate::i18n::FR;
+use crate::state::PledgeState;
+
+/// One labelled text field of the identity step, with its message.
+///
+/// A missing value is reported once the field was left or the form sent;
+/// a value past the limit is reported as soon as it is typed.
+#[component]
+pub fn IdentityField(
+    /// Which field of the identity.
+    field: Field,
+    /// The browser's autofill hint.
+    autocomplete: &'static str,
+    /// Whether the candidate already tried to send the form.
+    attempted: RwSignal<bool>,
+) -> impl IntoView {
+    let state = PledgeState::use_context();
+    let touched = RwSignal::new(false);
+    let id = format!("pw-field-{}", field.key());
+    let error_id = format!("{id}-error");
+    let error = Memo::new(move |_| {
+        state
+            .with(|d| d.identity.error(field))
+            .filter(|e| matches!(e, FieldError::TooLong { .. }) || touched.get() || attempted.get())
+    });
+    let marker = if field.is_required() {
+        FR.required_marker
+    } else {
+        FR.optional_marker
+    };
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error.get().map(|_| error_id.clone())
+    };
+    view! {
+        <div class=move || {
+            if error.get().is_some() { "pw-field pw-field--invalid" } else { "pw-field" }
+        }>
+            <label class="pw-field__label" for=id.clone()>
+                {FR.field_label(field)}
+                " "
+                <span class="pw-field__marker">{marker}</span>
+            </label>
+            <input
+                type="text"
+                class="pw-field__input"
+                id=id
+                name=field.key()
+                autocomplete=autocomplete
+                required=field.is_required()
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described_by
+                prop:value=move || state.with(|d| d.identity.get(field).to_owned())
+                on:input=move |ev| state.dispatch(Action::Edit(field, event_target_value(&ev)))
+                on:blur=move |_| touched.set(true)
+            />
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <p class="pw-field__error" id=error_id.clone()>
+                                {FR.field_error(field, e)}
+                            </p>
+                        }
+                    })
+            }}
+        </div>
+    }
+}

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+
+use crate::domain::Action;
+use crate::i18n::FR;
+use crate::state::PledgeState;
+
+/// Back and Next, kept at the bottom of the screen within thumb reach.
+#[component]
+pub fn StepNav(
+    /// Label of the forward button.
+    #[prop(default = FR.next)]
+    next_label: &'static str,
+    /// Whether to show the Back button.
+    #[prop(default = true)]
+    show_back: bool,
+    /// Make the forward button submit the enclosing form instead of moving on.
+    #[prop(optional)]
+    submit: bool,
+    /// Whether to show the forward button.
+    #[prop(default = true)]
+    show_next: bool,
+) -> impl IntoView {
+    let state = PledgeState::use_context();
+    let next = show_next.then(|| {
+        if submit {
+            view! {
+                <button type="submit" class="pw-button pw-button--primary pw-nav__next">
+                    {next_label}
+                </button>
+            }
+            .into_any()
+        } else {
+            view! {
+                <button
+                    type="button"
+                    class="pw-button pw-button--primary pw-nav__next"
+                    on:click=move |_| state.dispatch(Action::Next)
+                >
+                    {next_label}
+                </button>
+            }
+            .into_any()
+        }
+    });
+    view! {
+        <div class="pw-nav">
+            {show_back
+                .then(|| {
+                    view! {
+                        <button
+                            type="button"
+                            class="pw-button pw-nav__back"
+                            on:click=move |_| state.dispatch(Action::Back)
+                        >
+                            {FR.back}
+                        </button>
+                    }
+                })}
+            {next}
+        </div>
+    }
+}

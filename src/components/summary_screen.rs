@@ -1,0 +1,93 @@
+use leptos::prelude::*;
+
+use super::StepNav;
+use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+use crate::domain::{Action, Field, Step};
+use crate::i18n::{fill, FR};
+use crate::state::PledgeState;
+
+/// The summary: the count, the identity and the commitments by proposal,
+/// each with a way back to edit it.
+#[component]
+pub fn SummaryScreen() -> impl IntoView {
+    let state = PledgeState::use_context();
+    let count = move || FR.count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
+
+    let identity_rows = move || {
+        state.with(|d| {
+            let id = &d.identity;
+            let mut rows: Vec<(&'static str, String)> = Field::ALL
+                .iter()
+                .filter(|&&f| !id.get(f).trim().is_empty())
+                .map(|&f| (FR.field_label(f), id.get(f).trim().to_owned()))
+                .collect();
+            if let Some(role) = id.role {
+                rows.push((FR.role_legend, FR.role(role).to_owned()));
+            }
+            rows.into_iter()
+                .map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> })
+                .collect_view()
+        })
+    };
+
+    let proposals = CAMPAIGN
+        .proposals
+        .iter()
+        .zip(0u8..)
+        .map(|(proposal, index)| {
+            let ticked = move || {
+                let selection = state.with(|d| d.selection);
+                let items: Vec<_> = proposal
+                    .commitments
+                    .iter()
+                    .filter(|c| selection.contains(c.position))
+                    .map(|c| view! { <li>{c.text}</li> })
+                    .collect();
+                if items.is_empty() {
+                    view! { <p class="pw-summary__none">{FR.none_ticked}</p> }.into_any()
+                } else {
+                    view! { <ul class="pw-summary__commitments">{items}</ul> }.into_any()
+                }
+            };
+            view! {
+                <li class="pw-summary__proposal">
+                    <h2 class="pw-summary__proposal-title">
+                        {format!("#{}. {}", proposal.number, proposal.title)}
+                    </h2>
+                    {ticked}
+                    <button
+                        type="button"
+                        class="pw-button pw-button--quiet pw-summary__edit"
+                        aria-label=fill(FR.edit_proposal_label, &[("n", &proposal.number.to_string())])
+                        on:click=move |_| state.dispatch(Action::GoTo(Step::Proposal(index)))
+                    >
+                        {FR.edit}
+                    </button>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <section class="pw-step pw-summary">
+            <h1 class="pw-step__heading" tabindex="-1">
+                {FR.summary_heading}
+            </h1>
+            <p class="pw-summary__count">{count}</p>
+            <section class="pw-summary__identity">
+                <h2 class="pw-summary__section-title">{FR.identity_summary_heading}</h2>
+                <dl class="pw-summary__identity-list">{identity_rows}</dl>
+                <button
+                    type="button"
+                    class="pw-button pw-button--quiet pw-summary__edit"
+                    aria-label=FR.edit_identity_label
+                    on:click=move |_| state.dispatch(Action::GoTo(Step::Identity))
+                >
+                    {FR.edit}
+                </button>
+            </section>
+            <ol class="pw-summary__proposals">{proposals}</ol>
+            <StepNav show_next=false />
+        </section>
+    }
+}

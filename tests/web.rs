@@ -1,0 +1,328 @@
+//! Component tests in headless Chromium: mount the widget, act as a
+//! candidate would, then check the DOM and what was stored.
+#![cfg(target_arch = "wasm32")]
+
+use gloo_storage::{LocalStorage, Storage};
+use leptos::{mount::mount_to, prelude::*};
+use pledge_widget::components::PledgeWidget;
+use pledge_widget::domain::{Draft, StoredDraft};
+use pledge_widget::web;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::*;
+use web_sys::{Element, HtmlElement, HtmlInputElement};
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// A widget mounted in its own container, removed when dropped.
+struct Mounted {
+    root: HtmlElement,
+    _handle: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
+}
+
+impl Drop for Mounted {
+    fn drop(&mut self) {
+        self.root.remove();
+    }
+}
+
+fn document() -> web_sys::Document {
+    web_sys::window().unwrap().document().unwrap()
+}
+
+/// Mounts a fresh widget over whatever storage holds now.
+fn mount() -> Mounted {
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), || view! { <PledgeWidget /> }.into_any());
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+fn clear_storage() {
+    LocalStorage::clear();
+}
+
+/// Lets effects, renders and animation-frame callbacks run.
+async fn settle() {
+    leptos::task::tick().await;
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        web_sys::window()
+            .unwrap()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 50)
+            .unwrap();
+    });
+    wasm_bindgen_futures::JsFuture::from(promise).await.unwrap();
+    leptos::task::tick().await;
+}
+
+fn all(root: &Element, selector: &str) -> Vec<HtmlElement> {
+    let list = root.query_selector_all(selector).unwrap();
+    (0..list.length())
+        .filter_map(|i| list.item(i))
+        .map(|n| n.unchecked_into())
+        .collect()
+}
+
+/// The button whose visible text or accessible label is `name`.
+fn button(root: &Element, name: &str) -> HtmlElement {
+    all(root, "button")
+        .into_iter()
+        .find(|b| {
+            b.text_content().unwrap_or_default().trim() == name
+                || b.get_attribute("aria-label").as_deref() == Some(name)
+        })
+        .unwrap_or_else(|| panic!("no button {name:?} in {}", root.inner_html()))
+}
+
+fn input(root: &Element, selector: &str) -> HtmlInputElement {
+    root.query_selector(selector)
+        .unwrap()
+        .unwrap_or_else(|| panic!("no {selector}"))
+        .unchecked_into()
+}
+
+fn heading(root: &Element) -> String {
+    root.query_selector("h1")
+        .unwrap()
+        .unwrap()
+        .text_content()
+        .unwrap_or_default()
+}
+
+fn text(root: &Element) -> String {
+    root.text_content().unwrap_or_default()
+}
+
+fn stored() -> Draft {
+    let raw = LocalStorage::raw()
+        .get_item(StoredDraft::KEY)
+        .unwrap()
+        .unwrap();
+    StoredDraft::decode(&raw).unwrap()
+}
+
+fn type_into(field: &HtmlInputElement, value: &str) {
+    field.set_value(value);
+    field
+        .dispatch_event(&web_sys::Event::new("input").unwrap())
+        .unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn start_leads_to_the_first_proposal_and_focuses_its_heading() {
+    clear_storage();
+    let w = mount();
+    assert!(text(&w.root).contains("INCLUSIFS DE DEMAIN"));
+    button(&w.root, "Commencer").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposition 1 sur 10"));
+    assert!(heading(&w.root).contains("Développer des clauses d'insertion"));
+    let focused = document().active_element().unwrap();
+    assert_eq!(focused.tag_name(), "H1");
+    assert_eq!(stored().step.key(), "proposal-1");
+}
+
+#[wasm_bindgen_test]
+async fn ticking_a_commitment_is_stored_and_marked_in_the_jump_nav() {
+    clear_storage();
+    let w = mount();
+    button(&w.root, "Commencer").click();
+    settle().await;
+    input(&w.root, "#pw-commitment-1-2").click();
+    settle().await;
+    assert!(input(&w.root, "#pw-commitment-1-2").checked());
+    assert!(stored().selection.contains(1));
+    assert!(!stored().selection.contains(0));
+    let first = button(&w.root, "Proposition 1, 1 engagement(s) coché(s) sur 2");
+    assert!(first.class_name().contains("pw-jump__item--ticked"));
+    assert_eq!(first.get_attribute("aria-current").as_deref(), Some("step"));
+}
+
+#[wasm_bindgen_test]
+async fn tick_all_ticks_every_commitment_of_the_proposal_then_unticks_them() {
+    clear_storage();
+    let w = mount();
+    button(&w.root, "Commencer").click();
+    settle().await;
+    button(&w.root, "Suivant").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposition 2 sur 10"));
+    button(&w.root, "Tout cocher pour cette proposition").click();
+    settle().await;
+    let boxes = all(&w.root, "input[type=checkbox]");
+    assert_eq!(boxes.len(), 3);
+    assert!(boxes
+        .iter()
+        .all(|b| b.unchecked_ref::<HtmlInputElement>().checked()));
+    assert_eq!(stored().selection.count(), 3);
+    button(&w.root, "Tout décocher pour cette proposition").click();
+    settle().await;
+    assert_eq!(stored().selection.count(), 0);
+}
+
+#[wasm_bindgen_test]
+async fn the_jump_nav_and_back_move_between_proposals() {
+    clear_storage();
+    let w = mount();
+    button(&w.root, "Commencer").click();
+    settle().await;
+    button(&w.root, "Proposition 7, 0 engagement(s) coché(s) sur 2").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposition 7 sur 10"));
+    assert!(heading(&w.root).contains("Redynamisation économique"));
+    button(&w.root, "Précédent").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposition 6 sur 10"));
+    assert_eq!(document().active_element().unwrap().tag_name(), "H1");
+}
+
+#[wasm_bindgen_test]
+async fn the_identity_step_validates_next_to_each_field() {
+    clear_storage();
+    LocalStorage::raw()
+        .set_item(
+            StoredDraft::KEY,
+            r#"{"version":1,"step":"identity","ticked":["1.1"],"name":"","commune":"","list":"","role":null}"#,
+        )
+        .unwrap();
+    let w = mount();
+    assert!(heading(&w.root).contains("Qui s'engage"));
+    button(&w.root, "Voir le récapitulatif").click();
+    settle().await;
+    assert!(text(&w.root).contains("Indiquez votre nom et prénom."));
+    assert!(text(&w.root).contains("Indiquez votre commune."));
+    let name = input(&w.root, "#pw-field-name");
+    assert_eq!(name.get_attribute("aria-invalid").as_deref(), Some("true"));
+    assert_eq!(
+        name.get_attribute("aria-describedby").as_deref(),
+        Some("pw-field-name-error")
+    );
+    assert_eq!(document().active_element().unwrap().id(), "pw-field-name");
+
+    type_into(&name, &"x".repeat(81));
+    settle().await;
+    assert!(text(&w.root).contains("80 caractères au maximum : vous en avez saisi 81."));
+    type_into(&name, "Camille Dupont");
+    type_into(&input(&w.root, "#pw-field-commune"), "Saint-Étienne");
+    input(&w.root, "#pw-role-colistier").click();
+    settle().await;
+    assert!(!text(&w.root).contains("Indiquez"));
+    button(&w.root, "Voir le récapitulatif").click();
+    settle().await;
+
+    assert!(heading(&w.root).contains("Récapitulatif"));
+    let summary = text(&w.root);
+    assert!(summary.contains("1 engagement sur 20"));
+    assert!(summary.contains("Camille Dupont"));
+    assert!(summary.contains("Colistier·ère"));
+    assert!(summary.contains("Aucun engagement pris pour cette proposition."));
+    let draft = stored();
+    assert_eq!(draft.identity.commune, "Saint-Étienne");
+    assert_eq!(draft.step.key(), "summary");
+}
+
+#[wasm_bindgen_test]
+async fn the_summary_edit_links_go_back_to_the_proposal() {
+    clear_storage();
+    LocalStorage::raw()
+        .set_item(
+            StoredDraft::KEY,
+            r#"{"version":1,"step":"summary","ticked":["3.2"],"name":"A","commune":"B","list":"","role":null}"#,
+        )
+        .unwrap();
+    let w = mount();
+    assert!(heading(&w.root).contains("Récapitulatif"));
+    button(&w.root, "Modifier la proposition 3").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposition 3 sur 10"));
+    assert!(input(&w.root, "#pw-commitment-3-2").checked());
+}
+
+#[wasm_bindgen_test]
+async fn a_saved_draft_resumes_at_the_same_step_with_the_same_answers() {
+    clear_storage();
+    LocalStorage::raw()
+        .set_item(
+            StoredDraft::KEY,
+            r#"{"version":1,"step":"proposal-8","ticked":["8.1","8.3"],"name":"Zoé","commune":"","list":"","role":null}"#,
+        )
+        .unwrap();
+    let w = mount();
+    assert!(text(&w.root).contains("Proposition 8 sur 10"));
+    assert!(input(&w.root, "#pw-commitment-8-1").checked());
+    assert!(!input(&w.root, "#pw-commitment-8-2").checked());
+    assert!(input(&w.root, "#pw-commitment-8-3").checked());
+    assert!(w.root.query_selector(".pw-notice").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn unreadable_storage_starts_fresh_with_a_notice_and_keeps_a_backup() {
+    clear_storage();
+    let corrupt = r#"{"version":1,"step":"proposal-2","ticked":["99.9"]"#;
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, corrupt)
+        .unwrap();
+    let w = mount();
+    settle().await;
+    let notice = w.root.query_selector(".pw-notice").unwrap().unwrap();
+    assert_eq!(notice.get_attribute("role").as_deref(), Some("status"));
+    assert!(text(&notice).contains("n'ont pas pu être relues"));
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item(StoredDraft::BACKUP_KEY)
+            .unwrap()
+            .as_deref(),
+        Some(corrupt)
+    );
+    // The main key now holds a fresh, readable draft.
+    assert_eq!(stored(), Draft::default());
+    button(&notice, "Fermer").click();
+    settle().await;
+    assert!(w.root.query_selector(".pw-notice").unwrap().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn start_over_asks_first_then_wipes_the_answers() {
+    clear_storage();
+    LocalStorage::raw()
+        .set_item(
+            StoredDraft::KEY,
+            r#"{"version":1,"step":"proposal-5","ticked":["5.1"],"name":"A","commune":"","list":"","role":null}"#,
+        )
+        .unwrap();
+    let w = mount();
+    button(&w.root, "Recommencer").click();
+    settle().await;
+    assert!(text(&w.root).contains("Effacer toutes vos réponses"));
+    assert_eq!(
+        document()
+            .active_element()
+            .unwrap()
+            .text_content()
+            .as_deref(),
+        Some("Annuler")
+    );
+    button(&w.root, "Annuler").click();
+    settle().await;
+    assert_eq!(stored().selection.count(), 1);
+    button(&w.root, "Recommencer").click();
+    settle().await;
+    button(&w.root, "Oui, tout effacer").click();
+    settle().await;
+    assert!(text(&w.root).contains("INCLUSIFS DE DEMAIN"));
+    assert_eq!(stored(), Draft::default());
+}
+
+#[wasm_bindgen_test]
+fn a_fatal_error_replaces_the_widget_with_a_readable_message() {
+    let target = document().create_element("div").unwrap();
+    target.set_inner_html("<p>old content</p>");
+    web::show_fatal_error(&target);
+    let alert = target.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(text(&alert).contains("Une erreur inattendue a interrompu le widget."));
+    assert!(!text(&target).contains("old content"));
+    let reload = target.query_selector("a").unwrap().unwrap();
+    assert!(reload.get_attribute("href").is_some());
+}
