@@ -21,7 +21,11 @@ struct Mounted {
 
 impl Drop for Mounted {
     fn drop(&mut self) {
+        // A panic anywhere (an event handler, an effect, an animation frame)
+        // shows the fatal message through the widget's own panic hook.
+        let fatal = self.root.query_selector(".pw-fatal").unwrap().is_some();
         self.root.remove();
+        assert!(!fatal, "the widget panicked during the test");
     }
 }
 
@@ -31,6 +35,7 @@ fn document() -> web_sys::Document {
 
 /// Mounts a fresh widget over whatever storage holds now.
 fn mount() -> Mounted {
+    web::install_panic_hook();
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = mount_to(root.clone(), || view! { <PledgeWidget /> }.into_any());

@@ -27,7 +27,7 @@ pub fn PledgeWidget() -> impl IntoView {
         if current != shown.get_value() {
             shown.set_value(current);
             request_animation_frame(move || {
-                if let Some(root) = root.get_untracked() {
+                if let Some(root) = root.try_get_untracked().flatten() {
                     web::focus_step_heading(&root);
                 }
             });

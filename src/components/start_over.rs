@@ -56,10 +56,7 @@ pub fn StartOver() -> impl IntoView {
                     <button
                         type="button"
                         class="pw-button pw-button--danger"
-                        on:click=move |_| {
-                            confirming.set(false);
-                            state.dispatch(Action::StartOver);
-                        }
+                        on:click=move |_| state.dispatch(Action::StartOver)
                     >
                         {FR.start_over_confirm}
                     </button>

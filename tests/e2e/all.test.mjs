@@ -1,0 +1,31 @@
+// Every end-to-end suite, in one process with one browser, against the
+// release build in dist/ (built by scripts/test before this runs).
+import { before, after } from 'node:test';
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { launchChromium } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+import { journeySuite } from './journey.mjs';
+import { keyboardSuite } from './keyboard.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+if (!existsSync(`${dist}/index.html`)) {
+  throw new Error('dist/ is missing: run `trunk build --release` (scripts/test does).');
+}
+
+const env = {};
+
+before(async () => {
+  env.server = await serveStatic(dist);
+  env.url = env.server.url;
+  env.browser = await launchChromium();
+});
+
+after(async () => {
+  await env.browser?.close();
+  await env.server?.close();
+});
+
+journeySuite(env);
+keyboardSuite(env);

@@ -1,0 +1,92 @@
+// Page object for the widget: what a candidate sees and does, by role and
+// label as a person would find it.
+export const DRAFT_KEY = 'pw-pledge-widget/draft/v1';
+export const BACKUP_KEY = 'pw-pledge-widget/draft/unreadable-backup';
+
+export class WidgetPage {
+  constructor(page, url) {
+    this.page = page;
+    this.url = url;
+  }
+
+  async open() {
+    await this.page.goto(this.url);
+    await this.heading().waitFor();
+  }
+
+  /** The current step's heading (one h1 per step). */
+  heading() {
+    return this.page.getByRole('heading', { level: 1 });
+  }
+
+  /** Waits until the step heading reads `name` (string or RegExp). */
+  async waitForHeading(name) {
+    await this.page.getByRole('heading', { level: 1, name }).waitFor();
+  }
+
+  button(name) {
+    return this.page.getByRole('button', { name, exact: true });
+  }
+
+  commitment(text) {
+    return this.page.getByRole('checkbox', { name: text });
+  }
+
+  progress() {
+    return this.page.getByText(/^Proposition \d+ sur 10$/);
+  }
+
+  field(label) {
+    return this.page.getByRole('textbox', { name: label });
+  }
+
+  notice() {
+    return this.page.getByRole('status');
+  }
+
+  async start() {
+    await this.button('Commencer').click();
+  }
+
+  async next() {
+    await this.button('Suivant').click();
+  }
+
+  async jumpTo(n) {
+    await this.page.getByRole('navigation', { name: 'Aller à une proposition' })
+      .getByRole('button', { name: new RegExp(`^Proposition ${n},`) })
+      .click();
+  }
+
+  async storedDraft() {
+    const raw = await this.page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
+    return raw && JSON.parse(raw);
+  }
+
+  /** The name of the focused element's tag and its text. */
+  async focused() {
+    return this.page.evaluate(() => ({
+      tag: document.activeElement?.tagName,
+      text: document.activeElement?.textContent?.trim(),
+      id: document.activeElement?.id,
+    }));
+  }
+
+  /** Whether the page scrolls sideways. */
+  async scrollsSideways() {
+    return this.page.evaluate(
+      () => document.documentElement.scrollWidth > document.documentElement.clientWidth,
+    );
+  }
+
+  /** Visible buttons, checkbox labels and inputs smaller than 44×44 px. */
+  async smallTouchTargets() {
+    return this.page.evaluate(() =>
+      [...document.querySelectorAll('button, a, .pw-checkbox__label, .pw-choice__option, input[type=text]')]
+        .filter((el) => el.offsetParent !== null)
+        .map((el) => ({ el, r: el.getBoundingClientRect() }))
+        .filter(({ r }) => r.width < 44 || r.height < 44)
+        .map(({ el, r }) => `${el.tagName} "${el.textContent.trim()}" ${r.width}×${r.height}`),
+    );
+  }
+}
