@@ -8,6 +8,8 @@
 
 mod data;
 
+use sha2::{Digest, Sha256};
+
 pub use data::CAMPAIGN;
 
 /// The campaign: its heading, its introduction and its ten proposals.
@@ -51,6 +53,9 @@ pub struct Commitment {
 /// Number of commitments in the campaign.
 pub const COMMITMENT_COUNT: usize = 20;
 
+/// Bytes of the campaign id in signed payloads.
+pub const CAMPAIGN_ID_LEN: usize = 2;
+
 impl Campaign {
     /// Every commitment, in position order.
     pub fn commitments(&self) -> impl Iterator<Item = &'static Commitment> {
@@ -65,6 +70,31 @@ impl Campaign {
     /// The commitment at this position, if there is one.
     pub fn commitment_at(&self, position: u8) -> Option<&'static Commitment> {
         self.commitments().find(|c| c.position == position)
+    }
+
+    /// Identifies this exact campaign text in signed payloads: the first
+    /// bytes of the SHA-256 of [`Campaign::canonical_text`]. A payload signed
+    /// against another wording does not read against this one.
+    pub fn id(&self) -> [u8; CAMPAIGN_ID_LEN] {
+        let digest = Sha256::digest(self.canonical_text().as_bytes());
+        let mut id = [0; CAMPAIGN_ID_LEN];
+        id.copy_from_slice(&digest[..CAMPAIGN_ID_LEN]);
+        id
+    }
+
+    /// Every string of the campaign with its structure, one field per line
+    /// (fields never contain a line break), in a fixed order.
+    pub fn canonical_text(&self) -> String {
+        let mut lines = vec![self.title, self.tagline, self.hashtag, self.subtitle];
+        lines.extend(self.introduction.iter().copied());
+        let mut out = lines.join("\n");
+        for p in self.proposals {
+            out.push_str(&format!("\n#{}\n{}\n{}", p.number, p.title, p.text));
+            for c in p.commitments {
+                out.push_str(&format!("\n{} {} {}", c.id, c.position, c.text));
+            }
+        }
+        out
     }
 
     /// The proposal at this index (0-based), if there is one.
@@ -165,6 +195,17 @@ mod tests {
         assert!(CAMPAIGN
             .commitments()
             .all(|c| c.text.starts_with("Je m'engage à ")));
+    }
+
+    #[test]
+    fn the_campaign_id_is_pinned_and_follows_the_text() {
+        // Pinned: a change here breaks every link already shared.
+        assert_eq!(CAMPAIGN.id(), [0x93, 0x59]);
+        let text = CAMPAIGN.canonical_text();
+        assert!(text.contains("\n9.3 17 Je m'engage à désigner un-e élu-e en charge de l'ESS."));
+        for field in CAMPAIGN.commitments().map(|c| c.text) {
+            assert!(!field.contains('\n'));
+        }
     }
 
     #[test]

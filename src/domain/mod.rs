@@ -1,14 +1,49 @@
-//! The pure domain: what a candidate has chosen and how it is kept.
+//! The pure domain: what a candidate has chosen, how it is kept, signed
+//! and shared.
 //!
 //! Nothing here touches the browser or the UI framework: every type is plain
 //! data with plain methods, tested with `cargo test` on the host.
+//!
+//! The few types that matter: [`Draft`] (the journey so far, changed by
+//! [`Action`]s), [`Pledge`] (what gets signed), [`SignedPledge`] and
+//! [`VerifiedPledge`] (what a link carries, before and after its signature is
+//! checked), and [`ShareLink`] (to and from the link).
+//!
+//! ```
+//! use pledge_widget::domain::*;
+//! let mut draft = Draft::default();
+//! draft.apply(Action::Tick(0, true));
+//! draft.apply(Action::Edit(Field::Name, "Camille Dupont".into()));
+//! draft.apply(Action::Edit(Field::Commune, "Lyon".into()));
+//! let date = SigningDate::from_ymd(2026, 11, 28).unwrap();
+//! let key = PledgeKey::from_seed([42; 32]);
+//! let signed = Pledge::from_draft(&draft, date, None).unwrap().sign(&key);
+//! let link = ShareLink::build("https://example.org/", &signed);
+//! let Fragment::Pledge(Ok(read)) = ShareLink::read(link.split('#').nth(1).unwrap()) else {
+//!     panic!("the link reads back")
+//! };
+//! assert_eq!(read.pledge().name(), "Camille Dupont");
+//! ```
 
+pub mod codec;
 mod draft;
+mod drawing;
 mod identity;
+mod keys;
+pub mod payload;
+mod pledge;
 mod selection;
+mod share_link;
+mod signing_date;
 mod stored_draft;
 
 pub use draft::{Action, Draft, Step};
+pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
 pub use identity::{Field, FieldError, Identity, Role};
+pub use keys::{KeyFileError, PledgeKey, PublicKey};
+pub use payload::{LinkError, LinkErrorKind, PayloadV1};
+pub use pledge::{Pledge, SignedPledge, VerifiedPledge};
 pub use selection::Selection;
+pub use share_link::{Fragment, ShareLink};
+pub use signing_date::SigningDate;
 pub use stored_draft::{RecordError, RecordErrorKind, StoredDraft};

@@ -1,0 +1,223 @@
+use std::fmt;
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+/// The candidate's Ed25519 key pair. The secret never leaves the browser
+/// except in the export file the candidate asks for.
+#[derive(Clone)]
+pub struct PledgeKey(SigningKey);
+
+/// The public half of a [`PledgeKey`], as carried in every payload.
+#[derive(Clone, Copy, PartialEq, Eq, Hash)]
+pub struct PublicKey([u8; 32]);
+
+/// Why a key file or stored key could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum KeyFileError {
+    /// Not a key file of this widget.
+    NotAKeyFile,
+    /// A key file whose key is damaged.
+    Damaged,
+}
+
+impl fmt::Display for KeyFileError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(match self {
+            KeyFileError::NotAKeyFile => "not a pledge key file",
+            KeyFileError::Damaged => "damaged pledge key",
+        })
+    }
+}
+
+impl std::error::Error for KeyFileError {}
+
+#[derive(Serialize, Deserialize)]
+struct KeyFile {
+    format: String,
+    version: u32,
+    secret: String,
+    fingerprint: String,
+}
+
+const KEY_FILE_FORMAT: &str = "coorace-pledge-widget-key";
+
+impl PledgeKey {
+    /// The key for 32 secret bytes (from the browser's random source).
+    pub fn from_seed(seed: [u8; 32]) -> Self {
+        PledgeKey(SigningKey::from_bytes(&seed))
+    }
+
+    pub fn public(&self) -> PublicKey {
+        PublicKey(self.0.verifying_key().to_bytes())
+    }
+
+    pub fn sign(&self, message: &[u8]) -> [u8; 64] {
+        self.0.sign(message).to_bytes()
+    }
+
+    /// The secret as stored in the browser: base64url of the seed.
+    pub fn to_stored(&self) -> String {
+        URL_SAFE_NO_PAD.encode(self.0.to_bytes())
+    }
+
+    pub fn from_stored(text: &str) -> Result<Self, KeyFileError> {
+        let bytes = URL_SAFE_NO_PAD
+            .decode(text.trim())
+            .map_err(|_| KeyFileError::Damaged)?;
+        let seed: [u8; 32] = bytes.try_into().map_err(|_| KeyFileError::Damaged)?;
+        Ok(PledgeKey::from_seed(seed))
+    }
+
+    /// The export file: JSON that names its format, with the fingerprint
+    /// so a person can tell keys apart.
+    pub fn to_file(&self) -> String {
+        let file = KeyFile {
+            format: KEY_FILE_FORMAT.into(),
+            version: 1,
+            secret: self.to_stored(),
+            fingerprint: self.public().fingerprint(),
+        };
+        serde_json::to_string_pretty(&file).unwrap_or_default()
+    }
+
+    pub fn from_file(text: &str) -> Result<Self, KeyFileError> {
+        let file: KeyFile = serde_json::from_str(text).map_err(|_| KeyFileError::NotAKeyFile)?;
+        if file.format != KEY_FILE_FORMAT || file.version != 1 {
+            return Err(KeyFileError::NotAKeyFile);
+        }
+        let key = PledgeKey::from_stored(&file.secret)?;
+        if key.public().fingerprint() != file.fingerprint {
+            return Err(KeyFileError::Damaged);
+        }
+        Ok(key)
+    }
+}
+
+impl fmt::Debug for PledgeKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        // Never the secret.
+        write!(f, "PledgeKey({})", self.public().fingerprint())
+    }
+}
+
+/// Crockford's base32 alphabet: no I, L, O or U to misread.
+const FINGERPRINT_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+impl PublicKey {
+    pub fn from_bytes(bytes: [u8; 32]) -> Self {
+        PublicKey(bytes)
+    }
+
+    pub fn to_bytes(self) -> [u8; 32] {
+        self.0
+    }
+
+    /// A short readable name for the key: 16 base32 characters (80 bits)
+    /// of its SHA-256, in four groups, like `7K3D-QX2M-…`.
+    pub fn fingerprint(&self) -> String {
+        let digest = Sha256::digest(self.0);
+        let mut bits: u128 = 0;
+        for &b in &digest[..10] {
+            bits = (bits << 8) | u128::from(b);
+        }
+        let chars: Vec<char> = (0..16)
+            .map(|i| {
+                let index = (bits >> (75 - 5 * i)) & 0x1f;
+                char::from(FINGERPRINT_ALPHABET[index as usize])
+            })
+            .collect();
+        chars
+            .chunks(4)
+            .map(|c| c.iter().collect::<String>())
+            .collect::<Vec<_>>()
+            .join("-")
+    }
+
+    /// Whether `signature` is this key's signature of `message` (strict
+    /// Ed25519 verification: no malleable or weak-key forms).
+    pub fn verifies(&self, message: &[u8], signature: &[u8; 64]) -> bool {
+        VerifyingKey::from_bytes(&self.0).is_ok_and(|k| {
+            k.verify_strict(message, &Signature::from_bytes(signature))
+                .is_ok()
+        })
+    }
+}
+
+impl fmt::Debug for PublicKey {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "PublicKey({})", self.fingerprint())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_fingerprint_is_four_groups_of_four_unambiguous_characters() {
+        let fp = PledgeKey::from_seed([7; 32]).public().fingerprint();
+        assert_eq!(fp.len(), 19);
+        let groups: Vec<&str> = fp.split('-').collect();
+        assert_eq!(groups.len(), 4);
+        assert!(groups.iter().all(|g| g.len() == 4));
+        assert!(fp
+            .chars()
+            .all(|c| c == '-' || FINGERPRINT_ALPHABET.contains(&(c as u8))));
+        assert_ne!(fp, PledgeKey::from_seed([8; 32]).public().fingerprint());
+    }
+
+    #[test]
+    fn signatures_verify_only_for_their_message_and_key() {
+        let key = PledgeKey::from_seed([1; 32]);
+        let sig = key.sign(b"hello");
+        assert!(key.public().verifies(b"hello", &sig));
+        assert!(!key.public().verifies(b"hellO", &sig));
+        assert!(!PledgeKey::from_seed([2; 32])
+            .public()
+            .verifies(b"hello", &sig));
+    }
+
+    #[test]
+    fn the_key_file_round_trips_and_checks_itself() {
+        let key = PledgeKey::from_seed([3; 32]);
+        let file = key.to_file();
+        assert!(file.contains(&key.public().fingerprint()));
+        let back = PledgeKey::from_file(&file).unwrap();
+        assert_eq!(back.public(), key.public());
+        assert_eq!(
+            PledgeKey::from_file("{}").unwrap_err(),
+            KeyFileError::NotAKeyFile
+        );
+        assert_eq!(
+            PledgeKey::from_file("not json").unwrap_err(),
+            KeyFileError::NotAKeyFile
+        );
+        let tampered = file.replace(&key.to_stored(), &PledgeKey::from_seed([4; 32]).to_stored());
+        assert_eq!(
+            PledgeKey::from_file(&tampered).unwrap_err(),
+            KeyFileError::Damaged
+        );
+    }
+
+    #[test]
+    fn debug_output_never_shows_the_secret() {
+        let key = PledgeKey::from_seed([5; 32]);
+        let debug = format!("{key:?}");
+        assert!(!debug.contains(&key.to_stored()));
+        assert!(debug.contains(&key.public().fingerprint()));
+    }
+
+    #[test]
+    fn stored_keys_round_trip_and_reject_damage() {
+        let key = PledgeKey::from_seed([6; 32]);
+        assert_eq!(
+            PledgeKey::from_stored(&key.to_stored()).unwrap().public(),
+            key.public()
+        );
+        assert!(PledgeKey::from_stored("abc").is_err());
+        assert!(PledgeKey::from_stored("!!!").is_err());
+    }
+}

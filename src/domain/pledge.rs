@@ -1,0 +1,125 @@
+use super::{
+    Draft, DrawnSignature, Field, Identity, PledgeKey, PublicKey, Role, Selection, SigningDate,
+};
+
+/// What a candidate signs: their commitments, who they are, the date and
+/// an optional drawn signature. Built only through [`Pledge::new`], so every
+/// pledge respects the identity's limits and encodes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Pledge {
+    pub(super) selection: Selection,
+    pub(super) name: String,
+    pub(super) commune: String,
+    pub(super) list: String,
+    pub(super) role: Option<Role>,
+    pub(super) date: SigningDate,
+    pub(super) drawing: Option<DrawnSignature>,
+}
+
+/// A pledge and its Ed25519 signature, ready to share.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedPledge {
+    pub(super) pledge: Pledge,
+    pub(super) public_key: PublicKey,
+    pub(super) signature: [u8; 64],
+}
+
+/// A pledge read from a link whose signature checked out. Only the payload
+/// decoder makes these.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedPledge {
+    pub(super) pledge: Pledge,
+    pub(super) public_key: PublicKey,
+}
+
+impl Pledge {
+    /// A pledge for this selection and identity (texts trimmed), or the
+    /// first field that is missing or too long.
+    pub fn new(
+        selection: Selection,
+        identity: &Identity,
+        date: SigningDate,
+        drawing: Option<DrawnSignature>,
+    ) -> Result<Self, Field> {
+        if let Some(&field) = Field::ALL.iter().find(|&&f| identity.error(f).is_some()) {
+            return Err(field);
+        }
+        Ok(Pledge {
+            selection,
+            name: identity.name.trim().to_owned(),
+            commune: identity.commune.trim().to_owned(),
+            list: identity.list.trim().to_owned(),
+            role: identity.role,
+            date,
+            drawing,
+        })
+    }
+
+    /// The pledge for a draft whose identity is complete.
+    pub fn from_draft(
+        draft: &Draft,
+        date: SigningDate,
+        drawing: Option<DrawnSignature>,
+    ) -> Result<Self, Field> {
+        Pledge::new(draft.selection, &draft.identity, date, drawing)
+    }
+
+    pub fn selection(&self) -> Selection {
+        self.selection
+    }
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+    pub fn commune(&self) -> &str {
+        &self.commune
+    }
+    /// Empty when the candidate gave none.
+    pub fn list(&self) -> &str {
+        &self.list
+    }
+    pub fn role(&self) -> Option<Role> {
+        self.role
+    }
+    pub fn date(&self) -> SigningDate {
+        self.date
+    }
+    pub fn drawing(&self) -> Option<&DrawnSignature> {
+        self.drawing.as_ref()
+    }
+
+    /// Signs the canonical payload of this pledge with `key`.
+    pub fn sign(self, key: &PledgeKey) -> SignedPledge {
+        let public_key = key.public();
+        let body = super::payload::body(&self, &public_key);
+        SignedPledge {
+            signature: key.sign(&body),
+            pledge: self,
+            public_key,
+        }
+    }
+}
+
+impl SignedPledge {
+    pub fn pledge(&self) -> &Pledge {
+        &self.pledge
+    }
+    pub fn public_key(&self) -> PublicKey {
+        self.public_key
+    }
+    /// The same pledge seen as a reader of its link would see it.
+    pub fn verified(&self) -> VerifiedPledge {
+        VerifiedPledge {
+            pledge: self.pledge.clone(),
+            public_key: self.public_key,
+        }
+    }
+}
+
+impl VerifiedPledge {
+    pub fn pledge(&self) -> &Pledge {
+        &self.pledge
+    }
+    pub fn public_key(&self) -> PublicKey {
+        self.public_key
+    }
+}
