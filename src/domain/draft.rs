@@ -10,6 +10,10 @@ pub enum Step {
     Proposal(u8),
     Identity,
     Summary,
+    /// Confirm, draw, sign.
+    Sign,
+    /// The signed pledge and its link.
+    Signed,
 }
 
 const LAST_PROPOSAL: u8 = 9;
@@ -21,7 +25,8 @@ impl Step {
             Step::Welcome => Step::Proposal(0),
             Step::Proposal(i) if i < LAST_PROPOSAL => Step::Proposal(i + 1),
             Step::Proposal(_) => Step::Identity,
-            Step::Identity | Step::Summary => Step::Summary,
+            Step::Identity => Step::Summary,
+            Step::Summary | Step::Sign | Step::Signed => Step::Sign,
         }
     }
 
@@ -32,6 +37,7 @@ impl Step {
             Step::Proposal(i) => Step::Proposal(i - 1),
             Step::Identity => Step::Proposal(LAST_PROPOSAL),
             Step::Summary => Step::Identity,
+            Step::Sign | Step::Signed => Step::Summary,
         }
     }
 
@@ -42,6 +48,8 @@ impl Step {
             Step::Proposal(i) => format!("proposal-{}", i + 1),
             Step::Identity => "identity".into(),
             Step::Summary => "summary".into(),
+            Step::Sign => "sign".into(),
+            Step::Signed => "signed".into(),
         }
     }
 
@@ -50,6 +58,8 @@ impl Step {
             "welcome" => Some(Step::Welcome),
             "identity" => Some(Step::Identity),
             "summary" => Some(Step::Summary),
+            "sign" => Some(Step::Sign),
+            "signed" => Some(Step::Signed),
             _ => {
                 let n: u8 = key.strip_prefix("proposal-")?.parse().ok()?;
                 (1..=LAST_PROPOSAL + 1)
@@ -108,7 +118,7 @@ impl Draft {
     pub fn allows(&self, step: Step) -> bool {
         match step {
             Step::Proposal(i) => i <= LAST_PROPOSAL,
-            Step::Summary => self.identity.is_complete(),
+            Step::Summary | Step::Sign | Step::Signed => self.identity.is_complete(),
             Step::Welcome | Step::Identity => true,
         }
     }
@@ -136,21 +146,23 @@ mod tests {
         }
         let mut expected = vec![Step::Welcome];
         expected.extend((0..10).map(Step::Proposal));
-        expected.extend([Step::Identity, Step::Summary, Step::Summary]);
+        expected.extend([Step::Identity, Step::Summary, Step::Sign]);
         assert_eq!(seen, expected);
     }
 
     #[test]
     fn back_walks_the_same_path_in_reverse() {
-        let mut step = Step::Summary;
+        let mut step = Step::Sign;
         let mut seen = vec![step];
         while step != Step::Welcome {
             step = step.back();
             seen.push(step);
         }
-        assert_eq!(seen.len(), 13);
-        assert_eq!(seen[1], Step::Identity);
-        assert_eq!(seen[2], Step::Proposal(9));
+        assert_eq!(seen.len(), 14);
+        assert_eq!(seen[1], Step::Summary);
+        assert_eq!(seen[2], Step::Identity);
+        assert_eq!(seen[3], Step::Proposal(9));
+        assert_eq!(Step::Signed.back(), Step::Summary);
         assert_eq!(Step::Welcome.back(), Step::Welcome);
     }
 
@@ -163,6 +175,8 @@ mod tests {
         d.apply(Action::Next);
         assert_eq!(d.step, Step::Identity);
         d.apply(Action::GoTo(Step::Summary));
+        assert_eq!(d.step, Step::Identity);
+        d.apply(Action::GoTo(Step::Sign));
         assert_eq!(d.step, Step::Identity);
         d.apply(Action::Edit(Field::Name, "Camille".into()));
         d.apply(Action::Edit(Field::Commune, "Lyon".into()));
@@ -206,7 +220,7 @@ mod tests {
 
     #[test]
     fn step_keys_round_trip_and_reject_unknown_steps() {
-        let steps = [Step::Welcome, Step::Identity, Step::Summary]
+        let steps = [Step::Welcome, Step::Identity, Step::Summary, Step::Sign, Step::Signed]
             .into_iter()
             .chain((0..10).map(Step::Proposal));
         for s in steps {
@@ -217,7 +231,7 @@ mod tests {
             "proposal-11",
             "proposal-",
             "proposal-x",
-            "sign",
+            "signing",
             "",
         ] {
             assert_eq!(Step::from_key(bad), None, "{bad}");

@@ -181,6 +181,22 @@ impl DrawnSignature {
         &self.strokes
     }
 
+    /// The strokes as an SVG path in grid units (viewBox `0 0 127 63`);
+    /// a one-point stroke becomes a dot.
+    pub fn svg_path(&self) -> String {
+        let mut d = String::new();
+        for stroke in &self.strokes {
+            for (i, (x, y)) in stroke.iter().enumerate() {
+                let cmd = if i == 0 { 'M' } else { 'L' };
+                d.push_str(&format!("{cmd}{x} {y}"));
+            }
+            if stroke.len() == 1 {
+                d.push_str("h0.1");
+            }
+        }
+        d
+    }
+
     pub fn byte_len(&self) -> usize {
         self.strokes.iter().map(|s| 1 + 2 * s.len()).sum()
     }
@@ -283,6 +299,12 @@ mod tests {
         let sig = scribble(40, 2000).to_signature().unwrap();
         assert!(sig.byte_len() <= MAX_DRAWING_BYTES, "{}", sig.byte_len());
         assert!(!sig.strokes().is_empty());
+    }
+
+    #[test]
+    fn the_svg_path_draws_each_stroke() {
+        let sig = DrawnSignature::from_bytes(&[2, 5, 5, 1, 2, 1, 9, 9]).unwrap();
+        assert_eq!(sig.svg_path(), "M5 5L6 7M9 9h0.1");
     }
 
     #[test]

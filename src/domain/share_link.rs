@@ -30,6 +30,17 @@ impl ShareLink {
         )
     }
 
+    /// The payload as text, as it stands after the marker.
+    pub fn payload_text(signed: &SignedPledge) -> String {
+        Base64::<PayloadV1>::encode(signed)
+    }
+
+    /// The link on the page at `page_url` for a payload text.
+    pub fn with_payload(page_url: &str, payload_text: &str) -> String {
+        let base = page_url.split('#').next().unwrap_or_default();
+        format!("{base}#{}{payload_text}", Self::MARKER)
+    }
+
     /// Reads a page's fragment, with or without its leading `#`.
     pub fn read(fragment: &str) -> Fragment {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -48,5 +59,63 @@ impl ShareLink {
             Base64Error::Base64 => LinkError::new(LinkErrorKind::Encoding),
             Base64Error::Inner(e) => e,
         }))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::{Identity, Pledge, PledgeKey, Selection, SigningDate};
+
+    fn signed() -> SignedPledge {
+        let id = Identity {
+            name: "Camille".into(),
+            commune: "Lyon".into(),
+            ..Identity::default()
+        };
+        Pledge::new(Selection::EMPTY, &id, SigningDate::from_days(10), None)
+            .unwrap()
+            .sign(&PledgeKey::from_seed([1; 32]))
+    }
+
+    #[test]
+    fn links_replace_the_page_fragment() {
+        let link = ShareLink::build("https://a.example/w/?lang=fr#e=old", &signed());
+        assert!(link.starts_with("https://a.example/w/?lang=fr#e="));
+        assert!(!link.contains("old"));
+    }
+
+    #[test]
+    fn other_fragments_are_not_pledge_links() {
+        assert_eq!(ShareLink::read(""), Fragment::None);
+        assert_eq!(ShareLink::read("#"), Fragment::None);
+        assert_eq!(ShareLink::read("#top"), Fragment::None);
+    }
+
+    #[test]
+    fn a_link_reads_back_with_or_without_hash_and_linkifier_debris() {
+        let s = signed();
+        let text = ShareLink::payload_text(&s);
+        for fragment in [format!("#e={text}"), format!("e={text}"), format!("e={text}/"), format!("e={text} ")] {
+            assert_eq!(ShareLink::read(&fragment), Fragment::Pledge(Ok(s.verified())), "{fragment}");
+        }
+    }
+
+    #[test]
+    fn broken_links_say_why() {
+        let text = ShareLink::payload_text(&signed());
+        let kind = |f: &str| match ShareLink::read(f) {
+            Fragment::Pledge(Err(e)) => e.kind(),
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(kind("e="), LinkErrorKind::Truncated);
+        assert_eq!(kind(&format!("e={}", &text[..text.len() - 1])), LinkErrorKind::Truncated);
+        assert_eq!(kind(&format!("e={}", &text[..40])), LinkErrorKind::Truncated);
+        assert_eq!(kind("e=ab$c"), LinkErrorKind::Encoding);
+        assert_eq!(kind(&format!("e={}", "A".repeat(5000))), LinkErrorKind::TooLong);
+        let mut altered: Vec<char> = text.chars().collect();
+        altered[20] = if altered[20] == 'A' { 'B' } else { 'A' };
+        let altered: String = altered.into_iter().collect();
+        assert_eq!(kind(&format!("e={altered}")), LinkErrorKind::SignatureMismatch);
     }
 }

@@ -64,6 +64,59 @@ pub struct Texts {
     pub notice_recovered_no_backup: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_save_failed: &'static str,
+    pub to_sign: &'static str,
+    pub sign_heading: &'static str,
+    pub sign_lead: &'static str,
+    pub sign_identity_heading: &'static str,
+    /// `{date}`.
+    pub sign_date: &'static str,
+    pub pad_label: &'static str,
+    pub pad_hint: &'static str,
+    pub pad_clear: &'static str,
+    pub sign_button: &'static str,
+    pub signing_failed: &'static str,
+    pub signed_heading: &'static str,
+    pub signed_lead: &'static str,
+    pub link_label: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub open_link: &'static str,
+    pub edit_pledge: &'static str,
+    pub key_heading: &'static str,
+    /// `{fingerprint}`.
+    pub key_fingerprint: &'static str,
+    pub key_explain: &'static str,
+    pub key_none_yet: &'static str,
+    pub key_export: &'static str,
+    pub key_import: &'static str,
+    /// `{fingerprint}`.
+    pub key_imported: &'static str,
+    pub key_import_failed: &'static str,
+    pub key_unavailable: &'static str,
+    pub forget_me: &'static str,
+    pub forget_question: &'static str,
+    pub forget_confirm: &'static str,
+    pub verify_valid: &'static str,
+    /// `{fingerprint}`.
+    pub verify_valid_detail: &'static str,
+    pub verify_invalid: &'static str,
+    pub verify_start_own: &'static str,
+    pub verify_heading: &'static str,
+    pub reason_encoding: &'static str,
+    pub reason_truncated: &'static str,
+    pub reason_too_long: &'static str,
+    pub reason_unknown_version: &'static str,
+    pub reason_unknown_campaign: &'static str,
+    pub reason_signature: &'static str,
+    pub reason_malformed: &'static str,
+    pub pledge_taken: &'static str,
+    pub pledge_not_taken: &'static str,
+    /// `{date}`.
+    pub pledge_signed_on: &'static str,
+    pub pledge_drawing_label: &'static str,
+    pub pledge_commitments_heading: &'static str,
+    pub months: [&'static str; 12],
     pub fatal_title: &'static str,
     pub fatal_body: &'static str,
     pub fatal_reload: &'static str,
@@ -119,6 +172,33 @@ impl Texts {
     }
 }
 
+impl Texts {
+    /// "28 novembre 2026".
+    pub fn date(&self, date: crate::domain::SigningDate) -> String {
+        let (y, m, d) = date.ymd();
+        let month = self.months[(m as usize).saturating_sub(1) % 12];
+        if d == 1 {
+            format!("1er {month} {y}")
+        } else {
+            format!("{d} {month} {y}")
+        }
+    }
+
+    /// Why a link is invalid, in plain words.
+    pub fn link_reason(&self, kind: crate::domain::LinkErrorKind) -> &'static str {
+        use crate::domain::LinkErrorKind as K;
+        match kind {
+            K::Encoding => self.reason_encoding,
+            K::Truncated => self.reason_truncated,
+            K::TooLong => self.reason_too_long,
+            K::UnknownVersion(_) => self.reason_unknown_version,
+            K::UnknownCampaign => self.reason_unknown_campaign,
+            K::SignatureMismatch => self.reason_signature,
+            _ => self.reason_malformed,
+        }
+    }
+}
+
 /// Replaces each `{key}` in `pattern` with its value.
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
     let mut out = pattern.to_owned();
@@ -163,6 +243,29 @@ mod tests {
             FR.field_error(Field::Name, FieldError::Missing),
             FR.field_error(Field::Commune, FieldError::Missing)
         );
+    }
+
+    #[test]
+    fn dates_read_in_french() {
+        use crate::domain::SigningDate;
+        assert_eq!(FR.date(SigningDate::from_ymd(2026, 11, 28).unwrap()), "28 novembre 2026");
+        assert_eq!(FR.date(SigningDate::from_ymd(2020, 3, 1).unwrap()), "1er mars 2020");
+    }
+
+    #[test]
+    fn every_link_error_has_its_own_reason() {
+        use crate::domain::LinkErrorKind as K;
+        let kinds = [
+            K::Encoding,
+            K::Truncated,
+            K::TooLong,
+            K::UnknownVersion(9),
+            K::UnknownCampaign,
+            K::SignatureMismatch,
+            K::Malformed,
+        ];
+        let reasons: std::collections::HashSet<_> = kinds.iter().map(|&k| FR.link_reason(k)).collect();
+        assert_eq!(reasons.len(), kinds.len());
     }
 
     #[test]
