@@ -1,12 +1,15 @@
 //! The typed state layer between the components and the domain.
 //!
-//! [`PledgeState`] wraps the candidate's [`Draft`] in signals and is shared
-//! through context. Components read it and send [`Action`]s; the draft's own
-//! `apply` does the logic. Saving happens in one effect, at the edge.
+//! [`PledgeState`] wraps the candidate's [`Draft`], key and signed pledge in
+//! signals and is shared through context. Components read it and call its
+//! methods; the domain does the logic; `web` does the I/O, here at the edge.
 
 use leptos::prelude::*;
 
-use crate::domain::{Action, Draft};
+use crate::domain::{
+    Action, Draft, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink, Step,
+    VerifiedPledge,
+};
 use crate::web::{self, LoadedDraft, SaveError};
 
 /// A message about storage, shown above the current step.
@@ -20,6 +23,22 @@ pub enum StorageNotice {
     SaveFailed,
 }
 
+/// The candidate's last signed pledge: its payload text and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedRecord {
+    pub payload: String,
+    pub pledge: VerifiedPledge,
+}
+
+/// Why signing did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignError {
+    /// The browser gave no secure randomness for a new key.
+    NoRandomness,
+    /// The identity is not complete (the step guards against this).
+    Incomplete,
+}
+
 /// The widget's shared state. Cheap to copy: it holds signal handles only.
 #[derive(Debug, Clone, Copy)]
 pub struct PledgeState {
@@ -28,12 +47,26 @@ pub struct PledgeState {
     /// Whether the candidate was already told that saving fails, so that a
     /// dismissed warning does not come back at every keystroke.
     save_warned: StoredValue<bool>,
+    key: RwSignal<Option<PledgeKey>>,
+    signed: RwSignal<Option<SignedRecord>>,
 }
 
 impl PledgeState {
+    /// State from what the browser has stored.
+    pub fn open() -> Self {
+        let key = web::load_key();
+        let signed = web::load_signed().and_then(|payload| {
+            match ShareLink::read(&format!("{}{payload}", ShareLink::MARKER)) {
+                Fragment::Pledge(Ok(pledge)) => Some(SignedRecord { payload, pledge }),
+                _ => None,
+            }
+        });
+        Self::new(web::load_draft(), key, signed)
+    }
+
     /// State for what was found in storage.
-    pub fn from_loaded(loaded: LoadedDraft) -> Self {
-        let (draft, notice) = match loaded {
+    pub fn new(loaded: LoadedDraft, key: Option<PledgeKey>, signed: Option<SignedRecord>) -> Self {
+        let (mut draft, notice) = match loaded {
             LoadedDraft::Fresh => (Draft::default(), None),
             LoadedDraft::Resumed(draft) => (draft, None),
             LoadedDraft::Unreadable { backed_up } => (
@@ -42,10 +75,15 @@ impl PledgeState {
             ),
             LoadedDraft::Unavailable => (Draft::default(), Some(StorageNotice::Unavailable)),
         };
+        if draft.step == Step::Signed && signed.is_none() {
+            draft.step = Step::Summary;
+        }
         PledgeState {
             draft: RwSignal::new(draft),
             save_warned: StoredValue::new(notice == Some(StorageNotice::Unavailable)),
             notice: RwSignal::new(notice),
+            key: RwSignal::new(key),
+            signed: RwSignal::new(signed),
         }
     }
 
@@ -92,5 +130,75 @@ impl PledgeState {
                 self.notice.set(Some(notice));
             }
         });
+    }
+
+    /// The fingerprint of the candidate's key, if they have one yet.
+    pub fn fingerprint(&self) -> Option<String> {
+        self.key
+            .with(|k| k.as_ref().map(|k| k.public().fingerprint()))
+    }
+
+    /// The last signed pledge, tracking it.
+    pub fn signed(&self) -> Option<SignedRecord> {
+        self.signed.get()
+    }
+
+    /// The share link of the last signed pledge, on this page.
+    pub fn share_link(&self) -> Option<String> {
+        self.signed.with(|s| {
+            s.as_ref()
+                .map(|s| ShareLink::with_payload(&web::page_url(), &s.payload))
+        })
+    }
+
+    /// Signs the draft today with the candidate's key (made and kept on first
+    /// use), keeps the result and moves to the signed step.
+    pub fn sign(&self, drawing: Option<DrawnSignature>) -> Result<(), SignError> {
+        let key = match self.key.get_untracked() {
+            Some(key) => key,
+            None => {
+                let key = web::generate_key().ok_or(SignError::NoRandomness)?;
+                web::save_key(&key);
+                self.key.set(Some(key.clone()));
+                key
+            }
+        };
+        let pledge = self
+            .draft
+            .with_untracked(|d| Pledge::from_draft(d, web::today(), drawing))
+            .map_err(|_| SignError::Incomplete)?;
+        let signed = pledge.sign(&key);
+        let payload = ShareLink::payload_text(&signed);
+        web::save_signed(&payload);
+        self.signed.set(Some(SignedRecord {
+            payload,
+            pledge: signed.verified(),
+        }));
+        self.dispatch(Action::GoTo(Step::Signed));
+        Ok(())
+    }
+
+    /// The key as an export file, if there is a key.
+    pub fn key_file(&self) -> Option<String> {
+        self.key
+            .with_untracked(|k| k.as_ref().map(PledgeKey::to_file))
+    }
+
+    /// Replaces the key with the one in an export file; returns its
+    /// fingerprint.
+    pub fn import_key(&self, file_text: &str) -> Result<String, KeyFileError> {
+        let key = PledgeKey::from_file(file_text)?;
+        web::save_key(&key);
+        let fingerprint = key.public().fingerprint();
+        self.key.set(Some(key));
+        Ok(fingerprint)
+    }
+
+    /// Wipes the key, the signed pledge and every answer.
+    pub fn forget_everything(&self) {
+        web::forget_everything();
+        self.key.set(None);
+        self.signed.set(None);
+        self.dispatch(Action::StartOver);
     }
 }

@@ -35,7 +35,8 @@ fn document() -> web_sys::Document {
 
 /// Mounts a fresh widget over whatever storage holds now.
 fn mount() -> Mounted {
-    web::install_panic_hook();
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(web::install_panic_hook);
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = mount_to(root.clone(), || view! { <PledgeWidget /> }.into_any());
@@ -330,4 +331,226 @@ fn a_fatal_error_replaces_the_widget_with_a_readable_message() {
     assert!(!text(&target).contains("old content"));
     let reload = target.query_selector("a").unwrap().unwrap();
     assert!(reload.get_attribute("href").is_some());
+}
+
+// --- Signing and verification ---------------------------------------------
+
+use pledge_widget::domain::{
+    Fragment, Identity, Pledge, PledgeKey, Selection, ShareLink, SigningDate,
+};
+
+const KEY_KEY: &str = "pw-pledge-widget/key/v1";
+const READY_TO_SIGN: &str = r#"{"version":1,"step":"sign","ticked":["1.1","9.3"],"name":"Camille Dupont","commune":"Saint-Étienne","list":"","role":"candidat"}"#;
+
+fn set_fragment(fragment: &str) {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let path = web_sys::window().unwrap().location().pathname().unwrap();
+    let search = web_sys::window().unwrap().location().search().unwrap();
+    history
+        .replace_state_with_url(
+            &wasm_bindgen::JsValue::NULL,
+            "",
+            Some(&format!("{path}{search}{fragment}")),
+        )
+        .unwrap();
+}
+
+fn share_link(root: &Element) -> String {
+    input(root, "#pw-share-link").value()
+}
+
+fn read_link(link: &str) -> pledge_widget::domain::VerifiedPledge {
+    let (_, fragment) = link
+        .split_once('#')
+        .unwrap_or_else(|| panic!("not a link: {link:?}"));
+    match ShareLink::read(fragment) {
+        Fragment::Pledge(Ok(p)) => p,
+        other => panic!("link does not verify: {other:?}"),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn signing_makes_a_key_keeps_it_and_reuses_it() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, READY_TO_SIGN)
+        .unwrap();
+    let w = mount();
+    assert!(heading(&w.root).contains("Signer mon engagement"));
+    assert!(text(&w.root).contains("Une clé de signature sera créée"));
+    button(&w.root, "Signer mon engagement").click();
+    settle().await;
+    assert!(heading(&w.root).contains("Votre engagement est signé"));
+
+    let stored_key = LocalStorage::raw()
+        .get_item(KEY_KEY)
+        .unwrap()
+        .expect("key kept");
+    let key = PledgeKey::from_stored(&stored_key).unwrap();
+    let first = read_link(&share_link(&w.root));
+    assert_eq!(first.public_key(), key.public());
+    assert_eq!(first.pledge().name(), "Camille Dupont");
+    assert_eq!(first.pledge().selection().count(), 2);
+    assert!(text(&w.root).contains(&key.public().fingerprint()));
+    // The secret is nowhere in the page.
+    assert!(!w.root.inner_html().contains(&stored_key));
+    assert!(!share_link(&w.root).contains(&stored_key));
+
+    // Edit and sign again: same key.
+    button(&w.root, "Modifier mes engagements").click();
+    settle().await;
+    button(&w.root, "Signer").click();
+    settle().await;
+    assert!(heading(&w.root).contains("Signer mon engagement"));
+    button(&w.root, "Signer mon engagement").click();
+    settle().await;
+    assert!(heading(&w.root).contains("Votre engagement est signé"));
+    let second = read_link(&share_link(&w.root));
+    assert_eq!(second.public_key(), first.public_key());
+    drop(w);
+
+    // A new mount (a reload) finds the signed pledge and the same key.
+    let w = mount();
+    assert!(heading(&w.root).contains("Votre engagement est signé"));
+    settle().await;
+    assert_eq!(read_link(&share_link(&w.root)).public_key(), key.public());
+}
+
+#[wasm_bindgen_test]
+async fn an_imported_key_signs_the_next_pledge() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, READY_TO_SIGN)
+        .unwrap();
+    let w = mount();
+    let imported = PledgeKey::from_seed([7; 32]);
+
+    choose_file(&input(&w.root, "input[type=file]"), &imported.to_file());
+    settle().await;
+    settle().await;
+    let fingerprint = imported.public().fingerprint();
+    assert!(text(&w.root).contains(&format!("Clé importée. Empreinte : {fingerprint}")));
+    assert_eq!(
+        LocalStorage::raw().get_item(KEY_KEY).unwrap(),
+        Some(imported.to_stored())
+    );
+
+    button(&w.root, "Signer mon engagement").click();
+    settle().await;
+    assert_eq!(
+        read_link(&share_link(&w.root)).public_key(),
+        imported.public()
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_file_that_is_not_a_key_is_refused_with_a_message() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, READY_TO_SIGN)
+        .unwrap();
+    let w = mount();
+    choose_file(
+        &input(&w.root, "input[type=file]"),
+        "<script>alert(1)</script>",
+    );
+    settle().await;
+    settle().await;
+    assert!(text(&w.root).contains("Ce fichier n'est pas une clé de signature valide."));
+    assert_eq!(LocalStorage::raw().get_item(KEY_KEY).unwrap(), None);
+}
+
+/// Chooses a file with this text in a file input, as a person would.
+fn choose_file(file_input: &HtmlInputElement, text: &str) {
+    let transfer = web_sys::DataTransfer::new().unwrap();
+    let parts = js_sys::Array::of1(&text.into());
+    let file = web_sys::File::new_with_str_sequence(&parts, "file.json").unwrap();
+    transfer.items().add_with_file(&file).unwrap();
+    file_input.set_files(transfer.files().as_ref());
+    file_input
+        .dispatch_event(&web_sys::Event::new("change").unwrap())
+        .unwrap();
+}
+
+fn sample_link() -> String {
+    let identity = Identity {
+        name: "Zoé <b>Ñúñez</b>".into(),
+        commune: "Nîmes".into(),
+        ..Identity::default()
+    };
+    let pledge = Pledge::new(
+        Selection::from_bits(0b11).unwrap(),
+        &identity,
+        SigningDate::from_ymd(2026, 11, 28).unwrap(),
+        None,
+    )
+    .unwrap();
+    ShareLink::build(
+        "https://example.org/",
+        &pledge.sign(&PledgeKey::from_seed([3; 32])),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn a_pledge_link_shows_the_pledge_and_leaves_the_draft_alone() {
+    clear_storage();
+    let draft = r#"{"version":1,"step":"proposal-4","ticked":["4.1"],"name":"Me","commune":"","list":"","role":null}"#;
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, draft)
+        .unwrap();
+    let link = sample_link();
+    set_fragment(&format!("#{}", link.split_once('#').unwrap().1));
+    let w = mount();
+    settle().await;
+    let shown = text(&w.root);
+    assert!(shown.contains("Signature valide"), "{shown}");
+    assert!(shown.contains(&PledgeKey::from_seed([3; 32]).public().fingerprint()));
+    assert!(
+        shown.contains("Zoé <b>Ñúñez</b>"),
+        "names are shown as text"
+    );
+    assert!(w.root.query_selector("b").unwrap().is_none());
+    assert!(shown.contains("28 novembre 2026"));
+    assert!(shown.contains("2 engagements sur 20"));
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item(StoredDraft::KEY)
+            .unwrap()
+            .as_deref(),
+        Some(draft),
+        "the visitor's draft is untouched"
+    );
+
+    button(&w.root, "Prendre mes propres engagements").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposition 4 sur 10"));
+    assert_eq!(web_sys::window().unwrap().location().hash().unwrap(), "");
+}
+
+#[wasm_bindgen_test]
+async fn an_altered_link_says_why_it_is_invalid() {
+    clear_storage();
+    let link = sample_link();
+    let fragment = link.split_once('#').unwrap().1;
+    let mut chars: Vec<char> = fragment.chars().collect();
+    chars[12] = if chars[12] == 'A' { 'B' } else { 'A' };
+    set_fragment(&format!("#{}", chars.into_iter().collect::<String>()));
+    let w = mount();
+    settle().await;
+    let shown = text(&w.root);
+    assert!(shown.contains("Lien modifié ou invalide"), "{shown}");
+    assert!(
+        shown.contains("le lien a été modifié après la signature"),
+        "{shown}"
+    );
+    assert!(!shown.contains("Zoé"));
+    set_fragment(&format!("#{}", &fragment[..30]));
+    drop(w);
+    let w = mount();
+    assert!(text(&w.root).contains("Le lien est incomplet"));
+    drop(w);
+    set_fragment("");
 }

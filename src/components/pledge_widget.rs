@@ -1,53 +1,54 @@
 use leptos::{html, prelude::*};
 
-use super::{
-    IdentityStep, ProposalStep, StartOver, StorageNoticeBanner, SummaryScreen, WelcomeScreen,
-};
-use crate::domain::Step;
+use super::{PledgeJourney, VerificationView};
+use crate::domain::{Fragment, LinkError, ShareLink, VerifiedPledge};
 use crate::i18n::FR;
-use crate::state::PledgeState;
 use crate::web;
 
-/// The whole widget: the current step, storage notices and start over.
-/// Reads the saved draft when it is created and saves every change.
+/// What the widget shows: the candidate's own journey, or a pledge link.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Shown {
+    Journey,
+    Link(Result<VerifiedPledge, LinkError>),
+}
+
+fn shown_for(fragment: &str) -> Shown {
+    match ShareLink::read(fragment) {
+        Fragment::None => Shown::Journey,
+        Fragment::Pledge(result) => Shown::Link(result),
+    }
+}
+
+/// The whole widget. A page opened with a pledge link (`#e=…`) shows that
+/// pledge, read-only, and never loads or touches the visitor's own draft;
+/// otherwise it shows the journey.
 #[component]
 pub fn PledgeWidget() -> impl IntoView {
-    let state = PledgeState::from_loaded(web::load_draft());
-    state.provide();
-    state.persist();
-
-    let step = Memo::new(move |_| state.with(|d| d.step));
+    let shown = RwSignal::new(shown_for(&web::fragment()));
+    web::on_fragment_change(move |fragment| {
+        let _ = shown.try_set(shown_for(&fragment));
+    });
     let root = NodeRef::<html::Div>::new();
 
-    // Focus follows the step, but not on first load: a widget that grabs
-    // focus on load would scroll the host page.
-    let shown = StoredValue::new(step.get_untracked());
-    Effect::new(move |_| {
-        let current = step.get();
-        if current != shown.get_value() {
-            shown.set_value(current);
-            request_animation_frame(move || {
-                if let Some(root) = root.try_get_untracked().flatten() {
-                    web::focus_step_heading(&root);
-                }
-            });
-        }
-    });
+    let start_own = move || {
+        web::clear_fragment();
+        shown.set(Shown::Journey);
+        request_animation_frame(move || {
+            if let Some(root) = root.try_get_untracked().flatten() {
+                web::focus_step_heading(&root);
+            }
+        });
+    };
 
     view! {
         <div class="pw-widget" node_ref=root lang=FR.lang role="region" aria-label=FR.widget_label>
-            <StorageNoticeBanner />
-            {move || match step.get() {
-                Step::Welcome => view! { <WelcomeScreen /> }.into_any(),
-                Step::Proposal(index) => view! { <ProposalStep index /> }.into_any(),
-                Step::Identity => view! { <IdentityStep /> }.into_any(),
-                Step::Summary => view! { <SummaryScreen /> }.into_any(),
+            {move || match shown.get() {
+                Shown::Journey => view! { <PledgeJourney /> }.into_any(),
+                Shown::Link(result) => {
+                    view! { <VerificationView result on_start_own=Callback::new(move |_| start_own()) /> }
+                        .into_any()
+                }
             }}
-            <Show when=move || step.get() != Step::Welcome>
-                <footer class="pw-widget__footer">
-                    <StartOver />
-                </footer>
-            </Show>
         </div>
     }
 }

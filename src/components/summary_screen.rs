@@ -87,7 +87,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 </button>
             </section>
             <ol class="pw-summary__proposals">{proposals}</ol>
-            <StepNav show_next=false />
+            <StepNav next_label=FR.to_sign />
         </section>
     }
 }

@@ -220,9 +220,15 @@ mod tests {
 
     #[test]
     fn step_keys_round_trip_and_reject_unknown_steps() {
-        let steps = [Step::Welcome, Step::Identity, Step::Summary, Step::Sign, Step::Signed]
-            .into_iter()
-            .chain((0..10).map(Step::Proposal));
+        let steps = [
+            Step::Welcome,
+            Step::Identity,
+            Step::Summary,
+            Step::Sign,
+            Step::Signed,
+        ]
+        .into_iter()
+        .chain((0..10).map(Step::Proposal));
         for s in steps {
             assert_eq!(Step::from_key(&s.key()), Some(s));
         }

@@ -96,8 +96,17 @@ mod tests {
     fn a_link_reads_back_with_or_without_hash_and_linkifier_debris() {
         let s = signed();
         let text = ShareLink::payload_text(&s);
-        for fragment in [format!("#e={text}"), format!("e={text}"), format!("e={text}/"), format!("e={text} ")] {
-            assert_eq!(ShareLink::read(&fragment), Fragment::Pledge(Ok(s.verified())), "{fragment}");
+        for fragment in [
+            format!("#e={text}"),
+            format!("e={text}"),
+            format!("e={text}/"),
+            format!("e={text} "),
+        ] {
+            assert_eq!(
+                ShareLink::read(&fragment),
+                Fragment::Pledge(Ok(s.verified())),
+                "{fragment}"
+            );
         }
     }
 
@@ -109,13 +118,25 @@ mod tests {
             other => panic!("{other:?}"),
         };
         assert_eq!(kind("e="), LinkErrorKind::Truncated);
-        assert_eq!(kind(&format!("e={}", &text[..text.len() - 1])), LinkErrorKind::Truncated);
-        assert_eq!(kind(&format!("e={}", &text[..40])), LinkErrorKind::Truncated);
+        assert_eq!(
+            kind(&format!("e={}", &text[..text.len() - 1])),
+            LinkErrorKind::Truncated
+        );
+        assert_eq!(
+            kind(&format!("e={}", &text[..40])),
+            LinkErrorKind::Truncated
+        );
         assert_eq!(kind("e=ab$c"), LinkErrorKind::Encoding);
-        assert_eq!(kind(&format!("e={}", "A".repeat(5000))), LinkErrorKind::TooLong);
+        assert_eq!(
+            kind(&format!("e={}", "A".repeat(5000))),
+            LinkErrorKind::TooLong
+        );
         let mut altered: Vec<char> = text.chars().collect();
         altered[20] = if altered[20] == 'A' { 'B' } else { 'A' };
         let altered: String = altered.into_iter().collect();
-        assert_eq!(kind(&format!("e={altered}")), LinkErrorKind::SignatureMismatch);
+        assert_eq!(
+            kind(&format!("e={altered}")),
+            LinkErrorKind::SignatureMismatch
+        );
     }
 }

@@ -95,6 +95,7 @@ pub static FR: Texts = Texts {
     pledge_not_taken: "Non pris",
     pledge_signed_on: "Signé le {date}",
     pledge_drawing_label: "Signature manuscrite",
+    pledge_fingerprint: "Clé de signature : {fingerprint}",
     pledge_commitments_heading: "Engagements",
     months: [
         "janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",

@@ -115,6 +115,8 @@ pub struct Texts {
     /// `{date}`.
     pub pledge_signed_on: &'static str,
     pub pledge_drawing_label: &'static str,
+    /// `{fingerprint}`.
+    pub pledge_fingerprint: &'static str,
     pub pledge_commitments_heading: &'static str,
     pub months: [&'static str; 12],
     pub fatal_title: &'static str,
@@ -248,8 +250,14 @@ mod tests {
     #[test]
     fn dates_read_in_french() {
         use crate::domain::SigningDate;
-        assert_eq!(FR.date(SigningDate::from_ymd(2026, 11, 28).unwrap()), "28 novembre 2026");
-        assert_eq!(FR.date(SigningDate::from_ymd(2020, 3, 1).unwrap()), "1er mars 2020");
+        assert_eq!(
+            FR.date(SigningDate::from_ymd(2026, 11, 28).unwrap()),
+            "28 novembre 2026"
+        );
+        assert_eq!(
+            FR.date(SigningDate::from_ymd(2020, 3, 1).unwrap()),
+            "1er mars 2020"
+        );
     }
 
     #[test]
@@ -264,7 +272,8 @@ mod tests {
             K::SignatureMismatch,
             K::Malformed,
         ];
-        let reasons: std::collections::HashSet<_> = kinds.iter().map(|&k| FR.link_reason(k)).collect();
+        let reasons: std::collections::HashSet<_> =
+            kinds.iter().map(|&k| FR.link_reason(k)).collect();
         assert_eq!(reasons.len(), kinds.len());
     }
 

@@ -28,7 +28,7 @@ pub enum SaveError {
 /// Whether localStorage can be used at all. Reading `window.localStorage`
 /// throws in some private modes and when storage is blocked, and gloo's
 /// `LocalStorage::raw()` would turn that into an exception: ask first.
-fn available() -> bool {
+pub(super) fn available() -> bool {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .is_some()

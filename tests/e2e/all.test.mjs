@@ -8,13 +8,15 @@ import { launchChromium } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { journeySuite } from './journey.mjs';
 import { keyboardSuite } from './keyboard.mjs';
+import { signingSuite } from './signing.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
   throw new Error('dist/ is missing: run `trunk build --release` (scripts/test does).');
 }
 
-const env = {};
+// Figures the suites measure, printed at the end for the notes and README.
+const env = { figures: {} };
 
 before(async () => {
   env.server = await serveStatic(dist);
@@ -23,9 +25,11 @@ before(async () => {
 });
 
 after(async () => {
+  console.log(`figures: ${JSON.stringify(env.figures)}`);
   await env.browser?.close();
   await env.server?.close();
 });
 
 journeySuite(env);
 keyboardSuite(env);
+signingSuite(env);

@@ -58,6 +58,43 @@ export class WidgetPage {
       .click();
   }
 
+  /** From a fresh page, fills the journey up to the signing step. */
+  async reachSigning({ name = 'Camille Dupont', commune = 'Saint-Étienne' } = {}) {
+    await this.open();
+    await this.start();
+    await this.commitment(/généraliser l'intégration/).check();
+    await this.jumpTo(9);
+    await this.commitment(/désigner un-e élu-e/).check();
+    await this.jumpTo(10);
+    await this.next();
+    await this.field(/Nom et prénom/).fill(name);
+    await this.field(/Commune/).fill(commune);
+    await this.button('Voir le récapitulatif').click();
+    await this.button('Signer').click();
+    await this.waitForHeading('Signer mon engagement');
+  }
+
+  /** Draws a wavy stroke on the signature pad with the mouse. */
+  async drawSignature() {
+    const box = await this.page.getByRole('img', { name: /Signature manuscrite/ }).boundingBox();
+    const { mouse } = this.page;
+    await mouse.move(box.x + 15, box.y + box.height / 2);
+    await mouse.down();
+    for (let i = 0; i <= 60; i += 1) {
+      await mouse.move(
+        box.x + 15 + (i * (box.width - 30)) / 60,
+        box.y + box.height / 2 + Math.sin(i / 4) * box.height * 0.3,
+      );
+    }
+    await mouse.up();
+  }
+
+  async sign() {
+    await this.button('Signer mon engagement').click();
+    await this.waitForHeading('Votre engagement est signé');
+    return this.page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
+  }
+
   async storedDraft() {
     const raw = await this.page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
     return raw && JSON.parse(raw);

@@ -1,0 +1,91 @@
+use leptos::prelude::*;
+
+use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+use crate::domain::VerifiedPledge;
+use crate::i18n::{fill, FR};
+
+/// A signed pledge, read-only: who, where, when, the commitments taken and
+/// not taken by proposal, the drawn signature and the key's fingerprint.
+#[component]
+pub fn PledgeView(
+    /// The pledge to show.
+    pledge: VerifiedPledge,
+) -> impl IntoView {
+    let fingerprint = pledge.public_key().fingerprint();
+    let p = pledge.pledge();
+    let selection = p.selection();
+    let role = p.role().map(|r| FR.role(r));
+    let list = (!p.list().is_empty()).then(|| p.list().to_owned());
+    let drawing = p.drawing().map(|d| {
+        view! {
+            <figure class="pw-pledge__drawing">
+                <svg
+                    class="pw-pledge__drawing-svg"
+                    viewBox="-2 -2 131 67"
+                    role="img"
+                    aria-label=FR.pledge_drawing_label
+                >
+                    <path d=d.svg_path() />
+                </svg>
+            </figure>
+        }
+    });
+    let proposals = CAMPAIGN
+        .proposals
+        .iter()
+        .map(|proposal| {
+            let items = proposal
+                .commitments
+                .iter()
+                .map(|c| {
+                    let taken = selection.contains(c.position);
+                    let (class, status) = if taken {
+                        (
+                            "pw-pledge__commitment pw-pledge__commitment--taken",
+                            FR.pledge_taken,
+                        )
+                    } else {
+                        (
+                            "pw-pledge__commitment pw-pledge__commitment--not-taken",
+                            FR.pledge_not_taken,
+                        )
+                    };
+                    view! {
+                        <li class=class>
+                            <span class="pw-pledge__status">{status}</span>
+                            " "
+                            <span class="pw-pledge__text">{c.text}</span>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="pw-pledge__proposal">
+                    <h3 class="pw-pledge__proposal-title">
+                        {format!("#{}. {}", proposal.number, proposal.title)}
+                    </h3>
+                    <ul class="pw-pledge__commitments">{items}</ul>
+                </li>
+            }
+        })
+        .collect_view();
+
+    view! {
+        <article class="pw-pledge">
+            <h2 class="pw-pledge__name">{p.name().to_owned()}</h2>
+            <p class="pw-pledge__where">
+                {p.commune().to_owned()}
+                {list.map(|l| view! { " · " <span class="pw-pledge__list">{l}</span> })}
+                {role.map(|r| view! { " · " <span class="pw-pledge__role">{r}</span> })}
+            </p>
+            <p class="pw-pledge__date">{fill(FR.pledge_signed_on, &[("date", &FR.date(p.date()))])}</p>
+            <p class="pw-pledge__count">{FR.count(selection.count(), COMMITMENT_COUNT)}</p>
+            {drawing}
+            <p class="pw-pledge__fingerprint">
+                {fill(FR.pledge_fingerprint, &[("fingerprint", &fingerprint)])}
+            </p>
+            <h3 class="pw-visually-hidden">{FR.pledge_commitments_heading}</h3>
+            <ol class="pw-pledge__proposals">{proposals}</ol>
+        </article>
+    }
+}

@@ -1,0 +1,62 @@
+use leptos::prelude::*;
+
+use super::PledgeView;
+use crate::domain::{LinkError, VerifiedPledge};
+use crate::i18n::{fill, FR};
+
+/// What a visitor sees when opening a pledge link: the seal's status, the
+/// pledge if it is valid, and a way to start their own.
+#[component]
+pub fn VerificationView(
+    /// The pledge read from the link, or why it could not be.
+    result: Result<VerifiedPledge, LinkError>,
+    /// Leaves the link for the visitor's own journey.
+    on_start_own: Callback<()>,
+) -> impl IntoView {
+    let (status, body) = match result {
+        Ok(pledge) => {
+            let detail = fill(
+                FR.verify_valid_detail,
+                &[("fingerprint", &pledge.public_key().fingerprint())],
+            );
+            (
+                view! {
+                    <div class="pw-seal pw-seal--valid" role="status">
+                        <p class="pw-seal__title">{FR.verify_valid}</p>
+                        <p class="pw-seal__detail">{detail}</p>
+                    </div>
+                }
+                .into_any(),
+                Some(view! { <PledgeView pledge /> }),
+            )
+        }
+        Err(error) => (
+            view! {
+                <div class="pw-seal pw-seal--invalid" role="alert">
+                    <p class="pw-seal__title">{FR.verify_invalid}</p>
+                    <p class="pw-seal__detail">{FR.link_reason(error.kind())}</p>
+                </div>
+            }
+            .into_any(),
+            None,
+        ),
+    };
+    view! {
+        <section class="pw-step pw-verify">
+            <h1 class="pw-step__heading" tabindex="-1">
+                {FR.verify_heading}
+            </h1>
+            {status}
+            {body}
+            <div class="pw-nav">
+                <button
+                    type="button"
+                    class="pw-button pw-button--primary pw-nav__next"
+                    on:click=move |_| on_start_own.run(())
+                >
+                    {FR.verify_start_own}
+                </button>
+            </div>
+        </section>
+    }
+}

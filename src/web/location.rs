@@ -1,0 +1,49 @@
+use wasm_bindgen::{closure::Closure, JsCast};
+
+/// The page's fragment, with its `#` ("" when there is none).
+pub fn fragment() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().hash().ok())
+        .unwrap_or_default()
+}
+
+/// The page's URL without its fragment: where share links point.
+pub fn page_url() -> String {
+    let href = web_sys::window()
+        .and_then(|w| w.location().href().ok())
+        .unwrap_or_default();
+    href.split('#').next().unwrap_or_default().to_owned()
+}
+
+/// Drops the fragment from the address bar without reloading or adding a
+/// history entry.
+pub fn clear_fragment() {
+    if let Some(w) = web_sys::window() {
+        if let Ok(history) = w.history() {
+            let _ =
+                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url()));
+        }
+    }
+}
+
+/// Calls `f` with the new fragment whenever it changes (a link pasted in
+/// the address bar of an open widget).
+pub fn on_fragment_change(f: impl Fn(String) + 'static) {
+    if let Some(w) = web_sys::window() {
+        let closure = Closure::<dyn Fn()>::new(move || f(fragment()));
+        let _ = w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
+        // The widget lives as long as the page.
+        closure.forget();
+    }
+}
+
+/// Today's date in the browser's time zone.
+pub fn today() -> crate::domain::SigningDate {
+    let now = js_sys::Date::new_0();
+    crate::domain::SigningDate::from_ymd(
+        now.get_full_year() as i32,
+        now.get_month() + 1,
+        now.get_date(),
+    )
+    .unwrap_or(crate::domain::SigningDate::from_days(0))
+}

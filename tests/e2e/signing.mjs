@@ -1,0 +1,174 @@
+// Signing a pledge and opening its link, end to end.
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+
+import { phoneContext } from './browser.mjs';
+import { WidgetPage } from './widget-page.mjs';
+
+/** The link with one character of its payload changed. */
+function alter(link, at) {
+  const i = link.indexOf('#e=') + 3 + at;
+  const c = link[i] === 'A' ? 'B' : 'A';
+  return link.slice(0, i) + c + link.slice(i + 1);
+}
+
+export function signingSuite(env) {
+  describe('signing and verifying (360×740)', () => {
+    let context;
+    let page;
+    let widget;
+    let errors;
+
+    beforeEach(async () => {
+      context = await phoneContext(env.browser, {
+        permissions: ['clipboard-read', 'clipboard-write'],
+      });
+      page = await context.newPage();
+      errors = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      widget = new WidgetPage(page, env.url);
+    });
+
+    afterEach(async () => {
+      await context.close();
+      assert.deepEqual(errors, [], 'no uncaught error in the page');
+    });
+
+    async function visitor() {
+      const ctx = await phoneContext(env.browser);
+      const p = await ctx.newPage();
+      p.on('pageerror', (e) => errors.push(e.message));
+      return { ctx, p, w: new WidgetPage(p, env.url) };
+    }
+
+    it('signs with a drawn signature; the copied link verifies in a fresh browser', async () => {
+      await widget.reachSigning();
+      await page.getByText(/^Date de signature : \d{1,2}(er)? \S+ \d{4}$/).waitFor();
+      await widget.drawSignature();
+      const link = await widget.sign();
+      assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#e=[A-Za-z0-9_-]+$/);
+      env.figures.linkWithDrawing = link.length - env.url.length;
+
+      await widget.button('Copier le lien').click();
+      await page.getByText('Lien copié.').waitFor();
+      assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+
+      const fingerprint = (await page.getByText(/^Empreinte de votre clé : /).textContent()).split(': ')[1];
+      assert.match(fingerprint, /^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);
+
+      const { ctx, p, w } = await visitor();
+      await p.goto(link);
+      await w.waitForHeading('Engagement signé');
+      await p.getByText('Signature valide').waitFor();
+      await p.getByText(`Le contenu est intact, signé par la clé ${fingerprint}.`).waitFor();
+      await p.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
+      await p.getByText('2 engagements sur 20').waitFor();
+      assert.equal(await p.locator('.pw-pledge__commitment--taken').count(), 2);
+      assert.equal(await p.locator('.pw-pledge__commitment--not-taken').count(), 18);
+      await p.getByRole('img', { name: 'Signature manuscrite' }).waitFor();
+      // The visitor's own storage got no draft from opening a link.
+      assert.equal(await p.evaluate(() => localStorage.length), 0);
+      await w.button('Prendre mes propres engagements').click();
+      await w.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      assert.equal(new URL(p.url()).hash, '');
+      await ctx.close();
+    });
+
+    it('says why an altered or cut link is invalid', async () => {
+      await widget.reachSigning();
+      const link = await widget.sign();
+      env.figures.linkWithoutDrawing = link.length - env.url.length;
+      const { ctx, p, w } = await visitor();
+      const cases = [
+        [alter(link, 30), 'le lien a été modifié après la signature'],
+        [alter(link, 0), "version du widget que celle-ci ne connaît pas"],
+        [link.slice(0, -10), 'Le lien est incomplet'],
+        [link.replace('#e=AZ', '#e=A!'), 'des caractères qui ne peuvent pas venir'],
+      ];
+      for (const [bad, reason] of cases) {
+        await p.goto('about:blank');
+        await p.goto(bad);
+        await w.waitForHeading('Engagement signé');
+        await p.getByText('Lien modifié ou invalide').waitFor();
+        await p.getByText(reason, { exact: false }).waitFor();
+        assert.equal(await p.getByText('Signature valide').count(), 0);
+        assert.equal(await p.getByText('Camille Dupont').count(), 0);
+      }
+      await ctx.close();
+    });
+
+    it('keeps a hostile name inert in the signed view and the verification view', async () => {
+      const hostile = '<img src=x onerror="window.__pwned=1">\u202Eevil 🙂';
+      await widget.reachSigning({ name: hostile, commune: 'javascript:alert(1)' });
+      const link = await widget.sign();
+      assert.equal(await page.evaluate(() => window.__pwned), undefined);
+      const { ctx, p, w } = await visitor();
+      await p.goto(link);
+      await p.getByText('Signature valide').waitFor();
+      await p.getByRole('heading', { name: hostile }).waitFor();
+      await p.getByText('javascript:alert(1)').waitFor();
+      assert.equal(await p.evaluate(() => window.__pwned), undefined);
+      assert.equal(await p.locator('.pw-widget img, .pw-widget script, .pw-widget a').count(), 0);
+      await ctx.close();
+    });
+
+    it('exports the key to a file that another browser can import', async () => {
+      await widget.reachSigning();
+      const firstLink = await widget.sign();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        widget.button('Exporter ma clé').click(),
+      ]);
+      assert.equal(download.suggestedFilename(), 'cle-engagement-coorace.json');
+      const file = await download.path();
+      const keyFile = JSON.parse(await readFile(file, 'utf8'));
+      assert.equal(keyFile.format, 'coorace-pledge-widget-key');
+
+      // The secret is in the file the candidate asked for, never in the link.
+      assert.equal(firstLink.includes(keyFile.secret), false);
+
+      const { ctx, w, p } = await visitor();
+      await w.reachSigning({ name: 'Camille Dupont' });
+      await p.getByLabel('Importer une clé').setInputFiles(file);
+      await p.getByText(`Clé importée. Empreinte : ${keyFile.fingerprint}`).waitFor();
+      const secondLink = await w.sign();
+      await p.getByText(`Empreinte de votre clé : ${keyFile.fingerprint}`).waitFor();
+      // Same key, same pledge, same day: payloads are deterministic, so the
+      // link is the very same.
+      assert.equal(secondLink, firstLink);
+      await ctx.close();
+    });
+
+    it('forgets the key and every answer after confirmation', async () => {
+      await widget.reachSigning();
+      await widget.sign();
+      await widget.button('Oublier mes données').click();
+      await widget.button('Annuler').click();
+      await widget.button('Oublier mes données').click();
+      await widget.button('Oui, tout oublier').click();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      const keys = await page.evaluate(() => Object.keys(localStorage));
+      assert.deepEqual(keys.filter((k) => !k.endsWith('/draft/v1')), []);
+      assert.deepEqual((await widget.storedDraft()).ticked, []);
+    });
+
+    it('signs with the keyboard alone', async () => {
+      await widget.reachSigning();
+      const kb = page.keyboard;
+      // From the heading, Tab forward to the sign button and press Enter.
+      await widget.heading().focus();
+      for (let i = 0; i < 30; i += 1) {
+        await kb.press('Tab');
+        const text = await page.evaluate(() => document.activeElement?.textContent?.trim());
+        if (text === 'Signer mon engagement') break;
+      }
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent?.trim()), 'Signer mon engagement');
+      await kb.press('Enter');
+      await widget.waitForHeading('Votre engagement est signé');
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      const link = await page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
+      assert.match(link, /#e=/);
+    });
+  });
+}
