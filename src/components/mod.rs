@@ -1,5 +1,6 @@
 //! The widget's components, one per file, named for what they show.
 
+mod card_panel;
 mod commitment_checkbox;
 mod identity_field;
 mod identity_step;
@@ -7,6 +8,7 @@ mod key_panel;
 mod pledge_journey;
 mod pledge_view;
 mod pledge_widget;
+mod print_charter;
 mod proposal_jump;
 mod proposal_step;
 mod role_choice;
@@ -21,6 +23,7 @@ mod summary_screen;
 mod verification_view;
 mod welcome_screen;
 
+pub use card_panel::CardPanel;
 pub use commitment_checkbox::CommitmentCheckbox;
 pub use identity_field::IdentityField;
 pub use identity_step::IdentityStep;
@@ -28,6 +31,7 @@ pub use key_panel::KeyPanel;
 pub use pledge_journey::PledgeJourney;
 pub use pledge_view::PledgeView;
 pub use pledge_widget::PledgeWidget;
+pub use print_charter::PrintCharter;
 pub use proposal_jump::ProposalJump;
 pub use proposal_step::ProposalStep;
 pub use role_choice::RoleChoice;

@@ -1,6 +1,6 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
-use super::{KeyPanel, PledgeView};
+use super::{CardPanel, KeyPanel, PledgeView, PrintCharter};
 use crate::domain::{Action, Step};
 use crate::i18n::FR;
 use crate::state::PledgeState;
@@ -61,7 +61,18 @@ pub fn SignedScreen() -> impl IntoView {
                     }}
                 </p>
             </div>
-            {move || state.signed().map(|s| view! { <PledgeView pledge=s.pledge /> })}
+            {move || {
+                state
+                    .signed()
+                    .map(|s| {
+                        let link = state.share_link().unwrap_or_default();
+                        view! {
+                            <CardPanel pledge=s.pledge.clone() link=link.clone() />
+                            <PledgeView pledge=s.pledge.clone() />
+                            <PrintCharter pledge=s.pledge link />
+                        }
+                    })
+            }}
             <KeyPanel full=true />
             <div class="pw-nav">
                 <button

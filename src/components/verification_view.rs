@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use super::PledgeView;
+use super::{CardPanel, PledgeView, PrintCharter};
 use crate::domain::{LinkError, VerifiedPledge};
 use crate::i18n::{fill, FR};
+use crate::web;
 
 /// What a visitor sees when opening a pledge link: the seal's status, the
 /// pledge if it is valid, and a way to start their own.
@@ -27,7 +28,15 @@ pub fn VerificationView(
                     </div>
                 }
                 .into_any(),
-                Some(view! { <PledgeView pledge /> }),
+                Some({
+                    // The page's own address is the verification link.
+                    let link = format!("{}{}", web::page_url(), web::fragment());
+                    view! {
+                        <PledgeView pledge=pledge.clone() />
+                        <CardPanel pledge=pledge.clone() link=link.clone() />
+                        <PrintCharter pledge link />
+                    }
+                }),
             )
         }
         Err(error) => (

@@ -25,6 +25,7 @@
 //! assert_eq!(read.pledge().name(), "Camille Dupont");
 //! ```
 
+pub mod card;
 pub mod codec;
 mod draft;
 mod drawing;
@@ -34,6 +35,7 @@ pub mod payload;
 mod pledge;
 mod selection;
 mod share_link;
+pub mod share_targets;
 mod signing_date;
 mod stored_draft;
 
@@ -45,5 +47,6 @@ pub use payload::{LinkError, LinkErrorKind, PayloadV1};
 pub use pledge::{Pledge, SignedPledge, VerifiedPledge};
 pub use selection::Selection;
 pub use share_link::{Fragment, ShareLink};
+pub use share_targets::ShareTarget;
 pub use signing_date::SigningDate;
 pub use stored_draft::{RecordError, RecordErrorKind, StoredDraft};

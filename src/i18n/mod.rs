@@ -119,6 +119,40 @@ pub struct Texts {
     pub pledge_fingerprint: &'static str,
     pub pledge_commitments_heading: &'static str,
     pub months: [&'static str; 12],
+    /// Short titles of the ten proposals, for the card's chart.
+    pub proposal_short: [&'static str; 10],
+    pub card_heading: &'static str,
+    pub card_format_legend: &'static str,
+    pub card_format_landscape: &'static str,
+    pub card_format_square: &'static str,
+    pub card_format_story: &'static str,
+    pub card_making: &'static str,
+    pub card_failed: &'static str,
+    pub card_download: &'static str,
+    pub card_share: &'static str,
+    pub card_shared: &'static str,
+    pub card_share_failed: &'static str,
+    pub card_copy_image: &'static str,
+    pub card_image_copied: &'static str,
+    pub card_copy_image_failed: &'static str,
+    pub card_share_on: &'static str,
+    pub card_print: &'static str,
+    pub card_scan_hint: &'static str,
+    /// `{fingerprint}`.
+    pub card_key: &'static str,
+    /// `{name}`, `{details}`, `{count}`, `{chart}`.
+    pub card_alt: &'static str,
+    /// `{title}`, `{taken}`, `{total}`.
+    pub card_alt_row: &'static str,
+    /// `{count}`, `{hashtag}`.
+    pub share_text: &'static str,
+    pub share_subject: &'static str,
+    pub mastodon_label: &'static str,
+    pub mastodon_button: &'static str,
+    pub mastodon_invalid: &'static str,
+    pub print_heading: &'static str,
+    pub print_taken_heading: &'static str,
+    pub print_qr_label: &'static str,
     pub fatal_title: &'static str,
     pub fatal_body: &'static str,
     pub fatal_reload: &'static str,
@@ -201,6 +235,104 @@ impl Texts {
     }
 }
 
+impl Texts {
+    /// Commune, list and role on one line.
+    pub fn details(&self, pledge: &crate::domain::Pledge) -> String {
+        let mut parts = vec![pledge.commune().to_owned()];
+        if !pledge.list().is_empty() {
+            parts.push(pledge.list().to_owned());
+        }
+        if let Some(role) = pledge.role() {
+            parts.push(self.role(role).to_owned());
+        }
+        parts.join(" · ")
+    }
+
+    /// What the card shows for a pledge and its link.
+    pub fn card_content(
+        &self,
+        pledge: &crate::domain::VerifiedPledge,
+        link: &str,
+    ) -> crate::domain::card::CardContent {
+        use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+        let p = pledge.pledge();
+        crate::domain::card::CardContent {
+            title: CAMPAIGN.title.to_owned(),
+            hashtag: CAMPAIGN.hashtag.to_owned(),
+            name: p.name().to_owned(),
+            details: self.details(p),
+            count: self.count(p.selection().count(), COMMITMENT_COUNT),
+            chart: CAMPAIGN
+                .proposals
+                .iter()
+                .zip(self.proposal_short)
+                .map(|(proposal, short)| {
+                    (
+                        short.to_owned(),
+                        p.selection().count_in(proposal),
+                        proposal.commitments.len(),
+                    )
+                })
+                .collect(),
+            drawing: p.drawing().cloned(),
+            date: fill(self.pledge_signed_on, &[("date", &self.date(p.date()))]),
+            fingerprint: fill(
+                self.card_key,
+                &[("fingerprint", &pledge.public_key().fingerprint())],
+            ),
+            scan_hint: self.card_scan_hint.to_owned(),
+            link: link.to_owned(),
+        }
+    }
+
+    /// The card's text alternative: everything it shows, chart included.
+    pub fn card_alt(&self, content: &crate::domain::card::CardContent) -> String {
+        let chart: Vec<String> = content
+            .chart
+            .iter()
+            .map(|(title, taken, total)| {
+                fill(
+                    self.card_alt_row,
+                    &[
+                        ("title", title),
+                        ("taken", &taken.to_string()),
+                        ("total", &total.to_string()),
+                    ],
+                )
+            })
+            .collect();
+        fill(
+            self.card_alt,
+            &[
+                ("name", &content.name),
+                ("details", &content.details),
+                ("count", &content.count),
+                ("chart", &chart.join(", ")),
+            ],
+        )
+    }
+
+    /// The text that goes with a shared link.
+    pub fn share_text(&self, count: &str) -> String {
+        fill(
+            self.share_text,
+            &[
+                ("count", count),
+                ("hashtag", crate::campaign::CAMPAIGN.hashtag),
+            ],
+        )
+    }
+
+    pub fn card_format(&self, format: crate::domain::card::CardFormat) -> &'static str {
+        use crate::domain::card::CardFormat;
+        match format {
+            CardFormat::Landscape => self.card_format_landscape,
+            CardFormat::Square => self.card_format_square,
+            CardFormat::Story => self.card_format_story,
+        }
+    }
+}
+
 /// Replaces each `{key}` in `pattern` with its value.
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
     let mut out = pattern.to_owned();
@@ -275,6 +407,37 @@ mod tests {
         let reasons: std::collections::HashSet<_> =
             kinds.iter().map(|&k| FR.link_reason(k)).collect();
         assert_eq!(reasons.len(), kinds.len());
+    }
+
+    #[test]
+    fn the_card_alt_text_names_every_proposal_count() {
+        use crate::domain::{Identity, Pledge, PledgeKey, Selection, SigningDate};
+        let id = Identity {
+            name: "Camille".into(),
+            commune: "Lyon".into(),
+            ..Identity::default()
+        };
+        let pledge = Pledge::new(
+            Selection::from_bits(0b111).unwrap(),
+            &id,
+            SigningDate::from_days(5),
+            None,
+        )
+        .unwrap()
+        .sign(&PledgeKey::from_seed([1; 32]))
+        .verified();
+        let content = FR.card_content(&pledge, "https://x/#e=1");
+        assert_eq!(content.chart[0], (FR.proposal_short[0].to_owned(), 2, 2));
+        assert_eq!(content.chart[1].1, 1);
+        let alt = FR.card_alt(&content);
+        assert!(
+            alt.contains("Camille") && alt.contains("3 engagements sur 20"),
+            "{alt}"
+        );
+        assert_eq!(alt.matches(" sur ").count(), 11, "{alt}");
+        assert!(FR
+            .share_text("3 engagements sur 20")
+            .contains("#Municipales2020"));
     }
 
     #[test]

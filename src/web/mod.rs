@@ -1,21 +1,29 @@
 //! Every call into the browser: storage, keys and randomness, the address
-//! bar, the clipboard, files, the signature pad, focus, the panic hook.
+//! bar, the clipboard, files, the signature pad, the card image and
+//! sharing, printing, focus, the panic hook.
 //!
 //! This is the only module that uses `web_sys` or `gloo`. Each function
 //! turns browser failures into plain values; none of them panics.
 
+mod card_image;
 mod dom;
 mod files;
 mod keys;
 mod location;
 mod panic;
+mod sharing;
 mod signature_pad;
 mod storage;
 
+pub use card_image::{card_png, draw_card, load_card_font, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use files::{chosen_file_text, copy_text, download_text};
 pub use keys::{forget_everything, generate_key, load_key, load_signed, save_key, save_signed};
 pub use location::{clear_fragment, fragment, on_fragment_change, page_url, today};
 pub use panic::{install_panic_hook, show_fatal_error};
+pub use sharing::{
+    blob_url, can_share_files, copy_image, open_in_new_tab, print, revoke_url, share_files,
+    ShareOutcome,
+};
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
 pub use storage::{load_draft, save_draft, LoadedDraft, SaveError};

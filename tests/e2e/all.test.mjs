@@ -9,6 +9,7 @@ import { serveStatic } from './server.mjs';
 import { journeySuite } from './journey.mjs';
 import { keyboardSuite } from './keyboard.mjs';
 import { signingSuite } from './signing.mjs';
+import { cardSuite } from './card.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -33,3 +34,4 @@ after(async () => {
 journeySuite(env);
 keyboardSuite(env);
 signingSuite(env);
+cardSuite(env);

@@ -63,7 +63,7 @@ export function signingSuite(env) {
       await p.getByText('Signature valide').waitFor();
       await p.getByText(`Le contenu est intact, signé par la clé ${fingerprint}.`).waitFor();
       await p.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
-      await p.getByText('2 engagements sur 20').waitFor();
+      await p.getByRole('article').getByText('2 engagements sur 20').waitFor();
       assert.equal(await p.locator('.pw-pledge__commitment--taken').count(), 2);
       assert.equal(await p.locator('.pw-pledge__commitment--not-taken').count(), 18);
       await p.getByRole('img', { name: 'Signature manuscrite' }).waitFor();
@@ -107,9 +107,10 @@ export function signingSuite(env) {
       await p.goto(link);
       await p.getByText('Signature valide').waitFor();
       await p.getByRole('heading', { name: hostile }).waitFor();
-      await p.getByText('javascript:alert(1)').waitFor();
+      await p.getByRole('article').getByText('javascript:alert(1)').waitFor();
       assert.equal(await p.evaluate(() => window.__pwned), undefined);
-      assert.equal(await p.locator('.pw-widget img, .pw-widget script, .pw-widget a').count(), 0);
+      assert.equal(await p.locator('.pw-pledge img, .pw-pledge script, .pw-pledge a').count(), 0);
+      assert.equal(await p.locator('[onerror], script:not([type])').count(), 0);
       await ctx.close();
     });
 

@@ -76,7 +76,10 @@ export class WidgetPage {
 
   /** Draws a wavy stroke on the signature pad with the mouse. */
   async drawSignature() {
-    const box = await this.page.getByRole('img', { name: /Signature manuscrite/ }).boundingBox();
+    const pad = this.page.getByRole('img', { name: /Signature manuscrite/ });
+    await pad.scrollIntoViewIfNeeded();
+    await pad.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+    const box = await pad.boundingBox();
     const { mouse } = this.page;
     await mouse.move(box.x + 15, box.y + box.height / 2);
     await mouse.down();
@@ -87,6 +90,10 @@ export class WidgetPage {
       );
     }
     await mouse.up();
+    // Something was drawn: the pad can now be cleared.
+    if (await this.button('Effacer la signature').isDisabled()) {
+      throw new Error('the stroke did not reach the signature pad');
+    }
   }
 
   async sign() {
