@@ -27,6 +27,7 @@ pub fn PledgeJourney() -> impl IntoView {
         let current = step.get();
         if current != shown.get_value() {
             shown.set_value(current);
+            web::report_step_change();
             request_animation_frame(move || {
                 if let Some(root) = root.try_get_untracked().flatten() {
                     web::focus_step_heading(&root);

@@ -1,7 +1,7 @@
 use leptos::{html, prelude::*};
 
 use super::{PledgeJourney, VerificationView};
-use crate::domain::{Fragment, LinkError, ShareLink, VerifiedPledge};
+use crate::domain::{EmbedOptions, Fragment, LinkError, ShareLink, VerifiedPledge};
 use crate::i18n::FR;
 use crate::web;
 
@@ -19,16 +19,38 @@ fn shown_for(fragment: &str) -> Shown {
     }
 }
 
+/// The root's classes: theme, and compact or embedded where asked.
+fn root_class(options: &EmbedOptions) -> String {
+    let mut class = format!("pw-widget pw-widget--theme-{}", options.theme.as_str());
+    if options.compact {
+        class.push_str(" pw-widget--compact");
+    }
+    if options.embedded {
+        class.push_str(" pw-widget--embedded");
+    }
+    class
+}
+
 /// The whole widget. A page opened with a pledge link (`#e=…`) shows that
 /// pledge, read-only, and never loads or touches the visitor's own draft;
-/// otherwise it shows the journey.
+/// otherwise it shows the journey. Options from the URL (set by a partner's
+/// embed snippet) style it.
 #[component]
 pub fn PledgeWidget() -> impl IntoView {
+    let options = EmbedOptions::from_query(&web::query());
     let shown = RwSignal::new(shown_for(&web::fragment()));
     web::on_fragment_change(move |fragment| {
         let _ = shown.try_set(shown_for(&fragment));
     });
     let root = NodeRef::<html::Div>::new();
+    let accent = options.accent.clone();
+    root.on_load(move |root| {
+        if let Some(accent) = &accent {
+            web::set_css_variable(&root, "--pw-accent", accent.as_str());
+            web::set_css_variable(&root, "--pw-accent-contrast", accent.contrast_text());
+        }
+        web::report_height(&root);
+    });
 
     let start_own = move || {
         web::clear_fragment();
@@ -41,7 +63,7 @@ pub fn PledgeWidget() -> impl IntoView {
     };
 
     view! {
-        <div class="pw-widget" node_ref=root lang=FR.lang role="region" aria-label=FR.widget_label>
+        <div class=root_class(&options) node_ref=root lang=FR.lang role="region" aria-label=FR.widget_label>
             {move || match shown.get() {
                 Shown::Journey => view! { <PledgeJourney /> }.into_any(),
                 Shown::Link(result) => {

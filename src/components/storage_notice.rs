@@ -2,11 +2,15 @@ use leptos::prelude::*;
 
 use crate::i18n::FR;
 use crate::state::{PledgeState, StorageNotice};
+use crate::web;
 
 /// A dismissible message about storage: recovered, unavailable or full.
+/// In a partner's frame, where browsers often refuse storage to third-party
+/// pages, it offers the widget's own page, where answers are kept.
 #[component]
 pub fn StorageNoticeBanner() -> impl IntoView {
     let state = PledgeState::use_context();
+    let framed = web::is_framed();
     move || {
         state.notice().map(|notice| {
             let text = match notice {
@@ -18,6 +22,19 @@ pub fn StorageNoticeBanner() -> impl IntoView {
             view! {
                 <div class="pw-notice" role="status">
                     <p class="pw-notice__text">{text}</p>
+                    {(framed && matches!(notice, StorageNotice::Unavailable | StorageNotice::SaveFailed))
+                        .then(|| {
+                            view! {
+                                <a
+                                    class="pw-button pw-notice__open"
+                                    href=web::page_url()
+                                    target="_blank"
+                                    rel="noopener"
+                                >
+                                    {FR.open_standalone}
+                                </a>
+                            }
+                        })}
                     <button
                         type="button"
                         class="pw-button pw-button--quiet pw-notice__dismiss"

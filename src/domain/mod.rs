@@ -29,6 +29,7 @@ pub mod card;
 pub mod codec;
 mod draft;
 mod drawing;
+pub mod embed_options;
 mod identity;
 mod keys;
 pub mod payload;
@@ -41,6 +42,7 @@ mod stored_draft;
 
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
+pub use embed_options::{standalone_url, Accent, EmbedOptions, Theme};
 pub use identity::{Field, FieldError, Identity, Role};
 pub use keys::{KeyFileError, PledgeKey, PublicKey};
 pub use payload::{LinkError, LinkErrorKind, PayloadV1};

@@ -48,6 +48,7 @@ pub static FR: Texts = Texts {
     notice_recovered: "Vos réponses enregistrées n'ont pas pu être relues : le widget repart de zéro. Une copie des données illisibles est conservée dans ce navigateur.",
     notice_recovered_no_backup: "Vos réponses enregistrées n'ont pas pu être relues : le widget repart de zéro.",
     notice_unavailable: "Ce navigateur ne permet pas d'enregistrer vos réponses : elles seront perdues si vous fermez la page.",
+    open_standalone: "Ouvrir le widget dans un onglet pour garder vos réponses",
     notice_save_failed: "Vos dernières réponses n'ont pas pu être enregistrées (stockage plein ou bloqué) : elles seront perdues si vous fermez la page.",
     to_sign: "Signer",
     sign_heading: "Signer mon engagement",

@@ -64,6 +64,7 @@ pub struct Texts {
     pub notice_recovered_no_backup: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_save_failed: &'static str,
+    pub open_standalone: &'static str,
     pub to_sign: &'static str,
     pub sign_heading: &'static str,
     pub sign_lead: &'static str,

@@ -7,12 +7,14 @@ pub fn fragment() -> String {
         .unwrap_or_default()
 }
 
-/// The page's URL without its fragment: where share links point.
+/// The widget's standalone page: this page's URL without fragment and
+/// without frame-only parameters. Share links and QR codes point there,
+/// never to a partner's page.
 pub fn page_url() -> String {
     let href = web_sys::window()
         .and_then(|w| w.location().href().ok())
         .unwrap_or_default();
-    href.split('#').next().unwrap_or_default().to_owned()
+    crate::domain::standalone_url(&href)
 }
 
 /// Drops the fragment from the address bar without reloading or adding a

@@ -1,12 +1,13 @@
 //! Every call into the browser: storage, keys and randomness, the address
 //! bar, the clipboard, files, the signature pad, the card image and
-//! sharing, printing, focus, the panic hook.
+//! sharing, printing, the embedding frame, focus, the panic hook.
 //!
 //! This is the only module that uses `web_sys` or `gloo`. Each function
 //! turns browser failures into plain values; none of them panics.
 
 mod card_image;
 mod dom;
+mod embed;
 mod files;
 mod keys;
 mod location;
@@ -17,6 +18,7 @@ mod storage;
 
 pub use card_image::{card_png, draw_card, load_card_font, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
+pub use embed::{is_framed, query, report_height, report_step_change, set_css_variable};
 pub use files::{chosen_file_text, copy_text, download_text};
 pub use keys::{forget_everything, generate_key, load_key, load_signed, save_key, save_signed};
 pub use location::{clear_fragment, fragment, on_fragment_change, page_url, today};

@@ -10,6 +10,7 @@ import { journeySuite } from './journey.mjs';
 import { keyboardSuite } from './keyboard.mjs';
 import { signingSuite } from './signing.mjs';
 import { cardSuite } from './card.mjs';
+import { embedSuite } from './embed.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -35,3 +36,4 @@ journeySuite(env);
 keyboardSuite(env);
 signingSuite(env);
 cardSuite(env);
+embedSuite(env);

@@ -15,8 +15,12 @@ const TYPES = {
   '.woff2': 'font/woff2',
 };
 
-/** Serves `root` and resolves to `{ url, close }` once listening. */
-export async function serveStatic(root, { headers = {} } = {}) {
+/**
+ * Serves `root` and resolves to `{ url, close }` once listening.
+ * `rewrite(path, text)` may change HTML on the way out (tests point the
+ * example page at their widget server).
+ */
+export async function serveStatic(root, { headers = {}, host = '127.0.0.1', port = 0, rewrite } = {}) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
@@ -27,7 +31,8 @@ export async function serveStatic(root, { headers = {} } = {}) {
     }
     try {
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      const body = await readFile(file);
+      let body = await readFile(file);
+      if (rewrite && extname(file) === '.html') body = rewrite(path, body.toString('utf8'));
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
@@ -38,10 +43,9 @@ export async function serveStatic(root, { headers = {} } = {}) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
   });
-  await new Promise((ok) => server.listen(0, '127.0.0.1', ok));
-  const { port } = server.address();
+  await new Promise((ok) => server.listen(port, host, ok));
   return {
-    url: `http://127.0.0.1:${port}/`,
+    url: `http://${host}:${server.address().port}/`,
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

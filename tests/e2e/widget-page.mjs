@@ -4,9 +4,14 @@ export const DRAFT_KEY = 'pw-pledge-widget/draft/v1';
 export const BACKUP_KEY = 'pw-pledge-widget/draft/unreadable-backup';
 
 export class WidgetPage {
-  constructor(page, url) {
+  /**
+   * `root` is where to find the widget: the page itself, or a frame
+   * locator for a widget embedded in a partner's page.
+   */
+  constructor(page, url, root = page) {
     this.page = page;
     this.url = url;
+    this.root = root;
   }
 
   async open() {
@@ -16,32 +21,32 @@ export class WidgetPage {
 
   /** The current step's heading (one h1 per step). */
   heading() {
-    return this.page.getByRole('heading', { level: 1 });
+    return this.root.getByRole('heading', { level: 1 });
   }
 
   /** Waits until the step heading reads `name` (string or RegExp). */
   async waitForHeading(name) {
-    await this.page.getByRole('heading', { level: 1, name }).waitFor();
+    await this.root.getByRole('heading', { level: 1, name }).waitFor();
   }
 
   button(name) {
-    return this.page.getByRole('button', { name, exact: true });
+    return this.root.getByRole('button', { name, exact: true });
   }
 
   commitment(text) {
-    return this.page.getByRole('checkbox', { name: text });
+    return this.root.getByRole('checkbox', { name: text });
   }
 
   progress() {
-    return this.page.getByText(/^Proposition \d+ sur 10$/);
+    return this.root.getByText(/^Proposition \d+ sur 10$/);
   }
 
   field(label) {
-    return this.page.getByRole('textbox', { name: label });
+    return this.root.getByRole('textbox', { name: label });
   }
 
   notice() {
-    return this.page.getByRole('status');
+    return this.root.getByRole('status');
   }
 
   async start() {
@@ -53,14 +58,19 @@ export class WidgetPage {
   }
 
   async jumpTo(n) {
-    await this.page.getByRole('navigation', { name: 'Aller à une proposition' })
+    await this.root.getByRole('navigation', { name: 'Aller à une proposition' })
       .getByRole('button', { name: new RegExp(`^Proposition ${n},`) })
       .click();
   }
 
   /** From a fresh page, fills the journey up to the signing step. */
-  async reachSigning({ name = 'Camille Dupont', commune = 'Saint-Étienne' } = {}) {
+  async reachSigning(identity = {}) {
     await this.open();
+    await this.fillToSigning(identity);
+  }
+
+  /** From the welcome screen, fills the journey up to the signing step. */
+  async fillToSigning({ name = 'Camille Dupont', commune = 'Saint-Étienne' } = {}) {
     await this.start();
     await this.commitment(/généraliser l'intégration/).check();
     await this.jumpTo(9);
@@ -76,7 +86,7 @@ export class WidgetPage {
 
   /** Draws a wavy stroke on the signature pad with the mouse. */
   async drawSignature() {
-    const pad = this.page.getByRole('img', { name: /Signature manuscrite/ });
+    const pad = this.root.getByRole('img', { name: /Signature manuscrite/ });
     await pad.scrollIntoViewIfNeeded();
     await pad.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const box = await pad.boundingBox();
@@ -99,7 +109,7 @@ export class WidgetPage {
   async sign() {
     await this.button('Signer mon engagement').click();
     await this.waitForHeading('Votre engagement est signé');
-    return this.page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
+    return this.root.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
   }
 
   async storedDraft() {

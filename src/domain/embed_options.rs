@@ -1,0 +1,284 @@
+//! Options a partner site passes to an embedded widget, as URL parameters
+//! (`?embed=1&lang=fr&accent=%23006e5f&theme=dark&compact=1`). Every value
+//! is checked here; anything unknown falls back to the default, so nothing a
+//! page passes is ever injected as markup or raw CSS.
+
+/// Colour scheme of the widget.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    Light,
+    Dark,
+    /// Follows the visitor's system setting.
+    #[default]
+    Auto,
+}
+
+impl Theme {
+    /// The CSS modifier, as in `pw-widget--theme-dark`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Theme::Light => "light",
+            Theme::Dark => "dark",
+            Theme::Auto => "auto",
+        }
+    }
+}
+
+/// A validated accent colour, as `#rrggbb`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Accent(String);
+
+impl Accent {
+    /// Accepts `#rgb` or `#rrggbb` (any case), nothing else: no names, no
+    /// functions, no `;` or `}` that could break out of a declaration.
+    pub fn parse(value: &str) -> Option<Accent> {
+        let hex = value.trim().strip_prefix('#')?;
+        if !hex.chars().all(|c| c.is_ascii_hexdigit()) {
+            return None;
+        }
+        let full = match hex.len() {
+            3 => hex.chars().flat_map(|c| [c, c]).collect(),
+            6 => hex.to_owned(),
+            _ => return None,
+        };
+        Some(Accent(format!("#{}", full.to_ascii_lowercase())))
+    }
+
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The text colour that reads on this accent: white where it has at
+    /// least 4.5:1 contrast, else near-black.
+    pub fn contrast_text(&self) -> &'static str {
+        let l = relative_luminance(self.rgb());
+        // Contrast with white: 1.05 / (l + 0.05).
+        if 1.05 / (l + 0.05) >= 4.5 {
+            "#ffffff"
+        } else {
+            "#1c1b1f"
+        }
+    }
+
+    pub fn rgb(&self) -> [u8; 3] {
+        let v = u32::from_str_radix(&self.0[1..], 16).unwrap_or(0);
+        [(v >> 16) as u8, (v >> 8) as u8, v as u8]
+    }
+}
+
+/// WCAG relative luminance of an sRGB colour.
+fn relative_luminance(rgb: [u8; 3]) -> f64 {
+    let channel = |c: u8| {
+        let c = f64::from(c) / 255.0;
+        if c <= 0.039_28 {
+            c / 12.92
+        } else {
+            ((c + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+/// Everything an embedding page can ask for.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct EmbedOptions {
+    /// Inside a partner's iframe (set by the loader).
+    pub embedded: bool,
+    /// Interface language: only "fr" for now; anything else is French.
+    pub lang: &'static str,
+    pub accent: Option<Accent>,
+    pub theme: Theme,
+    /// A smaller header, for sidebars.
+    pub compact: bool,
+}
+
+/// The parameters that only make sense inside a frame: links out of the
+/// widget drop them.
+const EMBED_ONLY: [&str; 2] = ["embed", "compact"];
+
+impl EmbedOptions {
+    /// Reads the options from a URL's query (with or without its `?`).
+    pub fn from_query(query: &str) -> EmbedOptions {
+        let mut options = EmbedOptions {
+            lang: "fr",
+            ..EmbedOptions::default()
+        };
+        for (key, value) in pairs(query) {
+            match key.as_str() {
+                "embed" => options.embedded = truthy(&value),
+                "compact" => options.compact = truthy(&value),
+                // French is the only interface language so far.
+                "lang" => options.lang = "fr",
+                "accent" => options.accent = Accent::parse(&value),
+                "theme" => {
+                    options.theme = match value.as_str() {
+                        "light" => Theme::Light,
+                        "dark" => Theme::Dark,
+                        _ => Theme::Auto,
+                    }
+                }
+                _ => {}
+            }
+        }
+        options
+    }
+}
+
+fn truthy(value: &str) -> bool {
+    matches!(value, "1" | "true" | "yes" | "")
+}
+
+/// The query's key–value pairs, percent-decoded (`+` as a space).
+fn pairs(query: &str) -> Vec<(String, String)> {
+    query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .map(|p| {
+            let (k, v) = p.split_once('=').unwrap_or((p, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                match std::str::from_utf8(&bytes[i + 1..i + 3])
+                    .ok()
+                    .and_then(|h| u8::from_str_radix(h, 16).ok())
+                {
+                    Some(b) => {
+                        out.push(b);
+                        i += 2;
+                    }
+                    None => out.push(b'%'),
+                }
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The widget's standalone page for a page URL: the same page without the
+/// parameters that only an embedding frame uses, and without fragment.
+/// Share links and QR codes point there, never to a partner's page.
+pub fn standalone_url(page_url: &str) -> String {
+    let without_fragment = page_url.split('#').next().unwrap_or_default();
+    let Some((base, query)) = without_fragment.split_once('?') else {
+        return without_fragment.to_owned();
+    };
+    let kept: Vec<&str> = query
+        .split('&')
+        .filter(|p| {
+            let key = p.split('=').next().unwrap_or_default();
+            !p.is_empty() && !EMBED_ONLY.contains(&key)
+        })
+        .collect();
+    if kept.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{}", kept.join("&"))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn options_are_read_from_the_query() {
+        let o = EmbedOptions::from_query("?embed=1&lang=fr&accent=%23006E5F&theme=dark&compact=1");
+        assert!(o.embedded && o.compact);
+        assert_eq!(o.lang, "fr");
+        assert_eq!(o.accent, Accent::parse("#006e5f"));
+        assert_eq!(o.theme, Theme::Dark);
+        assert_eq!(
+            EmbedOptions::from_query(""),
+            EmbedOptions {
+                lang: "fr",
+                ..EmbedOptions::default()
+            }
+        );
+    }
+
+    #[test]
+    fn unknown_values_fall_back_to_the_defaults() {
+        let o =
+            EmbedOptions::from_query("lang=xx&accent=red;}body{display:none&theme=neon&compact=no");
+        assert_eq!(o.lang, "fr");
+        assert_eq!(o.accent, None);
+        assert_eq!(o.theme, Theme::Auto);
+        assert!(!o.compact);
+    }
+
+    #[test]
+    fn accents_are_hex_colours_only() {
+        assert_eq!(
+            Accent::parse("#ABC")
+                .map(|a| a.as_str().to_owned())
+                .as_deref(),
+            Some("#aabbcc")
+        );
+        assert_eq!(
+            Accent::parse(" #8a1451 ").map(|a| a.rgb()),
+            Some([0x8a, 0x14, 0x51])
+        );
+        for bad in [
+            "red",
+            "#12",
+            "#1234567",
+            "#ggg",
+            "rgb(1,2,3)",
+            "#fff;}",
+            "",
+            "#",
+            "url(x)",
+            "#abcd",
+        ] {
+            assert_eq!(Accent::parse(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
+    fn text_on_the_accent_is_white_or_black_whichever_reads() {
+        assert_eq!(Accent::parse("#8a1451").unwrap().contrast_text(), "#ffffff");
+        assert_eq!(Accent::parse("#ffd400").unwrap().contrast_text(), "#1c1b1f");
+        assert_eq!(Accent::parse("#000").unwrap().contrast_text(), "#ffffff");
+    }
+
+    #[test]
+    fn percent_decoding_copes_with_broken_escapes() {
+        assert_eq!(decode("%23a%2"), "#a%2");
+        assert_eq!(decode("a+b%20c"), "a b c");
+        assert_eq!(decode("%"), "%");
+        assert_eq!(decode("%zz"), "%zz");
+    }
+
+    #[test]
+    fn the_standalone_url_drops_frame_only_parameters() {
+        assert_eq!(
+            standalone_url("https://w.example/p/?embed=1&lang=fr&compact=1#e=x"),
+            "https://w.example/p/?lang=fr"
+        );
+        assert_eq!(
+            standalone_url("https://w.example/p/?embed=1"),
+            "https://w.example/p/"
+        );
+        assert_eq!(
+            standalone_url("https://w.example/p/"),
+            "https://w.example/p/"
+        );
+        assert_eq!(
+            standalone_url("https://w.example/p/?theme=dark&embed=1"),
+            "https://w.example/p/?theme=dark"
+        );
+    }
+}

@@ -1,0 +1,80 @@
+use std::cell::Cell;
+use std::rc::Rc;
+
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use web_sys::{Element, HtmlElement};
+
+/// The page's query string, with its `?` ("" when there is none).
+pub fn query() -> String {
+    web_sys::window()
+        .and_then(|w| w.location().search().ok())
+        .unwrap_or_default()
+}
+
+/// Whether the widget runs inside another page's frame.
+pub fn is_framed() -> bool {
+    web_sys::window()
+        .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
+        .unwrap_or(false)
+}
+
+fn post_to_parent(kind: &str, height: Option<f64>) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Some(parent) = window.parent().ok().flatten() else {
+        return;
+    };
+    if parent == window {
+        return;
+    }
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &JsValue::from_str(kind));
+    if let Some(h) = height {
+        let _ = js_sys::Reflect::set(&message, &"height".into(), &JsValue::from_f64(h));
+    }
+    // The height is not a secret; the loader checks who sent it.
+    let _ = parent.post_message(&message, "*");
+}
+
+/// Tells the embedding page the widget's height whenever its layout
+/// changes, so the page can size the frame to fit (no inner scroll bar).
+pub fn report_height(root: &Element) {
+    if !is_framed() {
+        return;
+    }
+    let last = Rc::new(Cell::new(0.0));
+    let measure = {
+        let root = root.clone();
+        move || {
+            let scroll_y = web_sys::window()
+                .and_then(|w| w.scroll_y().ok())
+                .unwrap_or(0.0);
+            let height = (root.get_bounding_client_rect().bottom() + scroll_y).ceil();
+            if (height - last.get()).abs() >= 1.0 {
+                last.set(height);
+                post_to_parent("pw-height", Some(height));
+            }
+        }
+    };
+    measure();
+    let callback = Closure::<dyn Fn()>::new(measure);
+    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
+        observer.observe(root);
+        // Observes for the page's whole life.
+        std::mem::forget(observer);
+    }
+    callback.forget();
+}
+
+/// Asks the embedding page to bring the widget's top into view (after a
+/// step change, when the frame's top may be scrolled away).
+pub fn report_step_change() {
+    post_to_parent("pw-step", None);
+}
+
+/// Applies a theme's custom properties on the widget root, through the
+/// CSSOM (allowed under a strict style-src, unlike style attributes).
+pub fn set_css_variable(el: &HtmlElement, name: &str, value: &str) {
+    let _ = el.style().set_property(name, value);
+}

@@ -1,0 +1,245 @@
+// Embedding in a partner's page from another origin, and the strict CSP.
+import { describe, it, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { phoneContext } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+import { WidgetPage } from './widget-page.mjs';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+export const STRICT_CSP =
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
+  "img-src 'self' data: blob:; object-src 'none'; base-uri 'none'";
+
+/** Height of the widget's content and of its frame, from inside the frame. */
+async function frameFit(frame) {
+  return frame.evaluate(() => {
+    const root = document.querySelector('.pw-widget');
+    return {
+      content: Math.ceil(root.getBoundingClientRect().bottom + scrollY),
+      viewport: document.documentElement.clientHeight,
+      scroll: document.documentElement.scrollHeight,
+    };
+  });
+}
+
+export function embedSuite(env) {
+  describe('embedded in a partner page on another origin', () => {
+    let partner;
+    let strict;
+    let context;
+    let errors;
+
+    before(async () => {
+      // The example page, served from localhost, loads the widget from
+      // 127.0.0.1: two origins.
+      partner = await serveStatic(examples, {
+        host: 'localhost',
+        rewrite: (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url),
+      });
+      strict = await serveStatic(dist, { headers: { 'content-security-policy': STRICT_CSP } });
+    });
+
+    after(async () => {
+      await partner?.close();
+      await strict?.close();
+    });
+
+    afterEach(async () => {
+      await context?.close();
+      context = undefined;
+      assert.deepEqual(errors, [], 'no uncaught error');
+    });
+
+    async function openPartner(viewport = { width: 1280, height: 800 }) {
+      context = await env.browser.newContext({ viewport, locale: 'fr-FR' });
+      errors = [];
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      await page.addInitScript(() => {
+        window.__pwHeights = 0;
+        window.addEventListener('message', (e) => {
+          if (e.data && e.data.type === 'pw-height') window.__pwHeights += 1;
+        });
+      });
+      await page.goto(`${partner.url}partner.html`);
+      const frames = page.locator('iframe');
+      await frames.nth(1).waitFor();
+      return { page, frames };
+    }
+
+    function widgetFrame(page, index) {
+      const el = page.locator('iframe').nth(index);
+      return { el, locator: page.frameLocator('iframe').nth(index) };
+    }
+
+    async function contentFrame(page, index) {
+      const handle = await page.locator('iframe').nth(index).elementHandle();
+      return handle.contentFrame();
+    }
+
+    async function assertFits(page, index, label) {
+      const frame = await contentFrame(page, index);
+      // The loader applies the widget's last height within a few frames.
+      let fit;
+      for (let tries = 0; tries < 40; tries += 1) {
+        fit = await frameFit(frame);
+        if (Math.abs(fit.content - fit.viewport) <= 4 && fit.scroll <= fit.viewport + 1) break;
+        await page.waitForTimeout(50);
+      }
+      assert.ok(Math.abs(fit.content - fit.viewport) <= 4, `${label}: frame ${fit.viewport}px for ${fit.content}px of content`);
+      assert.ok(fit.scroll <= fit.viewport + 1, `${label}: no inner scroll bar`);
+    }
+
+    it('loads both widgets; each frame follows its content through the journey', async () => {
+      const { page } = await openPartner();
+      const main = widgetFrame(page, 0);
+      const side = widgetFrame(page, 1);
+      const widget = new WidgetPage(page, null, main.locator);
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await side.locator.getByRole('heading', { level: 1, name: /INCLUSIFS DE DEMAIN/ }).waitFor();
+      assert.equal(await main.el.getAttribute('title'), 'Engagements des candidat·es – Coorace #Municipales2020');
+      assert.equal(await main.el.getAttribute('loading'), 'lazy');
+      assert.equal(await main.el.getAttribute('allow'), 'web-share; clipboard-write');
+      await assertFits(page, 0, 'welcome');
+      await assertFits(page, 1, 'sidebar welcome');
+
+      // The host's `iframe { height: 100%; width: 50% }` did not win.
+      const width = await main.el.evaluate((f) => f.getBoundingClientRect().width);
+      const parentWidth = await main.el.evaluate((f) => f.parentElement.getBoundingClientRect().width);
+      assert.ok(Math.abs(width - parentWidth) < 2, `${width} of ${parentWidth}`);
+
+      await widget.start();
+      await assertFits(page, 0, 'proposal 1');
+      await widget.jumpTo(8);
+      await assertFits(page, 0, 'proposal 8');
+      await widget.jumpTo(10);
+      await widget.next();
+      await assertFits(page, 0, 'identity');
+      await widget.button('Voir le récapitulatif').click();
+      await main.locator.getByText('Indiquez votre nom et prénom.').waitFor();
+      await assertFits(page, 0, 'identity with errors');
+      await widget.field(/Nom et prénom/).fill('Camille Dupont');
+      await widget.field(/Commune/).fill('Lyon');
+      await widget.button('Voir le récapitulatif').click();
+      await widget.waitForHeading('Récapitulatif');
+      await assertFits(page, 0, 'summary');
+      await widget.button('Signer').click();
+      const link = await widget.sign();
+      await main.locator.locator('.pw-card__preview').waitFor();
+      await assertFits(page, 0, 'signed with card');
+
+      // Stable when nothing changes: no endless growth, no more messages.
+      const before = await main.el.evaluate((f) => f.getBoundingClientRect().height);
+      const count = await page.evaluate(() => window.__pwHeights);
+      await page.waitForTimeout(1000);
+      assert.equal(await main.el.evaluate((f) => f.getBoundingClientRect().height), before);
+      assert.equal(await page.evaluate(() => window.__pwHeights), count);
+      env.figures.resizeMessages = count;
+
+      // The share link points to the widget's standalone page.
+      assert.ok(link.startsWith(env.url), link);
+      assert.doesNotMatch(link, /embed=/);
+      const visitor = await context.newPage();
+      await visitor.goto(link);
+      await visitor.getByText('Signature valide').waitFor();
+      assert.equal(await visitor.locator('.pw-widget--embedded').count(), 0);
+    });
+
+    it('ignores height messages from other frames and origins', async () => {
+      const { page } = await openPartner();
+      const main = widgetFrame(page, 0);
+      await main.locator.getByRole('heading', { level: 1 }).waitFor();
+      await assertFits(page, 0, 'welcome');
+      const before = await main.el.evaluate((f) => f.getBoundingClientRect().height);
+      await page.evaluate(() => {
+        window.postMessage({ type: 'pw-height', height: 5000 }, '*');
+        const foreign = document.createElement('iframe');
+        foreign.srcdoc = "<script>parent.postMessage({ type: 'pw-height', height: 4321 }, '*')<\/script>";
+        document.body.appendChild(foreign);
+      });
+      await page.waitForTimeout(500);
+      assert.equal(await main.el.evaluate((f) => f.getBoundingClientRect().height), before);
+      const side = widgetFrame(page, 1);
+      assert.ok((await side.el.evaluate((f) => f.getBoundingClientRect().height)) < 4000);
+    });
+
+    it('offers the standalone page when the frame may not store answers', async () => {
+      context = await env.browser.newContext({ viewport: { width: 1280, height: 800 } });
+      errors = [];
+      // Every frame of this context is refused storage, as browsers that
+      // block third-party storage do.
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      });
+      const page = await context.newPage();
+      await page.goto(`${partner.url}partner.html`);
+      const main = page.frameLocator('iframe').first();
+      const open = main.getByRole('link', { name: 'Ouvrir le widget dans un onglet pour garder vos réponses' });
+      await open.waitFor();
+      const href = await open.getAttribute('href');
+      assert.ok(href.startsWith(env.url), href);
+      assert.doesNotMatch(href, /embed=/);
+      assert.equal(await open.getAttribute('target'), '_blank');
+    });
+
+    it('applies a valid accent and ignores a hostile one', async () => {
+      const { page } = await openPartner();
+      const side = await contentFrame(page, 1);
+      await side.waitForSelector('.pw-widget');
+      const accent = await side.evaluate(() =>
+        getComputedStyle(document.querySelector('.pw-widget')).getPropertyValue('--pw-accent').trim(),
+      );
+      assert.equal(accent, '#006e5f');
+      assert.equal(await side.locator('.pw-widget--compact').count(), 1);
+
+      {
+        // Straight to the widget with hostile options: it falls back.
+        const p = await context.newPage();
+        await p.goto(`${env.url}?embed=1&lang=xx&accent=${encodeURIComponent('red;}body{display:none')}`);
+        await p.locator('.pw-widget').waitFor();
+        assert.equal(await p.locator('.pw-widget').isVisible(), true);
+        const value = await p.evaluate(() =>
+          getComputedStyle(document.querySelector('.pw-widget')).getPropertyValue('--pw-accent').trim(),
+        );
+        assert.ok(['#8a1451', '#f59ac7'].includes(value), value);
+        assert.equal(await p.locator('.pw-widget').getAttribute('lang'), 'fr');
+        await p.getByRole('button', { name: 'Commencer' }).waitFor();
+      }
+    });
+
+    it('completes a journey under a strict Content-Security-Policy with no violation', async () => {
+      context = await phoneContext(env.browser, { acceptDownloads: true });
+      errors = [];
+      await context.addInitScript(() => {
+        window.__csp = [];
+        document.addEventListener('securitypolicyviolation', (e) => {
+          window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+        });
+      });
+      const page = await context.newPage();
+      page.on('pageerror', (e) => errors.push(e.message));
+      const response = await page.goto(strict.url);
+      assert.equal(response.headers()['content-security-policy'], STRICT_CSP);
+      const widget = new WidgetPage(page, strict.url);
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await widget.fillToSigning();
+      await widget.drawSignature();
+      const link = await widget.sign();
+      await page.locator('.pw-card__preview').waitFor();
+      await page.locator('#pw-card-format-1080x1920').check();
+      await page.locator('.pw-card__preview[width="1080"][height="1920"]').waitFor();
+      await page.goto(link);
+      await page.getByText('Signature valide').waitFor();
+      await page.locator('.pw-card__preview').waitFor();
+      assert.deepEqual(await page.evaluate(() => window.__csp), []);
+    });
+  });
+}
