@@ -11,6 +11,7 @@ import { keyboardSuite } from './keyboard.mjs';
 import { signingSuite } from './signing.mjs';
 import { cardSuite } from './card.mjs';
 import { embedSuite } from './embed.mjs';
+import { a11ySuite } from './a11y.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -37,3 +38,4 @@ keyboardSuite(env);
 signingSuite(env);
 cardSuite(env);
 embedSuite(env);
+a11ySuite(env);
