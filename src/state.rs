@@ -6,10 +6,12 @@
 
 use leptos::prelude::*;
 
+use crate::campaign::Campaign;
 use crate::domain::{
     Action, Draft, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink, Step,
     VerifiedPledge,
 };
+use crate::i18n::{Lang, Texts};
 use crate::web::{self, LoadedDraft, SaveError};
 
 /// A message about storage, shown above the current step.
@@ -201,4 +203,29 @@ impl PledgeState {
         self.signed.set(None);
         self.dispatch(Action::StartOver);
     }
+}
+
+/// The interface language, shared through context by the widget root.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Locale(pub Lang);
+
+impl Locale {
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// The language in context (French outside a widget).
+    pub fn current() -> Lang {
+        use_context::<Locale>().map_or(Lang::Fr, |l| l.0)
+    }
+}
+
+/// The interface strings of the language in context.
+pub fn texts() -> &'static Texts {
+    Locale::current().texts()
+}
+
+/// The campaign as shown in the language in context.
+pub fn campaign() -> &'static Campaign {
+    Locale::current().campaign()
 }

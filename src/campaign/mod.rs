@@ -7,10 +7,12 @@
 //! signed payload format: they never change for this campaign.
 
 mod data;
+mod en;
 
 use sha2::{Digest, Sha256};
 
 pub use data::CAMPAIGN;
+pub use en::CAMPAIGN_EN;
 
 /// The campaign: its heading, its introduction and its ten proposals.
 #[derive(Debug)]
@@ -206,6 +208,27 @@ mod tests {
         for field in CAMPAIGN.commitments().map(|c| c.text) {
             assert!(!field.contains('\n'));
         }
+    }
+
+    #[test]
+    fn the_english_translation_has_the_same_structure() {
+        assert_eq!(CAMPAIGN_EN.proposals.len(), CAMPAIGN.proposals.len());
+        assert_eq!(CAMPAIGN_EN.introduction.len(), CAMPAIGN.introduction.len());
+        for (fr, en) in CAMPAIGN.proposals.iter().zip(CAMPAIGN_EN.proposals) {
+            assert_eq!(fr.number, en.number);
+            let ids = |p: &Proposal| {
+                p.commitments
+                    .iter()
+                    .map(|c| (c.id, c.position))
+                    .collect::<Vec<_>>()
+            };
+            assert_eq!(ids(fr), ids(en), "proposal {}", fr.number);
+            assert!(en
+                .commitments
+                .iter()
+                .all(|c| c.text.starts_with("I commit to ")));
+        }
+        assert_eq!(CAMPAIGN_EN.hashtag, CAMPAIGN.hashtag);
     }
 
     #[test]

@@ -1,10 +1,11 @@
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+
+use crate::state::{campaign, texts};
 use web_sys::Blob;
 
 use crate::domain::card::{CardFormat, CardLayout};
 use crate::domain::share_targets::{file_slug, mastodon_instance};
 use crate::domain::{ShareTarget, VerifiedPledge};
-use crate::i18n::FR;
 use crate::web::{self, ShareOutcome};
 
 /// The card made from this image, kept while it is shown.
@@ -25,9 +26,10 @@ pub fn CardPanel(
     /// The verification link the QR code and share links carry.
     link: String,
 ) -> impl IntoView {
-    let content = FR.card_content(&pledge, &link);
-    let alt = FR.card_alt(&content);
-    let share_text = FR.share_text(&content.count);
+    let t = texts();
+    let content = t.card_content(campaign(), &pledge, &link);
+    let alt = t.card_alt(&content);
+    let share_text = t.share_text(&content.count);
     let slug = StoredValue::new(file_slug(pledge.pledge().name()));
     let format = RwSignal::new(CardFormat::Landscape);
     let image = RwSignal::new_local(None::<CardImage>);
@@ -94,9 +96,9 @@ pub fn CardPanel(
             spawn_local(async move {
                 let outcome = web::share_files(&img.blob, &name, &text, &link).await;
                 let _ = message.try_set(match outcome {
-                    ShareOutcome::Shared => Some(FR.card_shared),
+                    ShareOutcome::Shared => Some(t.card_shared),
                     ShareOutcome::Cancelled => None,
-                    ShareOutcome::Failed => Some(FR.card_share_failed),
+                    ShareOutcome::Failed => Some(t.card_share_failed),
                 });
             });
         }
@@ -109,9 +111,9 @@ pub fn CardPanel(
         spawn_local(async move {
             let ok = web::copy_image(&img.blob).await;
             let _ = message.try_set(Some(if ok {
-                FR.card_image_copied
+                t.card_image_copied
             } else {
-                FR.card_copy_image_failed
+                t.card_copy_image_failed
             }));
         });
     };
@@ -119,7 +121,7 @@ pub fn CardPanel(
     let share_links = ShareTarget::DIRECT
         .iter()
         .map(|target| {
-            let href = target.url(&share_text, &link, FR.share_subject);
+            let href = target.url(&share_text, &link, t.share_subject);
             view! {
                 <li>
                     <a class="pw-button pw-card__network" href=href target="_blank" rel="noopener noreferrer">
@@ -160,7 +162,7 @@ pub fn CardPanel(
                         on:change=move |_| format.set(f)
                     />
                     <label class="pw-choice__label" for=id>
-                        {FR.card_format(f)}
+                        {t.card_format(f)}
                     </label>
                 </div>
             }
@@ -170,16 +172,16 @@ pub fn CardPanel(
     view! {
         <section class="pw-card" aria-labelledby="pw-card-heading">
             <h2 class="pw-summary__section-title" id="pw-card-heading">
-                {FR.card_heading}
+                {t.card_heading}
             </h2>
             <fieldset class="pw-choice pw-card__formats">
-                <legend class="pw-field__label">{FR.card_format_legend}</legend>
+                <legend class="pw-field__label">{t.card_format_legend}</legend>
                 {formats}
             </fieldset>
             <div class="pw-card__preview-box">
                 {move || {
                     if failed.get() {
-                        view! { <p class="pw-form__error">{FR.card_failed}</p> }.into_any()
+                        view! { <p class="pw-form__error">{t.card_failed}</p> }.into_any()
                     } else {
                         match image.get() {
                             Some(img) if img.format == format.get() => {
@@ -189,7 +191,7 @@ pub fn CardPanel(
                                 }
                                     .into_any()
                             }
-                            _ => view! { <p class="pw-card__making" role="status">{FR.card_making}</p> }.into_any(),
+                            _ => view! { <p class="pw-card__making" role="status">{t.card_making}</p> }.into_any(),
                         }
                     }
                 }}
@@ -201,28 +203,28 @@ pub fn CardPanel(
                     download=file_name
                     aria-disabled=move || image.with(Option::is_none).then_some("true")
                 >
-                    {FR.card_download}
+                    {t.card_download}
                 </a>
                 <Show when=move || image.with(|i| i.as_ref().is_some_and(|i| i.can_share))>
                     <button type="button" class="pw-button pw-button--primary" on:click=share.clone()>
-                        {FR.card_share}
+                        {t.card_share}
                     </button>
                 </Show>
                 <button type="button" class="pw-button" on:click=copy_image>
-                    {FR.card_copy_image}
+                    {t.card_copy_image}
                 </button>
                 <button type="button" class="pw-button" on:click=move |_| web::print()>
-                    {FR.card_print}
+                    {t.card_print}
                 </button>
             </div>
             <p class="pw-card__message" role="status">
                 {move || message.get()}
             </p>
-            <h3 class="pw-card__share-title">{FR.card_share_on}</h3>
+            <h3 class="pw-card__share-title">{t.card_share_on}</h3>
             <ul class="pw-card__networks">{share_links}</ul>
             <form class="pw-card__mastodon" on:submit=share_on_mastodon>
                 <label class="pw-field__label" for="pw-mastodon">
-                    {FR.mastodon_label}
+                    {t.mastodon_label}
                 </label>
                 <input
                     id="pw-mastodon"
@@ -238,11 +240,11 @@ pub fn CardPanel(
                 />
                 <Show when=move || mastodon_error.get()>
                     <p class="pw-field__error" id="pw-mastodon-error">
-                        {FR.mastodon_invalid}
+                        {t.mastodon_invalid}
                     </p>
                 </Show>
                 <button type="submit" class="pw-button">
-                    {FR.mastodon_button}
+                    {t.mastodon_button}
                 </button>
             </form>
         </section>

@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
+use crate::state::texts;
+
 use crate::domain::{Action, Field, FieldError};
-use crate::i18n::FR;
 use crate::state::PledgeState;
 
 /// One labelled text field of the identity step, with its message.
@@ -17,6 +18,7 @@ pub fn IdentityField(
     /// Whether the candidate already tried to send the form.
     attempted: RwSignal<bool>,
 ) -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let touched = RwSignal::new(false);
     let id = format!("pw-field-{}", field.key());
@@ -27,9 +29,9 @@ pub fn IdentityField(
             .filter(|e| matches!(e, FieldError::TooLong { .. }) || touched.get() || attempted.get())
     });
     let marker = if field.is_required() {
-        FR.required_marker
+        t.required_marker
     } else {
-        FR.optional_marker
+        t.optional_marker
     };
     let described_by = {
         let error_id = error_id.clone();
@@ -40,7 +42,7 @@ pub fn IdentityField(
             if error.get().is_some() { "pw-field pw-field--invalid" } else { "pw-field" }
         }>
             <label class="pw-field__label" for=id.clone()>
-                {FR.field_label(field)}
+                {t.field_label(field)}
                 " "
                 <span class="pw-field__marker">{marker}</span>
             </label>
@@ -63,7 +65,7 @@ pub fn IdentityField(
                     .map(|e| {
                         view! {
                             <p class="pw-field__error" id=error_id.clone()>
-                                {FR.field_error(field, e)}
+                                {t.field_error(field, e)}
                             </p>
                         }
                     })

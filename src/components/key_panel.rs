@@ -1,6 +1,8 @@
 use leptos::{ev::Event, html, prelude::*, task::spawn_local};
 
-use crate::i18n::{fill, FR};
+use crate::state::texts;
+
+use crate::i18n::fill;
 use crate::state::PledgeState;
 use crate::web;
 
@@ -12,6 +14,7 @@ pub fn KeyPanel(
     /// and import (before).
     full: bool,
 ) -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let message = RwSignal::new(None::<String>);
     let confirming = RwSignal::new(false);
@@ -20,12 +23,12 @@ pub fn KeyPanel(
     let fingerprint = move || match state.fingerprint() {
         Some(fp) => view! {
             <p class="pw-key__fingerprint">
-                {fill(FR.key_fingerprint, &[("fingerprint", &fp)])}
+                {fill(t.key_fingerprint, &[("fingerprint", &fp)])}
             </p>
-            <p class="pw-key__explain">{FR.key_explain}</p>
+            <p class="pw-key__explain">{t.key_explain}</p>
         }
         .into_any(),
-        None => view! { <p class="pw-key__explain">{FR.key_none_yet}</p> }.into_any(),
+        None => view! { <p class="pw-key__explain">{t.key_none_yet}</p> }.into_any(),
     };
 
     let export = move |_| {
@@ -44,8 +47,8 @@ pub fn KeyPanel(
                 .ok_or(())
                 .and_then(|t| state.import_key(&t).map_err(|_| ()));
             let _ = message.try_set(Some(match result {
-                Ok(fp) => fill(FR.key_imported, &[("fingerprint", &fp)]),
-                Err(()) => FR.key_import_failed.to_owned(),
+                Ok(fp) => fill(t.key_imported, &[("fingerprint", &fp)]),
+                Err(()) => t.key_import_failed.to_owned(),
             }));
         });
     };
@@ -62,24 +65,24 @@ pub fn KeyPanel(
                                 class="pw-button pw-button--quiet"
                                 on:click=move |_| confirming.set(true)
                             >
-                                {FR.forget_me}
+                                {t.forget_me}
                             </button>
                         }
                     }
                 >
                     <div class="pw-start-over__confirm" role="group" aria-labelledby="pw-forget-question">
                         <p class="pw-start-over__question" id="pw-forget-question">
-                            {FR.forget_question}
+                            {t.forget_question}
                         </p>
                         <button
                             type="button"
                             class="pw-button pw-button--danger"
                             on:click=move |_| state.forget_everything()
                         >
-                            {FR.forget_confirm}
+                            {t.forget_confirm}
                         </button>
                         <button type="button" class="pw-button" on:click=move |_| confirming.set(false)>
-                            {FR.cancel}
+                            {t.cancel}
                         </button>
                     </div>
                 </Show>
@@ -90,7 +93,7 @@ pub fn KeyPanel(
     view! {
         <section class="pw-key" aria-labelledby="pw-key-heading">
             <h2 class="pw-summary__section-title" id="pw-key-heading">
-                {FR.key_heading}
+                {t.key_heading}
             </h2>
             {fingerprint}
             <div class="pw-key__actions">
@@ -103,12 +106,12 @@ pub fn KeyPanel(
                                 disabled=move || state.fingerprint().is_none()
                                 on:click=export
                             >
-                                {FR.key_export}
+                                {t.key_export}
                             </button>
                         }
                     })}
                 <label class="pw-button pw-key__import">
-                    {FR.key_import}
+                    {t.key_import}
                     <input
                         type="file"
                         class="pw-visually-hidden"

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
-use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+use crate::state::{campaign, texts};
+
+use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::VerifiedPledge;
-use crate::i18n::{fill, FR};
+use crate::i18n::fill;
 
 /// A signed pledge, read-only: who, where, when, the commitments taken and
 /// not taken by proposal, the drawn signature and the key's fingerprint.
@@ -11,10 +13,12 @@ pub fn PledgeView(
     /// The pledge to show.
     pledge: VerifiedPledge,
 ) -> impl IntoView {
+    let t = texts();
+    let c = campaign();
     let fingerprint = pledge.public_key().fingerprint();
     let p = pledge.pledge();
     let selection = p.selection();
-    let role = p.role().map(|r| FR.role(r));
+    let role = p.role().map(|r| t.role(r));
     let list = (!p.list().is_empty()).then(|| p.list().to_owned());
     let drawing = p.drawing().map(|d| {
         view! {
@@ -23,14 +27,14 @@ pub fn PledgeView(
                     class="pw-pledge__drawing-svg"
                     viewBox="-2 -2 131 67"
                     role="img"
-                    aria-label=FR.pledge_drawing_label
+                    aria-label=t.pledge_drawing_label
                 >
                     <path d=d.svg_path() />
                 </svg>
             </figure>
         }
     });
-    let proposals = CAMPAIGN
+    let proposals = c
         .proposals
         .iter()
         .map(|proposal| {
@@ -42,12 +46,12 @@ pub fn PledgeView(
                     let (class, status) = if taken {
                         (
                             "pw-pledge__commitment pw-pledge__commitment--taken",
-                            FR.pledge_taken,
+                            t.pledge_taken,
                         )
                     } else {
                         (
                             "pw-pledge__commitment pw-pledge__commitment--not-taken",
-                            FR.pledge_not_taken,
+                            t.pledge_not_taken,
                         )
                     };
                     view! {
@@ -78,13 +82,13 @@ pub fn PledgeView(
                 {list.map(|l| view! { " · " <span class="pw-pledge__list">{l}</span> })}
                 {role.map(|r| view! { " · " <span class="pw-pledge__role">{r}</span> })}
             </p>
-            <p class="pw-pledge__date">{fill(FR.pledge_signed_on, &[("date", &FR.date(p.date()))])}</p>
-            <p class="pw-pledge__count">{FR.count(selection.count(), COMMITMENT_COUNT)}</p>
+            <p class="pw-pledge__date">{fill(t.pledge_signed_on, &[("date", &t.date(p.date()))])}</p>
+            <p class="pw-pledge__count">{t.count(selection.count(), COMMITMENT_COUNT)}</p>
             {drawing}
             <p class="pw-pledge__fingerprint">
-                {fill(FR.pledge_fingerprint, &[("fingerprint", &fingerprint)])}
+                {fill(t.pledge_fingerprint, &[("fingerprint", &fingerprint)])}
             </p>
-            <h3 class="pw-visually-hidden">{FR.pledge_commitments_heading}</h3>
+            <h3 class="pw-visually-hidden">{t.pledge_commitments_heading}</h3>
             <ol class="pw-pledge__proposals">{proposals}</ol>
         </article>
     }

@@ -1,8 +1,9 @@
 use leptos::{html, prelude::*};
 
-use super::{PledgeJourney, VerificationView};
+use super::{LanguageBar, PledgeJourney, PrivacyNote, VerificationView};
 use crate::domain::{EmbedOptions, Fragment, LinkError, ShareLink, VerifiedPledge};
-use crate::i18n::FR;
+use crate::i18n::Lang;
+use crate::state::Locale;
 use crate::web;
 
 /// What the widget shows: the candidate's own journey, or a pledge link.
@@ -34,10 +35,15 @@ fn root_class(options: &EmbedOptions) -> String {
 /// The whole widget. A page opened with a pledge link (`#e=…`) shows that
 /// pledge, read-only, and never loads or touches the visitor's own draft;
 /// otherwise it shows the journey. Options from the URL (set by a partner's
-/// embed snippet) style it.
+/// embed snippet) style it; the language is the visitor's choice, else the
+/// one asked for, else the browser's.
 #[component]
 pub fn PledgeWidget() -> impl IntoView {
     let options = EmbedOptions::from_query(&web::query());
+    let chosen = web::load_lang_choice().and_then(|c| Lang::from_code(&c));
+    let lang = RwSignal::new(
+        chosen.unwrap_or_else(|| Lang::choose(options.lang.as_deref(), &web::browser_languages())),
+    );
     let shown = RwSignal::new(shown_for(&web::fragment()));
     web::on_fragment_change(move |fragment| {
         let _ = shown.try_set(shown_for(&fragment));
@@ -52,23 +58,50 @@ pub fn PledgeWidget() -> impl IntoView {
         web::report_height(&root);
     });
 
-    let start_own = move || {
-        web::clear_fragment();
-        shown.set(Shown::Journey);
+    let focus_heading = move || {
         request_animation_frame(move || {
             if let Some(root) = root.try_get_untracked().flatten() {
                 web::focus_step_heading(&root);
             }
         });
     };
+    let start_own = move || {
+        web::clear_fragment();
+        shown.set(Shown::Journey);
+        focus_heading();
+    };
+    let switch_language = Callback::new(move |_| {
+        let next = lang.get_untracked().other();
+        web::save_lang_choice(next.code());
+        lang.set(next);
+        focus_heading();
+    });
 
     view! {
-        <div class=root_class(&options) node_ref=root lang=FR.lang role="region" aria-label=FR.widget_label>
-            {move || match shown.get() {
-                Shown::Journey => view! { <PledgeJourney /> }.into_any(),
-                Shown::Link(result) => {
-                    view! { <VerificationView result on_start_own=Callback::new(move |_| start_own()) /> }
-                        .into_any()
+        <div
+            class=root_class(&options)
+            node_ref=root
+            lang=move || lang.get().code()
+            role="region"
+            aria-label=move || lang.get().texts().widget_label
+        >
+            {move || {
+                Locale(lang.get()).provide();
+                view! {
+                    <LanguageBar on_switch=switch_language />
+                    {match shown.get() {
+                        Shown::Journey => view! { <PledgeJourney /> }.into_any(),
+                        Shown::Link(result) => {
+                            view! {
+                                <VerificationView
+                                    result
+                                    on_start_own=Callback::new(move |_| start_own())
+                                />
+                            }
+                                .into_any()
+                        }
+                    }}
+                    <PrivacyNote />
                 }
             }}
         </div>

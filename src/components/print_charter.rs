@@ -1,9 +1,11 @@
 use leptos::prelude::*;
 
-use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+use crate::state::{campaign, texts};
+
+use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::card::{qr_modules, qr_svg_path};
 use crate::domain::VerifiedPledge;
-use crate::i18n::{fill, FR};
+use crate::i18n::fill;
 
 /// The signed pledge as a one-page A4 charter, shown only when printing.
 #[component]
@@ -13,9 +15,11 @@ pub fn PrintCharter(
     /// The verification link, printed as a QR code.
     link: String,
 ) -> impl IntoView {
+    let t = texts();
+    let c = campaign();
     let p = pledge.pledge();
     let selection = p.selection();
-    let taken = CAMPAIGN
+    let taken = c
         .proposals
         .iter()
         .filter(|proposal| selection.count_in(proposal) > 0)
@@ -37,33 +41,33 @@ pub fn PrintCharter(
     let qr = qr_modules(&link).map(|(width, dark)| {
         let view_box = format!("-2 -2 {} {}", width + 4, width + 4);
         view! {
-            <svg class="pw-print__qr" viewBox=view_box role="img" aria-label=FR.print_qr_label>
+            <svg class="pw-print__qr" viewBox=view_box role="img" aria-label=t.print_qr_label>
                 <path d=qr_svg_path(width, &dark) />
             </svg>
         }
     });
     let drawing = p.drawing().map(|d| {
         view! {
-            <svg class="pw-print__drawing" viewBox="-2 -2 131 67" role="img" aria-label=FR.pledge_drawing_label>
+            <svg class="pw-print__drawing" viewBox="-2 -2 131 67" role="img" aria-label=t.pledge_drawing_label>
                 <path d=d.svg_path() />
             </svg>
         }
     });
     view! {
         <div class="pw-print" aria-hidden="true">
-            <p class="pw-print__campaign">{CAMPAIGN.tagline} " · " {CAMPAIGN.hashtag}</p>
-            <p class="pw-print__title">{CAMPAIGN.title}</p>
-            <p class="pw-print__heading">{FR.print_heading}</p>
+            <p class="pw-print__campaign">{c.tagline} " · " {c.hashtag}</p>
+            <p class="pw-print__title">{c.title}</p>
+            <p class="pw-print__heading">{t.print_heading}</p>
             <p class="pw-print__name">{p.name().to_owned()}</p>
-            <p>{FR.details(p)}</p>
-            <p class="pw-print__count">{FR.count(selection.count(), COMMITMENT_COUNT)}</p>
-            <p class="pw-print__subheading">{FR.print_taken_heading}</p>
+            <p>{t.details(p)}</p>
+            <p class="pw-print__count">{t.count(selection.count(), COMMITMENT_COUNT)}</p>
+            <p class="pw-print__subheading">{t.print_taken_heading}</p>
             <ol class="pw-print__commitments">{taken}</ol>
             <div class="pw-print__footer">
                 <div>
                     {drawing}
-                    <p>{fill(FR.pledge_signed_on, &[("date", &FR.date(p.date()))])}</p>
-                    <p>{fill(FR.pledge_fingerprint, &[("fingerprint", &pledge.public_key().fingerprint())])}</p>
+                    <p>{fill(t.pledge_signed_on, &[("date", &t.date(p.date()))])}</p>
+                    <p>{fill(t.pledge_fingerprint, &[("fingerprint", &pledge.public_key().fingerprint())])}</p>
                 </div>
                 {qr}
             </div>

@@ -1,8 +1,9 @@
 use leptos::prelude::*;
 
-use crate::campaign::CAMPAIGN;
+use crate::state::{campaign, texts};
+
 use crate::domain::{Action, Step};
-use crate::i18n::{fill, FR};
+use crate::i18n::fill;
 use crate::state::PledgeState;
 
 /// Buttons 1–10 to jump to any proposal; those with ticks are marked.
@@ -11,8 +12,10 @@ pub fn ProposalJump(
     /// Index 0–9 of the proposal shown.
     current: u8,
 ) -> impl IntoView {
+    let t = texts();
+    let c = campaign();
     let state = PledgeState::use_context();
-    let items = CAMPAIGN
+    let items = c
         .proposals
         .iter()
         .zip(0u8..)
@@ -30,7 +33,7 @@ pub fn ProposalJump(
             };
             let label = move || {
                 fill(
-                    FR.jump_button_label,
+                    t.jump_button_label,
                     &[
                         ("n", &proposal.number.to_string()),
                         ("ticked", &ticked().to_string()),
@@ -54,7 +57,7 @@ pub fn ProposalJump(
         })
         .collect_view();
     view! {
-        <nav class="pw-jump" aria-label=FR.jump_nav_label>
+        <nav class="pw-jump" aria-label=t.jump_nav_label>
             <ol class="pw-jump__list">{items}</ol>
         </nav>
     }

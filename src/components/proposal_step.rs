@@ -1,9 +1,9 @@
 use leptos::prelude::*;
 
+use crate::state::{campaign, texts};
+
 use super::{CommitmentCheckbox, ProposalJump, StepNav, StepProgress};
-use crate::campaign::CAMPAIGN;
 use crate::domain::Action;
-use crate::i18n::FR;
 use crate::state::PledgeState;
 
 /// One proposal: its text, its commitments to tick, and the way around.
@@ -12,8 +12,10 @@ pub fn ProposalStep(
     /// Index 0–9 of the proposal.
     index: u8,
 ) -> impl IntoView {
+    let t = texts();
+    let c = campaign();
     let state = PledgeState::use_context();
-    let Some(proposal) = CAMPAIGN.proposal(usize::from(index)) else {
+    let Some(proposal) = c.proposal(usize::from(index)) else {
         return ().into_any();
     };
     let all_ticked = move || state.with(|d| d.selection.has_all_of(proposal));
@@ -26,7 +28,7 @@ pub fn ProposalStep(
                     state.dispatch(Action::SetAllOf(usize::from(index), !all_ticked()))
                 }
             >
-                {move || if all_ticked() { FR.untick_all } else { FR.tick_all }}
+                {move || if all_ticked() { t.untick_all } else { t.tick_all }}
             </button>
         }
     });
@@ -40,7 +42,7 @@ pub fn ProposalStep(
             </h1>
             <p class="pw-proposal__text">{proposal.text}</p>
             <fieldset class="pw-commitments">
-                <legend class="pw-visually-hidden">{FR.commitments_legend}</legend>
+                <legend class="pw-visually-hidden">{t.commitments_legend}</legend>
                 {proposal
                     .commitments
                     .iter()

@@ -1,19 +1,21 @@
 use leptos::prelude::*;
 
+use crate::state::texts;
+
 use crate::domain::{Action, Role};
-use crate::i18n::FR;
 use crate::state::PledgeState;
 
 /// The optional role on the list, as radio buttons.
 #[component]
 pub fn RoleChoice() -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let options = std::iter::once(None)
         .chain(Role::ALL.into_iter().map(Some))
         .map(|role| {
             let key = role.map_or("none", Role::key);
             let id = format!("pw-role-{key}");
-            let label = role.map_or(FR.role_none, |r| FR.role(r));
+            let label = role.map_or(t.role_none, |r| t.role(r));
             view! {
                 <div class="pw-choice__option">
                     <input
@@ -35,7 +37,7 @@ pub fn RoleChoice() -> impl IntoView {
     view! {
         <fieldset class="pw-choice">
             <legend class="pw-field__label">
-                {FR.role_legend} " " <span class="pw-field__marker">{FR.optional_marker}</span>
+                {t.role_legend} " " <span class="pw-field__marker">{t.optional_marker}</span>
             </legend>
             {options}
         </fieldset>

@@ -1,18 +1,21 @@
 use leptos::prelude::*;
 
+use crate::state::texts;
+
 use super::{KeyPanel, SignaturePad};
 use crate::domain::{Action, Drawing, Field, Step};
-use crate::i18n::{fill, FR};
+use crate::i18n::fill;
 use crate::state::{PledgeState, SignError};
 use crate::web;
 
 /// Confirm who signs, draw a signature if wished, see the date, sign.
 #[component]
 pub fn SignStep() -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let drawing = RwSignal::new(Drawing::default());
     let error = RwSignal::new(None::<&'static str>);
-    let today = FR.date(web::today());
+    let today = t.date(web::today());
 
     let who = move || {
         state.with(|d| {
@@ -25,7 +28,7 @@ pub fn SignStep() -> impl IntoView {
                 lines.push(id.list.trim().to_owned());
             }
             if let Some(role) = id.role {
-                lines.push(FR.role(role).to_owned());
+                lines.push(t.role(role).to_owned());
             }
             lines
                 .into_iter()
@@ -38,7 +41,7 @@ pub fn SignStep() -> impl IntoView {
         let signature = drawing.with_untracked(Drawing::to_signature);
         match state.sign(signature) {
             Ok(()) => error.set(None),
-            Err(SignError::NoRandomness) => error.set(Some(FR.signing_failed)),
+            Err(SignError::NoRandomness) => error.set(Some(t.signing_failed)),
             Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
         }
     };
@@ -46,22 +49,22 @@ pub fn SignStep() -> impl IntoView {
     view! {
         <section class="pw-step pw-sign">
             <h1 class="pw-step__heading" tabindex="-1">
-                {FR.sign_heading}
+                {t.sign_heading}
             </h1>
-            <p class="pw-step__lead">{FR.sign_lead}</p>
+            <p class="pw-step__lead">{t.sign_lead}</p>
             <div class="pw-sign__who">
-                <h2 class="pw-summary__section-title">{FR.sign_identity_heading}</h2>
+                <h2 class="pw-summary__section-title">{t.sign_identity_heading}</h2>
                 <ul class="pw-sign__identity">{who}</ul>
                 <button
                     type="button"
                     class="pw-button pw-button--quiet pw-summary__edit"
-                    aria-label=FR.edit_identity_label
+                    aria-label=t.edit_identity_label
                     on:click=move |_| state.dispatch(Action::GoTo(Step::Identity))
                 >
-                    {FR.edit}
+                    {t.edit}
                 </button>
             </div>
-            <p class="pw-sign__date">{fill(FR.sign_date, &[("date", &today)])}</p>
+            <p class="pw-sign__date">{fill(t.sign_date, &[("date", &today)])}</p>
             <SignaturePad drawing />
             <KeyPanel full=false />
             {move || error.get().map(|e| view! { <p class="pw-form__error" role="alert">{e}</p> })}
@@ -71,10 +74,10 @@ pub fn SignStep() -> impl IntoView {
                     class="pw-button pw-nav__back"
                     on:click=move |_| state.dispatch(Action::Back)
                 >
-                    {FR.back}
+                    {t.back}
                 </button>
                 <button type="button" class="pw-button pw-button--primary pw-nav__next" on:click=sign>
-                    {FR.sign_button}
+                    {t.sign_button}
                 </button>
             </div>
         </section>

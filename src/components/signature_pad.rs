@@ -1,7 +1,8 @@
 use leptos::{ev::PointerEvent, html, prelude::*};
 
+use crate::state::texts;
+
 use crate::domain::Drawing;
-use crate::i18n::FR;
 use crate::web;
 
 /// A pad to draw a handwritten signature with a finger, stylus or mouse.
@@ -11,6 +12,7 @@ pub fn SignaturePad(
     /// The drawing, kept by the step so that it survives re-renders.
     drawing: RwSignal<Drawing>,
 ) -> impl IntoView {
+    let t = texts();
     let canvas = NodeRef::<html::Canvas>::new();
     let drawing_now = RwSignal::new(false);
 
@@ -41,10 +43,10 @@ pub fn SignaturePad(
     view! {
         <div class="pw-pad">
             <p class="pw-field__label" id="pw-pad-label">
-                {FR.pad_label}
+                {t.pad_label}
             </p>
             <p class="pw-pad__hint" id="pw-pad-hint">
-                {FR.pad_hint}
+                {t.pad_hint}
             </p>
             <canvas
                 class="pw-pad__canvas"
@@ -63,7 +65,7 @@ pub fn SignaturePad(
                 disabled=move || drawing.with(Drawing::is_empty)
                 on:click=move |_| drawing.update(Drawing::clear)
             >
-                {FR.pad_clear}
+                {t.pad_clear}
             </button>
         </div>
     }

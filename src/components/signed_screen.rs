@@ -1,14 +1,16 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
+use crate::state::texts;
+
 use super::{CardPanel, KeyPanel, PledgeView, PrintCharter};
 use crate::domain::{Action, Step};
-use crate::i18n::FR;
 use crate::state::PledgeState;
 use crate::web;
 
 /// The signed pledge: its link to share and copy, and the key behind it.
 #[component]
 pub fn SignedScreen() -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let copied = RwSignal::new(None::<bool>);
     let link_input = NodeRef::<html::Input>::new();
@@ -30,12 +32,12 @@ pub fn SignedScreen() -> impl IntoView {
     view! {
         <section class="pw-step pw-signed">
             <h1 class="pw-step__heading" tabindex="-1">
-                {FR.signed_heading}
+                {t.signed_heading}
             </h1>
-            <p class="pw-step__lead">{FR.signed_lead}</p>
+            <p class="pw-step__lead">{t.signed_lead}</p>
             <div class="pw-share">
                 <label class="pw-field__label" for="pw-share-link">
-                    {FR.link_label}
+                    {t.link_label}
                 </label>
                 <input
                     id="pw-share-link"
@@ -47,16 +49,16 @@ pub fn SignedScreen() -> impl IntoView {
                 />
                 <div class="pw-share__actions">
                     <button type="button" class="pw-button pw-button--primary" on:click=copy>
-                        {FR.copy_link}
+                        {t.copy_link}
                     </button>
                     <a class="pw-button" href=link target="_blank" rel="noopener">
-                        {FR.open_link}
+                        {t.open_link}
                     </a>
                 </div>
                 <p class="pw-share__status" role="status">
                     {move || match copied.get() {
-                        Some(true) => FR.link_copied,
-                        Some(false) => FR.copy_failed,
+                        Some(true) => t.link_copied,
+                        Some(false) => t.copy_failed,
                         None => "",
                     }}
                 </p>
@@ -80,7 +82,7 @@ pub fn SignedScreen() -> impl IntoView {
                     class="pw-button pw-nav__back"
                     on:click=move |_| state.dispatch(Action::GoTo(Step::Summary))
                 >
-                    {FR.edit_pledge}
+                    {t.edit_pledge}
                 </button>
             </div>
         </section>

@@ -1,13 +1,15 @@
 use leptos::{html, prelude::*};
 
+use crate::state::texts;
+
 use crate::domain::Action;
-use crate::i18n::FR;
 use crate::state::PledgeState;
 use crate::web;
 
 /// "Recommencer", which asks for confirmation before wiping the answers.
 #[component]
 pub fn StartOver() -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let confirming = RwSignal::new(false);
     let cancel = NodeRef::<html::Button>::new();
@@ -44,21 +46,21 @@ pub fn StartOver() -> impl IntoView {
                             node_ref=open
                             on:click=move |_| confirming.set(true)
                         >
-                            {FR.start_over}
+                            {t.start_over}
                         </button>
                     }
                 }
             >
                 <div class="pw-start-over__confirm" role="group" aria-labelledby="pw-start-over-question">
                     <p class="pw-start-over__question" id="pw-start-over-question">
-                        {FR.start_over_question}
+                        {t.start_over_question}
                     </p>
                     <button
                         type="button"
                         class="pw-button pw-button--danger"
                         on:click=move |_| state.dispatch(Action::StartOver)
                     >
-                        {FR.start_over_confirm}
+                        {t.start_over_confirm}
                     </button>
                     <button
                         type="button"
@@ -66,7 +68,7 @@ pub fn StartOver() -> impl IntoView {
                         node_ref=cancel
                         on:click=move |_| confirming.set(false)
                     >
-                        {FR.cancel}
+                        {t.cancel}
                     </button>
                 </div>
             </Show>

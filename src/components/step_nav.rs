@@ -1,15 +1,16 @@
 use leptos::prelude::*;
 
+use crate::state::texts;
+
 use crate::domain::Action;
-use crate::i18n::FR;
 use crate::state::PledgeState;
 
 /// Back and Next, kept at the bottom of the screen within thumb reach.
 #[component]
 pub fn StepNav(
-    /// Label of the forward button.
-    #[prop(default = FR.next)]
-    next_label: &'static str,
+    /// Label of the forward button (default: "Suivant").
+    #[prop(optional)]
+    next_label: Option<&'static str>,
     /// Whether to show the Back button.
     #[prop(default = true)]
     show_back: bool,
@@ -20,6 +21,8 @@ pub fn StepNav(
     #[prop(default = true)]
     show_next: bool,
 ) -> impl IntoView {
+    let t = texts();
+    let next_label = next_label.unwrap_or(t.next);
     let state = PledgeState::use_context();
     let next = show_next.then(|| {
         if submit {
@@ -52,7 +55,7 @@ pub fn StepNav(
                             class="pw-button pw-nav__back"
                             on:click=move |_| state.dispatch(Action::Back)
                         >
-                            {FR.back}
+                            {t.back}
                         </button>
                     }
                 })}

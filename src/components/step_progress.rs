@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
-use crate::campaign::CAMPAIGN;
-use crate::i18n::{fill, FR};
+use crate::state::{campaign, texts};
+
+use crate::i18n::fill;
 
 /// "Proposition 3 sur 10" and a bar.
 #[component]
@@ -9,9 +10,11 @@ pub fn StepProgress(
     /// Index 0–9 of the proposal shown.
     index: u8,
 ) -> impl IntoView {
+    let t = texts();
+    let c = campaign();
     let number = (index + 1).to_string();
-    let total = CAMPAIGN.proposals.len().to_string();
-    let label = fill(FR.progress, &[("n", &number), ("total", &total)]);
+    let total = c.proposals.len().to_string();
+    let label = fill(t.progress, &[("n", &number), ("total", &total)]);
     view! {
         <div class="pw-progress">
             <p class="pw-progress__label" id="pw-progress-label">{label}</p>

@@ -1,6 +1,7 @@
 use leptos::prelude::*;
 
-use crate::i18n::FR;
+use crate::state::texts;
+
 use crate::state::{PledgeState, StorageNotice};
 use crate::web;
 
@@ -9,15 +10,16 @@ use crate::web;
 /// pages, it offers the widget's own page, where answers are kept.
 #[component]
 pub fn StorageNoticeBanner() -> impl IntoView {
+    let t = texts();
     let state = PledgeState::use_context();
     let framed = web::is_framed();
     move || {
         state.notice().map(|notice| {
             let text = match notice {
-                StorageNotice::Recovered { backed_up: true } => FR.notice_recovered,
-                StorageNotice::Recovered { backed_up: false } => FR.notice_recovered_no_backup,
-                StorageNotice::Unavailable => FR.notice_unavailable,
-                StorageNotice::SaveFailed => FR.notice_save_failed,
+                StorageNotice::Recovered { backed_up: true } => t.notice_recovered,
+                StorageNotice::Recovered { backed_up: false } => t.notice_recovered_no_backup,
+                StorageNotice::Unavailable => t.notice_unavailable,
+                StorageNotice::SaveFailed => t.notice_save_failed,
             };
             view! {
                 <div class="pw-notice" role="status">
@@ -31,7 +33,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                                     target="_blank"
                                     rel="noopener"
                                 >
-                                    {FR.open_standalone}
+                                    {t.open_standalone}
                                 </a>
                             }
                         })}
@@ -40,7 +42,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                         class="pw-button pw-button--quiet pw-notice__dismiss"
                         on:click=move |_| state.dismiss_notice()
                     >
-                        {FR.dismiss}
+                        {t.dismiss}
                     </button>
                 </div>
             }

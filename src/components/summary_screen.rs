@@ -1,17 +1,21 @@
 use leptos::prelude::*;
 
+use crate::state::{campaign, texts};
+
 use super::StepNav;
-use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::{Action, Field, Step};
-use crate::i18n::{fill, FR};
+use crate::i18n::fill;
 use crate::state::PledgeState;
 
 /// The summary: the count, the identity and the commitments by proposal,
 /// each with a way back to edit it.
 #[component]
 pub fn SummaryScreen() -> impl IntoView {
+    let t = texts();
+    let c = campaign();
     let state = PledgeState::use_context();
-    let count = move || FR.count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
+    let count = move || t.count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
 
     let identity_rows = move || {
         state.with(|d| {
@@ -19,10 +23,10 @@ pub fn SummaryScreen() -> impl IntoView {
             let mut rows: Vec<(&'static str, String)> = Field::ALL
                 .iter()
                 .filter(|&&f| !id.get(f).trim().is_empty())
-                .map(|&f| (FR.field_label(f), id.get(f).trim().to_owned()))
+                .map(|&f| (t.field_label(f), id.get(f).trim().to_owned()))
                 .collect();
             if let Some(role) = id.role {
-                rows.push((FR.role_legend, FR.role(role).to_owned()));
+                rows.push((t.role_legend, t.role(role).to_owned()));
             }
             rows.into_iter()
                 .map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> })
@@ -30,7 +34,7 @@ pub fn SummaryScreen() -> impl IntoView {
         })
     };
 
-    let proposals = CAMPAIGN
+    let proposals = c
         .proposals
         .iter()
         .zip(0u8..)
@@ -44,7 +48,7 @@ pub fn SummaryScreen() -> impl IntoView {
                     .map(|c| view! { <li>{c.text}</li> })
                     .collect();
                 if items.is_empty() {
-                    view! { <p class="pw-summary__none">{FR.none_ticked}</p> }.into_any()
+                    view! { <p class="pw-summary__none">{t.none_ticked}</p> }.into_any()
                 } else {
                     view! { <ul class="pw-summary__commitments">{items}</ul> }.into_any()
                 }
@@ -58,10 +62,10 @@ pub fn SummaryScreen() -> impl IntoView {
                     <button
                         type="button"
                         class="pw-button pw-button--quiet pw-summary__edit"
-                        aria-label=fill(FR.edit_proposal_label, &[("n", &proposal.number.to_string())])
+                        aria-label=fill(t.edit_proposal_label, &[("n", &proposal.number.to_string())])
                         on:click=move |_| state.dispatch(Action::GoTo(Step::Proposal(index)))
                     >
-                        {FR.edit}
+                        {t.edit}
                     </button>
                 </li>
             }
@@ -71,23 +75,23 @@ pub fn SummaryScreen() -> impl IntoView {
     view! {
         <section class="pw-step pw-summary">
             <h1 class="pw-step__heading" tabindex="-1">
-                {FR.summary_heading}
+                {t.summary_heading}
             </h1>
             <p class="pw-summary__count">{count}</p>
             <section class="pw-summary__identity">
-                <h2 class="pw-summary__section-title">{FR.identity_summary_heading}</h2>
+                <h2 class="pw-summary__section-title">{t.identity_summary_heading}</h2>
                 <dl class="pw-summary__identity-list">{identity_rows}</dl>
                 <button
                     type="button"
                     class="pw-button pw-button--quiet pw-summary__edit"
-                    aria-label=FR.edit_identity_label
+                    aria-label=t.edit_identity_label
                     on:click=move |_| state.dispatch(Action::GoTo(Step::Identity))
                 >
-                    {FR.edit}
+                    {t.edit}
                 </button>
             </section>
             <ol class="pw-summary__proposals">{proposals}</ol>
-            <StepNav next_label=FR.to_sign />
+            <StepNav next_label=t.to_sign />
         </section>
     }
 }

@@ -1,8 +1,10 @@
 use leptos::prelude::*;
 
+use crate::state::texts;
+
 use super::{CardPanel, PledgeView, PrintCharter};
 use crate::domain::{LinkError, VerifiedPledge};
-use crate::i18n::{fill, FR};
+use crate::i18n::fill;
 use crate::web;
 
 /// What a visitor sees when opening a pledge link: the seal's status, the
@@ -14,16 +16,17 @@ pub fn VerificationView(
     /// Leaves the link for the visitor's own journey.
     on_start_own: Callback<()>,
 ) -> impl IntoView {
+    let t = texts();
     let (status, body) = match result {
         Ok(pledge) => {
             let detail = fill(
-                FR.verify_valid_detail,
+                t.verify_valid_detail,
                 &[("fingerprint", &pledge.public_key().fingerprint())],
             );
             (
                 view! {
                     <div class="pw-seal pw-seal--valid" role="status">
-                        <p class="pw-seal__title">{FR.verify_valid}</p>
+                        <p class="pw-seal__title">{t.verify_valid}</p>
                         <p class="pw-seal__detail">{detail}</p>
                     </div>
                 }
@@ -42,8 +45,8 @@ pub fn VerificationView(
         Err(error) => (
             view! {
                 <div class="pw-seal pw-seal--invalid" role="alert">
-                    <p class="pw-seal__title">{FR.verify_invalid}</p>
-                    <p class="pw-seal__detail">{FR.link_reason(error.kind())}</p>
+                    <p class="pw-seal__title">{t.verify_invalid}</p>
+                    <p class="pw-seal__detail">{t.link_reason(error.kind())}</p>
                 </div>
             }
             .into_any(),
@@ -53,7 +56,7 @@ pub fn VerificationView(
     view! {
         <section class="pw-step pw-verify">
             <h1 class="pw-step__heading" tabindex="-1">
-                {FR.verify_heading}
+                {t.verify_heading}
             </h1>
             {status}
             {body}
@@ -63,7 +66,7 @@ pub fn VerificationView(
                     class="pw-button pw-button--primary pw-nav__next"
                     on:click=move |_| on_start_own.run(())
                 >
-                    {FR.verify_start_own}
+                    {t.verify_start_own}
                 </button>
             </div>
         </section>

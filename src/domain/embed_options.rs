@@ -84,8 +84,9 @@ fn relative_luminance(rgb: [u8; 3]) -> f64 {
 pub struct EmbedOptions {
     /// Inside a partner's iframe (set by the loader).
     pub embedded: bool,
-    /// Interface language: only "fr" for now; anything else is French.
-    pub lang: &'static str,
+    /// The interface language asked for, as a short language tag
+    /// ("fr", "en-GB"); whether the widget has it is decided by `i18n`.
+    pub lang: Option<String>,
     pub accent: Option<Accent>,
     pub theme: Theme,
     /// A smaller header, for sidebars.
@@ -99,16 +100,18 @@ const EMBED_ONLY: [&str; 2] = ["embed", "compact"];
 impl EmbedOptions {
     /// Reads the options from a URL's query (with or without its `?`).
     pub fn from_query(query: &str) -> EmbedOptions {
-        let mut options = EmbedOptions {
-            lang: "fr",
-            ..EmbedOptions::default()
-        };
+        let mut options = EmbedOptions::default();
         for (key, value) in pairs(query) {
             match key.as_str() {
                 "embed" => options.embedded = truthy(&value),
                 "compact" => options.compact = truthy(&value),
-                // French is the only interface language so far.
-                "lang" => options.lang = "fr",
+                "lang" => {
+                    let tag = value.len() <= 12
+                        && value.chars().all(|c| c.is_ascii_alphanumeric() || c == '-');
+                    // Not a language tag: as if none was given, but marked
+                    // as asked so that it falls back to French.
+                    options.lang = Some(if tag { value } else { "invalid".into() });
+                }
                 "accent" => options.accent = Accent::parse(&value),
                 "theme" => {
                     options.theme = match value.as_str() {
@@ -197,24 +200,20 @@ mod tests {
     fn options_are_read_from_the_query() {
         let o = EmbedOptions::from_query("?embed=1&lang=fr&accent=%23006E5F&theme=dark&compact=1");
         assert!(o.embedded && o.compact);
-        assert_eq!(o.lang, "fr");
+        assert_eq!(o.lang.as_deref(), Some("fr"));
         assert_eq!(o.accent, Accent::parse("#006e5f"));
         assert_eq!(o.theme, Theme::Dark);
-        assert_eq!(
-            EmbedOptions::from_query(""),
-            EmbedOptions {
-                lang: "fr",
-                ..EmbedOptions::default()
-            }
-        );
+        assert_eq!(EmbedOptions::from_query(""), EmbedOptions::default());
     }
 
     #[test]
     fn unknown_values_fall_back_to_the_defaults() {
         let o =
             EmbedOptions::from_query("lang=xx&accent=red;}body{display:none&theme=neon&compact=no");
-        assert_eq!(o.lang, "fr");
+        assert_eq!(o.lang.as_deref(), Some("xx"));
         assert_eq!(o.accent, None);
+        let o = EmbedOptions::from_query("lang=%3Cscript%3E");
+        assert_eq!(o.lang.as_deref(), Some("invalid"));
         assert_eq!(o.theme, Theme::Auto);
         assert!(!o.compact);
     }

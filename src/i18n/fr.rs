@@ -3,6 +3,10 @@ use super::Texts;
 /// French, the reference language of the campaign.
 pub static FR: Texts = Texts {
     lang: "fr",
+    switch_to_other: "English",
+    switch_to_other_lang: "en",
+    translation_note: "",
+    first_of_month: "1er",
     widget_label: "Engagement des candidat·es – Coorace #Municipales2020",
     start: "Commencer",
     welcome_lead: "Parcourez les 10 propositions, cochez les engagements que vous prenez, indiquez qui vous êtes et obtenez votre récapitulatif. Vos réponses restent dans ce navigateur.",
@@ -49,6 +53,8 @@ pub static FR: Texts = Texts {
     notice_recovered_no_backup: "Vos réponses enregistrées n'ont pas pu être relues : le widget repart de zéro.",
     notice_unavailable: "Ce navigateur ne permet pas d'enregistrer vos réponses : elles seront perdues si vous fermez la page.",
     open_standalone: "Ouvrir le widget dans un onglet pour garder vos réponses",
+    privacy_heading: "Confidentialité",
+    privacy_text: "Tout ce que vous saisissez reste dans ce navigateur (son stockage local) : vos réponses, votre clé de signature et votre engagement signé. Rien n'est envoyé à aucun serveur et aucun cookie n'est utilisé. « Oublier mes données », après la signature, ou l'effacement des données de ce site dans votre navigateur supprime tout.",
     notice_save_failed: "Vos dernières réponses n'ont pas pu être enregistrées (stockage plein ou bloqué) : elles seront perdues si vous fermez la page.",
     to_sign: "Signer",
     sign_heading: "Signer mon engagement",
@@ -56,7 +62,7 @@ pub static FR: Texts = Texts {
     sign_identity_heading: "Vous signez en tant que",
     sign_date: "Date de signature : {date}",
     pad_label: "Signature manuscrite (facultative)",
-    pad_hint: "Signez avec le doigt, un stylet ou la souris. Vous pouvez aussi valider sans signature manuscrite.",
+    pad_hint: "Signez avec le doigt, un stylet ou la souris. Vous pouvez aussi valider sans signature manuscrite : votre nom saisi figure sur l'engagement.",
     pad_clear: "Effacer la signature",
     sign_button: "Signer mon engagement",
     signing_failed: "La signature n'a pas pu être créée : ce navigateur ne fournit pas de générateur aléatoire sûr.",

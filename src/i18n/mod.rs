@@ -4,15 +4,87 @@
 //! more [`Texts`] value. Campaign content lives in `campaign`, not here.
 //! Patterns with `{name}` placeholders are filled with [`fill`].
 
+mod en;
 mod fr;
 
+pub use en::EN;
 pub use fr::FR;
+
+use crate::campaign::{Campaign, CAMPAIGN, CAMPAIGN_EN};
+
+/// An interface language.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    /// The campaign's reference language.
+    #[default]
+    Fr,
+    En,
+}
+
+impl Lang {
+    pub fn texts(self) -> &'static Texts {
+        match self {
+            Lang::Fr => &FR,
+            Lang::En => &EN,
+        }
+    }
+
+    /// The campaign as shown in this language (a translation for English;
+    /// ids and positions are the same).
+    pub fn campaign(self) -> &'static Campaign {
+        match self {
+            Lang::Fr => &CAMPAIGN,
+            Lang::En => &CAMPAIGN_EN,
+        }
+    }
+
+    pub fn code(self) -> &'static str {
+        self.texts().lang
+    }
+
+    /// The language for a code ("en", "en-GB", "FR"…), if the widget has it.
+    pub fn from_code(code: &str) -> Option<Lang> {
+        let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
+        match primary.as_str() {
+            "fr" => Some(Lang::Fr),
+            "en" => Some(Lang::En),
+            _ => None,
+        }
+    }
+
+    /// The language to show: the one asked for (URL parameter or
+    /// attribute; French if the widget does not have it), else the first
+    /// of the browser's languages it has, else French.
+    pub fn choose(asked: Option<&str>, browser: &[String]) -> Lang {
+        match asked {
+            Some(code) => Lang::from_code(code).unwrap_or(Lang::Fr),
+            None => browser
+                .iter()
+                .find_map(|c| Lang::from_code(c))
+                .unwrap_or(Lang::Fr),
+        }
+    }
+
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Fr => Lang::En,
+            Lang::En => Lang::Fr,
+        }
+    }
+}
 
 /// The interface strings of one language.
 #[derive(Debug)]
 pub struct Texts {
     pub lang: &'static str,
     pub widget_label: &'static str,
+    /// The language switch: the other language's name, in that language.
+    pub switch_to_other: &'static str,
+    pub switch_to_other_lang: &'static str,
+    /// Shown where the campaign text is a translation ("" in French).
+    pub translation_note: &'static str,
+    /// How the first day of a month is written ("1er" in French).
+    pub first_of_month: &'static str,
     pub start: &'static str,
     pub welcome_lead: &'static str,
     /// `{n}`, `{total}`.
@@ -64,6 +136,8 @@ pub struct Texts {
     pub notice_recovered_no_backup: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_save_failed: &'static str,
+    pub privacy_heading: &'static str,
+    pub privacy_text: &'static str,
     pub open_standalone: &'static str,
     pub to_sign: &'static str,
     pub sign_heading: &'static str,
@@ -215,7 +289,7 @@ impl Texts {
         let (y, m, d) = date.ymd();
         let month = self.months[(m as usize).saturating_sub(1) % 12];
         if d == 1 {
-            format!("1er {month} {y}")
+            format!("{} {month} {y}", self.first_of_month)
         } else {
             format!("{d} {month} {y}")
         }
@@ -252,18 +326,19 @@ impl Texts {
     /// What the card shows for a pledge and its link.
     pub fn card_content(
         &self,
+        campaign: &Campaign,
         pledge: &crate::domain::VerifiedPledge,
         link: &str,
     ) -> crate::domain::card::CardContent {
-        use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+        use crate::campaign::COMMITMENT_COUNT;
         let p = pledge.pledge();
         crate::domain::card::CardContent {
-            title: CAMPAIGN.title.to_owned(),
-            hashtag: CAMPAIGN.hashtag.to_owned(),
+            title: campaign.title.to_owned(),
+            hashtag: campaign.hashtag.to_owned(),
             name: p.name().to_owned(),
             details: self.details(p),
             count: self.count(p.selection().count(), COMMITMENT_COUNT),
-            chart: CAMPAIGN
+            chart: campaign
                 .proposals
                 .iter()
                 .zip(self.proposal_short)
@@ -346,7 +421,8 @@ pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::{Field, FieldError};
+    use crate::campaign::CAMPAIGN;
+    use crate::domain::{Field, FieldError, SigningDate};
 
     #[test]
     fn count_uses_french_plural_rules() {
@@ -427,7 +503,7 @@ mod tests {
         .unwrap()
         .sign(&PledgeKey::from_seed([1; 32]))
         .verified();
-        let content = FR.card_content(&pledge, "https://x/#e=1");
+        let content = FR.card_content(&CAMPAIGN, &pledge, "https://x/#e=1");
         assert_eq!(content.chart[0], (FR.proposal_short[0].to_owned(), 2, 2));
         assert_eq!(content.chart[1].1, 1);
         let alt = FR.card_alt(&content);
@@ -443,7 +519,51 @@ mod tests {
 
     #[test]
     fn no_string_is_left_empty() {
-        let debug = format!("{FR:?}");
-        assert!(!debug.contains(": \"\""), "{debug}");
+        for texts in [&FR, &EN] {
+            let debug = format!("{texts:?}").replace("translation_note: \"\"", "");
+            assert!(!debug.contains(": \"\""), "{debug}");
+        }
+        assert!(!EN.translation_note.is_empty());
+    }
+
+    #[test]
+    fn english_has_every_placeholder_french_has() {
+        let fields = |t: &Texts| format!("{t:?}");
+        let placeholders = |s: &str| {
+            let mut found: Vec<String> = s
+                .match_indices('{')
+                .filter_map(|(i, _)| s[i..].find('}').map(|j| s[i..i + j + 1].to_owned()))
+                .filter(|p| {
+                    p.chars()
+                        .skip(1)
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '}')
+                })
+                .collect();
+            found.sort();
+            found.dedup();
+            found
+        };
+        assert_eq!(placeholders(&fields(&FR)), placeholders(&fields(&EN)));
+        assert_eq!(EN.count(1, 20), "1 commitment out of 20");
+        assert_eq!(EN.count(5, 20), "5 commitments out of 20");
+        assert_eq!(
+            EN.date(SigningDate::from_ymd(2026, 3, 1).unwrap()),
+            "1 March 2026"
+        );
+    }
+
+    #[test]
+    fn the_language_is_the_one_asked_then_the_browser_s_then_french() {
+        let browser = |l: &[&str]| l.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        assert_eq!(Lang::choose(Some("en"), &browser(&["fr-FR"])), Lang::En);
+        // A language asked for but not available is French, whatever the browser.
+        assert_eq!(
+            Lang::choose(Some("xx"), &browser(&["de-DE", "en-GB"])),
+            Lang::Fr
+        );
+        assert_eq!(Lang::choose(None, &browser(&["de-DE", "en-GB"])), Lang::En);
+        assert_eq!(Lang::choose(None, &browser(&["de-DE", "it"])), Lang::Fr);
+        assert_eq!(Lang::choose(Some("FR"), &browser(&["en-US"])), Lang::Fr);
+        assert_eq!(Lang::from_code("en_US"), Some(Lang::En));
     }
 }

@@ -60,3 +60,19 @@ pub fn forget_everything() {
         }
     }
 }
+
+const LANG_KEY: &str = "pw-pledge-widget/lang/v1";
+
+/// The language the visitor chose with the widget's switch, if any.
+pub fn load_lang_choice() -> Option<String> {
+    if !available() {
+        return None;
+    }
+    LocalStorage::raw().get_item(LANG_KEY).ok().flatten()
+}
+
+pub fn save_lang_choice(code: &str) {
+    if available() {
+        let _ = LocalStorage::raw().set_item(LANG_KEY, code);
+    }
+}

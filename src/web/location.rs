@@ -49,3 +49,16 @@ pub fn today() -> crate::domain::SigningDate {
     )
     .unwrap_or(crate::domain::SigningDate::from_days(0))
 }
+
+/// The browser's preferred languages, most preferred first.
+pub fn browser_languages() -> Vec<String> {
+    web_sys::window()
+        .map(|w| {
+            w.navigator()
+                .languages()
+                .iter()
+                .filter_map(|l| l.as_string())
+                .collect()
+        })
+        .unwrap_or_default()
+}

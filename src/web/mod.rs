@@ -20,8 +20,13 @@ pub use card_image::{card_png, draw_card, load_card_font, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use embed::{is_framed, query, report_height, report_step_change, set_css_variable};
 pub use files::{chosen_file_text, copy_text, download_text};
-pub use keys::{forget_everything, generate_key, load_key, load_signed, save_key, save_signed};
-pub use location::{clear_fragment, fragment, on_fragment_change, page_url, today};
+pub use keys::{
+    forget_everything, generate_key, load_key, load_lang_choice, load_signed, save_key,
+    save_lang_choice, save_signed,
+};
+pub use location::{
+    browser_languages, clear_fragment, fragment, on_fragment_change, page_url, today,
+};
 pub use panic::{install_panic_hook, show_fatal_error};
 pub use sharing::{
     blob_url, can_share_files, copy_image, open_in_new_tab, print, revoke_url, share_files,

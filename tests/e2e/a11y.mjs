@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
-import { WidgetPage } from './widget-page.mjs';
+import { LABELS, WidgetPage } from './widget-page.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -27,11 +27,12 @@ const VIEWPORTS = [
 
 export function a11ySuite(env) {
   describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
-    for (const [label, viewport] of VIEWPORTS) {
-      it(`finds nothing on any screen at ${label}`, async () => {
-        const context = await env.browser.newContext({ viewport, locale: 'fr-FR' });
+    for (const [label, viewport] of VIEWPORTS) for (const lang of ['fr', 'en']) {
+      it(`finds nothing on any screen at ${label} in ${lang}`, async () => {
+        const l = LABELS[lang];
+        const context = await env.browser.newContext({ viewport, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
         const page = await context.newPage();
-        const widget = new WidgetPage(page, env.url);
+        const widget = new WidgetPage(page, env.url, page, lang);
         const found = {};
         const check = async (screen) => {
           const v = await violations(page);
@@ -42,39 +43,40 @@ export function a11ySuite(env) {
         await check('welcome');
         await widget.start();
         await check('proposal');
-        await widget.commitment(/généraliser/).check();
-        await widget.button('Recommencer').click();
+        await widget.commitment(l.firstCommitment).check();
+        await widget.button(l.startOver).click();
         await check('start over confirmation');
-        await widget.button('Annuler').click();
+        await widget.button(l.cancel).click();
         await widget.jumpTo(10);
         await widget.next();
         await check('identity');
-        await widget.button('Voir le récapitulatif').click();
-        await page.getByText('Indiquez votre nom et prénom.').waitFor();
+        await widget.button(l.toSummary).click();
+        await page.getByText(l.nameMissing).waitFor();
         await check('identity with errors');
-        await widget.field(/Nom et prénom/).fill('Camille Dupont');
-        await widget.field(/Commune/).fill('Lyon');
-        await widget.button('Voir le récapitulatif').click();
-        await widget.waitForHeading('Récapitulatif');
+        await widget.field(l.name).fill('Camille Dupont');
+        await widget.field(l.commune).fill('Lyon');
+        await widget.button(l.toSummary).click();
+        await widget.waitForHeading(l.summary);
         await check('summary');
-        await widget.button('Signer').click();
-        await widget.waitForHeading('Signer mon engagement');
+        await widget.button(l.toSign).click();
+        await widget.waitForHeading(l.signHeading);
         await check('signing');
         const link = await widget.sign();
         await page.locator('.pw-card__preview').waitFor();
         await check('signed, with the card');
 
         await page.goto(link);
-        await page.getByText('Signature valide').waitFor();
+        await page.getByText(l.valid).waitFor();
         await page.locator('.pw-card__preview').waitFor();
         await check('verification, valid');
         await page.goto(link.slice(0, -12));
-        await page.getByText('Lien modifié ou invalide').waitFor();
+        await page.getByText(l.invalid).waitFor();
         await check('verification, invalid');
 
         await page.goto('about:blank');
         await page.goto(env.url);
         await page.evaluate(() => localStorage.setItem('pw-pledge-widget/draft/v1', '{broken'));
+        await page.evaluate(() => localStorage.setItem('pw-pledge-widget/lang/v1', '{broken'));
         await page.reload();
         await page.getByRole('status').first().waitFor();
         await check('storage notice');

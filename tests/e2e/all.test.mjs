@@ -12,6 +12,7 @@ import { signingSuite } from './signing.mjs';
 import { cardSuite } from './card.mjs';
 import { embedSuite } from './embed.mjs';
 import { a11ySuite } from './a11y.mjs';
+import { i18nSuite } from './i18n.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -39,3 +40,4 @@ signingSuite(env);
 cardSuite(env);
 embedSuite(env);
 a11ySuite(env);
+i18nSuite(env);

@@ -112,12 +112,22 @@ export function embedSuite(env) {
       const parentWidth = await main.el.evaluate((f) => f.parentElement.getBoundingClientRect().width);
       assert.ok(Math.abs(width - parentWidth) < 2, `${width} of ${parentWidth}`);
 
+      // After a step change the loader may scroll the page to the frame's
+      // top: let that happen before the next click.
+      const afterStep = async () => {
+        await main.locator.locator('h1:focus').waitFor();
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      };
       await widget.start();
+      await afterStep();
       await assertFits(page, 0, 'proposal 1');
       await widget.jumpTo(8);
+      await afterStep();
       await assertFits(page, 0, 'proposal 8');
       await widget.jumpTo(10);
+      await afterStep();
       await widget.next();
+      await afterStep();
       await assertFits(page, 0, 'identity');
       await widget.button('Voir le récapitulatif').click();
       await main.locator.getByText('Indiquez votre nom et prénom.').waitFor();
@@ -126,8 +136,10 @@ export function embedSuite(env) {
       await widget.field(/Commune/).fill('Lyon');
       await widget.button('Voir le récapitulatif').click();
       await widget.waitForHeading('Récapitulatif');
+      await afterStep();
       await assertFits(page, 0, 'summary');
       await widget.button('Signer').click();
+      await afterStep();
       const link = await widget.sign();
       await main.locator.locator('.pw-card__preview').waitFor();
       await assertFits(page, 0, 'signed with card');

@@ -3,15 +3,72 @@
 export const DRAFT_KEY = 'pw-pledge-widget/draft/v1';
 export const BACKUP_KEY = 'pw-pledge-widget/draft/unreadable-backup';
 
+/** What a person reads on the widget, in each language. */
+export const LABELS = {
+  fr: {
+    start: 'Commencer',
+    next: 'Suivant',
+    progress: /^Proposition \d+ sur 10$/,
+    jumpNav: 'Aller à une proposition',
+    jumpButton: (n) => new RegExp(`^Proposition ${n},`),
+    firstCommitment: /généraliser l'intégration/,
+    electedCommitment: /désigner un-e élu-e/,
+    name: /Nom et prénom/,
+    commune: /Commune/,
+    toSummary: 'Voir le récapitulatif',
+    summary: 'Récapitulatif',
+    toSign: 'Signer',
+    signHeading: 'Signer mon engagement',
+    signButton: 'Signer mon engagement',
+    signedHeading: 'Votre engagement est signé',
+    clearPad: 'Effacer la signature',
+    pad: /Signature manuscrite/,
+    link: 'Lien de vérification',
+    title: /INCLUSIFS DE DEMAIN/,
+    nameMissing: 'Indiquez votre nom et prénom.',
+    startOver: 'Recommencer',
+    cancel: 'Annuler',
+    valid: 'Signature valide',
+    invalid: 'Lien modifié ou invalide',
+  },
+  en: {
+    start: 'Start',
+    next: 'Next',
+    progress: /^Proposal \d+ of 10$/,
+    jumpNav: 'Go to a proposal',
+    jumpButton: (n) => new RegExp(`^Proposal ${n},`),
+    firstCommitment: /making inclusion clauses a general part/,
+    electedCommitment: /appointing an elected representative/,
+    name: /First and last name/,
+    commune: /Municipality/,
+    toSummary: 'See the summary',
+    summary: 'Summary',
+    toSign: 'Sign',
+    signHeading: 'Sign my pledge',
+    signButton: 'Sign my pledge',
+    signedHeading: 'Your pledge is signed',
+    clearPad: 'Clear the signature',
+    pad: /Handwritten signature/,
+    link: 'Verification link',
+    title: /INCLUSIVE TERRITORIES OF TOMORROW/,
+    nameMissing: 'Enter your first and last name.',
+    startOver: 'Start over',
+    cancel: 'Cancel',
+    valid: 'Valid signature',
+    invalid: 'Modified or invalid link',
+  },
+};
+
 export class WidgetPage {
   /**
    * `root` is where to find the widget: the page itself, or a frame
    * locator for a widget embedded in a partner's page.
    */
-  constructor(page, url, root = page) {
+  constructor(page, url, root = page, lang = 'fr') {
     this.page = page;
     this.url = url;
     this.root = root;
+    this.l = LABELS[lang];
   }
 
   async open() {
@@ -38,7 +95,7 @@ export class WidgetPage {
   }
 
   progress() {
-    return this.root.getByText(/^Proposition \d+ sur 10$/);
+    return this.root.getByText(this.l.progress);
   }
 
   field(label) {
@@ -50,16 +107,16 @@ export class WidgetPage {
   }
 
   async start() {
-    await this.button('Commencer').click();
+    await this.button(this.l.start).click();
   }
 
   async next() {
-    await this.button('Suivant').click();
+    await this.button(this.l.next).click();
   }
 
   async jumpTo(n) {
-    await this.root.getByRole('navigation', { name: 'Aller à une proposition' })
-      .getByRole('button', { name: new RegExp(`^Proposition ${n},`) })
+    await this.root.getByRole('navigation', { name: this.l.jumpNav })
+      .getByRole('button', { name: this.l.jumpButton(n) })
       .click();
   }
 
@@ -72,21 +129,21 @@ export class WidgetPage {
   /** From the welcome screen, fills the journey up to the signing step. */
   async fillToSigning({ name = 'Camille Dupont', commune = 'Saint-Étienne' } = {}) {
     await this.start();
-    await this.commitment(/généraliser l'intégration/).check();
+    await this.commitment(this.l.firstCommitment).check();
     await this.jumpTo(9);
-    await this.commitment(/désigner un-e élu-e/).check();
+    await this.commitment(this.l.electedCommitment).check();
     await this.jumpTo(10);
     await this.next();
-    await this.field(/Nom et prénom/).fill(name);
-    await this.field(/Commune/).fill(commune);
-    await this.button('Voir le récapitulatif').click();
-    await this.button('Signer').click();
-    await this.waitForHeading('Signer mon engagement');
+    await this.field(this.l.name).fill(name);
+    await this.field(this.l.commune).fill(commune);
+    await this.button(this.l.toSummary).click();
+    await this.button(this.l.toSign).click();
+    await this.waitForHeading(this.l.signHeading);
   }
 
   /** Draws a wavy stroke on the signature pad with the mouse. */
   async drawSignature() {
-    const pad = this.root.getByRole('img', { name: /Signature manuscrite/ });
+    const pad = this.root.getByRole('img', { name: this.l.pad });
     await pad.scrollIntoViewIfNeeded();
     await pad.evaluate((el) => el.scrollIntoView({ block: 'start' }));
     const box = await pad.boundingBox();
@@ -101,15 +158,15 @@ export class WidgetPage {
     }
     await mouse.up();
     // Something was drawn: the pad can now be cleared.
-    if (await this.button('Effacer la signature').isDisabled()) {
+    if (await this.button(this.l.clearPad).isDisabled()) {
       throw new Error('the stroke did not reach the signature pad');
     }
   }
 
   async sign() {
-    await this.button('Signer mon engagement').click();
-    await this.waitForHeading('Votre engagement est signé');
-    return this.root.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
+    await this.button(this.l.signButton).click();
+    await this.waitForHeading(this.l.signedHeading);
+    return this.root.getByRole('textbox', { name: this.l.link }).inputValue();
   }
 
   async storedDraft() {

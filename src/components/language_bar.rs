@@ -1,0 +1,28 @@
+use leptos::prelude::*;
+
+use crate::state::texts;
+
+/// The language switch, and the note that says when the campaign text is a
+/// translation.
+#[component]
+pub fn LanguageBar(
+    /// Switches to the other language.
+    on_switch: Callback<()>,
+) -> impl IntoView {
+    let t = texts();
+    let note = (!t.translation_note.is_empty())
+        .then(|| view! { <p class="pw-topbar__note">{t.translation_note}</p> });
+    view! {
+        <div class="pw-topbar">
+            {note}
+            <button
+                type="button"
+                class="pw-button pw-button--quiet pw-topbar__switch"
+                lang=t.switch_to_other_lang
+                on:click=move |_| on_switch.run(())
+            >
+                {t.switch_to_other}
+            </button>
+        </div>
+    }
+}

@@ -1,0 +1,15 @@
+use leptos::prelude::*;
+
+use crate::state::texts;
+
+/// What the widget keeps in the browser, and how to wipe it.
+#[component]
+pub fn PrivacyNote() -> impl IntoView {
+    let t = texts();
+    view! {
+        <details class="pw-privacy">
+            <summary class="pw-privacy__summary">{t.privacy_heading}</summary>
+            <p class="pw-privacy__text">{t.privacy_text}</p>
+        </details>
+    }
+}
