@@ -46,8 +46,13 @@ fn mount() -> Mounted {
     }
 }
 
+/// Empties storage, then picks French as the visitor's language (the
+/// headless browser's own language is English).
 fn clear_storage() {
     LocalStorage::clear();
+    LocalStorage::raw()
+        .set_item("pw-pledge-widget/lang/v1", "fr")
+        .unwrap();
 }
 
 /// Lets effects, renders and animation-frame callbacks run.
@@ -553,4 +558,40 @@ async fn an_altered_link_says_why_it_is_invalid() {
     assert!(text(&w.root).contains("Le lien est incomplet"));
     drop(w);
     set_fragment("");
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_shows_the_english_translation_and_back() {
+    clear_storage();
+    set_fragment("");
+    let w = mount();
+    button(&w.root, "English").click();
+    settle().await;
+    assert!(heading(&w.root).contains("INCLUSIVE TERRITORIES OF TOMORROW"));
+    assert!(text(&w.root).contains("English translation."));
+    assert_eq!(
+        w.root
+            .query_selector(".pw-widget")
+            .unwrap()
+            .unwrap()
+            .get_attribute("lang")
+            .as_deref(),
+        Some("en")
+    );
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item("pw-pledge-widget/lang/v1")
+            .unwrap()
+            .as_deref(),
+        Some("en")
+    );
+    button(&w.root, "Start").click();
+    settle().await;
+    assert!(text(&w.root).contains("Proposal 1 of 10"));
+    button(&w.root, "Français").click();
+    settle().await;
+    assert!(
+        text(&w.root).contains("Proposition 1 sur 10"),
+        "the step is kept"
+    );
 }
