@@ -13,6 +13,7 @@ import { cardSuite } from './card.mjs';
 import { embedSuite } from './embed.mjs';
 import { a11ySuite } from './a11y.mjs';
 import { i18nSuite } from './i18n.mjs';
+import { offlineSuite } from './offline.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -41,3 +42,4 @@ cardSuite(env);
 embedSuite(env);
 a11ySuite(env);
 i18nSuite(env);
+offlineSuite(env);

@@ -7,8 +7,8 @@ import { WidgetPage } from './widget-page.mjs';
 
 export function keyboardSuite(env) {
   describe('the keyboard-only journey', () => {
-    it('reaches the summary with Tab, Space and Enter, focus following each step', async () => {
-      const context = await phoneContext(env.browser, { isMobile: false, hasTouch: false });
+    it('goes from welcome to the downloaded card with Tab, Shift+Tab, Space and Enter', async () => {
+      const context = await phoneContext(env.browser, { isMobile: false, hasTouch: false, acceptDownloads: true });
       const page = await context.newPage();
       const widget = new WidgetPage(page, env.url);
       const kb = page.keyboard;
@@ -78,6 +78,22 @@ export function keyboardSuite(env) {
       await tabTo(/^Modifier l'identité$|^Modifier$/);
       const outline = await page.evaluate(() => getComputedStyle(document.activeElement).outlineStyle);
       assert.notEqual(outline, 'none');
+
+      // Sign without drawing: the pad is optional.
+      await tabTo(/^Signer$/);
+      await kb.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.textContent === 'Signer mon engagement' && document.activeElement.tagName === 'H1');
+      await tabTo(/^Signer mon engagement$/);
+      await kb.press('Enter');
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      await assertHeadingFocused(/^Votre engagement est signé$/);
+
+      // Download the card in the default format (other formats are a radio
+      // group, reached with Tab and changed with the arrow keys, as usual).
+      await page.locator('.pw-card__preview').waitFor();
+      await tabTo(/^Télécharger$/);
+      const [download] = await Promise.all([page.waitForEvent('download'), kb.press('Enter')]);
+      assert.equal(download.suggestedFilename(), 'engagement-camille-dupont-1200x630.png');
       await context.close();
     });
   });

@@ -1,0 +1,92 @@
+// Offline use, installability, and no request leaving the widget's origin.
+import { describe, it, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { phoneContext } from './browser.mjs';
+import { WidgetPage } from './widget-page.mjs';
+
+export function offlineSuite(env) {
+  describe('offline, installable, private', () => {
+    let context;
+    afterEach(async () => {
+      await context?.close();
+      context = undefined;
+    });
+
+    it('works with no network after one visit: a whole pledge and its card', async () => {
+      context = await phoneContext(env.browser, { acceptDownloads: true, serviceWorkers: 'allow' });
+      const page = await context.newPage();
+      const widget = new WidgetPage(page, env.url);
+      await widget.open();
+      // The service worker has cached this build.
+      await page.evaluate(async () => {
+        await navigator.serviceWorker.ready;
+        if (!navigator.serviceWorker.controller) {
+          await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+        }
+      });
+      const cached = await page.evaluate(async () => {
+        const keys = await caches.keys();
+        const cache = await caches.open(keys.find((k) => k.startsWith('pw-pledge-widget-')));
+        return (await cache.keys()).map((r) => new URL(r.url).pathname);
+      });
+      assert.ok(cached.some((p) => p.endsWith('.wasm')), cached.join(' '));
+      assert.ok(cached.some((p) => p.endsWith('.woff2')));
+
+      await context.setOffline(true);
+      await page.reload();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await widget.fillToSigning();
+      const link = await widget.sign();
+      await page.locator('.pw-card__preview').waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('link', { name: 'Télécharger' }).click(),
+      ]);
+      assert.match(download.suggestedFilename(), /\.png$/);
+      // The card used the shipped typeface, from the cache.
+      assert.equal(await page.evaluate(() => document.fonts.check('700 20px "Atkinson Hyperlegible"')), true);
+      // A link opens offline too.
+      await page.goto(link);
+      await page.getByText('Signature valide').waitFor();
+    });
+
+    it('has a web app manifest with icons', async () => {
+      context = await phoneContext(env.browser);
+      const page = await context.newPage();
+      await page.goto(env.url);
+      const href = await page.locator('link[rel=manifest]').getAttribute('href');
+      const manifest = await (await page.request.get(new URL(href, env.url).href)).json();
+      assert.equal(manifest.display, 'standalone');
+      assert.equal(manifest.start_url, './');
+      for (const size of ['192x192', '512x512']) {
+        const icon = manifest.icons.find((i) => i.sizes === size && i.type === 'image/png');
+        assert.ok(icon, size);
+        const res = await page.request.get(new URL(icon.src, new URL(href, env.url)).href);
+        assert.equal(res.status(), 200);
+      }
+    });
+
+    it('sends no request outside its origin during a whole journey, and sets no cookie', async () => {
+      context = await phoneContext(env.browser, { acceptDownloads: true });
+      const requests = [];
+      context.on('request', (r) => requests.push(r.url()));
+      const page = await context.newPage();
+      const widget = new WidgetPage(page, env.url);
+      await widget.reachSigning();
+      await widget.drawSignature();
+      const link = await widget.sign();
+      await page.locator('.pw-card__preview').waitFor();
+      for (const key of ['1080x1080', '1080x1920']) {
+        await page.locator(`#pw-card-format-${key}`).check();
+        await page.locator(`.pw-card__preview[width="${key.split('x')[0]}"][height="${key.split('x')[1]}"]`).waitFor();
+      }
+      await page.goto(link);
+      await page.getByText('Signature valide').waitFor();
+      const origin = new URL(env.url).origin;
+      const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
+      assert.deepEqual(outside, []);
+      assert.deepEqual(await context.cookies(), []);
+    });
+  });
+}
