@@ -5,7 +5,9 @@ use super::{
     SummaryScreen, WelcomeScreen,
 };
 use crate::domain::Step;
+use crate::i18n::fill;
 use crate::state::PledgeState;
+use crate::state::{campaign, texts};
 use crate::web;
 
 /// The candidate's journey: the current step, storage notices and start
@@ -36,8 +38,22 @@ pub fn PledgeJourney() -> impl IntoView {
         }
     });
 
+    // What screen readers hear when the step changes (polite live region);
+    // empty at first so that nothing is announced on load.
+    let announced = RwSignal::new(String::new());
+    Effect::new(move |previous: Option<Step>| {
+        let current = step.get();
+        if previous.is_some_and(|p| p != current) {
+            announced.set(announcement(current));
+        }
+        current
+    });
+
     view! {
         <div class="pw-journey" node_ref=root>
+            <p class="pw-visually-hidden" aria-live="polite">
+                {move || announced.get()}
+            </p>
             <StorageNoticeBanner />
             {move || match step.get() {
                 Step::Welcome => view! { <WelcomeScreen /> }.into_any(),
@@ -53,5 +69,29 @@ pub fn PledgeJourney() -> impl IntoView {
                 </footer>
             </Show>
         </div>
+    }
+}
+
+/// The words that announce a step: the progress and title of a proposal,
+/// else the step's heading.
+fn announcement(step: Step) -> String {
+    let (t, c) = (texts(), campaign());
+    match step {
+        Step::Welcome => c.title.to_owned(),
+        Step::Proposal(i) => {
+            let progress = fill(
+                t.progress,
+                &[
+                    ("n", &(i + 1).to_string()),
+                    ("total", &c.proposals.len().to_string()),
+                ],
+            );
+            let title = c.proposal(usize::from(i)).map_or("", |p| p.title);
+            format!("{progress} – {title}")
+        }
+        Step::Identity => t.identity_heading.to_owned(),
+        Step::Summary => t.summary_heading.to_owned(),
+        Step::Sign => t.sign_heading.to_owned(),
+        Step::Signed => t.signed_heading.to_owned(),
     }
 }

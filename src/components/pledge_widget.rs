@@ -20,9 +20,16 @@ fn shown_for(fragment: &str) -> Shown {
     }
 }
 
-/// The root's classes: theme, and compact or embedded where asked.
+/// The widget's background in each theme (`--pw-surface` in the CSS).
+const LIGHT_SURFACE: [u8; 3] = [0xff, 0xff, 0xff];
+const DARK_SURFACE: [u8; 3] = [0x17, 0x16, 0x1a];
+
+/// The root's classes: theme, and compact, embedded or accent where asked.
 fn root_class(options: &EmbedOptions) -> String {
     let mut class = format!("pw-widget pw-widget--theme-{}", options.theme.as_str());
+    if options.accent.is_some() {
+        class.push_str(" pw-widget--accent");
+    }
     if options.compact {
         class.push_str(" pw-widget--compact");
     }
@@ -52,8 +59,20 @@ pub fn PledgeWidget() -> impl IntoView {
     let accent = options.accent.clone();
     root.on_load(move |root| {
         if let Some(accent) = &accent {
-            web::set_css_variable(&root, "--pw-accent", accent.as_str());
-            web::set_css_variable(&root, "--pw-accent-contrast", accent.contrast_text());
+            // Adjusted per theme so that it always reads (WCAG AA).
+            for (theme, surface) in [("light", LIGHT_SURFACE), ("dark", DARK_SURFACE)] {
+                let readable = accent.readable_on(surface);
+                web::set_css_variable(
+                    &root,
+                    &format!("--pw-partner-accent-{theme}"),
+                    readable.as_str(),
+                );
+                web::set_css_variable(
+                    &root,
+                    &format!("--pw-partner-accent-{theme}-contrast"),
+                    readable.contrast_text(),
+                );
+            }
         }
         web::report_height(&root);
     });

@@ -49,15 +49,42 @@ impl Accent {
     }
 
     /// The text colour that reads on this accent: white where it has at
-    /// least 4.5:1 contrast, else near-black.
+    /// least 4.5:1 contrast, else black (which then always has more).
     pub fn contrast_text(&self) -> &'static str {
         let l = relative_luminance(self.rgb());
         // Contrast with white: 1.05 / (l + 0.05).
         if 1.05 / (l + 0.05) >= 4.5 {
             "#ffffff"
         } else {
-            "#1c1b1f"
+            "#000000"
         }
+    }
+
+    /// This accent, darkened or lightened just enough to read at 4.5:1 on
+    /// `surface` (as text, borders and focus cues use it). A partner's
+    /// colour that already reads is kept as it is.
+    pub fn readable_on(&self, surface: [u8; 3]) -> Accent {
+        let surface_l = relative_luminance(surface);
+        // Towards black on a light surface, towards white on a dark one.
+        let target: [u8; 3] = if surface_l > 0.18 {
+            [0, 0, 0]
+        } else {
+            [255, 255, 255]
+        };
+        let base = self.rgb();
+        for step in 0..=20u16 {
+            let mix = |i: usize| {
+                ((u16::from(base[i]) * (20 - step) + u16::from(target[i]) * step) / 20) as u8
+            };
+            let c = [mix(0), mix(1), mix(2)];
+            if contrast(relative_luminance(c), surface_l) >= 4.5 {
+                return Accent(format!("#{:02x}{:02x}{:02x}", c[0], c[1], c[2]));
+            }
+        }
+        Accent(format!(
+            "#{:02x}{:02x}{:02x}",
+            target[0], target[1], target[2]
+        ))
     }
 
     pub fn rgb(&self) -> [u8; 3] {
@@ -77,6 +104,11 @@ fn relative_luminance(rgb: [u8; 3]) -> f64 {
         }
     };
     0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
+}
+
+fn contrast(a: f64, b: f64) -> f64 {
+    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
+    (hi + 0.05) / (lo + 0.05)
 }
 
 /// Everything an embedding page can ask for.
@@ -249,8 +281,37 @@ mod tests {
     #[test]
     fn text_on_the_accent_is_white_or_black_whichever_reads() {
         assert_eq!(Accent::parse("#8a1451").unwrap().contrast_text(), "#ffffff");
-        assert_eq!(Accent::parse("#ffd400").unwrap().contrast_text(), "#1c1b1f");
+        assert_eq!(Accent::parse("#ffd400").unwrap().contrast_text(), "#000000");
         assert_eq!(Accent::parse("#000").unwrap().contrast_text(), "#ffffff");
+    }
+
+    #[test]
+    fn accents_are_adjusted_until_they_read_on_the_surface() {
+        let white = [255, 255, 255];
+        let dark = [0x17, 0x16, 0x1a];
+        let ok = Accent::parse("#8a1451").unwrap();
+        assert_eq!(ok.readable_on(white), ok, "a readable accent is kept");
+        for hex in [
+            "#ffd400", "#00ff00", "#ffffff", "#7fbfff", "#000000", "#8a1451", "#123456",
+        ] {
+            let a = Accent::parse(hex).unwrap();
+            for surface in [white, dark] {
+                let r = a.readable_on(surface);
+                let c = contrast(relative_luminance(r.rgb()), relative_luminance(surface));
+                assert!(
+                    c >= 4.5,
+                    "{hex} on {surface:?}: {} gives {c:.2}",
+                    r.as_str()
+                );
+                let on = if r.contrast_text() == "#ffffff" {
+                    [255, 255, 255]
+                } else {
+                    [0, 0, 0]
+                };
+                let c = contrast(relative_luminance(r.rgb()), relative_luminance(on));
+                assert!(c >= 4.5, "text on {}: {c:.2}", r.as_str());
+            }
+        }
     }
 
     #[test]

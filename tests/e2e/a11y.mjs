@@ -27,6 +27,41 @@ const VIEWPORTS = [
 
 export function a11ySuite(env) {
   describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
+    it('keeps contrast with a partner accent that fails it, in light and dark themes', async () => {
+      const context = await env.browser.newContext({ viewport: { width: 360, height: 740 }, locale: 'fr-FR' });
+      const page = await context.newPage();
+      const found = {};
+      for (const query of ['accent=%23ffd400&theme=light', 'accent=%23ffd400&theme=dark', 'accent=%23302030&theme=dark', 'theme=dark']) {
+        await page.goto(`${env.url}?${query}`);
+        const widget = new WidgetPage(page, env.url);
+        await widget.waitForHeading(LABELS.fr.title);
+        let v = await violations(page);
+        await widget.start();
+        await widget.commitment(LABELS.fr.firstCommitment).check();
+        v = v.concat(await violations(page));
+        if (v.length) found[query] = v;
+        await page.evaluate(() => localStorage.clear());
+      }
+      await context.close();
+      assert.deepEqual(found, {});
+    });
+
+    it('announces each new step in a polite live region, and nothing on load', async () => {
+      const context = await env.browser.newContext({ locale: 'fr-FR' });
+      const page = await context.newPage();
+      const widget = new WidgetPage(page, env.url);
+      await widget.open();
+      const live = page.locator('[aria-live=polite]');
+      assert.equal(await live.textContent(), '');
+      await widget.start();
+      await page.waitForFunction(() => document.querySelector('[aria-live=polite]').textContent !== '');
+      assert.equal(await live.textContent(), "Proposition 1 sur 10 – Développer des clauses d'insertion dans les marchés publics");
+      await widget.jumpTo(10);
+      await widget.next();
+      await page.waitForFunction(() => document.querySelector('[aria-live=polite]').textContent === "Qui s'engage ?");
+      await context.close();
+    });
+
     for (const [label, viewport] of VIEWPORTS) for (const lang of ['fr', 'en']) {
       it(`finds nothing on any screen at ${label} in ${lang}`, async () => {
         const l = LABELS[lang];

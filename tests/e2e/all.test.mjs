@@ -14,6 +14,7 @@ import { embedSuite } from './embed.mjs';
 import { a11ySuite } from './a11y.mjs';
 import { i18nSuite } from './i18n.mjs';
 import { offlineSuite } from './offline.mjs';
+import { lighthouseSuite } from './lighthouse.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -43,3 +44,4 @@ embedSuite(env);
 a11ySuite(env);
 i18nSuite(env);
 offlineSuite(env);
+lighthouseSuite(env);
