@@ -56,7 +56,9 @@ fn font(size: f32, weight: Weight) -> String {
         Weight::Regular => 400,
         Weight::Bold => 700,
     };
-    format!("{w} {size}px \"{CARD_FONT}\", system-ui, sans-serif")
+    // Whole pixels: formatting an f32 would pull float printing into the wasm.
+    let px = size.round() as u32;
+    format!("{w} {px}px \"{CARD_FONT}\", system-ui, sans-serif")
 }
 
 /// Draws a card layout on a new canvas.

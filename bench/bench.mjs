@@ -1,0 +1,262 @@
+// The benchmark: sizes of what the first screen loads against a bare Leptos
+// counter built the same way, timings in headless Chromium (medians), card
+// PNG sizes, link lengths and Lighthouse. Prints a Markdown table with the
+// budgets and writes bench/results/latest.json. Run by scripts/bench, which
+// builds both apps first.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
+
+import { launchChromium, phoneContext } from '../tests/e2e/browser.mjs';
+import { lighthouse } from '../tests/e2e/lighthouse.mjs';
+import { serveStatic } from '../tests/e2e/server.mjs';
+import { WidgetPage } from '../tests/e2e/widget-page.mjs';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const RUNS = Number(process.env.BENCH_RUNS ?? 11);
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+};
+const round = (x) => Math.round(x * 10) / 10;
+
+function sizes(bytes) {
+  return {
+    raw: bytes.length,
+    gzip: gzipSync(bytes, { level: 9 }).length,
+    brotli: brotliCompressSync(bytes, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length,
+  };
+}
+
+/** The files a page loads until `ready` resolves, with their sizes. */
+async function firstScreen(browser, url, dist, ready) {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const page = await context.newPage();
+  const paths = new Set();
+  page.on('requestfinished', (r) => {
+    const u = new URL(r.url());
+    if (u.origin === new URL(url).origin) paths.add(u.pathname === '/' ? '/index.html' : u.pathname);
+  });
+  await page.goto(url);
+  await ready(page);
+  await page.waitForLoadState('networkidle');
+  await context.close();
+  const files = [];
+  for (const p of [...paths].sort()) {
+    files.push({ file: p.slice(1), ...sizes(await readFile(`${dist}${p}`)) });
+  }
+  const total = ['raw', 'gzip', 'brotli'].reduce((t, k) => ({ ...t, [k]: files.reduce((s, f) => s + f[k], 0) }), {});
+  return { files, total };
+}
+
+const widgetDist = `${root}dist`;
+const counterDist = `${root}bench/counter/dist`;
+const widget = await serveStatic(widgetDist);
+const counter = await serveStatic(counterDist);
+const browser = await launchChromium();
+const result = { runs: RUNS, date: new Date().toISOString() };
+
+// Sizes.
+result.widget = await firstScreen(browser, widget.url, widgetDist, (p) =>
+  p.getByRole('button', { name: 'Commencer' }).waitFor(),
+);
+result.baseline = await firstScreen(browser, counter.url, counterDist, (p) => p.getByRole('button').waitFor());
+result.cardOnly = [];
+for (const f of ['atkinson-hyperlegible-latin-400-normal.woff2', 'atkinson-hyperlegible-latin-700-normal.woff2',
+  'atkinson-hyperlegible-latin-ext-400-normal.woff2', 'atkinson-hyperlegible-latin-ext-700-normal.woff2']) {
+  result.cardOnly.push({ file: `fonts/${f}`, ...sizes(await readFile(`${widgetDist}/fonts/${f}`)) });
+}
+result.ratio = round(result.widget.total.gzip / result.baseline.total.gzip);
+
+// Timings.
+const timings = { firstProposal: [], welcome: [], tick: [], sign: [], verify: [], card: { '1200x630': [], '1080x1080': [], '1080x1920': [] } };
+const draft = JSON.stringify({ version: 1, step: 'proposal-1', ticked: [], name: '', commune: '', list: '', role: null });
+const seen = (selector) => `window.__seen = new Promise((r) => new MutationObserver((_, o) => {
+  if (document.querySelector(${JSON.stringify(selector)})) { o.disconnect(); r(performance.now()); }
+}).observe(document, { childList: true, subtree: true }));`;
+let links = {};
+for (let i = 0; i < RUNS; i += 1) {
+  // A returning candidate: navigation to the first proposal's checkboxes.
+  let ctx = await phoneContext(browser, { serviceWorkers: 'block' });
+  let page = await ctx.newPage();
+  await page.addInitScript(([d]) => localStorage.setItem('pw-pledge-widget/draft/v1', d), [draft]);
+  await page.addInitScript(seen('#pw-commitment-1-1'));
+  await page.goto(widget.url);
+  timings.firstProposal.push(await page.evaluate(() => window.__seen));
+  // Tick to the next paint.
+  timings.tick.push(await page.evaluate(() => new Promise((r) => {
+    const t0 = performance.now();
+    document.querySelector('#pw-commitment-1-1').click();
+    requestAnimationFrame(() => requestAnimationFrame(() => r(performance.now() - t0)));
+  })));
+  await ctx.close();
+
+  ctx = await phoneContext(browser, { serviceWorkers: 'block' });
+  page = await ctx.newPage();
+  await page.addInitScript(seen('.pw-welcome button'));
+  await page.goto(widget.url);
+  timings.welcome.push(await page.evaluate(() => window.__seen));
+  const w = new WidgetPage(page, widget.url);
+  await w.fillToSigning();
+  if (i === 0) {
+    const plain = await page.evaluate(() => new Promise((r) => {
+      const t0 = performance.now();
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Signer mon engagement').click();
+      requestAnimationFrame(() => r(performance.now() - t0));
+    }));
+    timings.sign.push(plain);
+    links.withoutDrawing = await page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
+    await page.getByRole('button', { name: 'Modifier mes engagements' }).click();
+    await page.getByRole('button', { name: 'Signer', exact: true }).click();
+    await w.drawSignature();
+    await w.sign();
+    links.withDrawing = await page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
+  } else {
+    timings.sign.push(await page.evaluate(() => new Promise((r) => {
+      const t0 = performance.now();
+      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Signer mon engagement').click();
+      requestAnimationFrame(() => r(performance.now() - t0));
+    })));
+  }
+  await page.locator('.pw-card__preview').waitFor();
+  for (const f of ['1080x1080', '1080x1920', '1200x630']) {
+    const [fw, fh] = f.split('x');
+    timings.card[f].push(await page.evaluate(([fw, fh, f]) => new Promise((r) => {
+      const t0 = performance.now();
+      new MutationObserver((_, o) => {
+        if (document.querySelector(`.pw-card__preview[width="${fw}"][height="${fh}"]`)) { o.disconnect(); r(performance.now() - t0); }
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+      document.querySelector(`#pw-card-format-${f}`).click();
+    }), [fw, fh, f]));
+  }
+  await ctx.close();
+
+  ctx = await phoneContext(browser, { serviceWorkers: 'block' });
+  page = await ctx.newPage();
+  await page.addInitScript(seen('.pw-seal'));
+  await page.goto(links.withDrawing);
+  timings.verify.push(await page.evaluate(() => window.__seen));
+  await ctx.close();
+}
+result.timings = {
+  welcomeMs: round(median(timings.welcome)),
+  firstProposalMs: round(median(timings.firstProposal)),
+  tickToPaintMs: round(median(timings.tick)),
+  signMs: round(median(timings.sign)),
+  verifyOnLoadMs: round(median(timings.verify)),
+  cardMs: Object.fromEntries(Object.entries(timings.card).map(([k, v]) => [k, round(median(v))])),
+};
+
+// Card PNG sizes, for a full pledge with a drawing.
+{
+  const ctx = await phoneContext(browser, { serviceWorkers: 'block', acceptDownloads: true });
+  const page = await ctx.newPage();
+  const w = new WidgetPage(page, widget.url);
+  await w.open();
+  await w.start();
+  for (let n = 1; n <= 10; n += 1) {
+    await w.jumpTo(n);
+    const all = page.getByRole('button', { name: 'Tout cocher pour cette proposition' });
+    if (await all.count()) await all.click();
+    else await page.getByRole('checkbox').first().check();
+  }
+  await w.next();
+  await w.field(/Nom et prénom/).fill('Camille Dupont');
+  await w.field(/Commune/).fill('Saint-Étienne');
+  await w.button('Voir le récapitulatif').click();
+  await w.button('Signer').click();
+  await w.drawSignature();
+  await w.sign();
+  result.cardBytes = {};
+  for (const f of ['1200x630', '1080x1080', '1080x1920']) {
+    await page.locator(`#pw-card-format-${f}`).check();
+    await page.locator(`.pw-card__preview[width="${f.split('x')[0]}"][height="${f.split('x')[1]}"]`).waitFor();
+    const [d] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Télécharger' }).click()]);
+    result.cardBytes[f] = (await readFile(await d.path())).length;
+  }
+  await ctx.close();
+}
+const origin = widget.url.length;
+result.links = {
+  pageUrl: widget.url,
+  withoutDrawing: links.withoutDrawing.length,
+  withDrawing: links.withDrawing.length,
+  fragmentWithoutDrawing: links.withoutDrawing.length - origin,
+  fragmentWithDrawing: links.withDrawing.length - origin,
+};
+
+// Lighthouse.
+const report = await lighthouse(widget.url);
+result.lighthouse = {
+  ...Object.fromEntries(Object.entries(report.categories).map(([k, c]) => [k, Math.round(c.score * 100)])),
+  lcp: report.audits['largest-contentful-paint'].displayValue,
+  tbt: report.audits['total-blocking-time'].displayValue,
+  cls: report.audits['cumulative-layout-shift'].displayValue,
+};
+
+await browser.close();
+await widget.close();
+await counter.close();
+
+// Budgets.
+const maxCard = Math.max(...Object.values(result.cardBytes));
+result.budgets = [
+  { budget: 'first-screen transfer (gzip) ≤ 2.0 × baseline', limit: 2.0, value: result.ratio, unit: '×' },
+  { budget: 'card PNG ≤ 150 KB', limit: 150 * 1024, value: maxCard, unit: 'B' },
+  { budget: 'link without drawn signature ≤ 250 characters', limit: 250, value: result.links.withoutDrawing, unit: 'chars' },
+].map((b) => ({ ...b, pass: b.value <= b.limit, margin: round(b.limit - b.value) }));
+
+await mkdir(`${root}bench/results`, { recursive: true });
+await writeFile(`${root}bench/results/latest.json`, JSON.stringify(result, null, 2));
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const rows = (set) => set.files.map((f) => `| ${f.file} | ${kb(f.raw)} | ${kb(f.gzip)} | ${kb(f.brotli)} |`).join('\n');
+console.log(`## First screen (widget)
+
+| file | raw | gzip -9 | brotli |
+|---|---|---|---|
+${rows(result.widget)}
+| **total** | **${kb(result.widget.total.raw)}** | **${kb(result.widget.total.gzip)}** | **${kb(result.widget.total.brotli)}** |
+
+Loaded only for the card: ${result.cardOnly.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}.
+
+## Baseline: bare Leptos 0.8 counter, same Trunk, profile and wasm-opt
+
+| file | raw | gzip -9 | brotli |
+|---|---|---|---|
+${rows(result.baseline)}
+| **total** | **${kb(result.baseline.total.raw)}** | **${kb(result.baseline.total.gzip)}** | **${kb(result.baseline.total.brotli)}** |
+
+Ratio widget ÷ baseline (gzip): **${result.ratio} ×**
+
+## Timings, headless Chromium, median of ${RUNS}
+
+| measure | ms |
+|---|---|
+| navigation → welcome interactive | ${result.timings.welcomeMs} |
+| navigation → first proposal interactive (returning candidate) | ${result.timings.firstProposalMs} |
+| tick → next paint | ${result.timings.tickToPaintMs} |
+| sign (first signature includes key generation) | ${result.timings.signMs} |
+| navigation → verified link shown | ${result.timings.verifyOnLoadMs} |
+${Object.entries(result.timings.cardMs).map(([k, v]) => `| card ${k} | ${v} |`).join('\n')}
+
+## Card and link
+
+| measure | value |
+|---|---|
+${Object.entries(result.cardBytes).map(([k, v]) => `| PNG ${k} (full pledge, drawn signature) | ${kb(v)} |`).join('\n')}
+| link without drawn signature (on ${result.links.pageUrl}) | ${result.links.withoutDrawing} chars (fragment ${result.links.fragmentWithoutDrawing}) |
+| link with drawn signature | ${result.links.withDrawing} chars (fragment ${result.links.fragmentWithDrawing}) |
+
+## Lighthouse, mobile preset
+
+| Performance | Accessibility | Best Practices | SEO | LCP | TBT | CLS |
+|---|---|---|---|---|---|---|
+| ${result.lighthouse.performance} | ${result.lighthouse.accessibility} | ${result.lighthouse['best-practices']} | ${result.lighthouse.seo} | ${result.lighthouse.lcp} | ${result.lighthouse.tbt} | ${result.lighthouse.cls} |
+
+## Budgets
+
+| budget | value | result | margin |
+|---|---|---|---|
+${result.budgets.map((b) => `| ${b.budget} | ${b.value} ${b.unit} | ${b.pass ? 'pass' : '**FAIL**'} | ${b.margin} ${b.unit} |`).join('\n')}
+`);
