@@ -30,7 +30,7 @@ function sizes(bytes) {
 
 /** The files a page loads until `ready` resolves, with their sizes. */
 async function firstScreen(browser, url, dist, ready) {
-  const context = await browser.newContext({ serviceWorkers: 'block' });
+  const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR' });
   const page = await context.newPage();
   const paths = new Set();
   page.on('requestfinished', (r) => {
