@@ -1,5 +1,6 @@
 use leptos::{ev::Event, html, prelude::*, task::spawn_local};
 
+use super::ConfirmedAction;
 use crate::state::texts;
 
 use crate::i18n::fill;
@@ -17,7 +18,6 @@ pub fn KeyPanel(
     let t = texts();
     let state = PledgeState::use_context();
     let message = RwSignal::new(None::<String>);
-    let confirming = RwSignal::new(false);
     let file_input = NodeRef::<html::Input>::new();
 
     let fingerprint = move || match state.fingerprint() {
@@ -53,42 +53,17 @@ pub fn KeyPanel(
         });
     };
 
-    let forget = move || {
-        full.then(|| {
-            view! {
-                <Show
-                    when=move || confirming.get()
-                    fallback=move || {
-                        view! {
-                            <button
-                                type="button"
-                                class="pw-button pw-button--quiet"
-                                on:click=move |_| confirming.set(true)
-                            >
-                                {t.forget_me}
-                            </button>
-                        }
-                    }
-                >
-                    <div class="pw-start-over__confirm" role="group" aria-labelledby="pw-forget-question">
-                        <p class="pw-start-over__question" id="pw-forget-question">
-                            {t.forget_question}
-                        </p>
-                        <button
-                            type="button"
-                            class="pw-button pw-button--danger"
-                            on:click=move |_| state.forget_everything()
-                        >
-                            {t.forget_confirm}
-                        </button>
-                        <button type="button" class="pw-button" on:click=move |_| confirming.set(false)>
-                            {t.cancel}
-                        </button>
-                    </div>
-                </Show>
-            }
-        })
-    };
+    let forget = full.then(|| {
+        view! {
+            <ConfirmedAction
+                id="pw-forget-question"
+                label=t.forget_me
+                question=t.forget_question
+                confirm_label=t.forget_confirm
+                on_confirm=Callback::new(move |_| state.forget_everything())
+            />
+        }
+    });
 
     view! {
         <section class="pw-key" aria-labelledby="pw-key-heading">

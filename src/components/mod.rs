@@ -2,6 +2,7 @@
 
 mod card_panel;
 mod commitment_checkbox;
+mod confirmed_action;
 mod identity_field;
 mod identity_step;
 mod key_panel;
@@ -27,6 +28,7 @@ mod welcome_screen;
 
 pub use card_panel::CardPanel;
 pub use commitment_checkbox::CommitmentCheckbox;
+pub use confirmed_action::ConfirmedAction;
 pub use identity_field::IdentityField;
 pub use identity_step::IdentityStep;
 pub use key_panel::KeyPanel;

@@ -479,6 +479,43 @@ impl Column<'_> {
     }
 }
 
+impl Column<'_> {
+    /// The chart in the room left down to `bottom`: long names and
+    /// details above make its rows shorter, never longer than the format's.
+    fn chart_above(&mut self, rows: &[(String, usize, usize)], bottom: f32, s: &Scale, gap: f32) {
+        let count = rows.len().max(1) as f32;
+        let row_h = ((bottom - self.y) / count).min(s.chart_row).floor();
+        let text = s.chart_text.min((row_h * 0.75).floor());
+        self.chart(rows, row_h, text, gap);
+    }
+}
+
+/// The date and the key's fingerprint, one line each, from `at`'s top left.
+fn push_footer(items: &mut Vec<CardItem>, content: &CardContent, at: Rect, size: f32) {
+    let mut footer = Column {
+        items,
+        x: at.x,
+        y: at.y,
+        w: at.w,
+    };
+    footer.text(
+        &content.date,
+        size,
+        Weight::Regular,
+        palette::MUTED,
+        1,
+        size * 0.3,
+    );
+    footer.text(
+        &content.fingerprint,
+        size,
+        Weight::Regular,
+        palette::MUTED,
+        1,
+        0.0,
+    );
+}
+
 /// Scale of a format: type sizes and margins.
 struct Scale {
     margin: f32,
@@ -656,27 +693,16 @@ impl CardLayout {
                         h: (footer_y - left.y - s.small * 0.5).min(140.0),
                     },
                 );
-                let mut footer = Column {
-                    items: left.items,
-                    x: m,
-                    y: footer_y,
-                    w: left_w,
-                };
-                footer.text(
-                    &content.date,
+                push_footer(
+                    left.items,
+                    content,
+                    Rect {
+                        x: m,
+                        y: footer_y,
+                        w: left_w,
+                        h: 0.0,
+                    },
                     s.small,
-                    Weight::Regular,
-                    palette::MUTED,
-                    1,
-                    s.small * 0.3,
-                );
-                footer.text(
-                    &content.fingerprint,
-                    s.small,
-                    Weight::Regular,
-                    palette::MUTED,
-                    1,
-                    0.0,
                 );
 
                 let right_x = band_w + m * 0.5;
@@ -686,12 +712,7 @@ impl CardLayout {
                     y: m * 0.6,
                     w: width - right_x - m,
                 };
-                let rows = content.chart.len().max(1) as f32;
-                let row_h = ((qr_rect.y - s.small - right.y) / rows)
-                    .min(s.chart_row)
-                    .floor();
-                let chart_text = s.chart_text.min((row_h * 0.75).floor());
-                right.chart(&content.chart, row_h, chart_text, 0.0);
+                right.chart_above(&content.chart, qr_rect.y - s.small, &s, 0.0);
             }
             CardFormat::Square | CardFormat::Story => {
                 let mut col = Column {
@@ -724,14 +745,8 @@ impl CardLayout {
                     1,
                     s.count * 0.5,
                 );
-                // The chart takes the room left above the QR code: long
-                // names and details make its rows shorter, never longer.
-                let rows = content.chart.len().max(1) as f32;
-                let row_h = ((qr_rect.y - s.small - col.y) / rows)
-                    .min(s.chart_row)
-                    .floor();
-                let chart_text = s.chart_text.min((row_h * 0.75).floor());
-                col.chart(&content.chart, row_h, chart_text, s.small);
+                // The chart takes the room left above the QR code.
+                col.chart_above(&content.chart, qr_rect.y - s.small, &s, s.small);
                 // Bottom left, beside the QR code: signature, date, key.
                 let left_w = qr_rect.x - 2.0 * m;
                 let footer_y = height - m - 2.0 * (s.small * 1.22).ceil() - s.small * 0.3;
@@ -746,27 +761,16 @@ impl CardLayout {
                         h: footer_y - top - s.small,
                     },
                 );
-                let mut footer = Column {
-                    items: col.items,
-                    x: m,
-                    y: footer_y,
-                    w: left_w,
-                };
-                footer.text(
-                    &content.date,
+                push_footer(
+                    col.items,
+                    content,
+                    Rect {
+                        x: m,
+                        y: footer_y,
+                        w: left_w,
+                        h: 0.0,
+                    },
                     s.small,
-                    Weight::Regular,
-                    palette::MUTED,
-                    1,
-                    s.small * 0.3,
-                );
-                footer.text(
-                    &content.fingerprint,
-                    s.small,
-                    Weight::Regular,
-                    palette::MUTED,
-                    1,
-                    0.0,
                 );
             }
         }
