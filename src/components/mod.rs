@@ -3,6 +3,7 @@
 mod card_panel;
 mod commitment_checkbox;
 mod confirmed_action;
+mod edit_button;
 mod identity_field;
 mod identity_step;
 mod key_panel;
@@ -29,6 +30,7 @@ mod welcome_screen;
 pub use card_panel::CardPanel;
 pub use commitment_checkbox::CommitmentCheckbox;
 pub use confirmed_action::ConfirmedAction;
+pub use edit_button::EditButton;
 pub use identity_field::IdentityField;
 pub use identity_step::IdentityStep;
 pub use key_panel::KeyPanel;

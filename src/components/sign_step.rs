@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::state::texts;
 
-use super::{KeyPanel, SignaturePad};
+use super::{EditButton, KeyPanel, SignaturePad, StepNav};
 use crate::domain::{Action, Drawing, Field, Step};
 use crate::i18n::fill;
 use crate::state::{PledgeState, SignError};
@@ -37,7 +37,7 @@ pub fn SignStep() -> impl IntoView {
         })
     };
 
-    let sign = move |_| {
+    let sign = move |()| {
         let signature = drawing.with_untracked(Drawing::to_signature);
         match state.sign(signature) {
             Ok(()) => error.set(None),
@@ -55,31 +55,13 @@ pub fn SignStep() -> impl IntoView {
             <div class="pw-sign__who">
                 <h2 class="pw-summary__section-title">{t.sign_identity_heading}</h2>
                 <ul class="pw-sign__identity">{who}</ul>
-                <button
-                    type="button"
-                    class="pw-button pw-button--quiet pw-summary__edit"
-                    aria-label=t.edit_identity_label
-                    on:click=move |_| state.dispatch(Action::GoTo(Step::Identity))
-                >
-                    {t.edit}
-                </button>
+                <EditButton label=t.edit_identity_label.to_owned() step=Step::Identity />
             </div>
             <p class="pw-sign__date">{fill(t.sign_date, &[("date", &today)])}</p>
             <SignaturePad drawing />
             <KeyPanel full=false />
             {move || error.get().map(|e| view! { <p class="pw-form__error" role="alert">{e}</p> })}
-            <div class="pw-nav">
-                <button
-                    type="button"
-                    class="pw-button pw-nav__back"
-                    on:click=move |_| state.dispatch(Action::Back)
-                >
-                    {t.back}
-                </button>
-                <button type="button" class="pw-button pw-button--primary pw-nav__next" on:click=sign>
-                    {t.sign_button}
-                </button>
-            </div>
+            <StepNav next_label=t.sign_button on_next=Callback::new(sign) />
         </section>
     }
 }

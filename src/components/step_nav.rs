@@ -20,6 +20,9 @@ pub fn StepNav(
     /// Whether to show the forward button.
     #[prop(default = true)]
     show_next: bool,
+    /// What the forward button does instead of moving on (signing, say).
+    #[prop(optional)]
+    on_next: Option<Callback<()>>,
 ) -> impl IntoView {
     let t = texts();
     let next_label = next_label.unwrap_or(t.next);
@@ -37,7 +40,10 @@ pub fn StepNav(
                 <button
                     type="button"
                     class="pw-button pw-button--primary pw-nav__next"
-                    on:click=move |_| state.dispatch(Action::Next)
+                    on:click=move |_| match on_next {
+                        Some(callback) => callback.run(()),
+                        None => state.dispatch(Action::Next),
+                    }
                 >
                     {next_label}
                 </button>

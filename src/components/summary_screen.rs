@@ -2,9 +2,9 @@ use leptos::prelude::*;
 
 use crate::state::{campaign, texts};
 
-use super::StepNav;
+use super::{EditButton, StepNav};
 use crate::campaign::COMMITMENT_COUNT;
-use crate::domain::{Action, Field, Step};
+use crate::domain::{Field, Step};
 use crate::i18n::fill;
 use crate::state::PledgeState;
 
@@ -59,14 +59,7 @@ pub fn SummaryScreen() -> impl IntoView {
                         {format!("#{}. {}", proposal.number, proposal.title)}
                     </h2>
                     {ticked}
-                    <button
-                        type="button"
-                        class="pw-button pw-button--quiet pw-summary__edit"
-                        aria-label=fill(t.edit_proposal_label, &[("n", &proposal.number.to_string())])
-                        on:click=move |_| state.dispatch(Action::GoTo(Step::Proposal(index)))
-                    >
-                        {t.edit}
-                    </button>
+                    <EditButton label=fill(t.edit_proposal_label, &[("n", &proposal.number.to_string())]) step=Step::Proposal(index) />
                 </li>
             }
         })
@@ -81,14 +74,7 @@ pub fn SummaryScreen() -> impl IntoView {
             <section class="pw-summary__identity">
                 <h2 class="pw-summary__section-title">{t.identity_summary_heading}</h2>
                 <dl class="pw-summary__identity-list">{identity_rows}</dl>
-                <button
-                    type="button"
-                    class="pw-button pw-button--quiet pw-summary__edit"
-                    aria-label=t.edit_identity_label
-                    on:click=move |_| state.dispatch(Action::GoTo(Step::Identity))
-                >
-                    {t.edit}
-                </button>
+                <EditButton label=t.edit_identity_label.to_owned() step=Step::Identity />
             </section>
             <ol class="pw-summary__proposals">{proposals}</ol>
             <StepNav next_label=t.to_sign />

@@ -350,25 +350,35 @@ pub fn qr_modules(link: &str) -> Option<(usize, Vec<bool>)> {
     Some((width, dark))
 }
 
-/// The dark modules of a QR code as one SVG path, one unit per module,
-/// for a `viewBox` of `0 0 width width` (print and screen).
-pub fn qr_svg_path(width: usize, dark: &[bool]) -> String {
-    let mut d = String::new();
-    for y in 0..width {
+/// The dark modules of a QR code as horizontal runs: `(row, first column,
+/// length)`. Drawing runs instead of single modules keeps both the canvas
+/// calls and the SVG path short.
+pub fn qr_runs(width: usize, dark: &[bool]) -> impl Iterator<Item = (usize, usize, usize)> + '_ {
+    (0..width).flat_map(move |y| {
+        let row = &dark[y * width..(y + 1) * width];
+        let mut runs = Vec::new();
         let mut x = 0;
         while x < width {
-            if dark[y * width + x] {
+            if row[x] {
                 let start = x;
-                while x < width && dark[y * width + x] {
+                while x < width && row[x] {
                     x += 1;
                 }
-                d.push_str(&format!("M{start} {y}h{}v1h-{}z", x - start, x - start));
+                runs.push((y, start, x - start));
             } else {
                 x += 1;
             }
         }
-    }
-    d
+        runs
+    })
+}
+
+/// The dark modules of a QR code as one SVG path, one unit per module,
+/// for a `viewBox` of `0 0 width width` (print and screen).
+pub fn qr_svg_path(width: usize, dark: &[bool]) -> String {
+    qr_runs(width, dark)
+        .map(|(y, x, len)| format!("M{x} {y}h{len}v1h-{len}z"))
+        .collect()
 }
 
 /// Modules of white around a QR code, as the standard asks.
@@ -1119,6 +1129,23 @@ mod tests {
                 .iter()
                 .any(|i| matches!(i, CardItem::Drawing { .. })));
         }
+    }
+
+    #[test]
+    fn qr_runs_cover_exactly_the_dark_modules() {
+        let (width, dark) = qr_modules("https://example.org/#e=AZNZ").unwrap();
+        let mut seen = vec![false; dark.len()];
+        for (y, x, len) in qr_runs(width, &dark) {
+            for i in x..x + len {
+                assert!(!seen[y * width + i]);
+                seen[y * width + i] = true;
+            }
+        }
+        assert_eq!(seen, dark);
+        assert_eq!(
+            qr_svg_path(2, &[true, true, false, true]),
+            "M0 0h2v1h-2zM1 1h1v1h-1z"
+        );
     }
 
     #[test]

@@ -8,7 +8,9 @@ use web_sys::{
 };
 
 use super::dom::document;
-use crate::domain::card::{encode_png, Align, CardItem, CardLayout, Weight, QR_QUIET_ZONE};
+use crate::domain::card::{
+    encode_png, qr_runs, Align, CardItem, CardLayout, Weight, QR_QUIET_ZONE,
+};
 
 /// The card's typeface: Atkinson Hyperlegible (SIL OFL), shipped in
 /// `fonts/` and fetched only when a card is first made.
@@ -114,24 +116,13 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                 let offset_y =
                     rect.y + (rect.h - px * modules as f32) / 2.0 + px * QR_QUIET_ZONE as f32;
                 ctx.set_fill_style_str("#000000");
-                for y in 0..*width {
-                    let mut x = 0;
-                    while x < *width {
-                        if dark[y * width + x] {
-                            let start = x;
-                            while x < *width && dark[y * width + x] {
-                                x += 1;
-                            }
-                            ctx.fill_rect(
-                                (offset_x + start as f32 * px).into(),
-                                (offset_y + y as f32 * px).into(),
-                                (px * (x - start) as f32).into(),
-                                px.into(),
-                            );
-                        } else {
-                            x += 1;
-                        }
-                    }
+                for (y, x, len) in qr_runs(*width, dark) {
+                    ctx.fill_rect(
+                        (offset_x + x as f32 * px).into(),
+                        (offset_y + y as f32 * px).into(),
+                        (px * len as f32).into(),
+                        px.into(),
+                    );
                 }
             }
             CardItem::Drawing { rect, strokes } => {
