@@ -8,6 +8,7 @@ use web_sys::{
 };
 
 use super::dom::document;
+use super::signature_pad::draw_strokes;
 use crate::domain::card::{
     encode_png, qr_runs, Align, CardItem, CardLayout, Weight, QR_QUIET_ZONE,
 };
@@ -126,24 +127,17 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                 }
             }
             CardItem::Drawing { rect, strokes } => {
-                ctx.set_stroke_style_str("#1c1b1f");
-                ctx.set_line_width((rect.h / 22.0).max(2.0).into());
-                ctx.set_line_cap("round");
-                ctx.set_line_join("round");
-                for stroke in strokes {
-                    ctx.begin_path();
-                    for (i, (gx, gy)) in stroke.iter().enumerate() {
-                        let x = f64::from(rect.x) + f64::from(*gx) / 127.0 * f64::from(rect.w);
-                        let y = f64::from(rect.y) + f64::from(*gy) / 63.0 * f64::from(rect.h);
-                        if i == 0 {
-                            ctx.move_to(x, y);
-                            ctx.line_to(x + 0.1, y);
-                        } else {
-                            ctx.line_to(x, y);
-                        }
-                    }
-                    ctx.stroke();
-                }
+                let (x0, y0) = (f64::from(rect.x), f64::from(rect.y));
+                let (w, h) = (f64::from(rect.w), f64::from(rect.h));
+                let points = strokes.iter().map(|stroke| {
+                    stroke.iter().map(move |&(gx, gy)| {
+                        (
+                            x0 + f64::from(gx) / 127.0 * w,
+                            y0 + f64::from(gy) / 63.0 * h,
+                        )
+                    })
+                });
+                draw_strokes(&ctx, points, "#1c1b1f", (h / 22.0).max(2.0));
             }
         }
     }

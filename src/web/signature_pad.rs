@@ -47,14 +47,32 @@ pub fn draw_pad(canvas: &HtmlCanvasElement, drawing: &Drawing, color: &str) {
     };
     let (w, h) = (f64::from(w), f64::from(h));
     ctx.clear_rect(0.0, 0.0, w, h);
+    let strokes = drawing.strokes().iter().map(|stroke| {
+        stroke
+            .iter()
+            .map(|p| (f64::from(p.x) * w, f64::from(p.y) * h))
+    });
+    draw_strokes(&ctx, strokes, color, 2.5 * ratio);
+}
+
+/// Strokes a handwritten signature: round ends, and a one-point stroke
+/// (a dot) still shows. Shared by the pad and the card.
+pub(super) fn draw_strokes<S, P>(
+    ctx: &CanvasRenderingContext2d,
+    strokes: S,
+    color: &str,
+    width: f64,
+) where
+    S: IntoIterator<Item = P>,
+    P: IntoIterator<Item = (f64, f64)>,
+{
     ctx.set_stroke_style_str(color);
-    ctx.set_line_width(2.5 * ratio);
+    ctx.set_line_width(width);
     ctx.set_line_cap("round");
     ctx.set_line_join("round");
-    for stroke in drawing.strokes() {
+    for stroke in strokes {
         ctx.begin_path();
-        for (i, p) in stroke.iter().enumerate() {
-            let (x, y) = (f64::from(p.x) * w, f64::from(p.y) * h);
+        for (i, (x, y)) in stroke.into_iter().enumerate() {
             if i == 0 {
                 ctx.move_to(x, y);
                 ctx.line_to(x + 0.1, y);
