@@ -3,7 +3,7 @@
 // PNG sizes, link lengths and Lighthouse. Prints a Markdown table with the
 // budgets and writes bench/results/latest.json. Run by scripts/bench, which
 // builds both apps first.
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 
@@ -67,9 +67,15 @@ for (const f of ['atkinson-hyperlegible-latin-400-normal.woff2', 'atkinson-hyper
   result.cardOnly.push({ file: `fonts/${f}`, ...sizes(await readFile(`${widgetDist}/fonts/${f}`)) });
 }
 result.ratio = round(result.widget.total.gzip / result.baseline.total.gzip);
+// The full build (signing, pledge links, cards): loaded from the identity
+// step on, or first for a pledge link's visitor.
+result.onDemand = [];
+for (const f of (await readdir(widgetDist)).filter((f) => /^pledge-widget-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)).sort()) {
+  result.onDemand.push({ file: f, ...sizes(await readFile(`${widgetDist}/${f}`)) });
+}
 
 // Timings.
-const timings = { firstProposal: [], welcome: [], tick: [], sign: [], verify: [], card: { '1200x630': [], '1080x1080': [], '1080x1920': [] } };
+const timings = { firstProposal: [], welcome: [], tick: [], toSign: [], sign: [], verify: [], card: { '1200x630': [], '1080x1080': [], '1080x1920': [] } };
 const draft = JSON.stringify({ version: 1, step: 'proposal-1', ticked: [], name: '', commune: '', list: '', role: null });
 const seen = (selector) => `window.__seen = new Promise((r) => new MutationObserver((_, o) => {
   if (document.querySelector(${JSON.stringify(selector)})) { o.disconnect(); r(performance.now()); }
@@ -97,7 +103,18 @@ for (let i = 0; i < RUNS; i += 1) {
   await page.goto(widget.url);
   timings.welcome.push(await page.evaluate(() => window.__seen));
   const w = new WidgetPage(page, widget.url);
-  await w.fillToSigning();
+  await w.fillToSummary();
+  // Summary → sign step ready: the full build, prefetched since the identity
+  // step, takes over.
+  await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /pledge-widget-[0-9a-f]+_bg\.wasm/.test(e.name) && e.responseEnd > 0));
+  timings.toSign.push(await page.evaluate(() => new Promise((r) => {
+    const t0 = performance.now();
+    new MutationObserver((_, o) => {
+      if (document.querySelector('.pw-pad')) { o.disconnect(); r(performance.now() - t0); }
+    }).observe(document.body, { subtree: true, childList: true });
+    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Signer').click();
+  })));
+  await w.waitForSigningStep();
   if (i === 0) {
     const plain = await page.evaluate(() => new Promise((r) => {
       const t0 = performance.now();
@@ -142,6 +159,7 @@ result.timings = {
   welcomeMs: round(median(timings.welcome)),
   firstProposalMs: round(median(timings.firstProposal)),
   tickToPaintMs: round(median(timings.tick)),
+  summaryToSignStepMs: round(median(timings.toSign)),
   signMs: round(median(timings.sign)),
   verifyOnLoadMs: round(median(timings.verify)),
   cardMs: Object.fromEntries(Object.entries(timings.card).map(([k, v]) => [k, round(median(v))])),
@@ -218,6 +236,8 @@ console.log(`## First screen (widget)
 ${rows(result.widget)}
 | **total** | **${kb(result.widget.total.raw)}** | **${kb(result.widget.total.gzip)}** | **${kb(result.widget.total.brotli)}** |
 
+Loaded on demand (from the identity step on, or first for a pledge link): ${result.onDemand.map((f) => `${f.file} ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`).join('; ')}.
+
 Loaded only for the card: ${result.cardOnly.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}.
 
 ## Baseline: bare Leptos 0.8 counter, same Trunk, profile and wasm-opt
@@ -236,6 +256,7 @@ Ratio widget ÷ baseline (gzip): **${result.ratio} ×**
 | navigation → welcome interactive | ${result.timings.welcomeMs} |
 | navigation → first proposal interactive (returning candidate) | ${result.timings.firstProposalMs} |
 | tick → next paint | ${result.timings.tickToPaintMs} |
+| summary → sign step shown (full build takes over, prefetched) | ${result.timings.summaryToSignStepMs} |
 | sign (first signature includes key generation) | ${result.timings.signMs} |
 | navigation → verified link shown | ${result.timings.verifyOnLoadMs} |
 ${Object.entries(result.timings.cardMs).map(([k, v]) => `| card ${k} | ${v} |`).join('\n')}

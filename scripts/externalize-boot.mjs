@@ -1,32 +1,124 @@
 // Trunk post-build hook:
-// 1. moves the inline module script Trunk writes into index.html to its own
-//    file, so that the widget runs under a strict Content-Security-Policy
-//    (`script-src 'self'`, no 'unsafe-inline'), and makes it register the
-//    service worker on the standalone page;
-// 2. writes the service worker (sw.js) with the list of this build's files.
+// 1. replaces the inline module script Trunk writes into index.html with a
+//    boot file of our own, so that the widget runs under a strict
+//    Content-Security-Policy (`script-src 'self'`, no 'unsafe-inline');
+//    that boot script starts the small journey build, or the full build
+//    straight away for a pledge link, loads the full build on demand (see
+//    src/web/builds.rs), and registers the service worker on the
+//    standalone page;
+// 2. gives the full build (built by Trunk as a "worker", so that it is
+//    neither preloaded nor started) content-hashed file names;
+// 3. writes the service worker (sw.js) with the list of this build's files.
 import { createHash } from 'node:crypto';
-import { readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
+const hash = (...parts) => {
+  const h = createHash('sha256');
+  for (const p of parts) h.update(p);
+  return h.digest('hex').slice(0, 16);
+};
+
 const file = join(dir, 'index.html');
-const html = await readFile(file, 'utf8');
+let html = await readFile(file, 'utf8');
+
+// The journey build, as Trunk named it in its initializer.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
 const match = html.match(inline);
 if (!match) throw new Error('no inline module script in index.html');
-const register = `
-// Offline use of the standalone page (not inside a partner's frame).
-if ('serviceWorker' in navigator && window.top === window) {
-  navigator.serviceWorker.register('./sw.js').catch(() => {});
+const journeyJs = match[1].match(/from '\.\/(pledge-journey-[0-9a-f]+\.js)'/)?.[1];
+const journeyWasm = match[1].match(/'\.\/(pledge-journey-[0-9a-f]+_bg\.wasm)'/)?.[1];
+if (!journeyJs || !journeyWasm) throw new Error('the journey build is missing from index.html');
+// Not preloaded: a pledge link's visitor never needs the journey build.
+html = html.replace(/<link rel="(?:modulepreload|preload)" href="\.\/pledge-journey-[^>]*>/g, '');
+
+// The full build, renamed with a hash of its contents.
+const [fullJsText, fullWasmBytes] = await Promise.all([
+  readFile(join(dir, 'pledge-widget.js')),
+  readFile(join(dir, 'pledge-widget_bg.wasm')),
+]);
+const fullHash = hash(fullJsText, fullWasmBytes);
+const fullJs = `pledge-widget-${fullHash}.js`;
+const fullWasm = `pledge-widget-${fullHash}_bg.wasm`;
+await rename(join(dir, 'pledge-widget.js'), join(dir, fullJs));
+await rename(join(dir, 'pledge-widget_bg.wasm'), join(dir, fullWasm));
+
+const builds = {
+  journey: { js: `./${journeyJs}`, wasm: `./${journeyWasm}` },
+  full: { js: `./${fullJs}`, wasm: `./${fullWasm}` },
+};
+const code = `// Starts the widget (written by scripts/externalize-boot.mjs at build time).
+// The first screen loads the small journey build; the full build (signing,
+// pledge links, cards) is loaded when the journey asks for it, or straight
+// away for a pledge link (#e=…). See src/web/builds.rs.
+const builds = ${JSON.stringify(builds)};
+const widget = (window.pwWidget ??= {});
+let fullFiles;
+let fullStart;
+let attempts = 0;
+
+// The full build's files, fetched once (again after a failure, bypassing
+// any failed module the browser may have kept).
+function fetchFull() {
+  if (!fullFiles) {
+    const retry = attempts++ ? \`?retry=\${attempts}\` : '';
+    fullFiles = Promise.all([
+      import(builds.full.js + retry),
+      fetch(builds.full.wasm + retry).then((response) => {
+        if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
+        return response.arrayBuffer();
+      }),
+    ]);
+    fullFiles.catch(() => {
+      fullFiles = undefined;
+    });
+  }
+  return fullFiles;
+}
+
+widget.prefetchFull = () => {
+  fetchFull().catch(() => {});
+};
+
+// Starts the full build once; it takes the page over from the journey.
+widget.startFull = () => {
+  fullStart ??= fetchFull().then(([glue, wasm]) => glue.default({ module_or_path: wasm }));
+  fullStart.catch(() => {
+    fullStart = undefined;
+  });
+  return fullStart;
+};
+
+function startJourney() {
+  const wasm = fetch(builds.journey.wasm);
+  return import(builds.journey.js).then((glue) => glue.default({ module_or_path: wasm }));
+}
+
+try {
+  await (location.hash.startsWith('#e=') ? widget.startFull() : startJourney());
+} catch (error) {
+  const host = document.getElementById('pledge-widget');
+  if (host && !host.querySelector('.pw-widget')) {
+    host.textContent =
+      "Le widget n'a pas pu se charger : vérifiez votre connexion, puis rechargez la page. " +
+      '(The widget could not be loaded: check your connection, then reload the page.)';
+  }
+  throw error;
+} finally {
+  // Offline use of the standalone page (not inside a partner's frame),
+  // once the first screen is up: its caching does not compete with it.
+  if ('serviceWorker' in navigator && window.top === window) {
+    navigator.serviceWorker.register('./sw.js').catch(() => {});
+  }
 }
 `;
-const code = match[1].trim() + '\n' + register;
-const hash = createHash('sha256').update(code).digest('hex').slice(0, 16);
-const name = `boot-${hash}.js`;
+const name = `boot-${hash(code)}.js`;
 await writeFile(join(dir, name), code);
-await writeFile(file, html.replace(inline, `<script type="module" src="./${name}"></script>`));
-if (/<script(?![^>]*\bsrc=)[^>]*>/.test(await readFile(file, 'utf8'))) {
+html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+await writeFile(file, html);
+if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('an inline script is left in index.html');
 }
 
@@ -43,7 +135,7 @@ async function list(d) {
 const template = join(dir, 'sw.template.js');
 const files = (await list(dir)).filter((f) => !['sw.template.js', 'sw.js'].includes(f) && !f.endsWith('.txt'));
 const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
-const build = createHash('sha256').update(precache.join('\n') + code).digest('hex').slice(0, 16);
+const build = hash(precache.join('\n'), code);
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
   .replace('__FILES__', JSON.stringify(precache, null, 2));

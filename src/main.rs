@@ -1,12 +1,17 @@
-//! Mounts the widget. Everything else is in the library.
+//! Mounts the full build of the widget (see `components::Parts`), taking
+//! over from the journey build when that one runs on the page.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    pledge_widget::web::install_panic_hook();
-    leptos::mount::mount_to(
-        pledge_widget::web::widget_host(),
-        pledge_widget::components::PledgeWidget,
-    )
+    use leptos::prelude::*;
+    use pledge_widget::components::{Parts, PledgeWidget};
+    use pledge_widget::web;
+
+    web::install_panic_hook();
+    web::release_journey_build();
+    leptos::mount::mount_to(web::widget_host(), || {
+        view! { <PledgeWidget parts=Parts::FULL /> }
+    })
     .forget();
 }
 

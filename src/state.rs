@@ -66,9 +66,25 @@ impl PledgeState {
         Self::new(web::load_draft(), key, signed)
     }
 
+    /// State for the journey build, which never signs: the key and the
+    /// signed pledge stay in storage for the full build, and the step is
+    /// kept as stored (the full build checks it against the signed pledge).
+    pub fn open_journey() -> Self {
+        let (draft, notice) = Self::loaded(web::load_draft());
+        Self::from_parts(draft, notice, None, None)
+    }
+
     /// State for what was found in storage.
     pub fn new(loaded: LoadedDraft, key: Option<PledgeKey>, signed: Option<SignedRecord>) -> Self {
-        let (mut draft, notice) = match loaded {
+        let (mut draft, notice) = Self::loaded(loaded);
+        if draft.step == Step::Signed && signed.is_none() {
+            draft.step = Step::Summary;
+        }
+        Self::from_parts(draft, notice, key, signed)
+    }
+
+    fn loaded(loaded: LoadedDraft) -> (Draft, Option<StorageNotice>) {
+        match loaded {
             LoadedDraft::Fresh => (Draft::default(), None),
             LoadedDraft::Resumed(draft) => (draft, None),
             LoadedDraft::Unreadable { backed_up } => (
@@ -76,10 +92,15 @@ impl PledgeState {
                 Some(StorageNotice::Recovered { backed_up }),
             ),
             LoadedDraft::Unavailable => (Draft::default(), Some(StorageNotice::Unavailable)),
-        };
-        if draft.step == Step::Signed && signed.is_none() {
-            draft.step = Step::Summary;
         }
+    }
+
+    fn from_parts(
+        draft: Draft,
+        notice: Option<StorageNotice>,
+        key: Option<PledgeKey>,
+        signed: Option<SignedRecord>,
+    ) -> Self {
         PledgeState {
             draft: RwSignal::new(draft),
             save_warned: StoredValue::new(notice == Some(StorageNotice::Unavailable)),

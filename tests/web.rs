@@ -4,7 +4,7 @@
 
 use gloo_storage::{LocalStorage, Storage};
 use leptos::{mount::mount_to, prelude::*};
-use pledge_widget::components::PledgeWidget;
+use pledge_widget::components::{Parts, PledgeWidget};
 use pledge_widget::domain::{Draft, StoredDraft};
 use pledge_widget::web;
 use wasm_bindgen::JsCast;
@@ -33,13 +33,20 @@ fn document() -> web_sys::Document {
     web_sys::window().unwrap().document().unwrap()
 }
 
-/// Mounts a fresh widget over whatever storage holds now.
+/// Mounts a fresh widget (the full build) over whatever storage holds now.
 fn mount() -> Mounted {
+    mount_build(Parts::FULL)
+}
+
+/// Mounts a fresh widget with the parts of one build.
+fn mount_build(parts: Parts) -> Mounted {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(web::install_panic_hook);
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
-    let handle = mount_to(root.clone(), || view! { <PledgeWidget /> }.into_any());
+    let handle = mount_to(root.clone(), move || {
+        view! { <PledgeWidget parts /> }.into_any()
+    });
     Mounted {
         root,
         _handle: handle,
@@ -49,6 +56,10 @@ fn mount() -> Mounted {
 /// Empties storage, then picks French as the visitor's language (the
 /// headless browser's own language is English).
 fn clear_storage() {
+    // What a previous test's builds left for each other.
+    let window: wasm_bindgen::JsValue = web_sys::window().unwrap().into();
+    js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &"pwWidget".into())
+        .unwrap();
     LocalStorage::clear();
     LocalStorage::raw()
         .set_item("pw-pledge-widget/lang/v1", "fr")
@@ -593,5 +604,122 @@ async fn the_language_switch_shows_the_english_translation_and_back() {
     assert!(
         text(&w.root).contains("Proposition 1 sur 10"),
         "the step is kept"
+    );
+}
+
+/// `window.pwWidget`, where the boot script and the two builds meet.
+fn pw_widget() -> js_sys::Object {
+    let window: wasm_bindgen::JsValue = web_sys::window().unwrap().into();
+    let existing = js_sys::Reflect::get(&window, &"pwWidget".into()).unwrap();
+    if existing.is_object() {
+        return existing.unchecked_into();
+    }
+    let object = js_sys::Object::new();
+    js_sys::Reflect::set(&window, &"pwWidget".into(), &object).unwrap();
+    object
+}
+
+const SUMMARY_DRAFT: &str = r#"{"version":1,"step":"summary","ticked":["3.2"],"name":"Zoé","commune":"Lyon","list":"","role":null}"#;
+
+#[wasm_bindgen_test]
+async fn the_journey_build_keeps_the_answers_when_signing_cannot_load() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, SUMMARY_DRAFT)
+        .unwrap();
+    // No boot script here: the full build cannot be started.
+    let w = mount_build(Parts::JOURNEY);
+    button(&w.root, "Signer").click();
+    settle().await;
+    assert_eq!(heading(&w.root), "Signer mon engagement");
+    let alert = w.root.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(
+        text(&alert).contains("n'a pas pu se charger"),
+        "{}",
+        text(&alert)
+    );
+    assert!(text(&alert).contains("Vos réponses sont conservées"));
+    assert_eq!(stored().identity.name, "Zoé");
+    assert!(
+        w.root.query_selector(".pw-pad").unwrap().is_none(),
+        "no signing here"
+    );
+
+    // Once the boot script can start it, "Try again" asks for it, with the
+    // language shown; the candidate can still go back while it loads.
+    let started = std::rc::Rc::new(std::cell::Cell::new(0));
+    let start = {
+        let started = started.clone();
+        wasm_bindgen::closure::Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+            started.set(started.get() + 1);
+            // Never settles, as a slow network would.
+            js_sys::Promise::new(&mut |_, _| {})
+        })
+    };
+    js_sys::Reflect::set(&pw_widget(), &"startFull".into(), start.as_ref()).unwrap();
+    button(&w.root, "Réessayer").click();
+    settle().await;
+    assert_eq!(started.get(), 1);
+    let handover = js_sys::Reflect::get(&pw_widget(), &"handover".into()).unwrap();
+    let lang = js_sys::Reflect::get(&handover, &"lang".into()).unwrap();
+    assert_eq!(lang.as_string().as_deref(), Some("fr"));
+    assert!(w.root.query_selector("[role=alert]").unwrap().is_none());
+    assert!(text(&w.root).contains("Chargement de la signature"));
+    button(&w.root, "Précédent").click();
+    settle().await;
+    assert_eq!(heading(&w.root), "Récapitulatif");
+    assert_eq!(stored().step, pledge_widget::domain::Step::Summary);
+}
+
+#[wasm_bindgen_test]
+async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, SUMMARY_DRAFT)
+        .unwrap();
+    let journey_root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document()
+        .body()
+        .unwrap()
+        .append_child(&journey_root)
+        .unwrap();
+    let journey = mount_to(journey_root.clone(), || {
+        view! { <PledgeWidget parts=Parts::JOURNEY /> }
+    });
+    web::release_on_takeover(journey);
+    button(&journey_root, "English").click();
+    settle().await;
+    button(&journey_root, "Sign").click();
+    settle().await;
+    assert_eq!(heading(&journey_root), "Sign my pledge");
+    assert!(journey_root.query_selector(".pw-pad").unwrap().is_none());
+
+    // The journey's answers reach the full build even when storage no
+    // longer has them (storage may be unavailable).
+    LocalStorage::raw().remove_item(StoredDraft::KEY).unwrap();
+    LocalStorage::raw()
+        .remove_item("pw-pledge-widget/lang/v1")
+        .unwrap();
+    assert!(web::release_journey_build());
+    assert_eq!(
+        journey_root.child_element_count(),
+        0,
+        "the journey is unmounted"
+    );
+    journey_root.remove();
+    assert!(!web::release_journey_build(), "only once");
+
+    let w = mount();
+    settle().await;
+    assert_eq!(heading(&w.root), "Sign my pledge");
+    assert!(text(&w.root).contains("Zoé"));
+    assert!(w.root.query_selector(".pw-pad").unwrap().is_some());
+    let focused = document().active_element().unwrap();
+    assert_eq!(
+        text(&focused),
+        "Sign my pledge",
+        "focus continues on the new step"
     );
 }

@@ -1,21 +1,20 @@
 use leptos::{html, prelude::*};
 
 use super::{
-    IdentityStep, ProposalStep, SignStep, SignedScreen, StartOver, StorageNoticeBanner,
-    SummaryScreen, WelcomeScreen,
+    IdentityStep, Parts, ProposalStep, StartOver, StorageNoticeBanner, SummaryScreen, WelcomeScreen,
 };
 use crate::domain::Step;
 use crate::i18n::fill;
-use crate::state::PledgeState;
 use crate::state::{campaign, texts};
 use crate::web;
 
 /// The candidate's journey: the current step, storage notices and start
 /// over. Reads what the browser kept when it is created and saves every
-/// change.
+/// change. Signing comes from the build (see [`Parts`]).
 #[component]
 pub fn PledgeJourney() -> impl IntoView {
-    let state = PledgeState::open();
+    let parts = Parts::use_context();
+    let state = (parts.open_state)();
     state.provide();
     state.persist();
 
@@ -23,8 +22,21 @@ pub fn PledgeJourney() -> impl IntoView {
     let root = NodeRef::<html::Div>::new();
 
     // Focus follows the step, but not on first load: a widget that grabs
-    // focus on load would scroll the host page.
+    // focus on load would scroll the host page. A build that took over from
+    // the journey build continues the candidate's step change: it focuses.
     let shown = StoredValue::new(step.get_untracked());
+    if web::took_over_journey() {
+        root.on_load(move |root| {
+            request_animation_frame(move || web::focus_step_heading(&root));
+        });
+    }
+
+    // Signing comes from the full build: have it ready before it is needed.
+    Effect::new(move |_| {
+        if matches!(step.get(), Step::Identity | Step::Summary) {
+            web::prefetch_full_build();
+        }
+    });
     Effect::new(move |_| {
         let current = step.get();
         if current != shown.get_value() {
@@ -60,8 +72,7 @@ pub fn PledgeJourney() -> impl IntoView {
                 Step::Proposal(index) => view! { <ProposalStep index /> }.into_any(),
                 Step::Identity => view! { <IdentityStep /> }.into_any(),
                 Step::Summary => view! { <SummaryScreen /> }.into_any(),
-                Step::Sign => view! { <SignStep /> }.into_any(),
-                Step::Signed => view! { <SignedScreen /> }.into_any(),
+                step @ (Step::Sign | Step::Signed) => (parts.signing)(step),
             }}
             <Show when=move || step.get() != Step::Welcome>
                 <footer class="pw-widget__footer">

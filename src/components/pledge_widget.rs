@@ -1,7 +1,7 @@
 use leptos::{html, prelude::*};
 
-use super::{LanguageBar, PledgeJourney, PrivacyNote, VerificationView};
-use crate::domain::{EmbedOptions, Fragment, LinkError, ShareLink, VerifiedPledge};
+use super::{LanguageBar, Parts, PledgeJourney, PrivacyNote};
+use crate::domain::{EmbedOptions, ShareLink};
 use crate::i18n::Lang;
 use crate::state::Locale;
 use crate::web;
@@ -10,13 +10,15 @@ use crate::web;
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Shown {
     Journey,
-    Link(Result<VerifiedPledge, LinkError>),
+    /// A pledge link's fragment, read by the build's pledge-link view.
+    Link(String),
 }
 
-fn shown_for(fragment: &str) -> Shown {
-    match ShareLink::read(fragment) {
-        Fragment::None => Shown::Journey,
-        Fragment::Pledge(result) => Shown::Link(result),
+fn shown_for(fragment: String) -> Shown {
+    if ShareLink::holds_pledge(&fragment) {
+        Shown::Link(fragment)
+    } else {
+        Shown::Journey
     }
 }
 
@@ -43,17 +45,18 @@ fn root_class(options: &EmbedOptions) -> String {
 /// pledge, read-only, and never loads or touches the visitor's own draft;
 /// otherwise it shows the journey. Options from the URL (set by a partner's
 /// embed snippet) style it; the language is the visitor's choice, else the
-/// one asked for, else the browser's.
+/// one asked for, else the browser's. `parts` says which build this is.
 #[component]
-pub fn PledgeWidget() -> impl IntoView {
+pub fn PledgeWidget(parts: Parts) -> impl IntoView {
+    parts.provide();
     let options = EmbedOptions::from_query(&web::query());
     let chosen = web::load_lang_choice().and_then(|c| Lang::from_code(&c));
     let lang = RwSignal::new(
         chosen.unwrap_or_else(|| Lang::choose(options.lang.as_deref(), &web::browser_languages())),
     );
-    let shown = RwSignal::new(shown_for(&web::fragment()));
+    let shown = RwSignal::new(shown_for(web::fragment()));
     web::on_fragment_change(move |fragment| {
-        let _ = shown.try_set(shown_for(&fragment));
+        let _ = shown.try_set(shown_for(fragment));
     });
     let root = NodeRef::<html::Div>::new();
     let accent = options.accent.clone();
@@ -110,14 +113,8 @@ pub fn PledgeWidget() -> impl IntoView {
                     <LanguageBar on_switch=switch_language />
                     {match shown.get() {
                         Shown::Journey => view! { <PledgeJourney /> }.into_any(),
-                        Shown::Link(result) => {
-                            view! {
-                                <VerificationView
-                                    result
-                                    on_start_own=Callback::new(move |_| start_own())
-                                />
-                            }
-                                .into_any()
+                        Shown::Link(fragment) => {
+                            (parts.pledge_link)(fragment, Callback::new(move |_| start_own()))
                         }
                     }}
                     <PrivacyNote />

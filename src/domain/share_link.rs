@@ -41,6 +41,14 @@ impl ShareLink {
         format!("{base}#{}{payload_text}", Self::MARKER)
     }
 
+    /// Whether a page's fragment (with or without its `#`) holds a pledge,
+    /// valid or not: what [`ShareLink::read`] would answer with
+    /// [`Fragment::Pledge`], without decoding or verifying anything.
+    pub fn holds_pledge(fragment: &str) -> bool {
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        fragment.starts_with(Self::MARKER)
+    }
+
     /// Reads a page's fragment, with or without its leading `#`.
     pub fn read(fragment: &str) -> Fragment {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
@@ -65,6 +73,26 @@ impl ShareLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn holds_pledge_agrees_with_read() {
+        let link = ShareLink::build("https://example.org/w/", &signed());
+        let fragment = link.split_once('#').unwrap().1.to_owned();
+        for f in [
+            String::new(),
+            "#".into(),
+            "#top".into(),
+            "e".into(),
+            "#e=".into(),
+            "e=AAAA".into(),
+            format!("#{fragment}"),
+            fragment.clone(),
+            format!("#x{fragment}"),
+        ] {
+            let read = matches!(ShareLink::read(&f), Fragment::Pledge(_));
+            assert_eq!(ShareLink::holds_pledge(&f), read, "{f:?}");
+        }
+    }
     use crate::domain::{Identity, Pledge, PledgeKey, Selection, SigningDate};
 
     fn signed() -> SignedPledge {

@@ -150,6 +150,14 @@ pub struct Texts {
     pub pad_clear: &'static str,
     pub sign_button: &'static str,
     pub signing_failed: &'static str,
+    /// While the journey build loads the full build for signing.
+    pub loading_signing: &'static str,
+    /// While the journey build loads the full build for a pledge link.
+    pub loading_verification: &'static str,
+    /// When the full build could not be loaded.
+    pub part_load_failed: &'static str,
+    pub answers_kept: &'static str,
+    pub retry: &'static str,
     pub signed_heading: &'static str,
     pub signed_lead: &'static str,
     pub link_label: &'static str,

@@ -47,6 +47,10 @@ pub fn report_height(root: &Element) {
     let measure = {
         let root = root.clone();
         move || {
+            // A widget build that was taken over is no longer in the page.
+            if !root.is_connected() {
+                return;
+            }
             let scroll_y = web_sys::window()
                 .and_then(|w| w.scroll_y().ok())
                 .unwrap_or(0.0);

@@ -63,8 +63,12 @@ pub fn forget_everything() {
 
 const LANG_KEY: &str = "pw-pledge-widget/lang/v1";
 
-/// The language the visitor chose with the widget's switch, if any.
+/// The language the visitor chose with the widget's switch, if any; in the
+/// full build taking over from the journey, the language it showed.
 pub fn load_lang_choice() -> Option<String> {
+    if let Some(lang) = super::builds::handed_over_lang() {
+        return Some(lang);
+    }
     if !available() {
         return None;
     }

@@ -1,10 +1,12 @@
 //! Every call into the browser: storage, keys and randomness, the address
 //! bar, the clipboard, files, the signature pad, the card image and
-//! sharing, printing, the embedding frame, focus, the panic hook.
+//! sharing, printing, the embedding frame, focus, the panic hook, and the
+//! hand-over from the journey build to the full build.
 //!
 //! This is the only module that uses `web_sys` or `gloo`. Each function
 //! turns browser failures into plain values; none of them panics.
 
+mod builds;
 mod card_image;
 mod dom;
 mod embed;
@@ -16,6 +18,10 @@ mod sharing;
 mod signature_pad;
 mod storage;
 
+pub use builds::{
+    prefetch_full_build, release_journey_build, release_on_takeover, start_full_build,
+    took_over_journey,
+};
 pub use card_image::{card_png, draw_card, load_card_font, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use embed::{is_framed, query, report_height, report_step_change, set_css_variable};

@@ -35,7 +35,15 @@ pub(super) fn available() -> bool {
 }
 
 /// Reads the saved draft, moving an unreadable record to the backup key.
+/// The draft handed over by the journey build comes first: it is the
+/// latest, and it is the only copy when storage is unavailable.
 pub fn load_draft() -> LoadedDraft {
+    if let Some(draft) = super::builds::handed_over_draft()
+        .as_deref()
+        .and_then(|text| StoredDraft::decode(text).ok())
+    {
+        return LoadedDraft::Resumed(draft);
+    }
     if !available() {
         return LoadedDraft::Unavailable;
     }
@@ -53,12 +61,17 @@ pub fn load_draft() -> LoadedDraft {
     }
 }
 
-/// Saves the draft under its versioned key.
+/// Saves the draft under its versioned key. The latest text is also kept
+/// in memory, for the full build taking over (see `builds`).
 pub fn save_draft(draft: &Draft) -> Result<(), SaveError> {
-    if !available() {
-        return Err(SaveError::Unavailable);
-    }
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, &StoredDraft::encode(draft))
-        .map_err(|_| SaveError::Refused)
+    let text = StoredDraft::encode(draft);
+    let result = if available() {
+        LocalStorage::raw()
+            .set_item(StoredDraft::KEY, &text)
+            .map_err(|_| SaveError::Refused)
+    } else {
+        Err(SaveError::Unavailable)
+    };
+    super::builds::keep_latest_draft(text);
+    result
 }

@@ -94,7 +94,7 @@ export function a11ySuite(env) {
         await widget.waitForHeading(l.summary);
         await check('summary');
         await widget.button(l.toSign).click();
-        await widget.waitForHeading(l.signHeading);
+        await widget.waitForSigningStep();
         await check('signing');
         const link = await widget.sign();
         await page.locator('.pw-card__preview').waitFor();
@@ -109,7 +109,7 @@ export function a11ySuite(env) {
         await check('verification, invalid');
 
         await page.goto('about:blank');
-        await page.goto(env.url);
+        await widget.open();
         await page.evaluate(() => localStorage.setItem('pw-pledge-widget/draft/v1', '{broken'));
         await page.evaluate(() => localStorage.setItem('pw-pledge-widget/lang/v1', '{broken'));
         await page.reload();

@@ -7,6 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { launchChromium } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { journeySuite } from './journey.mjs';
+import { buildsSuite } from './builds.mjs';
 import { keyboardSuite } from './keyboard.mjs';
 import { signingSuite } from './signing.mjs';
 import { cardSuite } from './card.mjs';
@@ -37,6 +38,7 @@ after(async () => {
 });
 
 journeySuite(env);
+buildsSuite(env);
 keyboardSuite(env);
 signingSuite(env);
 cardSuite(env);

@@ -19,6 +19,8 @@ export const LABELS = {
     summary: 'Récapitulatif',
     toSign: 'Signer',
     signHeading: 'Signer mon engagement',
+    partLoadFailed: "Cette partie du widget n'a pas pu se charger",
+    retry: 'Réessayer',
     signButton: 'Signer mon engagement',
     signedHeading: 'Votre engagement est signé',
     clearPad: 'Effacer la signature',
@@ -45,6 +47,8 @@ export const LABELS = {
     summary: 'Summary',
     toSign: 'Sign',
     signHeading: 'Sign my pledge',
+    partLoadFailed: 'This part of the widget could not be loaded',
+    retry: 'Try again',
     signButton: 'Sign my pledge',
     signedHeading: 'Your pledge is signed',
     clearPad: 'Clear the signature',
@@ -127,7 +131,14 @@ export class WidgetPage {
   }
 
   /** From the welcome screen, fills the journey up to the signing step. */
-  async fillToSigning({ name = 'Camille Dupont', commune = 'Saint-Étienne' } = {}) {
+  async fillToSigning(identity = {}) {
+    await this.fillToSummary(identity);
+    await this.button(this.l.toSign).click();
+    await this.waitForSigningStep();
+  }
+
+  /** Ticks two commitments, fills the identity and opens the summary. */
+  async fillToSummary({ name = 'Camille Dupont', commune = 'Saint-Étienne' } = {}) {
     await this.start();
     await this.commitment(this.l.firstCommitment).check();
     await this.jumpTo(9);
@@ -137,8 +148,14 @@ export class WidgetPage {
     await this.field(this.l.name).fill(name);
     await this.field(this.l.commune).fill(commune);
     await this.button(this.l.toSummary).click();
-    await this.button(this.l.toSign).click();
+    await this.waitForHeading(this.l.summary);
+  }
+
+  /** The sign step, once the full build has taken over (the journey build
+   * shows the same heading while it loads). */
+  async waitForSigningStep() {
     await this.waitForHeading(this.l.signHeading);
+    await this.button(this.l.signButton).waitFor();
   }
 
   /** Draws a wavy stroke on the signature pad with the mouse. */

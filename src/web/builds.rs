@@ -1,0 +1,138 @@
+//! The hand-over between the widget's two builds.
+//!
+//! The page first starts the small journey build (`pledge-journey`). When
+//! the candidate reaches signing, or a pledge link is opened, the page's
+//! boot script (`scripts/externalize-boot.mjs` writes it) loads the full
+//! build (`pledge-widget`), which takes the host element over. The two wasm
+//! modules share nothing but `window.pwWidget`:
+//!
+//! - `prefetchFull()` / `startFull()`: set by the boot script;
+//! - `releaseJourney()`: set by the journey build, called by the full build
+//!   just before it mounts (so nothing blank is ever painted);
+//! - `handover`: the journey's draft (written when it is released) and
+//!   language, read once by the full build (storage may be unavailable, so
+//!   they do not go through it).
+
+use std::cell::{Cell, RefCell};
+
+use js_sys::{Function, Object, Promise, Reflect};
+use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
+
+const GLOBAL: &str = "pwWidget";
+
+thread_local! {
+    static TOOK_OVER: Cell<bool> = const { Cell::new(false) };
+    /// The draft as last saved, as stored text.
+    static LATEST_DRAFT: RefCell<Option<String>> = const { RefCell::new(None) };
+}
+
+pub(super) fn keep_latest_draft(text: String) {
+    LATEST_DRAFT.with(|d| *d.borrow_mut() = Some(text));
+}
+
+/// `window.pwWidget.handover`, made if missing.
+fn handover() -> Option<Object> {
+    let global = global()?;
+    let existing = Reflect::get(&global, &"handover".into()).ok()?;
+    if let Some(object) = existing.dyn_ref::<Object>() {
+        return Some(object.clone());
+    }
+    let object = Object::new();
+    Reflect::set(&global, &"handover".into(), &object).ok()?;
+    Some(object)
+}
+
+/// `window.pwWidget`, made if missing.
+fn global() -> Option<Object> {
+    let window: JsValue = web_sys::window()?.into();
+    let existing = Reflect::get(&window, &GLOBAL.into()).ok()?;
+    if let Some(object) = existing.dyn_ref::<Object>() {
+        return Some(object.clone());
+    }
+    let object = Object::new();
+    Reflect::set(&window, &GLOBAL.into(), &object).ok()?;
+    Some(object)
+}
+
+fn method(name: &str) -> Option<Function> {
+    Reflect::get(&global()?.into(), &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()
+}
+
+/// Journey build: keeps what it mounted until the full build takes over;
+/// then hands the latest draft over and drops it (unmounting the journey
+/// and disposing its owner).
+pub fn release_on_takeover<T: 'static>(mounted: T) {
+    let Some(global) = global() else {
+        std::mem::forget(mounted);
+        return;
+    };
+    let release = Closure::once_into_js(move || {
+        if let (Some(handover), Some(draft)) = (handover(), LATEST_DRAFT.with(|d| d.take())) {
+            let _ = Reflect::set(&handover, &"draft".into(), &draft.into());
+        }
+        drop(mounted);
+    });
+    let _ = Reflect::set(&global, &"releaseJourney".into(), &release);
+}
+
+/// Full build, before it mounts: removes the journey build if it runs on
+/// this page. Returns whether it did (the candidate was mid-journey).
+pub fn release_journey_build() -> bool {
+    let Some(release) = method("releaseJourney") else {
+        return false;
+    };
+    if let Some(global) = global() {
+        let _ = Reflect::delete_property(&global, &"releaseJourney".into());
+    }
+    let released = release.call0(&JsValue::NULL).is_ok();
+    TOOK_OVER.with(|t| t.set(released));
+    released
+}
+
+/// Whether this build took over from the journey build on this page.
+pub fn took_over_journey() -> bool {
+    TOOK_OVER.with(Cell::get)
+}
+
+/// Starts downloading the full build, so that it is there when needed.
+pub fn prefetch_full_build() {
+    if let Some(prefetch) = method("prefetchFull") {
+        let _ = prefetch.call0(&JsValue::NULL);
+    }
+}
+
+/// Loads and starts the full build, handing it the language shown. Resolves
+/// once it has taken over; fails when it cannot be loaded (offline, say),
+/// leaving this build in place.
+pub async fn start_full_build(lang: &str) -> Result<(), ()> {
+    let handover = handover().ok_or(())?;
+    let _ = Reflect::set(&handover, &"lang".into(), &lang.into());
+    let start = method("startFull").ok_or(())?;
+    let promise: Promise = start
+        .call0(&JsValue::NULL)
+        .map_err(|_| ())?
+        .dyn_into()
+        .map_err(|_| ())?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+}
+
+/// The journey's draft and language handed over to this build, if any
+/// (each read once).
+fn handed_over(field: &str) -> Option<String> {
+    let handover = Reflect::get(&global()?.into(), &"handover".into()).ok()?;
+    let value = Reflect::get(&handover, &field.into()).ok()?.as_string()?;
+    let _ = Reflect::delete_property(handover.unchecked_ref::<Object>(), &field.into());
+    Some(value)
+}
+
+pub(super) fn handed_over_draft() -> Option<String> {
+    handed_over("draft")
+}
+
+pub(super) fn handed_over_lang() -> Option<String> {
+    handed_over("lang")
+}

@@ -1,0 +1,117 @@
+// The widget's two builds: the first screen loads only the small journey
+// build; the full build (signing, pledge links, cards) comes when signing
+// nears, or at once for a pledge link, and takes the page over.
+import { describe, it, beforeEach, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { phoneContext } from './browser.mjs';
+import { WidgetPage, DRAFT_KEY } from './widget-page.mjs';
+
+const JOURNEY = /\/pledge-journey-[0-9a-f]+(_bg\.wasm|\.js)$/;
+const FULL = /\/pledge-widget-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
+
+export function buildsSuite(env) {
+  describe('two builds: the journey first, the full build on demand', () => {
+    let context;
+    let page;
+    let widget;
+    let errors;
+    let requested;
+
+    // Without the service worker, which would serve (and hide) requests.
+    const newContext = () => phoneContext(env.browser, { serviceWorkers: 'block' });
+
+    beforeEach(async () => {
+      context = await newContext();
+      await open();
+    });
+
+    async function open() {
+      page = await context.newPage();
+      errors = [];
+      requested = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('request', (r) => requested.push(r.url()));
+      widget = new WidgetPage(page, env.url);
+    }
+
+    const fetched = (pattern) => requested.filter((url) => pattern.test(url));
+
+    afterEach(async () => {
+      await context.close();
+      assert.deepEqual(errors, [], 'no uncaught error in the page');
+    });
+
+    it('starts with the journey build and has the full build ready for signing', async () => {
+      await widget.open();
+      await page.waitForLoadState('networkidle');
+      assert.equal(fetched(JOURNEY).length, 2, requested.join('\n'));
+      assert.deepEqual(fetched(FULL), [], 'the first screen does not load the full build');
+
+      await widget.fillToSummary();
+      // Fetched once the candidate reaches the identity step, still showing
+      // the journey build.
+      await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /pledge-widget-[0-9a-f]+_bg\.wasm/.test(e.name)));
+      assert.equal(fetched(FULL).length, 2);
+
+      await widget.button(widget.l.toSign).click();
+      await widget.waitForSigningStep();
+      // Focus continues on the new step's heading, as with any step change.
+      const focused = await page.evaluate(() => document.activeElement?.textContent.trim());
+      assert.equal(focused, widget.l.signHeading);
+      // The answers came along.
+      assert.match(await page.locator('.pw-sign__who').innerText(), /Camille Dupont/);
+      const link = await widget.sign();
+      assert.equal(fetched(FULL).length, 2, 'fetched once');
+
+      // A pledge link's visitor gets the full build only.
+      await page.close();
+      await open();
+      await page.goto(link);
+      await page.getByText('Signature valide').waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(fetched(JOURNEY), [], 'no journey build for a pledge link');
+      assert.equal(fetched(FULL).length, 2);
+    });
+
+    it('keeps the answers when signing cannot load, and signs once it can', async () => {
+      const offline = (route) => route.abort('internetdisconnected');
+      await page.route(FULL, offline);
+      await widget.open();
+      await widget.fillToSummary();
+      await widget.button(widget.l.toSign).click();
+      const alert = page.getByRole('alert');
+      await alert.waitFor();
+      assert.match(await alert.innerText(), new RegExp(widget.l.partLoadFailed));
+      assert.match(await alert.innerText(), /Vos réponses sont conservées/);
+      const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
+      assert.equal(stored.name, 'Camille Dupont');
+
+      // The network is back.
+      await page.unroute(FULL, offline);
+      await widget.button(widget.l.retry).click();
+      await widget.waitForSigningStep();
+      assert.match(await page.locator('.pw-sign__who').innerText(), /Camille Dupont/);
+      await widget.sign();
+      // The failed attempt was not fatal to the page.
+      errors = errors.filter((e) => !/Failed to fetch|dynamically imported module/.test(e));
+    });
+
+    it('hands the answers over in memory when the browser stores nothing', async () => {
+      await context.close();
+      context = await newContext();
+      await context.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('denied', 'SecurityError');
+          },
+        });
+      });
+      await open();
+      await widget.open();
+      await widget.fillToSigning({ name: 'Zoé Ñúñez', commune: 'Lyon' });
+      assert.match(await page.locator('.pw-sign__who').innerText(), /Zoé Ñúñez/);
+      assert.match(await widget.sign(), /#e=/);
+    });
+  });
+}
