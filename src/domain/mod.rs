@@ -31,6 +31,7 @@ mod draft;
 mod drawing;
 pub mod embed_options;
 mod identity;
+mod json;
 mod keys;
 pub mod payload;
 mod pledge;

@@ -1,29 +1,31 @@
 use std::fmt;
 
-use serde::{Deserialize, Serialize};
-
+use super::json::{self, Json};
 use super::{Draft, Identity, Role, Selection, Step};
 use crate::campaign::CAMPAIGN;
 
 /// How a [`Draft`] is kept in the browser's storage: one JSON record under
-/// one versioned key.
+/// one versioned key, for example
+/// `{"version":1,"step":"summary","ticked":["1.1","8.2"],"name":"Zoé","commune":"Lyon","list":"","role":null}`.
 ///
 /// Commitments are stored by id ("4.1"), not by position, so a record stays
-/// readable by a person and an unknown id is caught on load.
-#[derive(Debug, Serialize, Deserialize)]
-pub struct StoredDraft {
-    version: u32,
-    step: String,
-    ticked: Vec<String>,
-    name: String,
-    commune: String,
-    list: String,
-    role: Option<String>,
+/// readable by a person and an unknown id is caught on load. Read and
+/// written with the small [`json`](super::json) module, not `serde_json`,
+/// to keep the first screen's wasm small.
+#[derive(Debug)]
+pub struct StoredDraft;
+
+fn malformed(reason: impl Into<String>) -> RecordError {
+    RecordError::new(RecordErrorKind::Malformed(reason.into()))
 }
 
-#[derive(Deserialize)]
-struct VersionOnly {
-    version: u64,
+/// The member `key`, which must be a string.
+fn string_field(record: &Json, key: &'static str) -> Result<String, RecordError> {
+    match record.get(key) {
+        Some(Json::String(s)) => Ok(s.clone()),
+        Some(_) => Err(malformed(format!("{key} is not a string"))),
+        None => Err(malformed(format!("missing field {key}"))),
+    }
 }
 
 impl StoredDraft {
@@ -35,45 +37,88 @@ impl StoredDraft {
 
     /// The record for this draft, as JSON text.
     pub fn encode(draft: &Draft) -> String {
-        let record = StoredDraft {
-            version: Self::VERSION,
-            step: draft.step.key(),
-            ticked: CAMPAIGN
-                .commitments()
-                .filter(|c| draft.selection.contains(c.position))
-                .map(|c| c.id.to_owned())
-                .collect(),
-            name: draft.identity.name.clone(),
-            commune: draft.identity.commune.clone(),
-            list: draft.identity.list.clone(),
-            role: draft.identity.role.map(|r| r.key().to_owned()),
-        };
-        // Serialising plain strings and vectors cannot fail.
-        serde_json::to_string(&record).unwrap_or_default()
+        let mut out = String::from("{\"version\":1,\"step\":");
+        json::write_string(&mut out, &draft.step.key());
+        out.push_str(",\"ticked\":[");
+        let ticked = CAMPAIGN
+            .commitments()
+            .filter(|c| draft.selection.contains(c.position));
+        for (i, commitment) in ticked.enumerate() {
+            if i > 0 {
+                out.push(',');
+            }
+            json::write_string(&mut out, commitment.id);
+        }
+        out.push(']');
+        let id = &draft.identity;
+        for (key, value) in [
+            ("name", &id.name),
+            ("commune", &id.commune),
+            ("list", &id.list),
+        ] {
+            out.push_str(",\"");
+            out.push_str(key);
+            out.push_str("\":");
+            json::write_string(&mut out, value);
+        }
+        out.push_str(",\"role\":");
+        match id.role {
+            Some(role) => json::write_string(&mut out, role.key()),
+            None => out.push_str("null"),
+        }
+        out.push('}');
+        out
     }
 
     /// Reads a record back. Anything that is not exactly a version-1 record
     /// of this campaign is an error: the caller keeps the text as a backup.
+    /// Unknown members are ignored.
     pub fn decode(text: &str) -> Result<Draft, RecordError> {
-        let version = serde_json::from_str::<VersionOnly>(text)
-            .map_err(|e| RecordError::new(RecordErrorKind::Malformed(e.to_string())))?
-            .version;
+        let record = json::parse(text).map_err(|e| malformed(e.to_string()))?;
+        if !matches!(record, Json::Object(_)) {
+            return Err(malformed("not an object"));
+        }
+        let version = match record.get("version") {
+            Some(Json::Number(n)) => n
+                .parse::<u64>()
+                .map_err(|_| malformed("version is not a whole number"))?,
+            Some(_) => return Err(malformed("version is not a number")),
+            None => return Err(malformed("missing field version")),
+        };
         if version != u64::from(Self::VERSION) {
             return Err(RecordError::new(RecordErrorKind::UnknownVersion(version)));
         }
-        let record: StoredDraft = serde_json::from_str(text)
-            .map_err(|e| RecordError::new(RecordErrorKind::Malformed(e.to_string())))?;
+        let step_key = string_field(&record, "step")?;
+        let ticked = match record.get("ticked") {
+            Some(Json::Array(items)) => items
+                .iter()
+                .map(|item| match item {
+                    Json::String(id) => Ok(id.clone()),
+                    _ => Err(malformed("a ticked id is not a string")),
+                })
+                .collect::<Result<Vec<_>, _>>()?,
+            Some(_) => return Err(malformed("ticked is not a list")),
+            None => return Err(malformed("missing field ticked")),
+        };
+        let name = string_field(&record, "name")?;
+        let commune = string_field(&record, "commune")?;
+        let list = string_field(&record, "list")?;
+        let role_key = match record.get("role") {
+            None | Some(Json::Null) => None,
+            Some(Json::String(key)) => Some(key.clone()),
+            Some(_) => return Err(malformed("role is not a string")),
+        };
 
         let mut selection = Selection::EMPTY;
-        for id in &record.ticked {
+        for id in &ticked {
             let commitment = CAMPAIGN
                 .commitment_by_id(id)
                 .ok_or_else(|| RecordError::new(RecordErrorKind::UnknownCommitment(id.clone())))?;
             selection.set(commitment.position, true);
         }
-        let step = Step::from_key(&record.step)
-            .ok_or_else(|| RecordError::new(RecordErrorKind::UnknownStep(record.step.clone())))?;
-        let role = match record.role {
+        let step = Step::from_key(&step_key)
+            .ok_or_else(|| RecordError::new(RecordErrorKind::UnknownStep(step_key.clone())))?;
+        let role = match role_key {
             None => None,
             Some(key) => Some(
                 Role::from_key(&key)
@@ -84,9 +129,9 @@ impl StoredDraft {
             step: Step::Welcome,
             selection,
             identity: Identity {
-                name: record.name,
-                commune: record.commune,
-                list: record.list,
+                name,
+                commune,
+                list,
                 role,
             },
         };
@@ -198,6 +243,13 @@ mod tests {
             "not json",
             r#"{"version":1}"#,
             r#"{"version":"1"}"#,
+            r#"{"version":1.0}"#,
+            r#"{"version":-1}"#,
+            r#"{"version":1,"step":"welcome","ticked":[1],"name":"","commune":"","list":""}"#,
+            r#"{"version":1,"step":"welcome","ticked":[],"name":null,"commune":"","list":""}"#,
+            r#"{"version":1,"step":"welcome","ticked":{},"name":"","commune":"","list":""}"#,
+            r#"{"version":1,"step":"welcome","ticked":[],"name":"","commune":"","list":"","role":3}"#,
+            r#"{"version":1,"version":1,"step":"welcome","ticked":[],"name":"","commune":"","list":""}"#,
         ] {
             assert!(
                 matches!(kind_of(bad), RecordErrorKind::Malformed(_)),
@@ -240,6 +292,92 @@ mod tests {
             StoredDraft::decode(&text).map(|d| d.step),
             Ok(Step::Identity)
         );
+    }
+
+    /// The record as `serde_json` wrote it before this module did.
+    #[derive(serde::Serialize, serde::Deserialize, PartialEq, Debug)]
+    struct SerdeRecord {
+        version: u32,
+        step: String,
+        ticked: Vec<String>,
+        name: String,
+        commune: String,
+        list: String,
+        role: Option<String>,
+    }
+
+    #[test]
+    fn records_are_byte_identical_to_what_serde_json_wrote() {
+        let mut seed = 7_u64;
+        let mut next = move || {
+            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
+            let mut z = seed;
+            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+            z ^ (z >> 31)
+        };
+        const TEXTS: &[&str] = &[
+            "",
+            "Zoé",
+            "\"quoted\"",
+            "a\\b",
+            "\u{1}\n\t",
+            "漢字 🙂",
+            "<b>x</b>",
+        ];
+        let steps = [
+            Step::Welcome,
+            Step::Proposal(3),
+            Step::Identity,
+            Step::Summary,
+        ];
+        for _ in 0..2_000 {
+            let mut d = Draft::default();
+            for position in 0..20 {
+                d.apply(Action::Tick(position, next() % 2 == 0));
+            }
+            for field in [Field::Name, Field::Commune, Field::List] {
+                let text: String = (0..next() % 4)
+                    .map(|_| TEXTS[(next() % TEXTS.len() as u64) as usize])
+                    .collect();
+                d.apply(Action::Edit(field, text));
+            }
+            d.apply(Action::SetRole(match next() % 3 {
+                0 => None,
+                1 => Some(Role::HeadOfList),
+                _ => Some(Role::RunningMate),
+            }));
+            d.step = steps[(next() % 4) as usize];
+            let ours = StoredDraft::encode(&d);
+            let record = SerdeRecord {
+                version: 1,
+                step: d.step.key(),
+                ticked: CAMPAIGN
+                    .commitments()
+                    .filter(|c| d.selection.contains(c.position))
+                    .map(|c| c.id.to_owned())
+                    .collect(),
+                name: d.identity.name.clone(),
+                commune: d.identity.commune.clone(),
+                list: d.identity.list.clone(),
+                role: d.identity.role.map(|r| r.key().to_owned()),
+            };
+            assert_eq!(ours, serde_json::to_string(&record).unwrap());
+            assert_eq!(serde_json::from_str::<SerdeRecord>(&ours).unwrap(), record);
+            let back = StoredDraft::decode(&ours).unwrap();
+            assert_eq!((back.selection, &back.identity), (d.selection, &d.identity));
+        }
+    }
+
+    #[test]
+    fn reads_records_in_any_member_order_and_spacing() {
+        let text = "{ \"role\" : null , \"list\":\"\", \"commune\":\"Lyon\",\n \"name\":\"Z\\u00f6e\",\"ticked\":[ \"2.1\" ],\"step\":\"identity\",\"version\":1,\"extra\":{\"x\":[1]}}";
+        let d = StoredDraft::decode(text).unwrap();
+        assert_eq!(d.identity.name, "Zöe");
+        assert_eq!(d.step, Step::Identity);
+        let without_role =
+            r#"{"version":1,"step":"welcome","ticked":[],"name":"","commune":"","list":""}"#;
+        assert_eq!(StoredDraft::decode(without_role), Ok(Draft::default()));
     }
 
     #[test]
