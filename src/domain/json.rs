@@ -430,24 +430,14 @@ mod tests {
 
     #[test]
     fn random_and_mutated_texts_never_panic_and_agree_with_serde_json() {
-        // A fixed-seed generator (splitmix64): the same cases on every run.
-        let mut seed = 0x5eed_u64;
-        let mut next = move || {
-            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = seed;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        };
+        let mut rng = crate::domain::test_rng::Rng(0x5eed);
         const PIECES: &[&str] = &[
             "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD83D", "\\uDE42", "0", "-", "1.5",
             "e", "null", "true", " ", "\n", "\"k\"", "é", "🙂", "\u{1}",
         ];
         for _ in 0..20_000 {
-            let n = next() % 12;
-            let text: String = (0..n)
-                .map(|_| PIECES[(next() % PIECES.len() as u64) as usize])
-                .collect();
+            let n = rng.below(12);
+            let text: String = (0..n).map(|_| PIECES[rng.below(PIECES.len())]).collect();
             reads_like_serde(&text);
         }
     }

@@ -40,6 +40,8 @@ mod share_link;
 pub mod share_targets;
 mod signing_date;
 mod stored_draft;
+#[cfg(test)]
+mod test_rng;
 
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};

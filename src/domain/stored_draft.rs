@@ -308,14 +308,7 @@ mod tests {
 
     #[test]
     fn records_are_byte_identical_to_what_serde_json_wrote() {
-        let mut seed = 7_u64;
-        let mut next = move || {
-            seed = seed.wrapping_add(0x9e37_79b9_7f4a_7c15);
-            let mut z = seed;
-            z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
-            z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
-            z ^ (z >> 31)
-        };
+        let mut rng = crate::domain::test_rng::Rng(7);
         const TEXTS: &[&str] = &[
             "",
             "Zoé",
@@ -334,20 +327,20 @@ mod tests {
         for _ in 0..2_000 {
             let mut d = Draft::default();
             for position in 0..20 {
-                d.apply(Action::Tick(position, next() % 2 == 0));
+                d.apply(Action::Tick(position, rng.below(2) == 0));
             }
             for field in [Field::Name, Field::Commune, Field::List] {
-                let text: String = (0..next() % 4)
-                    .map(|_| TEXTS[(next() % TEXTS.len() as u64) as usize])
+                let text: String = (0..rng.below(4))
+                    .map(|_| TEXTS[rng.below(TEXTS.len())])
                     .collect();
                 d.apply(Action::Edit(field, text));
             }
-            d.apply(Action::SetRole(match next() % 3 {
+            d.apply(Action::SetRole(match rng.below(3) {
                 0 => None,
                 1 => Some(Role::HeadOfList),
                 _ => Some(Role::RunningMate),
             }));
-            d.step = steps[(next() % 4) as usize];
+            d.step = steps[rng.below(steps.len())];
             let ours = StoredDraft::encode(&d);
             let record = SerdeRecord {
                 version: 1,
