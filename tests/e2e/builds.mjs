@@ -74,6 +74,31 @@ export function buildsSuite(env) {
       assert.equal(fetched(FULL).length, 2);
     });
 
+    it('opens a link pasted into an open journey, and says when a link cannot load', async () => {
+      await widget.reachSigning();
+      const link = await widget.sign();
+      // (A candidate who signed gets the full build on their next visit.)
+      await context.close();
+
+      // A link pasted into the address bar of a widget showing the journey.
+      context = await newContext();
+      await open();
+      await widget.open();
+      assert.deepEqual(fetched(FULL), []);
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, new URL(link).hash);
+      await page.getByText('Signature valide').waitFor();
+      await page.close();
+
+      // No network for the full build: a clear message, not a blank page.
+      await open();
+      await page.route(FULL, (route) => route.abort('internetdisconnected'));
+      await page.goto(link);
+      await page.getByText("Le widget n'a pas pu se charger").waitFor();
+      errors = errors.filter((e) => !/Failed to fetch|dynamically imported module/.test(e));
+    });
+
     it('keeps the answers when signing cannot load, and signs once it can', async () => {
       const offline = (route) => route.abort('internetdisconnected');
       await page.route(FULL, offline);
