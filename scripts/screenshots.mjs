@@ -36,7 +36,7 @@ await page.screenshot({ path: out('summary') });
 
 // Sign with a drawn signature, then keep the three card formats.
 await widget.button('Signer').click();
-await widget.waitForHeading('Signer mon engagement');
+await widget.waitForSigningStep();
 await widget.drawSignature();
 await page.screenshot({ path: out('sign') });
 await widget.sign();
