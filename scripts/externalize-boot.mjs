@@ -52,7 +52,8 @@ const builds = {
 const code = `// Starts the widget (written by scripts/externalize-boot.mjs at build time).
 // The first screen loads the small journey build; the full build (signing,
 // pledge links, cards) is loaded when the journey asks for it, or straight
-// away for a pledge link (#e=…). See src/web/builds.rs.
+// away for a pledge link (#e=…) or a candidate back at signing. See
+// src/web/builds.rs.
 const builds = ${JSON.stringify(builds)};
 const widget = (window.pwWidget ??= {});
 let fullFiles;
@@ -96,8 +97,21 @@ function startJourney() {
   return import(builds.journey.js).then((glue) => glue.default({ module_or_path: wasm }));
 }
 
+// A candidate who reached signing resumes there: straight to the full
+// build. (The draft's key and step names are those of src/domain/
+// stored_draft.rs; the journey build hands over by itself if this misses.)
+function resumesSigning() {
+  try {
+    const step = JSON.parse(localStorage.getItem('pw-pledge-widget/draft/v1'))?.step;
+    return step === 'sign' || step === 'signed';
+  } catch {
+    return false;
+  }
+}
+
 try {
-  await (location.hash.startsWith('#e=') ? widget.startFull() : startJourney());
+  const full = location.hash.startsWith('#e=') || resumesSigning();
+  await (full ? widget.startFull() : startJourney());
 } catch (error) {
   const host = document.getElementById('pledge-widget');
   if (host && !host.querySelector('.pw-widget')) {

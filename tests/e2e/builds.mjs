@@ -77,7 +77,14 @@ export function buildsSuite(env) {
     it('opens a link pasted into an open journey, and says when a link cannot load', async () => {
       await widget.reachSigning();
       const link = await widget.sign();
-      // (A candidate who signed gets the full build on their next visit.)
+
+      // Back later: straight to the full build and the signed pledge.
+      await page.close();
+      await open();
+      await page.goto(env.url);
+      await widget.waitForHeading(widget.l.signedHeading);
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(fetched(JOURNEY), [], 'no journey build for a candidate back at signing');
       await context.close();
 
       // A link pasted into the address bar of a widget showing the journey.
