@@ -81,6 +81,32 @@ const seen = (selector) => `window.__seen = new Promise((r) => new MutationObser
   if (document.querySelector(${JSON.stringify(selector)})) { o.disconnect(); r(performance.now()); }
 }).observe(document, { childList: true, subtree: true }));`;
 let links = {};
+
+/** The element a timing starts by clicking: a `#id`, or a button's exact text. */
+const target = (click) =>
+  click.startsWith('#')
+    ? `document.querySelector(${JSON.stringify(click)})`
+    : `[...document.querySelectorAll('button')].find((b) => b.textContent.trim() === ${JSON.stringify(click)})`;
+
+/** Milliseconds from clicking `click` until `until` matches an element. */
+function clickUntil(page, click, until) {
+  return page.evaluate(`new Promise((r) => {
+    const t0 = performance.now();
+    new MutationObserver((_, o) => {
+      if (document.querySelector(${JSON.stringify(until)})) { o.disconnect(); r(performance.now() - t0); }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    ${target(click)}.click();
+  })`);
+}
+
+/** Milliseconds from clicking `click` to the next animation frame. */
+function clickToFrame(page, click) {
+  return page.evaluate(`new Promise((r) => {
+    const t0 = performance.now();
+    ${target(click)}.click();
+    requestAnimationFrame(() => r(performance.now() - t0));
+  })`);
+}
 for (let i = 0; i < RUNS; i += 1) {
   // A returning candidate: navigation to the first proposal's checkboxes.
   let ctx = await phoneContext(browser, { serviceWorkers: 'block' });
@@ -107,21 +133,10 @@ for (let i = 0; i < RUNS; i += 1) {
   // Summary → sign step ready: the full build, prefetched since the identity
   // step, takes over.
   await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /pledge-widget-[0-9a-f]+_bg\.wasm/.test(e.name) && e.responseEnd > 0));
-  timings.toSign.push(await page.evaluate(() => new Promise((r) => {
-    const t0 = performance.now();
-    new MutationObserver((_, o) => {
-      if (document.querySelector('.pw-pad')) { o.disconnect(); r(performance.now() - t0); }
-    }).observe(document.body, { subtree: true, childList: true });
-    [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Signer').click();
-  })));
+  timings.toSign.push(await clickUntil(page, 'Signer', '.pw-pad'));
   await w.waitForSigningStep();
   if (i === 0) {
-    const plain = await page.evaluate(() => new Promise((r) => {
-      const t0 = performance.now();
-      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Signer mon engagement').click();
-      requestAnimationFrame(() => r(performance.now() - t0));
-    }));
-    timings.sign.push(plain);
+    timings.sign.push(await clickToFrame(page, 'Signer mon engagement'));
     links.withoutDrawing = await page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
     await page.getByRole('button', { name: 'Modifier mes engagements' }).click();
     await page.getByRole('button', { name: 'Signer', exact: true }).click();
@@ -129,22 +144,12 @@ for (let i = 0; i < RUNS; i += 1) {
     await w.sign();
     links.withDrawing = await page.getByRole('textbox', { name: 'Lien de vérification' }).inputValue();
   } else {
-    timings.sign.push(await page.evaluate(() => new Promise((r) => {
-      const t0 = performance.now();
-      [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Signer mon engagement').click();
-      requestAnimationFrame(() => r(performance.now() - t0));
-    })));
+    timings.sign.push(await clickToFrame(page, 'Signer mon engagement'));
   }
   await page.locator('.pw-card__preview').waitFor();
   for (const f of ['1080x1080', '1080x1920', '1200x630']) {
     const [fw, fh] = f.split('x');
-    timings.card[f].push(await page.evaluate(([fw, fh, f]) => new Promise((r) => {
-      const t0 = performance.now();
-      new MutationObserver((_, o) => {
-        if (document.querySelector(`.pw-card__preview[width="${fw}"][height="${fh}"]`)) { o.disconnect(); r(performance.now() - t0); }
-      }).observe(document.body, { subtree: true, childList: true, attributes: true });
-      document.querySelector(`#pw-card-format-${f}`).click();
-    }), [fw, fh, f]));
+    timings.card[f].push(await clickUntil(page, `#pw-card-format-${f}`, `.pw-card__preview[width="${fw}"][height="${fh}"]`));
   }
   await ctx.close();
 
