@@ -81,6 +81,19 @@ export function embedSuite(env) {
       return handle.contentFrame();
     }
 
+    /** Waits until `locator` stands still in the host page. Playwright's
+     * own stability check looks within the frame only; here the frame
+     * itself moves when the host page reflows around its new height. */
+    async function untilStill(page, locator) {
+      let last;
+      for (let tries = 0; tries < 40; tries += 1) {
+        const box = JSON.stringify(await locator.boundingBox());
+        if (box === last) return;
+        last = box;
+        await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      }
+    }
+
     async function assertFits(page, index, label) {
       const frame = await contentFrame(page, index);
       // The loader applies the widget's last height within a few frames.
@@ -134,6 +147,10 @@ export function embedSuite(env) {
       await assertFits(page, 0, 'identity with errors');
       await widget.field(/Nom et prénom/).fill('Camille Dupont');
       await widget.field(/Commune/).fill('Lyon');
+      // The messages went away and the frame shrank: let the page settle
+      // before clicking (the full build is being fetched meanwhile).
+      await assertFits(page, 0, 'identity filled');
+      await untilStill(page, widget.button('Voir le récapitulatif'));
       await widget.button('Voir le récapitulatif').click();
       await widget.waitForHeading('Récapitulatif');
       await afterStep();
