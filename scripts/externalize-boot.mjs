@@ -8,10 +8,15 @@
 //    standalone page;
 // 2. gives the full build (built by Trunk as a "worker", so that it is
 //    neither preloaded nor started) content-hashed file names;
-// 3. writes the service worker (sw.js) with the list of this build's files.
+// 3. writes the service worker (sw.js) with the list of this build's files;
+// 4. makes the link-preview image URLs absolute when the site's address is
+//    known at build time (scripts/site-settings.mjs).
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { join, relative } from 'node:path';
+import { dirname, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { readSettings, withSiteUrl } from './site-settings.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -23,6 +28,8 @@ const hash = (...parts) => {
 
 const file = join(dir, 'index.html');
 let html = await readFile(file, 'utf8');
+const settings = await readSettings(join(dirname(fileURLToPath(import.meta.url)), '..'));
+html = withSiteUrl(html, settings.siteUrl);
 
 // The journey build, as Trunk named it in its initializer.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;

@@ -39,7 +39,7 @@ await widget.button('Signer').click();
 await widget.waitForSigningStep();
 await widget.drawSignature();
 await page.screenshot({ path: out('sign') });
-await widget.sign();
+const link = await widget.sign();
 await page.screenshot({ path: out('signed') });
 for (const key of ['1200x630', '1080x1080', '1080x1920']) {
   await page.locator(`#pw-card-format-${key}`).check();
@@ -50,6 +50,16 @@ for (const key of ['1200x630', '1080x1080', '1080x1920']) {
   ]);
   await copyFile(await download.path(), `${root}docs/cards/sample-${key}.png`);
 }
+
+// The public's view of that link, on a phone in dark mode.
+const dark = await phoneContext(browser, { colorScheme: 'dark' });
+const visitor = await dark.newPage();
+await visitor.goto(link);
+await visitor.getByText('Signature valide').waitFor();
+await visitor.locator('.pw-card__preview').waitFor();
+await visitor.evaluate(() => document.fonts.ready);
+await visitor.screenshot({ path: out('verify-dark') });
+await dark.close();
 
 await browser.close();
 await server.close();

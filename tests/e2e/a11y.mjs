@@ -20,6 +20,8 @@ async function violations(page) {
   return result.violations.flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} — ${n.failureSummary}`));
 }
 
+const SCHEMES = ['light', 'dark'];
+const ACCENTS = [null, '#ffd400'];
 const VIEWPORTS = [
   ['360×740', { width: 360, height: 740 }],
   ['1280×800', { width: 1280, height: 800 }],
@@ -62,12 +64,22 @@ export function a11ySuite(env) {
       await context.close();
     });
 
-    for (const [label, viewport] of VIEWPORTS) for (const lang of ['fr', 'en']) {
-      it(`finds nothing on any screen at ${label} in ${lang}`, async () => {
+    // Every screen, in every combination a visitor can meet: phone and
+    // desktop, French and English, light and dark system colours, with and
+    // without a partner's accent (one that fails contrast as given).
+    for (const [label, viewport] of VIEWPORTS) for (const lang of ['fr', 'en']) for (const scheme of SCHEMES) for (const accent of ACCENTS) {
+      it(`finds nothing on any screen at ${label}, ${lang}, ${scheme}${accent ? `, accent ${accent}` : ''}`, async () => {
         const l = LABELS[lang];
-        const context = await env.browser.newContext({ viewport, locale: lang === 'fr' ? 'fr-FR' : 'en-GB' });
+        const context = await env.browser.newContext({
+          viewport,
+          colorScheme: scheme,
+          locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
+        });
         const page = await context.newPage();
-        const widget = new WidgetPage(page, env.url, page, lang);
+        const query = accent ? `?accent=${encodeURIComponent(accent)}` : '';
+        // A pledge link opened on the same partner page keeps its query.
+        const onPage = (link) => (accent ? link.replace('#', `${query}#`) : link);
+        const widget = new WidgetPage(page, `${env.url}${query}`, page, lang);
         const found = {};
         const check = async (screen) => {
           const v = await violations(page);
@@ -76,6 +88,8 @@ export function a11ySuite(env) {
 
         await widget.open();
         await check('welcome');
+        await page.getByText(l.privacy, { exact: true }).click();
+        await check('privacy note open');
         await widget.start();
         await check('proposal');
         await widget.commitment(l.firstCommitment).check();
@@ -95,16 +109,20 @@ export function a11ySuite(env) {
         await check('summary');
         await widget.button(l.toSign).click();
         await widget.waitForSigningStep();
+        await widget.drawSignature();
         await check('signing');
         const link = await widget.sign();
         await page.locator('.pw-card__preview').waitFor();
         await check('signed, with the card');
+        await widget.button(l.forgetMe).click();
+        await check('forget me confirmation');
+        await widget.button(l.cancel).click();
 
-        await page.goto(link);
+        await page.goto(onPage(link));
         await page.getByText(l.valid).waitFor();
         await page.locator('.pw-card__preview').waitFor();
         await check('verification, valid');
-        await page.goto(link.slice(0, -12));
+        await page.goto(onPage(link.slice(0, -12)));
         await page.getByText(l.invalid).waitFor();
         await check('verification, invalid');
 

@@ -16,6 +16,7 @@ import { a11ySuite } from './a11y.mjs';
 import { i18nSuite } from './i18n.mjs';
 import { offlineSuite } from './offline.mjs';
 import { lighthouseSuite } from './lighthouse.mjs';
+import { previewSuite } from './preview.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -47,3 +48,4 @@ a11ySuite(env);
 i18nSuite(env);
 offlineSuite(env);
 lighthouseSuite(env);
+previewSuite(env);

@@ -32,6 +32,8 @@ export const LABELS = {
     cancel: 'Annuler',
     valid: 'Signature valide',
     invalid: 'Lien modifié ou invalide',
+    privacy: 'Confidentialité',
+    forgetMe: 'Oublier mes données',
   },
   en: {
     start: 'Start',
@@ -60,6 +62,8 @@ export const LABELS = {
     cancel: 'Cancel',
     valid: 'Valid signature',
     invalid: 'Modified or invalid link',
+    privacy: 'Privacy',
+    forgetMe: 'Forget my data',
   },
 };
 
