@@ -154,7 +154,10 @@ async function list(d) {
   return out;
 }
 const template = join(dir, 'sw.template.js');
-const files = (await list(dir)).filter((f) => !['sw.template.js', 'sw.js'].includes(f) && !f.endsWith('.txt'));
+// The link-preview image is for social networks' crawlers, not the widget.
+const files = (await list(dir)).filter(
+  (f) => !['sw.template.js', 'sw.js'].includes(f) && !f.endsWith('.txt') && !f.startsWith('social/'),
+);
 const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
 const build = hash(precache.join('\n'), code);
 const sw = (await readFile(template, 'utf8'))
