@@ -4,19 +4,20 @@
 //! - [`campaign`]: the ten proposals and twenty commitments, as data;
 //! - [`domain`]: the candidate's draft, its steps and how it is stored;
 //! - [`i18n`]: every interface string, in one place;
+//! - [`state`]: the candidate's state in signals, with every side effect
+//!   behind one interface ([`state::Io`]);
 //! - `web` (wasm only): the only code that calls into the browser;
-//! - `state` and `components` (wasm only): the Leptos widget.
+//! - `components` (wasm only): the Leptos views.
 //!
-//! The core builds and tests on any host; the widget only for
-//! `wasm32-unknown-unknown`.
+//! The core and the state build and test on any host; the views and the
+//! browser edge only for `wasm32-unknown-unknown`.
 
 pub mod campaign;
 pub mod domain;
 pub mod i18n;
+pub mod state;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;
-#[cfg(target_arch = "wasm32")]
-pub mod state;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

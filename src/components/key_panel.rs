@@ -1,18 +1,19 @@
 use leptos::{ev::Event, html, prelude::*, task::spawn_local};
 
 use super::ConfirmedAction;
-use crate::state::texts;
-
 use crate::i18n::fill;
-use crate::state::PledgeState;
+use crate::state::{texts, ImportOutcome, KeyStatus, PledgeState};
 use crate::web;
 
-/// The candidate's signing key: its fingerprint and what it is for, export
-/// and import, and "forget me".
+const KEY_FILE_NAME: &str = "cle-engagement-coorace.json";
+
+/// The candidate's signing key: its fingerprint and what it is for, what
+/// could not be kept, export and import (never replacing a key without
+/// asking), and "forget me".
 #[component]
 pub fn KeyPanel(
-    /// With export and "forget me" (after signing), or just the fingerprint
-    /// and import (before).
+    /// With "forget me" and the just-created advice (after signing), or
+    /// without (before).
     full: bool,
 ) -> impl IntoView {
     let t = texts();
@@ -33,7 +34,40 @@ pub fn KeyPanel(
 
     let export = move |_| {
         if let Some(file) = state.key_file() {
-            web::download_text("cle-engagement-coorace.json", &file, "application/json");
+            web::download_text(KEY_FILE_NAME, &file, "application/json");
+        }
+    };
+
+    // What could not be kept comes first, as an alert; advice after.
+    let warnings = move || {
+        let KeyStatus {
+            created_now,
+            key_not_kept,
+            signed_not_kept,
+            unreadable,
+        } = state.key_status();
+        let alerts: Vec<&'static str> = [
+            key_not_kept.then_some(t.key_not_kept),
+            signed_not_kept.then_some(t.key_signed_not_kept),
+            (unreadable == Some(false)).then_some(t.key_unreadable_left),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        let notes: Vec<&'static str> = [
+            (full && created_now && !key_not_kept).then_some(t.key_created_now),
+            (unreadable == Some(true)).then_some(t.key_unreadable_backed_up),
+        ]
+        .into_iter()
+        .flatten()
+        .collect();
+        view! {
+            {(!alerts.is_empty()).then(|| view! {
+                <div class="pw-key__alert" role="alert">
+                    {alerts.into_iter().map(|a| view! { <p>{a}</p> }).collect_view()}
+                </div>
+            })}
+            {notes.into_iter().map(|n| view! { <p class="pw-key__note">{n}</p> }).collect_view()}
         }
     };
 
@@ -43,14 +77,55 @@ pub fn KeyPanel(
         };
         spawn_local(async move {
             let text = web::chosen_file_text(&input).await;
-            let result = text
+            input.set_value("");
+            let outcome = text
                 .ok_or(())
-                .and_then(|t| state.import_key(&t).map_err(|_| ()));
-            let _ = message.try_set(Some(match result {
-                Ok(fp) => fill(t.key_imported, &[("fingerprint", &fp)]),
+                .and_then(|text| state.import_key(&text).map_err(|_| ()));
+            let said = match outcome {
+                Ok(ImportOutcome::Imported(fp)) => fill(t.key_imported, &[("fingerprint", &fp)]),
+                Ok(ImportOutcome::AlreadyInUse(fp)) => {
+                    fill(t.key_already_in_use, &[("fingerprint", &fp)])
+                }
+                Ok(ImportOutcome::NeedsConsent { .. }) => String::new(),
                 Err(()) => t.key_import_failed.to_owned(),
-            }));
+            };
+            let _ = message.try_set((!said.is_empty()).then_some(said));
         });
+    };
+
+    // A key file for another key than the current one: both fingerprints,
+    // a way to keep the current one, then replace or cancel.
+    let consent = move || {
+        let incoming = state.pending_import()?;
+        let current = state.fingerprint().unwrap_or_default();
+        let question = fill(
+            t.key_replace_question,
+            &[("current", &current), ("incoming", &incoming)],
+        );
+        Some(view! {
+            <div class="pw-confirm pw-key__replace" role="group" aria-labelledby="pw-key-replace-question">
+                <p class="pw-confirm__question" id="pw-key-replace-question">
+                    {question}
+                </p>
+                <button type="button" class="pw-button" on:click=export>
+                    {t.key_export_current}
+                </button>
+                <button
+                    type="button"
+                    class="pw-button pw-button--danger"
+                    on:click=move |_| {
+                        if let Some(fp) = state.confirm_import() {
+                            message.set(Some(fill(t.key_imported, &[("fingerprint", &fp)])));
+                        }
+                    }
+                >
+                    {t.key_replace_confirm}
+                </button>
+                <button type="button" class="pw-button" on:click=move |_| state.cancel_import()>
+                    {t.cancel}
+                </button>
+            </div>
+        })
     };
 
     let forget = full.then(|| {
@@ -71,20 +146,13 @@ pub fn KeyPanel(
                 {t.key_heading}
             </h2>
             {fingerprint}
+            {warnings}
             <div class="pw-key__actions">
-                {full
-                    .then(|| {
-                        view! {
-                            <button
-                                type="button"
-                                class="pw-button"
-                                disabled=move || state.fingerprint().is_none()
-                                on:click=export
-                            >
-                                {t.key_export}
-                            </button>
-                        }
-                    })}
+                <Show when=move || state.fingerprint().is_some()>
+                    <button type="button" class="pw-button" on:click=export>
+                        {t.key_export}
+                    </button>
+                </Show>
                 <label class="pw-button pw-key__import">
                     {t.key_import}
                     <input
@@ -96,6 +164,7 @@ pub fn KeyPanel(
                     />
                 </label>
             </div>
+            {consent}
             <p class="pw-key__message" role="status">
                 {move || message.get()}
             </p>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{FullBuildLoader, SignStep, SignedScreen, VerificationView};
 use crate::domain::{Fragment, ShareLink, Step};
-use crate::state::{texts, PledgeState};
+use crate::state::{texts, Scope};
 
 /// What differs between the widget's two builds (see `web::builds`).
 ///
@@ -14,8 +14,8 @@ use crate::state::{texts, PledgeState};
 /// left out of the journey's wasm by the linker.
 #[derive(Clone, Copy)]
 pub struct Parts {
-    /// The candidate's state, from what the browser kept.
-    pub open_state: fn() -> PledgeState,
+    /// Which of the candidate's records this build opens.
+    pub scope: Scope,
     /// The sign and signed steps.
     pub signing: fn(Step) -> AnyView,
     /// The page of a pledge link (the fragment as given), with what
@@ -26,14 +26,14 @@ pub struct Parts {
 impl Parts {
     /// Everything: what the full build mounts.
     pub const FULL: Parts = Parts {
-        open_state: PledgeState::open,
+        scope: Scope::Full,
         signing: full_signing,
         pledge_link: full_pledge_link,
     };
 
     /// The journey, handing over to the full build where it is needed.
     pub const JOURNEY: Parts = Parts {
-        open_state: PledgeState::open_journey,
+        scope: Scope::Journey,
         signing: journey_signing,
         pledge_link: journey_pledge_link,
     };

@@ -5,18 +5,16 @@ use super::{
 };
 use crate::domain::Step;
 use crate::i18n::fill;
-use crate::state::{campaign, texts};
+use crate::state::{campaign, texts, PledgeState};
 use crate::web;
 
 /// The candidate's journey: the current step, storage notices and start
-/// over. Reads what the browser kept when it is created and saves every
-/// change. Signing comes from the build (see [`Parts`]).
+/// over, from the state the widget root owns (every change is saved by
+/// the state itself). Signing comes from the build (see [`Parts`]).
 #[component]
 pub fn PledgeJourney() -> impl IntoView {
     let parts = Parts::use_context();
-    let state = (parts.open_state)();
-    state.provide();
-    state.persist();
+    let state = PledgeState::use_context();
 
     let step = Memo::new(move |_| state.with(|d| d.step));
     let root = NodeRef::<html::Div>::new();

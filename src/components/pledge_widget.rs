@@ -2,8 +2,7 @@ use leptos::{html, prelude::*};
 
 use super::{LanguageBar, Parts, PledgeJourney, PrivacyNote};
 use crate::domain::{EmbedOptions, ShareLink};
-use crate::i18n::Lang;
-use crate::state::Locale;
+use crate::state::{Locale, PledgeState, SharedIo};
 use crate::web;
 
 /// What the widget shows: the candidate's own journey, or a pledge link.
@@ -41,23 +40,56 @@ fn root_class(options: &EmbedOptions) -> String {
     class
 }
 
-/// The whole widget. A page opened with a pledge link (`#e=…`) shows that
-/// pledge, read-only, and never loads or touches the visitor's own draft;
-/// otherwise it shows the journey. Options from the URL (set by a partner's
-/// embed snippet) style it; the language is the visitor's choice, else the
-/// one asked for, else the browser's. `parts` says which build this is.
+/// The whole widget, and the one owner of its state.
+///
+/// A page opened with a pledge link (`#e=…`) shows that pledge, read-only,
+/// and never loads or touches the visitor's own draft; otherwise it shows
+/// the journey. The candidate's state is opened once, the first time the
+/// journey is shown, and kept for the widget's life: a language switch or
+/// a visit to a pledge link re-renders the views, never the state. Options
+/// from the URL (set by a partner's embed snippet) style it. `parts` says
+/// which build this is; `io` is the browser's unless a test gives another.
 #[component]
-pub fn PledgeWidget(parts: Parts) -> impl IntoView {
+pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> impl IntoView {
     parts.provide();
+    let io = io.unwrap_or_else(web::BrowserIo::shared);
+    let handover = io.take_handover();
     let options = EmbedOptions::from_query(&web::query());
-    let chosen = web::load_lang_choice().and_then(|c| Lang::from_code(&c));
-    let lang = RwSignal::new(
-        chosen.unwrap_or_else(|| Lang::choose(options.lang.as_deref(), &web::browser_languages())),
-    );
-    let shown = RwSignal::new(shown_for(web::fragment()));
-    web::on_fragment_change(move |fragment| {
-        let _ = shown.try_set(shown_for(fragment));
+    let lang = RwSignal::new(Locale::choose(
+        &*io,
+        handover.lang.as_deref(),
+        options.lang.as_deref(),
+        &web::browser_languages(),
+    ));
+    Locale(lang).provide();
+
+    // The candidate's state, opened under this (the root's) owner when
+    // first needed, so that no view re-rendering can drop it.
+    let owner = Owner::current().unwrap_or_default();
+    let handed_over_draft = StoredValue::new(handover.draft);
+    let state = StoredValue::new(None::<PledgeState>);
+    let shared_io = StoredValue::new_local(io.clone());
+    let journey_state = {
+        move || {
+            if let Some(state) = state.get_value() {
+                return state;
+            }
+            let draft = handed_over_draft.try_update_value(Option::take).flatten();
+            let opened = owner
+                .with(|| PledgeState::open(shared_io.get_value(), parts.scope, draft.as_deref()));
+            state.set_value(Some(opened));
+            opened
+        }
+    };
+    // Another tab's changes (answers, key, « forget me ») reach this one.
+    web::on_storage_change(move |key, value| {
+        if let Some(state) = state.get_value() {
+            state.changed_elsewhere(key.as_deref(), value.as_deref());
+        }
     });
+
+    let shown = RwSignal::new(shown_for(web::fragment()));
+    web::on_fragment_change(move |fragment| shown.set(shown_for(fragment)));
     let root = NodeRef::<html::Div>::new();
     let accent = options.accent.clone();
     root.on_load(move |root| {
@@ -94,7 +126,7 @@ pub fn PledgeWidget(parts: Parts) -> impl IntoView {
     };
     let switch_language = Callback::new(move |_| {
         let next = lang.get_untracked().other();
-        web::save_lang_choice(next.code());
+        Locale::remember(&*shared_io.get_value(), next);
         lang.set(next);
         focus_heading();
     });
@@ -108,11 +140,15 @@ pub fn PledgeWidget(parts: Parts) -> impl IntoView {
             aria-label=move || lang.get().texts().widget_label
         >
             {move || {
-                Locale(lang.get()).provide();
+                // The views follow the language; the state above stays.
+                lang.track();
                 view! {
                     <LanguageBar on_switch=switch_language />
                     {match shown.get() {
-                        Shown::Journey => view! { <PledgeJourney /> }.into_any(),
+                        Shown::Journey => {
+                            journey_state().provide();
+                            view! { <PledgeJourney /> }.into_any()
+                        }
                         Shown::Link(fragment) => {
                             (parts.pledge_link)(fragment, Callback::new(move |_| start_own()))
                         }

@@ -6,7 +6,6 @@ use super::{EditButton, KeyPanel, SignaturePad, StepNav};
 use crate::domain::{Action, Drawing, Field, Step};
 use crate::i18n::fill;
 use crate::state::{PledgeState, SignError};
-use crate::web;
 
 /// Confirm who signs, draw a signature if wished, see the date, sign.
 #[component]
@@ -15,7 +14,7 @@ pub fn SignStep() -> impl IntoView {
     let state = PledgeState::use_context();
     let drawing = RwSignal::new(Drawing::default());
     let error = RwSignal::new(None::<&'static str>);
-    let today = t.date(web::today());
+    let today = t.date(state.today());
 
     let who = move || {
         state.with(|d| {

@@ -14,7 +14,7 @@ pub fn SignedScreen() -> impl IntoView {
     let state = PledgeState::use_context();
     let copied = RwSignal::new(None::<bool>);
     let link_input = NodeRef::<html::Input>::new();
-    let link = move || state.share_link().unwrap_or_default();
+    let link = move || state.share_link(&web::page_url()).unwrap_or_default();
 
     let copy = move |_| {
         let text = link();
@@ -67,7 +67,7 @@ pub fn SignedScreen() -> impl IntoView {
                 state
                     .signed()
                     .map(|s| {
-                        let link = state.share_link().unwrap_or_default();
+                        let link = state.share_link(&web::page_url()).unwrap_or_default();
                         view! {
                             <CardPanel pledge=s.pledge.clone() link=link.clone() />
                             <PledgeView pledge=s.pledge.clone() />

@@ -20,6 +20,8 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 StorageNotice::Recovered { backed_up: false } => t.notice_recovered_no_backup,
                 StorageNotice::Unavailable => t.notice_unavailable,
                 StorageNotice::SaveFailed => t.notice_save_failed,
+                StorageNotice::ChangedElsewhere => t.notice_changed_elsewhere,
+                StorageNotice::ForgottenElsewhere => t.notice_forgotten_elsewhere,
             };
             view! {
                 <div class="pw-notice" role="status">

@@ -123,6 +123,17 @@ impl Draft {
         }
     }
 
+    /// Takes the answers another tab saved (ticks and identity), keeping
+    /// this tab's place in the journey, unless that place needs an
+    /// identity the other tab no longer has: then the identity step.
+    pub fn adopt_answers_from(&mut self, other: Draft) {
+        self.selection = other.selection;
+        self.identity = other.identity;
+        if !self.allows(self.step) {
+            self.step = Step::Identity;
+        }
+    }
+
     fn go_to(&mut self, step: Step) {
         if self.allows(step) {
             self.step = step;
@@ -133,6 +144,13 @@ impl Draft {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn complete() -> Draft {
+        let mut d = Draft::default();
+        d.apply(Action::Edit(Field::Name, "Camille".into()));
+        d.apply(Action::Edit(Field::Commune, "Lyon".into()));
+        d
+    }
 
     #[test]
     fn next_walks_welcome_proposals_identity_summary() {
@@ -205,6 +223,35 @@ mod tests {
         assert_eq!(d.selection.count(), 1);
         d.apply(Action::Tick(0, false));
         assert_eq!(d.selection, Selection::EMPTY);
+    }
+
+    #[test]
+    fn answers_from_another_tab_keep_this_tabs_step_where_allowed() {
+        let mut here = complete();
+        here.step = Step::Proposal(4);
+        let mut there = Draft::default();
+        there.apply(Action::Tick(7, true));
+        there.step = Step::Proposal(1);
+        here.adopt_answers_from(there.clone());
+        assert_eq!(here.step, Step::Proposal(4));
+        assert_eq!(here.selection, there.selection);
+        assert_eq!(here.identity, there.identity);
+
+        let mut signing = complete();
+        signing.step = Step::Sign;
+        signing.adopt_answers_from(Draft::default());
+        assert_eq!(
+            signing.step,
+            Step::Identity,
+            "no signing without an identity"
+        );
+        assert_eq!(
+            signing,
+            Draft {
+                step: Step::Identity,
+                ..Draft::default()
+            }
+        );
     }
 
     #[test]

@@ -136,6 +136,8 @@ pub struct Texts {
     pub notice_recovered_no_backup: &'static str,
     pub notice_unavailable: &'static str,
     pub notice_save_failed: &'static str,
+    pub notice_changed_elsewhere: &'static str,
+    pub notice_forgotten_elsewhere: &'static str,
     pub privacy_heading: &'static str,
     pub privacy_text: &'static str,
     pub open_standalone: &'static str,
@@ -176,6 +178,17 @@ pub struct Texts {
     /// `{fingerprint}`.
     pub key_imported: &'static str,
     pub key_import_failed: &'static str,
+    /// `{fingerprint}`: the file holds the key already in use.
+    pub key_already_in_use: &'static str,
+    /// `{current}`, `{incoming}`: fingerprints.
+    pub key_replace_question: &'static str,
+    pub key_replace_confirm: &'static str,
+    pub key_export_current: &'static str,
+    pub key_created_now: &'static str,
+    pub key_not_kept: &'static str,
+    pub key_signed_not_kept: &'static str,
+    pub key_unreadable_backed_up: &'static str,
+    pub key_unreadable_left: &'static str,
     pub key_unavailable: &'static str,
     pub forget_me: &'static str,
     pub forget_question: &'static str,

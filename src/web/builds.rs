@@ -129,10 +129,9 @@ fn handed_over(field: &str) -> Option<String> {
     Some(value)
 }
 
-pub(super) fn handed_over_draft() -> Option<String> {
-    handed_over("draft")
-}
-
-pub(super) fn handed_over_lang() -> Option<String> {
-    handed_over("lang")
+pub(super) fn take_handover() -> crate::state::Handover {
+    crate::state::Handover {
+        draft: handed_over("draft"),
+        lang: handed_over("lang"),
+    }
 }

@@ -47,10 +47,6 @@ pub fn report_height(root: &Element) {
     let measure = {
         let root = root.clone();
         move || {
-            // A widget build that was taken over is no longer in the page.
-            if !root.is_connected() {
-                return;
-            }
             let scroll_y = web_sys::window()
                 .and_then(|w| w.scroll_y().ok())
                 .unwrap_or(0.0);
@@ -63,12 +59,19 @@ pub fn report_height(root: &Element) {
     };
     measure();
     let callback = Closure::<dyn Fn()>::new(measure);
-    if let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) {
-        observer.observe(root);
-        // Observes for the page's whole life.
-        std::mem::forget(observer);
-    }
-    callback.forget();
+    let Ok(observer) = web_sys::ResizeObserver::new(callback.as_ref().unchecked_ref()) else {
+        return;
+    };
+    observer.observe(root);
+    // Observes until the widget's owner is cleaned up (the journey build,
+    // when the full build takes over).
+    let observing = send_wrapper::SendWrapper::new((observer, callback));
+    leptos::prelude::on_cleanup(move || {
+        if observing.valid() {
+            let (observer, _callback) = observing.take();
+            observer.disconnect();
+        }
+    });
 }
 
 /// Asks the embedding page to bring the widget's top into view (after a

@@ -1,5 +1,3 @@
-use wasm_bindgen::{closure::Closure, JsCast};
-
 /// The page's fragment, with its `#` ("" when there is none).
 pub fn fragment() -> String {
     web_sys::window()
@@ -29,14 +27,12 @@ pub fn clear_fragment() {
 }
 
 /// Calls `f` with the new fragment whenever it changes (a link pasted in
-/// the address bar of an open widget).
+/// the address bar of an open widget), until the calling owner is cleaned
+/// up.
 pub fn on_fragment_change(f: impl Fn(String) + 'static) {
-    if let Some(w) = web_sys::window() {
-        let closure = Closure::<dyn Fn()>::new(move || f(fragment()));
-        let _ = w.add_event_listener_with_callback("hashchange", closure.as_ref().unchecked_ref());
-        // The widget lives as long as the page.
-        closure.forget();
-    }
+    let handle =
+        leptos::prelude::window_event_listener(leptos::ev::hashchange, move |_| f(fragment()));
+    leptos::prelude::on_cleanup(move || handle.remove());
 }
 
 /// Today's date in the browser's time zone.

@@ -11,7 +11,6 @@ mod card_image;
 mod dom;
 mod embed;
 mod files;
-mod keys;
 mod location;
 mod panic;
 mod sharing;
@@ -26,10 +25,6 @@ pub use card_image::{card_png, draw_card, load_card_font, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use embed::{is_framed, query, report_height, report_step_change, set_css_variable};
 pub use files::{chosen_file_text, copy_text, download_text};
-pub use keys::{
-    forget_everything, generate_key, load_key, load_lang_choice, load_signed, save_key,
-    save_lang_choice, save_signed,
-};
 pub use location::{
     browser_languages, clear_fragment, fragment, on_fragment_change, page_url, today,
 };
@@ -39,4 +34,4 @@ pub use sharing::{
     ShareOutcome,
 };
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
-pub use storage::{load_draft, save_draft, LoadedDraft, SaveError};
+pub use storage::{on_storage_change, BrowserIo};

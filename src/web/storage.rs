@@ -1,77 +1,86 @@
+//! The browser's side of [`state::Io`](crate::state::Io): localStorage,
+//! the clock, randomness, and the hand-over between the two builds.
+
+use std::rc::Rc;
+
 use gloo_storage::{LocalStorage, Storage};
+use leptos::prelude::*;
 
-use crate::domain::{Draft, StoredDraft};
-
-/// What was found in storage when the widget opened.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum LoadedDraft {
-    /// Nothing stored yet.
-    Fresh,
-    /// A readable record.
-    Resumed(Draft),
-    /// A record that could not be read; it was copied to
-    /// [`StoredDraft::BACKUP_KEY`] if `backed_up`.
-    Unreadable { backed_up: bool },
-    /// No usable localStorage (private mode, disabled, blocked).
-    Unavailable,
-}
-
-/// Why a draft could not be saved.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum SaveError {
-    /// No usable localStorage.
-    Unavailable,
-    /// The browser refused the write (quota full, blocked).
-    Refused,
-}
+use crate::domain::SigningDate;
+use crate::state::{Handover, Io, SharedIo, StoreError};
 
 /// Whether localStorage can be used at all. Reading `window.localStorage`
 /// throws in some private modes and when storage is blocked, and gloo's
 /// `LocalStorage::raw()` would turn that into an exception: ask first.
-pub(super) fn available() -> bool {
+fn available() -> bool {
     web_sys::window()
         .and_then(|w| w.local_storage().ok().flatten())
         .is_some()
 }
 
-/// Reads the saved draft, moving an unreadable record to the backup key.
-/// The draft handed over by the journey build comes first: it is the
-/// latest, and it is the only copy when storage is unavailable.
-pub fn load_draft() -> LoadedDraft {
-    if let Some(draft) = super::builds::handed_over_draft()
-        .as_deref()
-        .and_then(|text| StoredDraft::decode(text).ok())
-    {
-        return LoadedDraft::Resumed(draft);
-    }
-    if !available() {
-        return LoadedDraft::Unavailable;
-    }
-    let raw = LocalStorage::raw();
-    let text = match raw.get_item(StoredDraft::KEY) {
-        Ok(Some(text)) => text,
-        Ok(None) => return LoadedDraft::Fresh,
-        Err(_) => return LoadedDraft::Unavailable,
-    };
-    match StoredDraft::decode(&text) {
-        Ok(draft) => LoadedDraft::Resumed(draft),
-        Err(_) => LoadedDraft::Unreadable {
-            backed_up: raw.set_item(StoredDraft::BACKUP_KEY, &text).is_ok(),
-        },
+/// The widget's I/O in a browser.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct BrowserIo;
+
+impl BrowserIo {
+    pub fn shared() -> SharedIo {
+        Rc::new(BrowserIo)
     }
 }
 
-/// Saves the draft under its versioned key. The latest text is also kept
-/// in memory, for the full build taking over (see `builds`).
-pub fn save_draft(draft: &Draft) -> Result<(), SaveError> {
-    let text = StoredDraft::encode(draft);
-    let result = if available() {
+impl Io for BrowserIo {
+    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
+        if !available() {
+            return Err(StoreError::Unavailable);
+        }
         LocalStorage::raw()
-            .set_item(StoredDraft::KEY, &text)
-            .map_err(|_| SaveError::Refused)
-    } else {
-        Err(SaveError::Unavailable)
-    };
-    super::builds::keep_latest_draft(text);
-    result
+            .get_item(key)
+            .map_err(|_| StoreError::Unavailable)
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
+        if !available() {
+            return Err(StoreError::Unavailable);
+        }
+        LocalStorage::raw()
+            .set_item(key, value)
+            .map_err(|_| StoreError::Refused)
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StoreError> {
+        if !available() {
+            return Err(StoreError::Unavailable);
+        }
+        LocalStorage::raw()
+            .remove_item(key)
+            .map_err(|_| StoreError::Refused)
+    }
+
+    fn today(&self) -> SigningDate {
+        super::location::today()
+    }
+
+    fn random_seed(&self) -> Option<[u8; 32]> {
+        let mut seed = [0u8; 32];
+        getrandom::fill(&mut seed).ok()?;
+        Some(seed)
+    }
+
+    fn take_handover(&self) -> Handover {
+        super::builds::take_handover()
+    }
+
+    fn keep_for_handover(&self, draft_text: &str) {
+        super::builds::keep_latest_draft(draft_text.to_owned());
+    }
+}
+
+/// Calls `f(key, new_value)` when another tab of this origin changes
+/// localStorage (`key` is `None` when it cleared everything), until the
+/// calling owner is cleaned up.
+pub fn on_storage_change(f: impl Fn(Option<String>, Option<String>) + 'static) {
+    let handle = window_event_listener(leptos::ev::storage, move |event| {
+        f(event.key(), event.new_value());
+    });
+    on_cleanup(move || handle.remove());
 }

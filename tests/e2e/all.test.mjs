@@ -17,6 +17,7 @@ import { i18nSuite } from './i18n.mjs';
 import { offlineSuite } from './offline.mjs';
 import { lighthouseSuite } from './lighthouse.mjs';
 import { previewSuite } from './preview.mjs';
+import { noLossSuite } from './no-loss.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -49,3 +50,4 @@ i18nSuite(env);
 offlineSuite(env);
 lighthouseSuite(env);
 previewSuite(env);
+noLossSuite(env);

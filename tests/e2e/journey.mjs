@@ -157,9 +157,10 @@ export function journeySuite(env) {
         };
       });
       await widget.open();
+      // Nothing is written before the first change: the first one warns.
+      await widget.start();
       await widget.notice().getByText(/n'ont pas pu être enregistrées/).waitFor();
       await widget.button('Fermer').click();
-      await widget.start();
       await widget.commitment(/généraliser/).check();
       assert.equal(await widget.notice().count(), 0, 'a dismissed warning stays dismissed');
       assert.equal(await widget.commitment(/généraliser/).isChecked(), true);

@@ -1,0 +1,59 @@
+//! The interface language, shared through context by the widget root.
+
+use leptos::prelude::*;
+
+use super::{keys, Io};
+use crate::campaign::Campaign;
+use crate::i18n::{Lang, Texts};
+
+/// The language in context: a signal the root owns. Switching it changes
+/// what the views show; the state below keeps everything it holds.
+#[derive(Debug, Clone, Copy)]
+pub struct Locale(pub RwSignal<Lang>);
+
+impl Locale {
+    /// The language to start in: the one handed over by the journey build,
+    /// else the visitor's saved choice, else the one asked for (`lang`),
+    /// else the browser's.
+    pub fn choose(
+        io: &dyn Io,
+        handed_over: Option<&str>,
+        asked: Option<&str>,
+        browser: &[String],
+    ) -> Lang {
+        handed_over
+            .and_then(Lang::from_code)
+            .or_else(|| {
+                io.get(keys::LANG)
+                    .ok()
+                    .flatten()
+                    .and_then(|c| Lang::from_code(&c))
+            })
+            .unwrap_or_else(|| Lang::choose(asked, browser))
+    }
+
+    /// Keeps the visitor's choice for their next visit (best effort: where
+    /// storage is refused, the choice lasts for this page).
+    pub fn remember(io: &dyn Io, lang: Lang) {
+        let _ = io.set(keys::LANG, lang.code());
+    }
+
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// The language in context (French outside a widget), tracking it.
+    pub fn current() -> Lang {
+        use_context::<Locale>().map_or(Lang::Fr, |l| l.0.get())
+    }
+}
+
+/// The interface strings of the language in context.
+pub fn texts() -> &'static Texts {
+    Locale::current().texts()
+}
+
+/// The campaign as shown in the language in context.
+pub fn campaign() -> &'static Campaign {
+    Locale::current().campaign()
+}

@@ -1,0 +1,492 @@
+//! The typed state layer between the components and the domain.
+//!
+//! [`PledgeState`] holds the candidate's [`Draft`], key and signed pledge in
+//! signals and is shared through context. The widget root opens it once,
+//! with the [`Io`] the build gives it, and keeps it for the widget's life:
+//! switching language, opening a pledge link and coming back, or the full
+//! build taking over never re-read storage. Components read it and call its
+//! methods; the domain does the logic; every side effect goes through the
+//! `Io`, and every failure comes back as a value the candidate is told of.
+//!
+//! This module builds on the host too: its rules are tested there with
+//! [`MemoryIo`].
+
+mod io;
+mod locale;
+
+use leptos::prelude::*;
+
+pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
+pub use locale::{campaign, texts, Locale};
+
+use crate::domain::{
+    Action, Draft, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink, Step,
+    StoredDraft, VerifiedPledge,
+};
+
+/// Where each record lives in the browser's storage.
+pub mod keys {
+    pub use crate::domain::StoredDraft;
+    /// The candidate's signing key (`PledgeKey::to_stored`).
+    pub const KEY: &str = "pw-pledge-widget/key/v1";
+    /// A stored key that could not be read, kept rather than overwritten.
+    pub const KEY_BACKUP: &str = "pw-pledge-widget/key/unreadable-backup";
+    /// The payload text of the last signed pledge.
+    pub const SIGNED: &str = "pw-pledge-widget/signed/v1";
+    /// The language chosen with the switch.
+    pub const LANG: &str = "pw-pledge-widget/lang/v1";
+}
+
+/// A message about the draft's storage, shown above the current step.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StorageNotice {
+    /// The stored draft could not be read; the widget started fresh.
+    Recovered { backed_up: bool },
+    /// No storage: answers live in memory only.
+    Unavailable,
+    /// A save was refused (quota full, say).
+    SaveFailed,
+    /// Another tab changed the answers; this one shows them now.
+    ChangedElsewhere,
+    /// Another tab forgot everything; so did this one.
+    ForgottenElsewhere,
+}
+
+/// What the candidate must know about their key and signed pledge.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct KeyStatus {
+    /// The key was made by the last signature: worth exporting now.
+    pub created_now: bool,
+    /// The key lives in memory only: it is lost when the tab closes.
+    pub key_not_kept: bool,
+    /// The signed pledge could not be kept (its link still works).
+    pub signed_not_kept: bool,
+    /// A stored key could not be read; it was kept under a backup key
+    /// (`true`) or left in place (`false`), never overwritten.
+    pub unreadable: Option<bool>,
+}
+
+/// The candidate's last signed pledge: its payload text and what it says.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SignedRecord {
+    pub payload: String,
+    pub pledge: VerifiedPledge,
+}
+
+/// Why signing did not happen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SignError {
+    /// The browser gave no secure randomness for a new key.
+    NoRandomness,
+    /// The identity is not complete (the step guards against this).
+    Incomplete,
+}
+
+/// What reading a key file led to.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ImportOutcome {
+    /// There was no key: this one is now the candidate's (its fingerprint).
+    Imported(String),
+    /// The file holds the key already in use.
+    AlreadyInUse(String),
+    /// Another key is in use: nothing changed until the candidate confirms
+    /// ([`PledgeState::confirm_import`]) or cancels.
+    NeedsConsent { current: String, incoming: String },
+}
+
+/// Which records a build opens: the journey build never signs, so it leaves
+/// the key and the signed pledge in storage for the full build.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    Journey,
+    Full,
+}
+
+/// The widget's shared state. Cheap to copy: it holds handles only.
+#[derive(Debug, Clone, Copy)]
+pub struct PledgeState {
+    io: StoredValue<SharedIo, LocalStorage>,
+    draft: RwSignal<Draft>,
+    notice: RwSignal<Option<StorageNotice>>,
+    /// Whether the candidate was already told that saving fails, so that a
+    /// dismissed warning does not come back at every keystroke.
+    save_warned: StoredValue<bool>,
+    key: RwSignal<Option<PledgeKey>>,
+    key_status: RwSignal<KeyStatus>,
+    /// A key file read but not yet used: waits for the candidate's consent.
+    pending_import: RwSignal<Option<PledgeKey>>,
+    signed: RwSignal<Option<SignedRecord>>,
+}
+
+impl std::fmt::Debug for dyn Io {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Io")
+    }
+}
+
+impl PledgeState {
+    /// Opens what the browser kept (the draft handed over by the journey
+    /// build first: it is the latest, and the only copy without storage).
+    pub fn open(io: SharedIo, scope: Scope, handed_over_draft: Option<&str>) -> Self {
+        let (mut draft, notice) = match handed_over_draft.map(StoredDraft::decode) {
+            Some(Ok(draft)) => (draft, None),
+            _ => load_draft(&*io),
+        };
+        let (key, unreadable) = match scope {
+            Scope::Full => load_key(&*io),
+            Scope::Journey => (None, None),
+        };
+        let signed = match scope {
+            Scope::Full => load_signed(&*io),
+            Scope::Journey => None,
+        };
+        // The journey build keeps the step as stored: the full build checks
+        // it against the signed pledge.
+        if scope == Scope::Full && draft.step == Step::Signed && signed.is_none() {
+            draft.step = Step::Summary;
+        }
+        PledgeState {
+            io: StoredValue::new_local(io),
+            draft: RwSignal::new(draft),
+            save_warned: StoredValue::new(notice == Some(StorageNotice::Unavailable)),
+            notice: RwSignal::new(notice),
+            key: RwSignal::new(key),
+            key_status: RwSignal::new(KeyStatus {
+                unreadable,
+                ..KeyStatus::default()
+            }),
+            pending_import: RwSignal::new(None),
+            signed: RwSignal::new(signed),
+        }
+    }
+
+    /// Puts this state in context for the components below.
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// The state provided by the widget root.
+    pub fn use_context() -> Self {
+        expect_context::<PledgeState>()
+    }
+
+    fn io(&self) -> SharedIo {
+        self.io.get_value()
+    }
+
+    /// Reads the draft, tracking it.
+    pub fn with<R>(&self, f: impl FnOnce(&Draft) -> R) -> R {
+        self.draft.with(f)
+    }
+
+    /// Applies one action of the candidate and saves the draft if it
+    /// changed. A refused save shows a notice once; the draft stays in
+    /// memory either way.
+    pub fn dispatch(&self, action: Action) {
+        let changed = self.draft.try_update(|d| {
+            let before = d.clone();
+            d.apply(action);
+            *d != before
+        });
+        if changed == Some(true) {
+            self.save_draft();
+        }
+    }
+
+    fn save_draft(&self) {
+        let text = self.draft.with_untracked(StoredDraft::encode);
+        let io = self.io();
+        io.keep_for_handover(&text);
+        let notice = match io.set(StoredDraft::KEY, &text) {
+            Ok(()) => return,
+            Err(StoreError::Unavailable) => StorageNotice::Unavailable,
+            Err(StoreError::Refused) => StorageNotice::SaveFailed,
+        };
+        if !self.save_warned.get_value() {
+            self.save_warned.set_value(true);
+            self.notice.set(Some(notice));
+        }
+    }
+
+    pub fn notice(&self) -> Option<StorageNotice> {
+        self.notice.get()
+    }
+
+    pub fn dismiss_notice(&self) {
+        self.notice.set(None);
+    }
+
+    /// Today, as a signature would be dated.
+    pub fn today(&self) -> crate::domain::SigningDate {
+        self.io().today()
+    }
+
+    /// The fingerprint of the candidate's key, if they have one yet.
+    pub fn fingerprint(&self) -> Option<String> {
+        self.key
+            .with(|k| k.as_ref().map(|k| k.public().fingerprint()))
+    }
+
+    /// What the candidate must know about their key, tracking it.
+    pub fn key_status(&self) -> KeyStatus {
+        self.key_status.get()
+    }
+
+    /// The last signed pledge, tracking it.
+    pub fn signed(&self) -> Option<SignedRecord> {
+        self.signed.get()
+    }
+
+    /// The share link of the last signed pledge, on the page at `page_url`.
+    pub fn share_link(&self, page_url: &str) -> Option<String> {
+        self.signed.with(|s| {
+            s.as_ref()
+                .map(|s| ShareLink::with_payload(page_url, &s.payload))
+        })
+    }
+
+    /// The key to sign with: the one in storage first (another tab may
+    /// have made or imported one since this tab opened), else the one in
+    /// memory, else a new one, kept at once. Never overwrites a stored key
+    /// that could not be read.
+    fn signing_key(&self) -> Result<PledgeKey, SignError> {
+        let io = self.io();
+        let (stored, unreadable) = load_key(&*io);
+        if let Some(key) = stored {
+            self.key.set(Some(key.clone()));
+            return Ok(key);
+        }
+        if unreadable.is_some() {
+            self.key_status.update(|s| s.unreadable = unreadable);
+        }
+        let (key, created) = match self.key.get_untracked() {
+            Some(key) => (key, false),
+            None => {
+                let seed = io.random_seed().ok_or(SignError::NoRandomness)?;
+                (PledgeKey::from_seed(seed), true)
+            }
+        };
+        let kept = self.keep_key(&key);
+        self.key.set(Some(key.clone()));
+        self.key_status.update(|s| {
+            s.created_now |= created;
+            s.key_not_kept = kept.is_err();
+        });
+        Ok(key)
+    }
+
+    /// Writes the key, unless a stored key that could not be read (and
+    /// could not be backed up) would be overwritten.
+    fn keep_key(&self, key: &PledgeKey) -> Result<(), StoreError> {
+        if self
+            .key_status
+            .with_untracked(|s| s.unreadable == Some(false))
+        {
+            return Err(StoreError::Refused);
+        }
+        self.io().set(keys::KEY, &key.to_stored())
+    }
+
+    /// Signs the draft today with the candidate's key, keeps the result and
+    /// moves to the signed step. What could not be kept is in
+    /// [`Self::key_status`].
+    pub fn sign(&self, drawing: Option<DrawnSignature>) -> Result<(), SignError> {
+        let io = self.io();
+        let pledge = self
+            .draft
+            .with_untracked(|d| Pledge::from_draft(d, io.today(), drawing))
+            .map_err(|_| SignError::Incomplete)?;
+        let key = self.signing_key()?;
+        let signed = pledge.sign(&key);
+        let payload = ShareLink::payload_text(&signed);
+        let kept = io.set(keys::SIGNED, &payload);
+        self.key_status
+            .update(|s| s.signed_not_kept = kept.is_err());
+        self.signed.set(Some(SignedRecord {
+            payload,
+            pledge: signed.verified(),
+        }));
+        self.dispatch(Action::GoTo(Step::Signed));
+        Ok(())
+    }
+
+    /// The key as an export file, if there is a key.
+    pub fn key_file(&self) -> Option<String> {
+        self.key
+            .with_untracked(|k| k.as_ref().map(PledgeKey::to_file))
+    }
+
+    /// Reads a key file. Where another key is in use, nothing changes until
+    /// the candidate confirms: see [`ImportOutcome::NeedsConsent`].
+    pub fn import_key(&self, file_text: &str) -> Result<ImportOutcome, KeyFileError> {
+        let incoming = PledgeKey::from_file(file_text)?;
+        let incoming_fp = incoming.public().fingerprint();
+        // Another tab may have a key in storage that this one never saw.
+        if let (Some(stored), _) = load_key(&*self.io()) {
+            self.key.set(Some(stored));
+        }
+        match self.fingerprint() {
+            Some(current) if current == incoming_fp => Ok(ImportOutcome::AlreadyInUse(current)),
+            Some(current) => {
+                self.pending_import.set(Some(incoming));
+                Ok(ImportOutcome::NeedsConsent {
+                    current,
+                    incoming: incoming_fp,
+                })
+            }
+            None => {
+                self.use_key(incoming);
+                Ok(ImportOutcome::Imported(incoming_fp))
+            }
+        }
+    }
+
+    /// The key waiting for consent, by fingerprint.
+    pub fn pending_import(&self) -> Option<String> {
+        self.pending_import
+            .with(|k| k.as_ref().map(|k| k.public().fingerprint()))
+    }
+
+    /// Replaces the current key by the one waiting for consent; returns its
+    /// fingerprint.
+    pub fn confirm_import(&self) -> Option<String> {
+        let key = self.pending_import.try_update(Option::take).flatten()?;
+        let fingerprint = key.public().fingerprint();
+        self.use_key(key);
+        Some(fingerprint)
+    }
+
+    /// Drops the key waiting for consent; the current one stays.
+    pub fn cancel_import(&self) {
+        self.pending_import.set(None);
+    }
+
+    fn use_key(&self, key: PledgeKey) {
+        let kept = self.keep_key(&key);
+        self.key.set(Some(key));
+        self.key_status.set(KeyStatus {
+            key_not_kept: kept.is_err(),
+            ..KeyStatus::default()
+        });
+    }
+
+    /// Wipes the key, the signed pledge and every answer, here and in
+    /// storage (other tabs follow through [`Self::changed_elsewhere`]).
+    pub fn forget_everything(&self) {
+        let io = self.io();
+        for key in [
+            keys::KEY,
+            keys::KEY_BACKUP,
+            keys::SIGNED,
+            StoredDraft::KEY,
+            StoredDraft::BACKUP_KEY,
+        ] {
+            let _ = io.remove(key);
+        }
+        self.clear_memory();
+        io.keep_for_handover(&StoredDraft::encode(&Draft::default()));
+    }
+
+    fn clear_memory(&self) {
+        self.key.set(None);
+        self.signed.set(None);
+        self.pending_import.set(None);
+        self.key_status.set(KeyStatus::default());
+        self.draft.set(Draft::default());
+    }
+
+    /// Another tab changed a record (a `storage` event): `key` is `None`
+    /// when that tab cleared all storage, `value` is `None` when the record
+    /// was removed. This tab follows, and never writes the old data back.
+    pub fn changed_elsewhere(&self, key: Option<&str>, value: Option<&str>) {
+        match (key, value) {
+            (None, _) => self.forgotten_elsewhere(),
+            (Some(StoredDraft::KEY), None) => self.forgotten_elsewhere(),
+            (Some(StoredDraft::KEY), Some(text)) => {
+                let Ok(theirs) = StoredDraft::decode(text) else {
+                    return;
+                };
+                let mut changed = false;
+                self.draft.update(|d| {
+                    let before = d.clone();
+                    d.adopt_answers_from(theirs);
+                    changed = *d != before;
+                });
+                if changed {
+                    self.notice.set(Some(StorageNotice::ChangedElsewhere));
+                }
+            }
+            (Some(keys::KEY), Some(text)) => {
+                if let Ok(key) = PledgeKey::from_stored(text) {
+                    self.key.set(Some(key));
+                }
+            }
+            (Some(keys::KEY), None) => self.key.set(None),
+            (Some(keys::SIGNED), None) => self.signed.set(None),
+            _ => {}
+        }
+    }
+
+    fn forgotten_elsewhere(&self) {
+        let had_something = self.draft.with_untracked(|d| *d != Draft::default())
+            || self.key.with_untracked(Option::is_some);
+        self.clear_memory();
+        if had_something {
+            self.notice.set(Some(StorageNotice::ForgottenElsewhere));
+        }
+    }
+}
+
+/// The stored draft, or why there is none.
+fn load_draft(io: &dyn Io) -> (Draft, Option<StorageNotice>) {
+    match io.get(StoredDraft::KEY) {
+        Ok(None) => (Draft::default(), None),
+        Ok(Some(text)) => match StoredDraft::decode(&text) {
+            Ok(draft) => (draft, None),
+            Err(_) => {
+                let backed_up = io.set(StoredDraft::BACKUP_KEY, &text).is_ok();
+                if backed_up {
+                    // Kept aside: the main record starts afresh, so that
+                    // the next visit does not recover it again.
+                    let _ = io.set(StoredDraft::KEY, &StoredDraft::encode(&Draft::default()));
+                }
+                (
+                    Draft::default(),
+                    Some(StorageNotice::Recovered { backed_up }),
+                )
+            }
+        },
+        Err(_) => (Draft::default(), Some(StorageNotice::Unavailable)),
+    }
+}
+
+/// The stored key; a stored text that is not a key is copied to the
+/// backup key (`Some(true)`), or left where it is if even that fails
+/// (`Some(false)`), and never overwritten.
+fn load_key(io: &dyn Io) -> (Option<PledgeKey>, Option<bool>) {
+    let Ok(Some(text)) = io.get(keys::KEY) else {
+        return (None, None);
+    };
+    match PledgeKey::from_stored(&text) {
+        Ok(key) => (Some(key), None),
+        Err(_) => {
+            let backed_up = io.get(keys::KEY_BACKUP) == Ok(Some(text.clone()))
+                || io.set(keys::KEY_BACKUP, &text).is_ok();
+            if backed_up {
+                let _ = io.remove(keys::KEY);
+            }
+            (None, Some(backed_up))
+        }
+    }
+}
+
+fn load_signed(io: &dyn Io) -> Option<SignedRecord> {
+    let payload = io.get(keys::SIGNED).ok().flatten()?;
+    match ShareLink::read(&format!("{}{payload}", ShareLink::MARKER)) {
+        Fragment::Pledge(Ok(pledge)) => Some(SignedRecord { payload, pledge }),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

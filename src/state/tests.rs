@@ -1,0 +1,286 @@
+//! The state's rules, on the host, with storage in memory.
+
+use leptos::prelude::Owner;
+
+use super::*;
+use crate::domain::{Field, StoredDraft};
+
+fn owner() -> Owner {
+    let owner = Owner::new();
+    owner.set();
+    owner
+}
+
+fn ready_to_sign(state: &PledgeState) {
+    state.dispatch(Action::Tick(0, true));
+    state.dispatch(Action::Edit(Field::Name, "Camille Dupont".into()));
+    state.dispatch(Action::Edit(Field::Commune, "Lyon".into()));
+    state.dispatch(Action::GoTo(Step::Sign));
+}
+
+fn stored_draft(io: &MemoryIo) -> Option<Draft> {
+    io.stored(StoredDraft::KEY)
+        .map(|t| StoredDraft::decode(&t).expect("a readable draft"))
+}
+
+#[test]
+fn every_action_is_saved_and_reopens_the_same() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    ready_to_sign(&state);
+    let here = state.with(Clone::clone);
+    assert_eq!(stored_draft(&io), Some(here.clone()));
+    let again = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    assert_eq!(again.with(Clone::clone), here);
+    assert_eq!(again.notice(), None);
+}
+
+#[test]
+fn without_storage_everything_stays_in_memory_and_the_candidate_is_told() {
+    let _owner = owner();
+    let io = MemoryIo::unavailable();
+    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    assert_eq!(state.notice(), Some(StorageNotice::Unavailable));
+    ready_to_sign(&state);
+    assert!(state.with(|d| d.selection.contains(0)));
+    state.sign(None).expect("signs in memory");
+    assert!(state.signed().is_some());
+    assert!(state.fingerprint().is_some());
+    let status = state.key_status();
+    assert!(status.key_not_kept && status.signed_not_kept && status.created_now);
+}
+
+#[test]
+fn a_full_quota_keeps_the_answers_in_memory_and_warns_once() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    state.dispatch(Action::Tick(0, true));
+    io.set_full(true);
+    state.dispatch(Action::Tick(1, true));
+    assert_eq!(state.notice(), Some(StorageNotice::SaveFailed));
+    state.dismiss_notice();
+    state.dispatch(Action::Tick(2, true));
+    assert_eq!(state.notice(), None, "a dismissed warning stays dismissed");
+    assert!(state.with(|d| (0..3).all(|p| d.selection.contains(p))));
+    ready_to_sign(&state);
+    state.sign(None).expect("signs");
+    assert!(
+        state.key_status().key_not_kept,
+        "the key could not be kept: said"
+    );
+    assert!(state.key_status().signed_not_kept);
+}
+
+#[test]
+fn the_first_signature_makes_and_keeps_a_key_and_says_so() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    ready_to_sign(&state);
+    state.sign(None).expect("signs");
+    let status = state.key_status();
+    assert!(status.created_now && !status.key_not_kept && !status.signed_not_kept);
+    let stored = PledgeKey::from_stored(&io.stored(keys::KEY).expect("kept")).expect("a key");
+    assert_eq!(Some(stored.public().fingerprint()), state.fingerprint());
+    // Signing again uses the same key and makes none.
+    state.dispatch(Action::GoTo(Step::Sign));
+    let before = state.fingerprint();
+    state.sign(None).expect("signs");
+    assert_eq!(state.fingerprint(), before);
+}
+
+#[test]
+fn two_tabs_signing_share_one_key() {
+    let _owner = owner();
+    let a_io = MemoryIo::default();
+    let b_io = a_io.other_tab();
+    let a = PledgeState::open(a_io.clone().shared(), Scope::Full, None);
+    let b = PledgeState::open(b_io.shared(), Scope::Full, None);
+    ready_to_sign(&a);
+    ready_to_sign(&b);
+    a.sign(None).expect("a signs");
+    b.sign(None).expect("b signs");
+    assert_eq!(a.fingerprint(), b.fingerprint());
+    let a_signed = a.signed().expect("signed").pledge.public_key();
+    let b_signed = b.signed().expect("signed").pledge.public_key();
+    assert_eq!(a_signed, b_signed);
+    assert!(!b.key_status().created_now, "b made no key of its own");
+}
+
+#[test]
+fn a_tick_in_one_tab_reaches_the_other_without_moving_it() {
+    let _owner = owner();
+    let a_io = MemoryIo::default();
+    let a = PledgeState::open(a_io.clone().shared(), Scope::Journey, None);
+    let b = PledgeState::open(a_io.other_tab().shared(), Scope::Journey, None);
+    b.dispatch(Action::GoTo(Step::Proposal(6)));
+    a.dispatch(Action::Tick(3, true));
+    b.changed_elsewhere(
+        Some(StoredDraft::KEY),
+        a_io.stored(StoredDraft::KEY).as_deref(),
+    );
+    assert!(b.with(|d| d.selection.contains(3)));
+    assert_eq!(b.with(|d| d.step), Step::Proposal(6));
+    assert_eq!(b.notice(), Some(StorageNotice::ChangedElsewhere));
+}
+
+#[test]
+fn forgetting_in_one_tab_empties_the_other_and_it_writes_nothing_old_back() {
+    let _owner = owner();
+    let a_io = MemoryIo::default();
+    let b_io = a_io.other_tab();
+    let a = PledgeState::open(a_io.clone().shared(), Scope::Full, None);
+    ready_to_sign(&a);
+    a.sign(None).expect("signs");
+    let b = PledgeState::open(b_io.clone().shared(), Scope::Full, None);
+    assert!(b.signed().is_some() && b.fingerprint().is_some());
+
+    a.forget_everything();
+    for key in [keys::KEY, keys::SIGNED, StoredDraft::KEY] {
+        assert_eq!(a_io.stored(key), None);
+        b.changed_elsewhere(Some(key), None);
+    }
+    assert_eq!(b.with(Clone::clone), Draft::default());
+    assert_eq!(b.fingerprint(), None);
+    assert_eq!(b.signed(), None);
+    assert_eq!(b.notice(), Some(StorageNotice::ForgottenElsewhere));
+
+    // B's next action saves B's new answers only.
+    b.dispatch(Action::Tick(5, true));
+    let saved = stored_draft(&b_io).expect("saved");
+    assert!(saved.selection.contains(5) && !saved.selection.contains(0));
+    assert_eq!(saved.identity, Draft::default().identity);
+    assert_eq!(a_io.stored(keys::KEY), None);
+    assert_eq!(a_io.stored(keys::SIGNED), None);
+}
+
+#[test]
+fn importing_over_another_key_waits_for_consent() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    ready_to_sign(&state);
+    state.sign(None).expect("signs");
+    let current = state.fingerprint().expect("a key");
+    let other = PledgeKey::from_seed([9; 32]);
+    let other_fp = other.public().fingerprint();
+
+    let outcome = state.import_key(&other.to_file()).expect("a key file");
+    assert_eq!(
+        outcome,
+        ImportOutcome::NeedsConsent {
+            current: current.clone(),
+            incoming: other_fp.clone()
+        }
+    );
+    assert_eq!(
+        state.fingerprint(),
+        Some(current.clone()),
+        "unchanged until confirmed"
+    );
+    assert_eq!(state.pending_import(), Some(other_fp.clone()));
+    state.cancel_import();
+    assert_eq!(state.pending_import(), None);
+    assert_eq!(state.fingerprint(), Some(current.clone()));
+    let stored = PledgeKey::from_stored(&io.stored(keys::KEY).expect("kept")).expect("a key");
+    assert_eq!(stored.public().fingerprint(), current);
+
+    state.import_key(&other.to_file()).expect("a key file");
+    assert_eq!(state.confirm_import(), Some(other_fp.clone()));
+    assert_eq!(state.fingerprint(), Some(other_fp.clone()));
+    let stored = PledgeKey::from_stored(&io.stored(keys::KEY).expect("kept")).expect("a key");
+    assert_eq!(stored.public().fingerprint(), other_fp);
+    assert_eq!(
+        state.import_key(&other.to_file()),
+        Ok(ImportOutcome::AlreadyInUse(other_fp))
+    );
+}
+
+#[test]
+fn a_first_import_needs_no_question() {
+    let _owner = owner();
+    let state = PledgeState::open(MemoryIo::default().shared(), Scope::Full, None);
+    let key = PledgeKey::from_seed([3; 32]);
+    assert_eq!(
+        state.import_key(&key.to_file()),
+        Ok(ImportOutcome::Imported(key.public().fingerprint()))
+    );
+    assert!(state.import_key("not a key").is_err());
+}
+
+#[test]
+fn an_unreadable_stored_key_is_backed_up_never_overwritten() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    io.put(keys::KEY, "damaged");
+    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    assert_eq!(state.key_status().unreadable, Some(true));
+    assert_eq!(io.stored(keys::KEY_BACKUP).as_deref(), Some("damaged"));
+    ready_to_sign(&state);
+    state.sign(None).expect("signs with a new key");
+    assert_eq!(io.stored(keys::KEY_BACKUP).as_deref(), Some("damaged"));
+
+    // Where even the backup cannot be written, the damaged key stays put.
+    let full = MemoryIo::default();
+    full.put(keys::KEY, "damaged");
+    full.set_full(true);
+    let state = PledgeState::open(full.clone().shared(), Scope::Full, None);
+    assert_eq!(state.key_status().unreadable, Some(false));
+    ready_to_sign(&state);
+    state.sign(None).expect("signs with a key in memory");
+    assert_eq!(full.stored(keys::KEY).as_deref(), Some("damaged"));
+    assert!(state.key_status().key_not_kept);
+    // Once there is room, the damaged key moves to the backup first.
+    full.set_full(false);
+    state.dispatch(Action::GoTo(Step::Sign));
+    state.sign(None).expect("signs");
+    assert_eq!(full.stored(keys::KEY_BACKUP).as_deref(), Some("damaged"));
+    assert!(!state.key_status().key_not_kept);
+}
+
+#[test]
+fn the_handed_over_draft_comes_before_storage() {
+    let _owner = owner();
+    let io = MemoryIo::unavailable();
+    let mut draft = Draft::default();
+    draft.apply(Action::Tick(4, true));
+    let text = StoredDraft::encode(&draft);
+    let state = PledgeState::open(io.clone().shared(), Scope::Full, Some(&text));
+    assert_eq!(state.with(Clone::clone), draft);
+    assert_eq!(state.notice(), None);
+}
+
+#[test]
+fn an_unreadable_draft_is_backed_up_with_a_notice() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    io.put(StoredDraft::KEY, "{broken");
+    let state = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    assert_eq!(
+        state.notice(),
+        Some(StorageNotice::Recovered { backed_up: true })
+    );
+    assert_eq!(
+        io.stored(StoredDraft::BACKUP_KEY).as_deref(),
+        Some("{broken")
+    );
+    assert_eq!(state.with(Clone::clone), Draft::default());
+    assert_eq!(
+        stored_draft(&io),
+        Some(Draft::default()),
+        "the main record starts afresh"
+    );
+}
+
+#[test]
+fn the_journey_scope_leaves_key_and_signed_pledge_alone() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    io.put(keys::KEY, "damaged");
+    let state = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    assert_eq!(state.fingerprint(), None);
+    assert_eq!(io.stored(keys::KEY).as_deref(), Some("damaged"));
+    assert_eq!(io.stored(keys::KEY_BACKUP), None);
+}
