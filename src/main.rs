@@ -8,8 +8,11 @@ fn main() {
     use pledge_widget::web;
 
     web::install_panic_hook();
+    let Some(host) = web::widget_host() else {
+        return;
+    };
     web::release_journey_build();
-    leptos::mount::mount_to(web::widget_host(), || {
+    leptos::mount::mount_to(host, || {
         view! { <PledgeWidget parts=Parts::FULL /> }
     })
     .forget();

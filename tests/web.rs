@@ -346,7 +346,22 @@ fn a_fatal_error_replaces_the_widget_with_a_readable_message() {
     assert!(text(&alert).contains("Une erreur inattendue a interrompu le widget."));
     assert!(!text(&target).contains("old content"));
     let reload = target.query_selector("a").unwrap().unwrap();
-    assert!(reload.get_attribute("href").is_some());
+    let href = reload.get_attribute("href").unwrap();
+    let here = web_sys::window().unwrap().location().href().unwrap();
+    assert_eq!(
+        href,
+        here.split('#').next().unwrap(),
+        "this page, on this origin"
+    );
+
+    // In the language the widget showed.
+    let english = document().create_element("div").unwrap();
+    english.set_attribute("lang", "en").unwrap();
+    let inner = document().create_element("div").unwrap();
+    english.append_child(&inner).unwrap();
+    web::show_fatal_error(&inner);
+    assert!(text(&inner).contains("An unexpected error stopped the widget."));
+    assert!(text(&inner).contains("Reload the page"));
 }
 
 // --- Signing and verification ---------------------------------------------

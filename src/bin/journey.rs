@@ -8,7 +8,10 @@ fn main() {
     use pledge_widget::web;
 
     web::install_panic_hook();
-    let mounted = leptos::mount::mount_to(web::widget_host(), || {
+    let Some(host) = web::widget_host() else {
+        return;
+    };
+    let mounted = leptos::mount::mount_to(host, || {
         view! { <PledgeWidget parts=Parts::JOURNEY /> }
     });
     web::release_on_takeover(mounted);

@@ -1,7 +1,6 @@
 use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
 
 use crate::state::{campaign, texts};
-use web_sys::Blob;
 
 use crate::domain::card::{CardFormat, CardLayout};
 use crate::domain::share_targets::{file_slug, mastodon_instance};
@@ -13,7 +12,7 @@ use crate::web::{self, ShareOutcome};
 struct CardImage {
     format: CardFormat,
     url: String,
-    blob: Blob,
+    blob: web::PngBlob,
     can_share: bool,
 }
 

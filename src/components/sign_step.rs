@@ -40,7 +40,9 @@ pub fn SignStep() -> impl IntoView {
         let signature = drawing.with_untracked(Drawing::to_signature);
         match state.sign(signature) {
             Ok(()) => error.set(None),
-            Err(SignError::NoRandomness) => error.set(Some(t.signing_failed)),
+            Err(SignError::NoRandomness | SignError::Unverifiable) => {
+                error.set(Some(t.signing_failed))
+            }
             Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
         }
     };

@@ -1,4 +1,4 @@
-use super::Texts;
+use super::{Plural, Texts};
 
 /// English. The campaign's reference text stays French; this is a
 /// translation, and the widget says so.
@@ -168,4 +168,5 @@ pub static EN: Texts = Texts {
     fatal_title: "An unexpected error stopped the widget.",
     fatal_body: "Answers already saved are kept in this browser.",
     fatal_reload: "Reload the page",
+    plural: Plural::OnlyOne,
 };

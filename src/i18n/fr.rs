@@ -1,4 +1,4 @@
-use super::Texts;
+use super::{Plural, Texts};
 
 /// French, the reference language of the campaign.
 pub static FR: Texts = Texts {
@@ -167,4 +167,5 @@ pub static FR: Texts = Texts {
     fatal_title: "Une erreur inattendue a interrompu le widget.",
     fatal_body: "Les réponses déjà enregistrées sont conservées dans ce navigateur.",
     fatal_reload: "Recharger la page",
+    plural: Plural::ZeroAndOne,
 };

@@ -1,8 +1,9 @@
 //! Every interface string, in one place.
 //!
-//! French is the only interface language for now; a translation adds one
-//! more [`Texts`] value. Campaign content lives in `campaign`, not here.
-//! Patterns with `{name}` placeholders are filled with [`fill`].
+//! French ([`FR`], the campaign's reference) and English ([`EN`]); a
+//! language is one more [`Texts`] value with its [`Plural`] rule, and its
+//! campaign translation lives in `campaign`, not here. Patterns with
+//! `{name}` placeholders are filled, in one pass, with [`fill`].
 
 mod en;
 mod fr;
@@ -252,12 +253,27 @@ pub struct Texts {
     pub fatal_title: &'static str,
     pub fatal_body: &'static str,
     pub fatal_reload: &'static str,
+    /// Which counts take the singular.
+    pub plural: Plural,
+}
+
+/// A language's rule for the singular (CLDR's "one" category).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Plural {
+    /// French: 0 and 1 are singular (« 0 engagement »).
+    ZeroAndOne,
+    /// English: only 1 is (« 0 commitments », « 1 commitment »).
+    OnlyOne,
 }
 
 impl Texts {
-    /// "N engagement(s) sur 20", with the right plural.
+    /// "N engagement(s) sur 20", with the language's plural rule.
     pub fn count(&self, n: usize, total: usize) -> String {
-        let pattern = if n <= 1 {
+        let singular = match self.plural {
+            Plural::ZeroAndOne => n <= 1,
+            Plural::OnlyOne => n == 1,
+        };
+        let pattern = if singular {
             self.count_one
         } else {
             self.count_many
@@ -430,12 +446,33 @@ impl Texts {
     }
 }
 
-/// Replaces each `{key}` in `pattern` with its value.
+/// Replaces each `{key}` in `pattern` with its value, in one pass: text
+/// in a value (a candidate's name such as `{chart}`) is never expanded.
 pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
-    let mut out = pattern.to_owned();
-    for (key, value) in values {
-        out = out.replace(&format!("{{{key}}}"), value);
+    let mut out = String::with_capacity(pattern.len());
+    let mut rest = pattern;
+    while let Some(start) = rest.find('{') {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + 1..];
+        let found = after.find('}').and_then(|end| {
+            let key = &after[..end];
+            values
+                .iter()
+                .find(|(k, _)| *k == key)
+                .map(|(_, value)| (end, *value))
+        });
+        match found {
+            Some((end, value)) => {
+                out.push_str(value);
+                rest = &after[end + 1..];
+            }
+            None => {
+                out.push('{');
+                rest = after;
+            }
+        }
     }
+    out.push_str(rest);
     out
 }
 
@@ -459,6 +496,16 @@ mod tests {
             "Proposition 3 sur 10"
         );
         assert_eq!(fill("{a}{a}{b}", &[("a", "x"), ("b", "y")]), "xxy");
+        assert_eq!(fill("{a} {unknown} {", &[("a", "x")]), "x {unknown} {");
+    }
+
+    #[test]
+    fn fill_never_expands_placeholders_inside_values() {
+        assert_eq!(
+            fill("{name}: {chart}", &[("name", "{chart}"), ("chart", "3/20")]),
+            "{chart}: 3/20"
+        );
+        assert_eq!(fill("{a}{b}", &[("a", "{b}"), ("b", "{a}")]), "{b}{a}");
     }
 
     #[test]
@@ -547,24 +594,51 @@ mod tests {
         assert!(!EN.translation_note.is_empty());
     }
 
+    /// Every string literal of a `Debug` output, in order.
+    fn literals(debug: &str) -> Vec<String> {
+        let mut out = Vec::new();
+        let mut chars = debug.chars();
+        while let Some(c) = chars.next() {
+            if c != '"' {
+                continue;
+            }
+            let mut literal = String::new();
+            while let Some(c) = chars.next() {
+                match c {
+                    '\\' => literal.extend(chars.next()),
+                    '"' => break,
+                    c => literal.push(c),
+                }
+            }
+            out.push(literal);
+        }
+        out
+    }
+
+    fn placeholders(s: &str) -> Vec<&str> {
+        let mut found: Vec<&str> = s
+            .match_indices('{')
+            .filter_map(|(i, _)| s[i..].find('}').map(|j| &s[i + 1..i + j]))
+            .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_lowercase() || c == '_'))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found
+    }
+
     #[test]
-    fn english_has_every_placeholder_french_has() {
-        let fields = |t: &Texts| format!("{t:?}");
-        let placeholders = |s: &str| {
-            let mut found: Vec<String> = s
-                .match_indices('{')
-                .filter_map(|(i, _)| s[i..].find('}').map(|j| s[i..i + j + 1].to_owned()))
-                .filter(|p| {
-                    p.chars()
-                        .skip(1)
-                        .all(|c| c.is_ascii_lowercase() || c == '_' || c == '}')
-                })
-                .collect();
-            found.sort();
-            found.dedup();
-            found
-        };
-        assert_eq!(placeholders(&fields(&FR)), placeholders(&fields(&EN)));
+    fn each_english_string_has_the_placeholders_of_its_french_one() {
+        let (fr, en) = (literals(&format!("{FR:?}")), literals(&format!("{EN:?}")));
+        assert_eq!(fr.len(), en.len(), "the same strings in both");
+        assert!(fr.len() > 100, "the parser sees the strings");
+        for (f, e) in fr.iter().zip(&en) {
+            assert_eq!(placeholders(f), placeholders(e), "{f:?} / {e:?}");
+        }
+    }
+
+    #[test]
+    fn english_counts_and_dates_read_in_english() {
+        assert_eq!(EN.count(0, 20), "0 commitments out of 20");
         assert_eq!(EN.count(1, 20), "1 commitment out of 20");
         assert_eq!(EN.count(5, 20), "5 commitments out of 20");
         assert_eq!(

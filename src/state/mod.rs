@@ -80,6 +80,8 @@ pub enum SignError {
     NoRandomness,
     /// The identity is not complete (the step guards against this).
     Incomplete,
+    /// The signed pledge did not read back as valid (never expected).
+    Unverifiable,
 }
 
 /// What reading a key file led to.
@@ -297,15 +299,13 @@ impl PledgeState {
             .with_untracked(|d| Pledge::from_draft(d, io.today(), drawing))
             .map_err(|_| SignError::Incomplete)?;
         let key = self.signing_key()?;
-        let signed = pledge.sign(&key);
-        let payload = ShareLink::payload_text(&signed);
-        let kept = io.set(keys::SIGNED, &payload);
+        let payload = ShareLink::payload_text(&pledge.sign(&key));
+        // Read back as any visitor will read the link.
+        let record = read_signed(payload).ok_or(SignError::Unverifiable)?;
+        let kept = io.set(keys::SIGNED, &record.payload);
         self.key_status
             .update(|s| s.signed_not_kept = kept.is_err());
-        self.signed.set(Some(SignedRecord {
-            payload,
-            pledge: signed.verified(),
-        }));
+        self.signed.set(Some(record));
         self.dispatch(Action::GoTo(Step::Signed));
         Ok(())
     }
@@ -481,7 +481,11 @@ fn load_key(io: &dyn Io) -> (Option<PledgeKey>, Option<bool>) {
 }
 
 fn load_signed(io: &dyn Io) -> Option<SignedRecord> {
-    let payload = io.get(keys::SIGNED).ok().flatten()?;
+    read_signed(io.get(keys::SIGNED).ok().flatten()?)
+}
+
+/// A payload text, read and verified as a pledge link's visitor would.
+fn read_signed(payload: String) -> Option<SignedRecord> {
     match ShareLink::read(&format!("{}{payload}", ShareLink::MARKER)) {
         Fragment::Pledge(Ok(pledge)) => Some(SignedRecord { payload, pledge }),
         _ => None,

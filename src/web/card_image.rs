@@ -30,7 +30,9 @@ pub async fn load_card_font() {
     if FONT_LOADED.with(Cell::get) {
         return;
     }
-    let fonts = document().fonts();
+    let Some(fonts) = document().map(|d| d.fonts()) else {
+        return;
+    };
     for (weight, subset, range) in [
         ("400", "latin", LATIN),
         ("700", "latin", LATIN),
@@ -66,7 +68,7 @@ fn font(size: f32, weight: Weight) -> String {
 
 /// Draws a card layout on a new canvas.
 pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
-    let canvas: HtmlCanvasElement = document().create_element("canvas").ok()?.dyn_into().ok()?;
+    let canvas: HtmlCanvasElement = document()?.create_element("canvas").ok()?.dyn_into().ok()?;
     canvas.set_width(layout.width as u32);
     canvas.set_height(layout.height as u32);
     // An opaque canvas encodes as RGB rather than RGBA: smaller PNGs.
@@ -143,6 +145,10 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
     }
     Some(canvas)
 }
+
+/// A PNG image in the browser's memory, handed back to `web`'s sharing
+/// functions (components hold it without touching `web_sys`).
+pub type PngBlob = Blob;
 
 /// The canvas as a compact PNG blob (see `card::encode_png`).
 pub fn canvas_png(canvas: &HtmlCanvasElement) -> Option<Blob> {

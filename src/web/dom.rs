@@ -5,18 +5,19 @@ use web_sys::{Element, HtmlElement};
 pub const STEP_HEADING_CLASS: &str = "pw-step__heading";
 
 /// The element the widget mounts into: `#pledge-widget` if the page has
-/// one (its loading message is cleared), else `<body>`.
-pub fn widget_host() -> HtmlElement {
-    let document = document();
+/// one (its loading message is cleared), else `<body>`; `None` outside a
+/// page.
+pub fn widget_host() -> Option<HtmlElement> {
+    let document = document()?;
     match document
         .get_element_by_id("pledge-widget")
         .and_then(|e| e.dyn_into::<HtmlElement>().ok())
     {
         Some(host) => {
             host.set_text_content(None);
-            host
+            Some(host)
         }
-        None => document.body().expect("a page has a body"),
+        None => document.body(),
     }
 }
 
@@ -40,8 +41,6 @@ pub fn focus(el: &HtmlElement) {
     let _ = el.focus();
 }
 
-pub(super) fn document() -> web_sys::Document {
-    web_sys::window()
-        .and_then(|w| w.document())
-        .expect("the widget runs in a page")
+pub(super) fn document() -> Option<web_sys::Document> {
+    web_sys::window().and_then(|w| w.document())
 }

@@ -30,8 +30,7 @@ pub fn download_text(name: &str, text: &str, mime: &str) -> bool {
         return false;
     };
     let done = document()
-        .create_element("a")
-        .ok()
+        .and_then(|d| d.create_element("a").ok())
         .and_then(|a| a.dyn_into::<HtmlAnchorElement>().ok())
         .map(|a| {
             a.set_href(&url);

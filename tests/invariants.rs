@@ -1,0 +1,127 @@
+//! Mechanical invariants of ARCHITECTURE.md, checked on the source tree.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+fn rust_files(dir: &Path) -> Vec<PathBuf> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("a readable source tree") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            out.extend(rust_files(&path));
+        } else if path.extension().is_some_and(|e| e == "rs") {
+            out.push(path);
+        }
+    }
+    out.sort();
+    out
+}
+
+fn src() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("src")
+}
+
+/// The file's code before its first `#[cfg(test)]` item (tests may do what
+/// the widget must not).
+fn shipped_code(path: &Path) -> String {
+    let text = fs::read_to_string(path).expect("a readable file");
+    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
+    // Comments may name what code must not use.
+    code.lines()
+        .filter(|l| {
+            let l = l.trim_start();
+            !(l.starts_with("//") || l.starts_with("//!") || l.starts_with("///"))
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn relative(path: &Path) -> String {
+    path.strip_prefix(src())
+        .expect("under src")
+        .to_string_lossy()
+        .replace('\\', "/")
+}
+
+#[test]
+fn only_the_web_module_touches_the_browser() {
+    let offenders: Vec<String> = rust_files(&src())
+        .into_iter()
+        .filter(|p| !relative(p).starts_with("web/"))
+        .filter(|p| {
+            let code = shipped_code(p);
+            ["web_sys", "gloo_storage", "gloo::", "js_sys"]
+                .iter()
+                .any(|name| code.contains(name))
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "browser APIs outside src/web: {offenders:?}"
+    );
+}
+
+#[test]
+fn the_pure_core_imports_no_framework() {
+    let offenders: Vec<String> = rust_files(&src())
+        .into_iter()
+        .filter(|p| {
+            let r = relative(p);
+            r.starts_with("domain/") || r.starts_with("campaign/")
+        })
+        .filter(|p| shipped_code(p).contains("leptos"))
+        .map(|p| relative(&p))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "leptos in the pure core: {offenders:?}"
+    );
+}
+
+#[test]
+fn the_web_module_never_panics_on_purpose() {
+    let offenders: Vec<String> = rust_files(&src().join("web"))
+        .into_iter()
+        .filter(|p| {
+            let code = shipped_code(p);
+            [".unwrap()", ".expect(", "panic!(", "unreachable!("]
+                .iter()
+                .any(|call| code.contains(call))
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert!(
+        offenders.is_empty(),
+        "unwrap/expect/panic in src/web: {offenders:?}"
+    );
+}
+
+#[test]
+fn only_the_payload_decoder_makes_a_verified_pledge() {
+    let makers: Vec<String> = rust_files(&src())
+        .into_iter()
+        .filter(|p| {
+            shipped_code(p).lines().any(|l| {
+                l.contains("VerifiedPledge {") && !l.contains("struct ") && !l.contains("impl ")
+            })
+        })
+        .map(|p| relative(&p))
+        .collect();
+    assert_eq!(makers, ["domain/payload.rs"]);
+}
+
+#[test]
+fn the_checks_above_see_the_source_tree() {
+    // Guards the guards: they must find the files they are about.
+    let files: Vec<String> = rust_files(&src()).iter().map(|p| relative(p)).collect();
+    for expected in [
+        "web/storage.rs",
+        "domain/payload.rs",
+        "state/mod.rs",
+        "components/card_panel.rs",
+    ] {
+        assert!(files.iter().any(|f| f == expected), "{expected} not found");
+    }
+    assert!(shipped_code(&src().join("web/storage.rs")).contains("web_sys"));
+}
