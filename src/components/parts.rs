@@ -26,14 +26,14 @@ pub struct Parts {
 impl Parts {
     /// Everything: what the full build mounts.
     pub const FULL: Parts = Parts {
-        scope: Scope::Full,
+        scope: Scope::FULL,
         signing: full_signing,
         pledge_link: full_pledge_link,
     };
 
     /// The journey, handing over to the full build where it is needed.
     pub const JOURNEY: Parts = Parts {
-        scope: Scope::Journey,
+        scope: Scope::JOURNEY,
         signing: journey_signing,
         pledge_link: journey_pledge_link,
     };

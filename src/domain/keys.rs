@@ -1,8 +1,9 @@
 use std::fmt;
 
+use super::json::{self, Json};
+
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use ed25519_dalek::{Signature, Signer, SigningKey, VerifyingKey};
-use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// The candidate's Ed25519 key pair. The secret never leaves the browser
@@ -33,14 +34,6 @@ impl fmt::Display for KeyFileError {
 }
 
 impl std::error::Error for KeyFileError {}
-
-#[derive(Serialize, Deserialize)]
-struct KeyFile {
-    format: String,
-    version: u32,
-    secret: String,
-    fingerprint: String,
-}
 
 const KEY_FILE_FORMAT: &str = "coorace-pledge-widget-key";
 
@@ -74,22 +67,32 @@ impl PledgeKey {
     /// The export file: JSON that names its format, with the fingerprint
     /// so a person can tell keys apart.
     pub fn to_file(&self) -> String {
-        let file = KeyFile {
-            format: KEY_FILE_FORMAT.into(),
-            version: 1,
-            secret: self.to_stored(),
-            fingerprint: self.public().fingerprint(),
-        };
-        serde_json::to_string_pretty(&file).unwrap_or_default()
+        // The shape serde_json's pretty printer gave these files first.
+        let mut out = String::from("{\n  \"format\": ");
+        json::write_string(&mut out, KEY_FILE_FORMAT);
+        out.push_str(",\n  \"version\": 1,\n  \"secret\": ");
+        json::write_string(&mut out, &self.to_stored());
+        out.push_str(",\n  \"fingerprint\": ");
+        json::write_string(&mut out, &self.public().fingerprint());
+        out.push_str("\n}");
+        out
     }
 
     pub fn from_file(text: &str) -> Result<Self, KeyFileError> {
-        let file: KeyFile = serde_json::from_str(text).map_err(|_| KeyFileError::NotAKeyFile)?;
-        if file.format != KEY_FILE_FORMAT || file.version != 1 {
+        let file = json::parse(text).map_err(|_| KeyFileError::NotAKeyFile)?;
+        let string = |name: &str| match file.get(name) {
+            Some(Json::String(s)) => Some(s.as_str()),
+            _ => None,
+        };
+        let version_one = matches!(file.get("version"), Some(Json::Number(n)) if n == "1");
+        if string("format") != Some(KEY_FILE_FORMAT) || !version_one {
             return Err(KeyFileError::NotAKeyFile);
         }
-        let key = PledgeKey::from_stored(&file.secret)?;
-        if key.public().fingerprint() != file.fingerprint {
+        let (Some(secret), Some(fingerprint)) = (string("secret"), string("fingerprint")) else {
+            return Err(KeyFileError::NotAKeyFile);
+        };
+        let key = PledgeKey::from_stored(secret)?;
+        if key.public().fingerprint() != fingerprint {
             return Err(KeyFileError::Damaged);
         }
         Ok(key)
@@ -199,6 +202,46 @@ mod tests {
         assert_eq!(
             PledgeKey::from_file(&tampered).unwrap_err(),
             KeyFileError::Damaged
+        );
+    }
+
+    #[test]
+    fn key_files_are_byte_identical_to_what_serde_json_wrote() {
+        #[derive(serde::Serialize)]
+        struct KeyFile<'a> {
+            format: &'a str,
+            version: u32,
+            secret: String,
+            fingerprint: String,
+        }
+        for seed in [[0; 32], [3; 32], [255; 32]] {
+            let key = PledgeKey::from_seed(seed);
+            let theirs = serde_json::to_string_pretty(&KeyFile {
+                format: KEY_FILE_FORMAT,
+                version: 1,
+                secret: key.to_stored(),
+                fingerprint: key.public().fingerprint(),
+            })
+            .unwrap();
+            assert_eq!(key.to_file(), theirs);
+            // Files from other writers read too: any spacing, any order,
+            // extra members ignored.
+            let compact = format!(
+                r#"{{"extra":[1,2],"fingerprint":"{}","secret":"{}","version":1,"format":"{KEY_FILE_FORMAT}"}}"#,
+                key.public().fingerprint(),
+                key.to_stored()
+            );
+            assert_eq!(
+                PledgeKey::from_file(&compact).unwrap().public(),
+                key.public()
+            );
+        }
+        let wrong_version = PledgeKey::from_seed([1; 32])
+            .to_file()
+            .replace("\"version\": 1", "\"version\": 2");
+        assert_eq!(
+            PledgeKey::from_file(&wrong_version).unwrap_err(),
+            KeyFileError::NotAKeyFile
         );
     }
 

@@ -97,17 +97,70 @@ pub enum ImportOutcome {
 }
 
 /// Which records a build opens: the journey build never signs, so it leaves
-/// the key and the signed pledge in storage for the full build.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Scope {
-    Journey,
-    Full,
+/// the key and the signed pledge in storage for the full build. Function
+/// pointers, like `components::Parts`, so that the journey build's wasm
+/// holds no key or payload reading (the linker leaves out what only
+/// [`Scope::FULL`] refers to).
+#[derive(Debug, Clone, Copy)]
+pub struct Scope {
+    /// The key (and whether a damaged one was set aside) and the signed
+    /// pledge, as stored.
+    open_records: fn(&dyn Io) -> Records,
+    /// A key another tab stored, read.
+    read_key: fn(&str) -> Option<PledgeKey>,
+    /// Whether the signed step needs a signed pledge here.
+    signs: bool,
+}
+
+/// The records only the full build opens.
+#[derive(Debug, Default)]
+struct Records {
+    key: Option<PledgeKey>,
+    unreadable: Option<bool>,
+    signed: Option<SignedRecord>,
+}
+
+impl Scope {
+    /// Everything: the full build.
+    pub const FULL: Scope = Scope {
+        open_records,
+        read_key,
+        signs: true,
+    };
+    /// The draft only: the journey build.
+    pub const JOURNEY: Scope = Scope {
+        open_records: no_records,
+        read_key: no_key,
+        signs: false,
+    };
+}
+
+fn open_records(io: &dyn Io) -> Records {
+    let (key, unreadable) = load_key(io);
+    Records {
+        key,
+        unreadable,
+        signed: load_signed(io),
+    }
+}
+
+fn no_records(_: &dyn Io) -> Records {
+    Records::default()
+}
+
+fn read_key(text: &str) -> Option<PledgeKey> {
+    PledgeKey::from_stored(text).ok()
+}
+
+fn no_key(_: &str) -> Option<PledgeKey> {
+    None
 }
 
 /// The widget's shared state. Cheap to copy: it holds handles only.
 #[derive(Debug, Clone, Copy)]
 pub struct PledgeState {
     io: StoredValue<SharedIo, LocalStorage>,
+    scope: StoredValue<Scope>,
     draft: RwSignal<Draft>,
     notice: RwSignal<Option<StorageNotice>>,
     /// Whether the candidate was already told that saving fails, so that a
@@ -134,21 +187,19 @@ impl PledgeState {
             Some(Ok(draft)) => (draft, None),
             _ => load_draft(&*io),
         };
-        let (key, unreadable) = match scope {
-            Scope::Full => load_key(&*io),
-            Scope::Journey => (None, None),
-        };
-        let signed = match scope {
-            Scope::Full => load_signed(&*io),
-            Scope::Journey => None,
-        };
+        let Records {
+            key,
+            unreadable,
+            signed,
+        } = (scope.open_records)(&*io);
         // The journey build keeps the step as stored: the full build checks
         // it against the signed pledge.
-        if scope == Scope::Full && draft.step == Step::Signed && signed.is_none() {
+        if scope.signs && draft.step == Step::Signed && signed.is_none() {
             draft.step = Step::Summary;
         }
         PledgeState {
             io: StoredValue::new_local(io),
+            scope: StoredValue::new(scope),
             draft: RwSignal::new(draft),
             save_warned: StoredValue::new(notice == Some(StorageNotice::Unavailable)),
             notice: RwSignal::new(notice),
@@ -417,7 +468,7 @@ impl PledgeState {
                 }
             }
             (Some(keys::KEY), Some(text)) => {
-                if let Ok(key) = PledgeKey::from_stored(text) {
+                if let Some(key) = (self.scope.get_value().read_key)(text) {
                     self.key.set(Some(key));
                 }
             }

@@ -27,11 +27,11 @@ fn stored_draft(io: &MemoryIo) -> Option<Draft> {
 fn every_action_is_saved_and_reopens_the_same() {
     let _owner = owner();
     let io = MemoryIo::default();
-    let state = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
     ready_to_sign(&state);
     let here = state.with(Clone::clone);
     assert_eq!(stored_draft(&io), Some(here.clone()));
-    let again = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    let again = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
     assert_eq!(again.with(Clone::clone), here);
     assert_eq!(again.notice(), None);
 }
@@ -40,7 +40,7 @@ fn every_action_is_saved_and_reopens_the_same() {
 fn without_storage_everything_stays_in_memory_and_the_candidate_is_told() {
     let _owner = owner();
     let io = MemoryIo::unavailable();
-    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     assert_eq!(state.notice(), Some(StorageNotice::Unavailable));
     ready_to_sign(&state);
     assert!(state.with(|d| d.selection.contains(0)));
@@ -55,7 +55,7 @@ fn without_storage_everything_stays_in_memory_and_the_candidate_is_told() {
 fn a_full_quota_keeps_the_answers_in_memory_and_warns_once() {
     let _owner = owner();
     let io = MemoryIo::default();
-    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     state.dispatch(Action::Tick(0, true));
     io.set_full(true);
     state.dispatch(Action::Tick(1, true));
@@ -77,7 +77,7 @@ fn a_full_quota_keeps_the_answers_in_memory_and_warns_once() {
 fn the_first_signature_makes_and_keeps_a_key_and_says_so() {
     let _owner = owner();
     let io = MemoryIo::default();
-    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     ready_to_sign(&state);
     state.sign(None).expect("signs");
     let status = state.key_status();
@@ -96,8 +96,8 @@ fn two_tabs_signing_share_one_key() {
     let _owner = owner();
     let a_io = MemoryIo::default();
     let b_io = a_io.other_tab();
-    let a = PledgeState::open(a_io.clone().shared(), Scope::Full, None);
-    let b = PledgeState::open(b_io.shared(), Scope::Full, None);
+    let a = PledgeState::open(a_io.clone().shared(), Scope::FULL, None);
+    let b = PledgeState::open(b_io.shared(), Scope::FULL, None);
     ready_to_sign(&a);
     ready_to_sign(&b);
     a.sign(None).expect("a signs");
@@ -113,8 +113,8 @@ fn two_tabs_signing_share_one_key() {
 fn a_tick_in_one_tab_reaches_the_other_without_moving_it() {
     let _owner = owner();
     let a_io = MemoryIo::default();
-    let a = PledgeState::open(a_io.clone().shared(), Scope::Journey, None);
-    let b = PledgeState::open(a_io.other_tab().shared(), Scope::Journey, None);
+    let a = PledgeState::open(a_io.clone().shared(), Scope::JOURNEY, None);
+    let b = PledgeState::open(a_io.other_tab().shared(), Scope::JOURNEY, None);
     b.dispatch(Action::GoTo(Step::Proposal(6)));
     a.dispatch(Action::Tick(3, true));
     b.changed_elsewhere(
@@ -131,10 +131,10 @@ fn forgetting_in_one_tab_empties_the_other_and_it_writes_nothing_old_back() {
     let _owner = owner();
     let a_io = MemoryIo::default();
     let b_io = a_io.other_tab();
-    let a = PledgeState::open(a_io.clone().shared(), Scope::Full, None);
+    let a = PledgeState::open(a_io.clone().shared(), Scope::FULL, None);
     ready_to_sign(&a);
     a.sign(None).expect("signs");
-    let b = PledgeState::open(b_io.clone().shared(), Scope::Full, None);
+    let b = PledgeState::open(b_io.clone().shared(), Scope::FULL, None);
     assert!(b.signed().is_some() && b.fingerprint().is_some());
 
     a.forget_everything();
@@ -160,7 +160,7 @@ fn forgetting_in_one_tab_empties_the_other_and_it_writes_nothing_old_back() {
 fn importing_over_another_key_waits_for_consent() {
     let _owner = owner();
     let io = MemoryIo::default();
-    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     ready_to_sign(&state);
     state.sign(None).expect("signs");
     let current = state.fingerprint().expect("a key");
@@ -201,7 +201,7 @@ fn importing_over_another_key_waits_for_consent() {
 #[test]
 fn a_first_import_needs_no_question() {
     let _owner = owner();
-    let state = PledgeState::open(MemoryIo::default().shared(), Scope::Full, None);
+    let state = PledgeState::open(MemoryIo::default().shared(), Scope::FULL, None);
     let key = PledgeKey::from_seed([3; 32]);
     assert_eq!(
         state.import_key(&key.to_file()),
@@ -215,7 +215,7 @@ fn an_unreadable_stored_key_is_backed_up_never_overwritten() {
     let _owner = owner();
     let io = MemoryIo::default();
     io.put(keys::KEY, "damaged");
-    let state = PledgeState::open(io.clone().shared(), Scope::Full, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     assert_eq!(state.key_status().unreadable, Some(true));
     assert_eq!(io.stored(keys::KEY_BACKUP).as_deref(), Some("damaged"));
     ready_to_sign(&state);
@@ -226,7 +226,7 @@ fn an_unreadable_stored_key_is_backed_up_never_overwritten() {
     let full = MemoryIo::default();
     full.put(keys::KEY, "damaged");
     full.set_full(true);
-    let state = PledgeState::open(full.clone().shared(), Scope::Full, None);
+    let state = PledgeState::open(full.clone().shared(), Scope::FULL, None);
     assert_eq!(state.key_status().unreadable, Some(false));
     ready_to_sign(&state);
     state.sign(None).expect("signs with a key in memory");
@@ -247,7 +247,7 @@ fn the_handed_over_draft_comes_before_storage() {
     let mut draft = Draft::default();
     draft.apply(Action::Tick(4, true));
     let text = StoredDraft::encode(&draft);
-    let state = PledgeState::open(io.clone().shared(), Scope::Full, Some(&text));
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, Some(&text));
     assert_eq!(state.with(Clone::clone), draft);
     assert_eq!(state.notice(), None);
 }
@@ -257,7 +257,7 @@ fn an_unreadable_draft_is_backed_up_with_a_notice() {
     let _owner = owner();
     let io = MemoryIo::default();
     io.put(StoredDraft::KEY, "{broken");
-    let state = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
     assert_eq!(
         state.notice(),
         Some(StorageNotice::Recovered { backed_up: true })
@@ -279,7 +279,7 @@ fn the_journey_scope_leaves_key_and_signed_pledge_alone() {
     let _owner = owner();
     let io = MemoryIo::default();
     io.put(keys::KEY, "damaged");
-    let state = PledgeState::open(io.clone().shared(), Scope::Journey, None);
+    let state = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
     assert_eq!(state.fingerprint(), None);
     assert_eq!(io.stored(keys::KEY).as_deref(), Some("damaged"));
     assert_eq!(io.stored(keys::KEY_BACKUP), None);
