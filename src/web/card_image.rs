@@ -108,8 +108,14 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                     let _ = ctx.fill_text_with_max_width(line, x.into(), y.into(), rect.w.into());
                 }
             }
-            CardItem::Qr { rect, width, dark } => {
-                ctx.set_fill_style_str("#ffffff");
+            CardItem::Qr {
+                rect,
+                width,
+                dark,
+                paper,
+                ink,
+            } => {
+                ctx.set_fill_style_str(paper);
                 ctx.fill_rect(rect.x.into(), rect.y.into(), rect.w.into(), rect.h.into());
                 let modules = width + 2 * QR_QUIET_ZONE;
                 // Whole pixels per module keep the code crisp and scannable.
@@ -118,7 +124,7 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                     rect.x + (rect.w - px * modules as f32) / 2.0 + px * QR_QUIET_ZONE as f32;
                 let offset_y =
                     rect.y + (rect.h - px * modules as f32) / 2.0 + px * QR_QUIET_ZONE as f32;
-                ctx.set_fill_style_str("#000000");
+                ctx.set_fill_style_str(ink);
                 for (y, x, len) in qr_runs(*width, dark) {
                     ctx.fill_rect(
                         (offset_x + x as f32 * px).into(),
@@ -128,7 +134,11 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                     );
                 }
             }
-            CardItem::Drawing { rect, strokes } => {
+            CardItem::Drawing {
+                rect,
+                strokes,
+                color,
+            } => {
                 let (x0, y0) = (f64::from(rect.x), f64::from(rect.y));
                 let (w, h) = (f64::from(rect.w), f64::from(rect.h));
                 let points = strokes.iter().map(|stroke| {
@@ -139,7 +149,7 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                         )
                     })
                 });
-                draw_strokes(&ctx, points, "#1c1b1f", (h / 22.0).max(2.0));
+                draw_strokes(&ctx, points, color, (h / 22.0).max(2.0));
             }
         }
     }
