@@ -12,7 +12,7 @@ use crate::state::{PledgeState, SignError};
 pub fn SignStep() -> impl IntoView {
     let t = texts();
     let state = PledgeState::use_context();
-    let drawing = RwSignal::new(Drawing::default());
+    let drawing = state.drawing();
     let error = RwSignal::new(None::<&'static str>);
     let today = t.date(state.today());
 

@@ -20,8 +20,8 @@ pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{campaign, texts, Locale};
 
 use crate::domain::{
-    Action, Draft, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink, Step,
-    StoredDraft, VerifiedPledge,
+    Action, Draft, Drawing, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink,
+    Step, StoredDraft, VerifiedPledge,
 };
 
 /// Where each record lives in the browser's storage.
@@ -171,6 +171,9 @@ pub struct PledgeState {
     /// A key file read but not yet used: waits for the candidate's consent.
     pending_import: RwSignal<Option<PledgeKey>>,
     signed: RwSignal<Option<SignedRecord>>,
+    /// The handwritten signature being drawn: kept here so that a language
+    /// switch (which re-renders the sign step) does not wipe it.
+    drawing: RwSignal<Drawing>,
 }
 
 impl std::fmt::Debug for dyn Io {
@@ -210,6 +213,7 @@ impl PledgeState {
             }),
             pending_import: RwSignal::new(None),
             signed: RwSignal::new(signed),
+            drawing: RwSignal::new(Drawing::default()),
         }
     }
 
@@ -236,6 +240,9 @@ impl PledgeState {
     /// changed. A refused save shows a notice once; the draft stays in
     /// memory either way.
     pub fn dispatch(&self, action: Action) {
+        if action == Action::StartOver {
+            self.drawing.set(Drawing::default());
+        }
         let changed = self.draft.try_update(|d| {
             let before = d.clone();
             d.apply(action);
@@ -267,6 +274,11 @@ impl PledgeState {
 
     pub fn dismiss_notice(&self) {
         self.notice.set(None);
+    }
+
+    /// The handwritten signature being drawn on the sign step.
+    pub fn drawing(&self) -> RwSignal<Drawing> {
+        self.drawing
     }
 
     /// Today, as a signature would be dated.
@@ -444,6 +456,7 @@ impl PledgeState {
         self.pending_import.set(None);
         self.key_status.set(KeyStatus::default());
         self.draft.set(Draft::default());
+        self.drawing.set(Drawing::default());
     }
 
     /// Another tab changed a record (a `storage` event): `key` is `None`

@@ -284,3 +284,20 @@ fn the_journey_scope_leaves_key_and_signed_pledge_alone() {
     assert_eq!(io.stored(keys::KEY).as_deref(), Some("damaged"));
     assert_eq!(io.stored(keys::KEY_BACKUP), None);
 }
+
+#[test]
+fn a_drawing_in_progress_lives_in_the_state_until_start_over_or_forget() {
+    let _owner = owner();
+    let state = PledgeState::open(MemoryIo::default().shared(), Scope::FULL, None);
+    let drawing = state.drawing();
+    drawing.update(|d| d.begin(crate::domain::PadPoint { x: 0.2, y: 0.5 }));
+    assert!(
+        !state.drawing().with(Drawing::is_empty),
+        "the same signal, wherever asked"
+    );
+    state.dispatch(Action::StartOver);
+    assert!(state.drawing().with(Drawing::is_empty));
+    drawing.update(|d| d.begin(crate::domain::PadPoint { x: 0.2, y: 0.5 }));
+    state.forget_everything();
+    assert!(state.drawing().with(Drawing::is_empty));
+}

@@ -83,8 +83,10 @@ export function noLossSuite(env) {
         await page.getByText('1 engagement sur 20').waitFor();
         await widget.button('Signer').click();
         await widget.waitForSigningStep();
+        await widget.drawSignature();
         await widget.button('English').click();
         await page.getByRole('button', { name: 'Sign my pledge', exact: true }).waitFor();
+        assert.equal(await page.getByRole('button', { name: 'Clear the signature' }).isEnabled(), true, 'the drawing stays');
         await page.getByRole('button', { name: 'Français', exact: true }).click();
         const link = await widget.sign();
         assert.match(link, /#e=/);
