@@ -25,10 +25,13 @@ pub fn CardPanel(
     /// The verification link the QR code and share links carry.
     link: String,
 ) -> impl IntoView {
-    let t = texts();
-    let content = t.card_content(campaign(), &pledge, &link);
-    let alt = t.card_alt(&content);
-    let share_text = t.share_text(&content.count);
+    // What the card says, in the language shown: a switch redraws it.
+    let content = {
+        let (pledge, link) = (pledge.clone(), link.clone());
+        Memo::new(move |_| texts().card_content(campaign(), &pledge, &link))
+    };
+    let alt = move || content.with(|c| texts().card_alt(c));
+    let share_text = move || content.with(|c| texts().share_text(&c.count));
     let slug = StoredValue::new(file_slug(pledge.pledge().name()));
     let format = RwSignal::new(CardFormat::Landscape);
     let image = RwSignal::new_local(None::<CardImage>);
@@ -39,10 +42,9 @@ pub fn CardPanel(
 
     // Make the image whenever the format changes.
     Effect::new({
-        let content = content.clone();
         move |_| {
             let wanted = format.get();
-            let layout = CardLayout::new(wanted, &content);
+            let layout = content.with(|c| CardLayout::new(wanted, c));
             spawn_local(async move {
                 let blob = web::card_png(&layout).await;
                 let Some(blob) = blob else {
@@ -85,19 +87,18 @@ pub fn CardPanel(
     };
 
     let share = {
-        let share_text = share_text.clone();
         let link = link.clone();
         move |_| {
             let Some(img) = image.get_untracked() else {
                 return;
             };
-            let (text, link, name) = (share_text.clone(), link.clone(), file_name());
+            let (text, link, name) = (untrack(share_text), link.clone(), file_name());
             spawn_local(async move {
                 let outcome = web::share_files(&img.blob, &name, &text, &link).await;
                 let _ = message.try_set(match outcome {
-                    ShareOutcome::Shared => Some(t.card_shared),
+                    ShareOutcome::Shared => Some(texts().card_shared),
                     ShareOutcome::Cancelled => None,
-                    ShareOutcome::Failed => Some(t.card_share_failed),
+                    ShareOutcome::Failed => Some(texts().card_share_failed),
                 });
             });
         }
@@ -109,6 +110,7 @@ pub fn CardPanel(
         };
         spawn_local(async move {
             let ok = web::copy_image(&img.blob).await;
+            let t = texts();
             let _ = message.try_set(Some(if ok {
                 t.card_image_copied
             } else {
@@ -117,10 +119,14 @@ pub fn CardPanel(
         });
     };
 
-    let share_links = ShareTarget::DIRECT
+    let share_links = {
+        let link = link.clone();
+        move || {
+            let text = share_text();
+            ShareTarget::DIRECT
         .iter()
         .map(|target| {
-            let href = target.url(&share_text, &link, t.share_subject);
+            let href = target.url(&text, &link, texts().share_subject);
             view! {
                 <li>
                     <a class="pw-button pw-card__network" href=href target="_blank" rel="noopener noreferrer">
@@ -129,12 +135,15 @@ pub fn CardPanel(
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+        }
+    };
 
     let share_on_mastodon = {
-        let (text, link) = (share_text.clone(), link.clone());
+        let link = link.clone();
         move |ev: SubmitEvent| {
             ev.prevent_default();
+            let text = untrack(share_text);
             match mastodon_instance(&mastodon.get_untracked()) {
                 Some(instance) => {
                     mastodon_error.set(false);
@@ -161,7 +170,7 @@ pub fn CardPanel(
                         on:change=move |_| format.set(f)
                     />
                     <label class="pw-choice__label" for=id>
-                        {t.card_format(f)}
+                        {move || texts().card_format(f)}
                     </label>
                 </div>
             }
@@ -171,26 +180,26 @@ pub fn CardPanel(
     view! {
         <section class="pw-card" aria-labelledby="pw-card-heading">
             <h2 class="pw-summary__section-title" id="pw-card-heading">
-                {t.card_heading}
+                {move || texts().card_heading}
             </h2>
             <fieldset class="pw-choice pw-card__formats">
-                <legend class="pw-field__label">{t.card_format_legend}</legend>
+                <legend class="pw-field__label">{move || texts().card_format_legend}</legend>
                 {formats}
             </fieldset>
             <div class="pw-card__preview-box">
                 {move || {
                     if failed.get() {
-                        view! { <p class="pw-form__error">{t.card_failed}</p> }.into_any()
+                        view! { <p class="pw-form__error">{move || texts().card_failed}</p> }.into_any()
                     } else {
                         match image.get() {
                             Some(img) if img.format == format.get() => {
                                 let (w, h) = img.format.size();
                                 view! {
-                                    <img class="pw-card__preview" src=img.url alt=alt.clone() width=w height=h />
+                                    <img class="pw-card__preview" src=img.url alt=alt width=w height=h />
                                 }
                                     .into_any()
                             }
-                            _ => view! { <p class="pw-card__making" role="status">{t.card_making}</p> }.into_any(),
+                            _ => view! { <p class="pw-card__making" role="status">{move || texts().card_making}</p> }.into_any(),
                         }
                     }
                 }}
@@ -202,28 +211,28 @@ pub fn CardPanel(
                     download=file_name
                     aria-disabled=move || image.with(Option::is_none).then_some("true")
                 >
-                    {t.card_download}
+                    {move || texts().card_download}
                 </a>
                 <Show when=move || image.with(|i| i.as_ref().is_some_and(|i| i.can_share))>
                     <button type="button" class="pw-button pw-button--primary" on:click=share.clone()>
-                        {t.card_share}
+                        {move || texts().card_share}
                     </button>
                 </Show>
                 <button type="button" class="pw-button" on:click=copy_image>
-                    {t.card_copy_image}
+                    {move || texts().card_copy_image}
                 </button>
                 <button type="button" class="pw-button" on:click=move |_| web::print()>
-                    {t.card_print}
+                    {move || texts().card_print}
                 </button>
             </div>
             <p class="pw-card__message" role="status">
                 {move || message.get()}
             </p>
-            <h3 class="pw-card__share-title">{t.card_share_on}</h3>
+            <h3 class="pw-card__share-title">{move || texts().card_share_on}</h3>
             <ul class="pw-card__networks">{share_links}</ul>
             <form class="pw-card__mastodon" on:submit=share_on_mastodon>
                 <label class="pw-field__label" for="pw-mastodon">
-                    {t.mastodon_label}
+                    {move || texts().mastodon_label}
                 </label>
                 <input
                     id="pw-mastodon"
@@ -239,11 +248,11 @@ pub fn CardPanel(
                 />
                 <Show when=move || mastodon_error.get()>
                     <p class="pw-field__error" id="pw-mastodon-error">
-                        {t.mastodon_invalid}
+                        {move || texts().mastodon_invalid}
                     </p>
                 </Show>
                 <button type="submit" class="pw-button">
-                    {t.mastodon_button}
+                    {move || texts().mastodon_button}
                 </button>
             </form>
         </section>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::campaign::Commitment;
 use crate::domain::Action;
-use crate::state::PledgeState;
+use crate::state::{campaign, PledgeState};
 
 /// One "Je m'engage à …" as a large checkbox whose label is its text.
 #[component]
@@ -23,7 +23,8 @@ pub fn CommitmentCheckbox(
                 on:change=move |ev| state.dispatch(Action::Tick(position, event_target_checked(&ev)))
             />
             <label class="pw-checkbox__label" for=id>
-                {commitment.text}
+                // In the language shown (same position in every language).
+                {move || campaign().commitment_at(position).map_or(commitment.text, |c| c.text)}
             </label>
         </div>
     }

@@ -11,15 +11,17 @@ pub fn ConfirmedAction(
     /// Id of the question, for `aria-labelledby`.
     id: &'static str,
     /// The button that opens the question.
-    label: &'static str,
+    #[prop(into)]
+    label: Signal<&'static str>,
     /// The question.
-    question: &'static str,
+    #[prop(into)]
+    question: Signal<&'static str>,
     /// The button that confirms.
-    confirm_label: &'static str,
+    #[prop(into)]
+    confirm_label: Signal<&'static str>,
     /// Runs when confirmed.
     on_confirm: Callback<()>,
 ) -> impl IntoView {
-    let t = texts();
     let confirming = RwSignal::new(false);
     let cancel = NodeRef::<html::Button>::new();
     let open = NodeRef::<html::Button>::new();
@@ -50,24 +52,24 @@ pub fn ConfirmedAction(
                         node_ref=open
                         on:click=move |_| confirming.set(true)
                     >
-                        {label}
+                        {move || label.get()}
                     </button>
                 }
             }
         >
             <div class="pw-confirm" role="group" aria-labelledby=id>
                 <p class="pw-confirm__question" id=id>
-                    {question}
+                    {move || question.get()}
                 </p>
                 <button
                     type="button"
                     class="pw-button pw-button--danger"
                     on:click=move |_| on_confirm.run(())
                 >
-                    {confirm_label}
+                    {move || confirm_label.get()}
                 </button>
                 <button type="button" class="pw-button" node_ref=cancel on:click=move |_| confirming.set(false)>
-                    {t.cancel}
+                    {move || texts().cancel}
                 </button>
             </div>
         </Show>

@@ -7,11 +7,11 @@ use crate::state::{texts, PledgeState};
 #[component]
 pub fn EditButton(
     /// What it edits, for screen readers ("Modifier la proposition 3").
-    label: String,
+    #[prop(into)]
+    label: Signal<String>,
     /// The step to go back to.
     step: Step,
 ) -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     view! {
         <button
@@ -20,7 +20,7 @@ pub fn EditButton(
             aria-label=label
             on:click=move |_| state.dispatch(Action::GoTo(step))
         >
-            {t.edit}
+            {move || texts().edit}
         </button>
     }
 }

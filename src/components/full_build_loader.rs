@@ -1,7 +1,8 @@
 use leptos::prelude::*;
 
 use super::StepNav;
-use crate::state::{texts, Locale, PledgeState};
+use crate::i18n::Lang;
+use crate::state::{text, texts, Locale, PledgeState};
 use crate::web;
 
 /// Where the journey build needs the full one (signing, a pledge link):
@@ -12,17 +13,20 @@ use crate::web;
 #[component]
 pub fn FullBuildLoader(
     /// The heading of the step being loaded.
-    heading: &'static str,
+    #[prop(into)]
+    heading: Signal<&'static str>,
     /// What is being loaded, in words.
-    loading: &'static str,
+    #[prop(into)]
+    loading: Signal<&'static str>,
 ) -> impl IntoView {
-    let t = texts();
     let state = use_context::<PledgeState>();
-    let lang = Locale::current().code();
+    let locale = use_context::<Locale>();
     let failed = RwSignal::new(false);
     let start = move || {
         failed.set(false);
         leptos::task::spawn_local(async move {
+            // The language shown when the full build is started.
+            let lang = locale.map_or(Lang::Fr, |l| l.0.get_untracked()).code();
             if web::start_full_build(lang).await.is_err() {
                 // This build may have been taken over meanwhile.
                 let _ = failed.try_set(true);
@@ -33,10 +37,11 @@ pub fn FullBuildLoader(
 
     // The journey's Back (and Try again once loading failed); a pledge
     // link's page has Try again only.
-    let actions = move || match (state, failed.get()) {
+    let actions = move || {
+        match (state, failed.get()) {
         (Some(_), false) => Some(view! { <StepNav show_next=false /> }.into_any()),
         (Some(_), true) => Some(
-            view! { <StepNav next_label=t.retry on_next=Callback::new(move |()| start()) /> }
+            view! { <StepNav next_label=text(|t| t.retry) on_next=Callback::new(move |()| start()) /> }
                 .into_any(),
         ),
         (None, true) => Some(
@@ -47,29 +52,33 @@ pub fn FullBuildLoader(
                         class="pw-button pw-button--primary pw-nav__next"
                         on:click=move |_| start()
                     >
-                        {t.retry}
+                        {move || texts().retry}
                     </button>
                 </div>
             }
             .into_any(),
         ),
         (None, false) => None,
+    }
     };
-    let message = match state {
-        Some(_) => format!("{} {}", t.part_load_failed, t.answers_kept),
-        None => t.part_load_failed.to_owned(),
+    let message = move || {
+        let t = texts();
+        match state {
+            Some(_) => format!("{} {}", t.part_load_failed, t.answers_kept),
+            None => t.part_load_failed.to_owned(),
+        }
     };
 
     view! {
         <section class="pw-step pw-loader">
             <h1 class="pw-step__heading" tabindex="-1">
-                {heading}
+                {move || heading.get()}
             </h1>
             <Show
                 when=move || failed.get()
-                fallback=move || view! { <p class="pw-loader__status" role="status">{loading}</p> }
+                fallback=move || view! { <p class="pw-loader__status" role="status">{move || loading.get()}</p> }
             >
-                <p class="pw-form__error" role="alert">{message.clone()}</p>
+                <p class="pw-form__error" role="alert">{message}</p>
             </Show>
             {actions}
         </section>

@@ -18,7 +18,6 @@ pub fn IdentityField(
     /// Whether the candidate already tried to send the form.
     attempted: RwSignal<bool>,
 ) -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let touched = RwSignal::new(false);
     let id = format!("pw-field-{}", field.key());
@@ -28,10 +27,12 @@ pub fn IdentityField(
             .with(|d| d.identity.error(field))
             .filter(|e| matches!(e, FieldError::TooLong { .. }) || touched.get() || attempted.get())
     });
-    let marker = if field.is_required() {
-        t.required_marker
-    } else {
-        t.optional_marker
+    let marker = move || {
+        if field.is_required() {
+            texts().required_marker
+        } else {
+            texts().optional_marker
+        }
     };
     let described_by = {
         let error_id = error_id.clone();
@@ -42,7 +43,7 @@ pub fn IdentityField(
             if error.get().is_some() { "pw-field pw-field--invalid" } else { "pw-field" }
         }>
             <label class="pw-field__label" for=id.clone()>
-                {t.field_label(field)}
+                {move || texts().field_label(field)}
                 " "
                 <span class="pw-field__marker">{marker}</span>
             </label>
@@ -65,7 +66,7 @@ pub fn IdentityField(
                     .map(|e| {
                         view! {
                             <p class="pw-field__error" id=error_id.clone()>
-                                {t.field_error(field, e)}
+                                {texts().field_error(field, e)}
                             </p>
                         }
                     })

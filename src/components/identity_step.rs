@@ -1,6 +1,6 @@
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
-use crate::state::texts;
+use crate::state::{text, texts};
 
 use super::{IdentityField, RoleChoice, StepNav};
 use crate::domain::{Action, Field};
@@ -10,7 +10,6 @@ use crate::web;
 /// Who signs: name, commune, list and role, with messages next to fields.
 #[component]
 pub fn IdentityStep() -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let attempted = RwSignal::new(false);
     let complete = move || state.with(|d| d.identity.is_complete());
@@ -33,9 +32,9 @@ pub fn IdentityStep() -> impl IntoView {
     view! {
         <section class="pw-step pw-identity">
             <h1 class="pw-step__heading" tabindex="-1">
-                {t.identity_heading}
+                {move || texts().identity_heading}
             </h1>
-            <p class="pw-step__lead">{t.identity_lead}</p>
+            <p class="pw-step__lead">{move || texts().identity_lead}</p>
             <form class="pw-form" novalidate node_ref=form on:submit=on_submit>
                 <IdentityField field=Field::Name autocomplete="name" attempted />
                 <IdentityField field=Field::Commune autocomplete="address-level2" attempted />
@@ -43,10 +42,10 @@ pub fn IdentityStep() -> impl IntoView {
                 <RoleChoice />
                 <Show when=move || attempted.get() && !complete()>
                     <p class="pw-form__error" role="alert">
-                        {t.fix_errors}
+                        {move || texts().fix_errors}
                     </p>
                 </Show>
-                <StepNav next_label=t.to_summary submit=true />
+                <StepNav next_label=text(|t| t.to_summary) submit=true />
             </form>
         </section>
     }

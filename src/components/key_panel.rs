@@ -2,7 +2,7 @@ use leptos::{ev::Event, html, prelude::*, task::spawn_local};
 
 use super::ConfirmedAction;
 use crate::i18n::fill;
-use crate::state::{texts, ImportOutcome, KeyStatus, PledgeState};
+use crate::state::{text, texts, ImportOutcome, KeyStatus, PledgeState};
 use crate::web;
 
 const KEY_FILE_NAME: &str = "cle-engagement-coorace.json";
@@ -16,7 +16,6 @@ pub fn KeyPanel(
     /// without (before).
     full: bool,
 ) -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let message = RwSignal::new(None::<String>);
     let file_input = NodeRef::<html::Input>::new();
@@ -24,12 +23,12 @@ pub fn KeyPanel(
     let fingerprint = move || match state.fingerprint() {
         Some(fp) => view! {
             <p class="pw-key__fingerprint">
-                {fill(t.key_fingerprint, &[("fingerprint", &fp)])}
+                {fill(texts().key_fingerprint, &[("fingerprint", &fp)])}
             </p>
-            <p class="pw-key__explain">{t.key_explain}</p>
+            <p class="pw-key__explain">{move || texts().key_explain}</p>
         }
         .into_any(),
-        None => view! { <p class="pw-key__explain">{t.key_none_yet}</p> }.into_any(),
+        None => view! { <p class="pw-key__explain">{move || texts().key_none_yet}</p> }.into_any(),
     };
 
     let export = move |_| {
@@ -40,6 +39,7 @@ pub fn KeyPanel(
 
     // What could not be kept comes first, as an alert; advice after.
     let warnings = move || {
+        let t = texts();
         let KeyStatus {
             created_now,
             key_not_kept,
@@ -77,6 +77,7 @@ pub fn KeyPanel(
         };
         spawn_local(async move {
             let text = web::chosen_file_text(&input).await;
+            let t = texts();
             input.set_value("");
             let outcome = text
                 .ok_or(())
@@ -96,6 +97,7 @@ pub fn KeyPanel(
     // A key file for another key than the current one: both fingerprints,
     // a way to keep the current one, then replace or cancel.
     let consent = move || {
+        let t = texts();
         let incoming = state.pending_import()?;
         let current = state.fingerprint().unwrap_or_default();
         let question = fill(
@@ -108,7 +110,7 @@ pub fn KeyPanel(
                     {question}
                 </p>
                 <button type="button" class="pw-button" on:click=export>
-                    {t.key_export_current}
+                    {move || texts().key_export_current}
                 </button>
                 <button
                     type="button"
@@ -119,10 +121,10 @@ pub fn KeyPanel(
                         }
                     }
                 >
-                    {t.key_replace_confirm}
+                    {move || texts().key_replace_confirm}
                 </button>
                 <button type="button" class="pw-button" on:click=move |_| state.cancel_import()>
-                    {t.cancel}
+                    {move || texts().cancel}
                 </button>
             </div>
         })
@@ -132,9 +134,9 @@ pub fn KeyPanel(
         view! {
             <ConfirmedAction
                 id="pw-forget-question"
-                label=t.forget_me
-                question=t.forget_question
-                confirm_label=t.forget_confirm
+                label=text(|t| t.forget_me)
+                question=text(|t| t.forget_question)
+                confirm_label=text(|t| t.forget_confirm)
                 on_confirm=Callback::new(move |_| state.forget_everything())
             />
         }
@@ -143,18 +145,18 @@ pub fn KeyPanel(
     view! {
         <section class="pw-key" aria-labelledby="pw-key-heading">
             <h2 class="pw-summary__section-title" id="pw-key-heading">
-                {t.key_heading}
+                {move || texts().key_heading}
             </h2>
             {fingerprint}
             {warnings}
             <div class="pw-key__actions">
                 <Show when=move || state.fingerprint().is_some()>
                     <button type="button" class="pw-button" on:click=export>
-                        {t.key_export}
+                        {move || texts().key_export}
                     </button>
                 </Show>
                 <label class="pw-button pw-key__import">
-                    {t.key_import}
+                    {move || texts().key_import}
                     <input
                         type="file"
                         class="pw-visually-hidden"

@@ -9,19 +9,20 @@ pub fn LanguageBar(
     /// Switches to the other language.
     on_switch: Callback<()>,
 ) -> impl IntoView {
-    let t = texts();
-    let note = (!t.translation_note.is_empty())
-        .then(|| view! { <p class="pw-topbar__note">{t.translation_note}</p> });
+    let note = move || {
+        let note = texts().translation_note;
+        (!note.is_empty()).then(|| view! { <p class="pw-topbar__note">{note}</p> })
+    };
     view! {
         <div class="pw-topbar">
             {note}
             <button
                 type="button"
                 class="pw-button pw-button--quiet pw-topbar__switch"
-                lang=t.switch_to_other_lang
+                lang=move || texts().switch_to_other_lang
                 on:click=move |_| on_switch.run(())
             >
-                {t.switch_to_other}
+                {move || texts().switch_to_other}
             </button>
         </div>
     }

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{FullBuildLoader, SignStep, SignedScreen, VerificationView};
 use crate::domain::{Fragment, ShareLink, Step};
-use crate::state::{texts, Scope};
+use crate::state::{text, Scope};
 
 /// What differs between the widget's two builds (see `web::builds`).
 ///
@@ -63,15 +63,19 @@ fn full_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
 }
 
 fn journey_signing(step: Step) -> AnyView {
-    let t = texts();
     let heading = match step {
-        Step::Signed => t.signed_heading,
-        _ => t.sign_heading,
+        Step::Signed => text(|t| t.signed_heading),
+        _ => text(|t| t.sign_heading),
     };
-    view! { <FullBuildLoader heading loading=t.loading_signing /> }.into_any()
+    view! { <FullBuildLoader heading loading=text(|t| t.loading_signing) /> }.into_any()
 }
 
 fn journey_pledge_link(_fragment: String, _on_start_own: Callback<()>) -> AnyView {
-    let t = texts();
-    view! { <FullBuildLoader heading=t.verify_heading loading=t.loading_verification /> }.into_any()
+    view! {
+        <FullBuildLoader
+            heading=text(|t| t.verify_heading)
+            loading=text(|t| t.loading_verification)
+        />
+    }
+    .into_any()
 }

@@ -13,6 +13,11 @@ pub fn PledgeView(
     /// The pledge to show.
     pledge: VerifiedPledge,
 ) -> impl IntoView {
+    // Nothing here but text: it is drawn again in the language shown.
+    move || pledge_view(&pledge)
+}
+
+fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
     let t = texts();
     let c = campaign();
     let fingerprint = pledge.public_key().fingerprint();
@@ -88,7 +93,7 @@ pub fn PledgeView(
             <p class="pw-pledge__fingerprint">
                 {fill(t.pledge_fingerprint, &[("fingerprint", &fingerprint)])}
             </p>
-            <h3 class="pw-visually-hidden">{t.pledge_commitments_heading}</h3>
+            <h3 class="pw-visually-hidden">{texts().pledge_commitments_heading}</h3>
             <ol class="pw-pledge__proposals">{proposals}</ol>
         </article>
     }

@@ -45,8 +45,10 @@ fn root_class(options: &EmbedOptions) -> String {
 /// A page opened with a pledge link (`#e=…`) shows that pledge, read-only,
 /// and never loads or touches the visitor's own draft; otherwise it shows
 /// the journey. The candidate's state is opened once, the first time the
-/// journey is shown, and kept for the widget's life: a language switch or
-/// a visit to a pledge link re-renders the views, never the state. Options
+/// journey is shown, and kept for the widget's life. The language is a
+/// signal in context: a switch re-renders no view (every string reads it
+/// where it is shown); a visit to a pledge link re-renders the views below,
+/// never the state. Options
 /// from the URL (set by a partner's embed snippet) style it. `parts` says
 /// which build this is; `io` is the browser's unless a test gives another.
 #[component]
@@ -139,23 +141,19 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             role="region"
             aria-label=move || lang.get().texts().widget_label
         >
-            {move || {
-                // The views follow the language; the state above stays.
-                lang.track();
-                view! {
-                    <LanguageBar on_switch=switch_language />
-                    {match shown.get() {
-                        Shown::Journey => {
-                            journey_state().provide();
-                            view! { <PledgeJourney /> }.into_any()
-                        }
-                        Shown::Link(fragment) => {
-                            (parts.pledge_link)(fragment, Callback::new(move |_| start_own()))
-                        }
-                    }}
-                    <PrivacyNote />
+            // Every string follows the language signal where it is shown:
+            // a switch re-renders no view and keeps everything in them.
+            <LanguageBar on_switch=switch_language />
+            {move || match shown.get() {
+                Shown::Journey => {
+                    journey_state().provide();
+                    view! { <PledgeJourney /> }.into_any()
+                }
+                Shown::Link(fragment) => {
+                    (parts.pledge_link)(fragment, Callback::new(move |_| start_own()))
                 }
             }}
+            <PrivacyNote />
         </div>
     }
 }

@@ -15,6 +15,11 @@ pub fn PrintCharter(
     /// The verification link, printed as a QR code.
     link: String,
 ) -> impl IntoView {
+    // Nothing here but text: it is drawn again in the language shown.
+    move || print_charter(&pledge, &link)
+}
+
+fn print_charter(pledge: &VerifiedPledge, link: &str) -> impl IntoView + use<> {
     let t = texts();
     let c = campaign();
     let p = pledge.pledge();
@@ -38,7 +43,7 @@ pub fn PrintCharter(
             }
         })
         .collect_view();
-    let qr = qr_modules(&link).map(|(width, dark)| {
+    let qr = qr_modules(link).map(|(width, dark)| {
         let view_box = format!("-2 -2 {} {}", width + 4, width + 4);
         view! {
             <svg class="pw-print__qr" viewBox=view_box role="img" aria-label=t.print_qr_label>
@@ -55,13 +60,13 @@ pub fn PrintCharter(
     });
     view! {
         <div class="pw-print" aria-hidden="true">
-            <p class="pw-print__campaign">{c.tagline} " · " {c.hashtag}</p>
-            <p class="pw-print__title">{c.title}</p>
-            <p class="pw-print__heading">{t.print_heading}</p>
+            <p class="pw-print__campaign">{campaign().tagline} " · " {campaign().hashtag}</p>
+            <p class="pw-print__title">{campaign().title}</p>
+            <p class="pw-print__heading">{texts().print_heading}</p>
             <p class="pw-print__name">{p.name().to_owned()}</p>
             <p>{t.details(p)}</p>
             <p class="pw-print__count">{t.count(selection.count(), COMMITMENT_COUNT)}</p>
-            <p class="pw-print__subheading">{t.print_taken_heading}</p>
+            <p class="pw-print__subheading">{texts().print_taken_heading}</p>
             <ol class="pw-print__commitments">{taken}</ol>
             <div class="pw-print__footer">
                 <div>

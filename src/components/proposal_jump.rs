@@ -12,7 +12,6 @@ pub fn ProposalJump(
     /// Index 0–9 of the proposal shown.
     current: u8,
 ) -> impl IntoView {
-    let t = texts();
     let c = campaign();
     let state = PledgeState::use_context();
     let items = c
@@ -33,7 +32,7 @@ pub fn ProposalJump(
             };
             let label = move || {
                 fill(
-                    t.jump_button_label,
+                    texts().jump_button_label,
                     &[
                         ("n", &proposal.number.to_string()),
                         ("ticked", &ticked().to_string()),
@@ -57,7 +56,7 @@ pub fn ProposalJump(
         })
         .collect_view();
     view! {
-        <nav class="pw-jump" aria-label=t.jump_nav_label>
+        <nav class="pw-jump" aria-label=move || texts().jump_nav_label>
             <ol class="pw-jump__list">{items}</ol>
         </nav>
     }

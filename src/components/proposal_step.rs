@@ -12,12 +12,12 @@ pub fn ProposalStep(
     /// Index 0–9 of the proposal.
     index: u8,
 ) -> impl IntoView {
-    let t = texts();
-    let c = campaign();
     let state = PledgeState::use_context();
-    let Some(proposal) = c.proposal(usize::from(index)) else {
+    let Some(proposal) = campaign().proposal(usize::from(index)) else {
         return ().into_any();
     };
+    // The proposal in the language shown (same index in every language).
+    let shown = move || campaign().proposal(usize::from(index)).unwrap_or(proposal);
     let all_ticked = move || state.with(|d| d.selection.has_all_of(proposal));
     let tick_all = (proposal.commitments.len() > 1).then(|| {
         view! {
@@ -28,7 +28,7 @@ pub fn ProposalStep(
                     state.dispatch(Action::SetAllOf(usize::from(index), !all_ticked()))
                 }
             >
-                {move || if all_ticked() { t.untick_all } else { t.tick_all }}
+                {move || if all_ticked() { texts().untick_all } else { texts().tick_all }}
             </button>
         }
     });
@@ -38,11 +38,11 @@ pub fn ProposalStep(
             <h1 class="pw-step__heading pw-proposal__title" tabindex="-1">
                 <span class="pw-proposal__number">{format!("#{}.", proposal.number)}</span>
                 " "
-                {proposal.title}
+                {move || shown().title}
             </h1>
-            <p class="pw-proposal__text">{proposal.text}</p>
+            <p class="pw-proposal__text">{move || shown().text}</p>
             <fieldset class="pw-commitments">
-                <legend class="pw-visually-hidden">{t.commitments_legend}</legend>
+                <legend class="pw-visually-hidden">{move || texts().commitments_legend}</legend>
                 {proposal
                     .commitments
                     .iter()

@@ -8,14 +8,16 @@ use crate::state::PledgeState;
 /// The optional role on the list, as radio buttons.
 #[component]
 pub fn RoleChoice() -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let options = std::iter::once(None)
         .chain(Role::ALL.into_iter().map(Some))
         .map(|role| {
             let key = role.map_or("none", Role::key);
             let id = format!("pw-role-{key}");
-            let label = role.map_or(t.role_none, |r| t.role(r));
+            let label = move || {
+                let t = texts();
+                role.map_or(t.role_none, |r| t.role(r))
+            };
             view! {
                 <div class="pw-choice__option">
                     <input
@@ -37,7 +39,7 @@ pub fn RoleChoice() -> impl IntoView {
     view! {
         <fieldset class="pw-choice">
             <legend class="pw-field__label">
-                {t.role_legend} " " <span class="pw-field__marker">{t.optional_marker}</span>
+                {move || texts().role_legend} " " <span class="pw-field__marker">{move || texts().optional_marker}</span>
             </legend>
             {options}
         </fieldset>

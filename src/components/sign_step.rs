@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::texts;
+use crate::state::{text, texts};
 
 use super::{EditButton, KeyPanel, SignaturePad, StepNav};
 use crate::domain::{Action, Drawing, Field, Step};
@@ -10,13 +10,13 @@ use crate::state::{PledgeState, SignError};
 /// Confirm who signs, draw a signature if wished, see the date, sign.
 #[component]
 pub fn SignStep() -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let drawing = state.drawing();
     let error = RwSignal::new(None::<&'static str>);
-    let today = t.date(state.today());
+    let today = state.today();
 
     let who = move || {
+        let t = texts();
         state.with(|d| {
             let id = &d.identity;
             let mut lines = vec![
@@ -41,7 +41,7 @@ pub fn SignStep() -> impl IntoView {
         match state.sign(signature) {
             Ok(()) => error.set(None),
             Err(SignError::NoRandomness | SignError::Unverifiable) => {
-                error.set(Some(t.signing_failed))
+                error.set(Some(texts().signing_failed))
             }
             Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
         }
@@ -50,19 +50,25 @@ pub fn SignStep() -> impl IntoView {
     view! {
         <section class="pw-step pw-sign">
             <h1 class="pw-step__heading" tabindex="-1">
-                {t.sign_heading}
+                {move || texts().sign_heading}
             </h1>
-            <p class="pw-step__lead">{t.sign_lead}</p>
+            <p class="pw-step__lead">{move || texts().sign_lead}</p>
             <div class="pw-sign__who">
-                <h2 class="pw-summary__section-title">{t.sign_identity_heading}</h2>
+                <h2 class="pw-summary__section-title">{move || texts().sign_identity_heading}</h2>
                 <ul class="pw-sign__identity">{who}</ul>
-                <EditButton label=t.edit_identity_label.to_owned() step=Step::Identity />
+                <EditButton
+                    label=Signal::derive(|| texts().edit_identity_label.to_owned())
+                    step=Step::Identity
+                />
             </div>
-            <p class="pw-sign__date">{fill(t.sign_date, &[("date", &today)])}</p>
+            <p class="pw-sign__date">{move || {
+                let t = texts();
+                fill(t.sign_date, &[("date", &t.date(today))])
+            }}</p>
             <SignaturePad drawing />
             <KeyPanel full=false />
             {move || error.get().map(|e| view! { <p class="pw-form__error" role="alert">{e}</p> })}
-            <StepNav next_label=t.sign_button on_next=Callback::new(sign) />
+            <StepNav next_label=text(|t| t.sign_button) on_next=Callback::new(sign) />
         </section>
     }
 }

@@ -12,7 +12,6 @@ pub fn SignaturePad(
     /// The drawing, kept by the step so that it survives re-renders.
     drawing: RwSignal<Drawing>,
 ) -> impl IntoView {
-    let t = texts();
     let canvas = NodeRef::<html::Canvas>::new();
     let drawing_now = RwSignal::new(false);
 
@@ -43,10 +42,10 @@ pub fn SignaturePad(
     view! {
         <div class="pw-pad">
             <p class="pw-field__label" id="pw-pad-label">
-                {t.pad_label}
+                {move || texts().pad_label}
             </p>
             <p class="pw-pad__hint" id="pw-pad-hint">
-                {t.pad_hint}
+                {move || texts().pad_hint}
             </p>
             <canvas
                 class="pw-pad__canvas"
@@ -65,7 +64,7 @@ pub fn SignaturePad(
                 disabled=move || drawing.with(Drawing::is_empty)
                 on:click=move |_| drawing.update(Drawing::clear)
             >
-                {t.pad_clear}
+                {move || texts().pad_clear}
             </button>
         </div>
     }

@@ -10,7 +10,6 @@ use crate::web;
 /// The signed pledge: its link to share and copy, and the key behind it.
 #[component]
 pub fn SignedScreen() -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let copied = RwSignal::new(None::<bool>);
     let link_input = NodeRef::<html::Input>::new();
@@ -32,12 +31,12 @@ pub fn SignedScreen() -> impl IntoView {
     view! {
         <section class="pw-step pw-signed">
             <h1 class="pw-step__heading" tabindex="-1">
-                {t.signed_heading}
+                {move || texts().signed_heading}
             </h1>
-            <p class="pw-step__lead">{t.signed_lead}</p>
+            <p class="pw-step__lead">{move || texts().signed_lead}</p>
             <div class="pw-share">
                 <label class="pw-field__label" for="pw-share-link">
-                    {t.link_label}
+                    {move || texts().link_label}
                 </label>
                 <input
                     id="pw-share-link"
@@ -49,16 +48,16 @@ pub fn SignedScreen() -> impl IntoView {
                 />
                 <div class="pw-share__actions">
                     <button type="button" class="pw-button pw-button--primary" on:click=copy>
-                        {t.copy_link}
+                        {move || texts().copy_link}
                     </button>
                     <a class="pw-button" href=link target="_blank" rel="noopener">
-                        {t.open_link}
+                        {move || texts().open_link}
                     </a>
                 </div>
                 <p class="pw-share__status" role="status">
                     {move || match copied.get() {
-                        Some(true) => t.link_copied,
-                        Some(false) => t.copy_failed,
+                        Some(true) => texts().link_copied,
+                        Some(false) => texts().copy_failed,
                         None => "",
                     }}
                 </p>
@@ -82,7 +81,7 @@ pub fn SignedScreen() -> impl IntoView {
                     class="pw-button pw-nav__back"
                     on:click=move |_| state.dispatch(Action::GoTo(Step::Summary))
                 >
-                    {t.edit_pledge}
+                    {move || texts().edit_pledge}
                 </button>
             </div>
         </section>

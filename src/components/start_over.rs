@@ -2,20 +2,19 @@ use leptos::prelude::*;
 
 use super::ConfirmedAction;
 use crate::domain::Action;
-use crate::state::{texts, PledgeState};
+use crate::state::{text, PledgeState};
 
 /// "Recommencer", which asks for confirmation before wiping the answers.
 #[component]
 pub fn StartOver() -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     view! {
         <div class="pw-start-over">
             <ConfirmedAction
                 id="pw-start-over-question"
-                label=t.start_over
-                question=t.start_over_question
-                confirm_label=t.start_over_confirm
+                label=text(|t| t.start_over)
+                question=text(|t| t.start_over_question)
+                confirm_label=text(|t| t.start_over_confirm)
                 on_confirm=Callback::new(move |_| state.dispatch(Action::StartOver))
             />
         </div>

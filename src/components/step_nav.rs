@@ -9,8 +9,8 @@ use crate::state::PledgeState;
 #[component]
 pub fn StepNav(
     /// Label of the forward button (default: "Suivant").
-    #[prop(optional)]
-    next_label: Option<&'static str>,
+    #[prop(optional, into)]
+    next_label: Option<Signal<&'static str>>,
     /// Whether to show the Back button.
     #[prop(default = true)]
     show_back: bool,
@@ -24,8 +24,7 @@ pub fn StepNav(
     #[prop(optional)]
     on_next: Option<Callback<()>>,
 ) -> impl IntoView {
-    let t = texts();
-    let next_label = next_label.unwrap_or(t.next);
+    let next_label = move || next_label.map_or(texts().next, |l| l.get());
     let state = PledgeState::use_context();
     let next = show_next.then(|| {
         if submit {
@@ -61,7 +60,7 @@ pub fn StepNav(
                             class="pw-button pw-nav__back"
                             on:click=move |_| state.dispatch(Action::Back)
                         >
-                            {t.back}
+                            {move || texts().back}
                         </button>
                     }
                 })}

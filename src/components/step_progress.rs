@@ -10,11 +10,12 @@ pub fn StepProgress(
     /// Index 0–9 of the proposal shown.
     index: u8,
 ) -> impl IntoView {
-    let t = texts();
-    let c = campaign();
     let number = (index + 1).to_string();
-    let total = c.proposals.len().to_string();
-    let label = fill(t.progress, &[("n", &number), ("total", &total)]);
+    let total = campaign().proposals.len().to_string();
+    let label = {
+        let (number, total) = (number.clone(), total.clone());
+        move || fill(texts().progress, &[("n", &number), ("total", &total)])
+    };
     view! {
         <div class="pw-progress">
             <p class="pw-progress__label" id="pw-progress-label">{label}</p>

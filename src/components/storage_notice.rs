@@ -10,11 +10,11 @@ use crate::web;
 /// pages, it offers the widget's own page, where answers are kept.
 #[component]
 pub fn StorageNoticeBanner() -> impl IntoView {
-    let t = texts();
     let state = PledgeState::use_context();
     let framed = web::is_framed();
     move || {
         state.notice().map(|notice| {
+            let t = texts();
             let text = match notice {
                 StorageNotice::Recovered { backed_up: true } => t.notice_recovered,
                 StorageNotice::Recovered { backed_up: false } => t.notice_recovered_no_backup,
@@ -35,7 +35,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                                     target="_blank"
                                     rel="noopener"
                                 >
-                                    {t.open_standalone}
+                                    {move || texts().open_standalone}
                                 </a>
                             }
                         })}
@@ -44,7 +44,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                         class="pw-button pw-button--quiet pw-notice__dismiss"
                         on:click=move |_| state.dismiss_notice()
                     >
-                        {t.dismiss}
+                        {move || texts().dismiss}
                     </button>
                 </div>
             }

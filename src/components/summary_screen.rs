@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{campaign, texts};
+use crate::state::{campaign, text, texts};
 
 use super::{EditButton, StepNav};
 use crate::campaign::COMMITMENT_COUNT;
@@ -12,12 +12,11 @@ use crate::state::PledgeState;
 /// each with a way back to edit it.
 #[component]
 pub fn SummaryScreen() -> impl IntoView {
-    let t = texts();
-    let c = campaign();
     let state = PledgeState::use_context();
-    let count = move || t.count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
+    let count = move || texts().count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
 
     let identity_rows = move || {
+        let t = texts();
         state.with(|d| {
             let id = &d.identity;
             let mut rows: Vec<(&'static str, String)> = Field::ALL
@@ -34,8 +33,9 @@ pub fn SummaryScreen() -> impl IntoView {
         })
     };
 
-    let proposals = c
-        .proposals
+    let proposals = move || {
+        let c = campaign();
+        c.proposals
         .iter()
         .zip(0u8..)
         .map(|(proposal, index)| {
@@ -48,7 +48,7 @@ pub fn SummaryScreen() -> impl IntoView {
                     .map(|c| view! { <li>{c.text}</li> })
                     .collect();
                 if items.is_empty() {
-                    view! { <p class="pw-summary__none">{t.none_ticked}</p> }.into_any()
+                    view! { <p class="pw-summary__none">{move || texts().none_ticked}</p> }.into_any()
                 } else {
                     view! { <ul class="pw-summary__commitments">{items}</ul> }.into_any()
                 }
@@ -59,25 +59,29 @@ pub fn SummaryScreen() -> impl IntoView {
                         {format!("#{}. {}", proposal.number, proposal.title)}
                     </h2>
                     {ticked}
-                    <EditButton label=fill(t.edit_proposal_label, &[("n", &proposal.number.to_string())]) step=Step::Proposal(index) />
+                    <EditButton label=fill(texts().edit_proposal_label, &[("n", &proposal.number.to_string())]) step=Step::Proposal(index) />
                 </li>
             }
         })
-        .collect_view();
+        .collect_view()
+    };
 
     view! {
         <section class="pw-step pw-summary">
             <h1 class="pw-step__heading" tabindex="-1">
-                {t.summary_heading}
+                {move || texts().summary_heading}
             </h1>
             <p class="pw-summary__count">{count}</p>
             <section class="pw-summary__identity">
-                <h2 class="pw-summary__section-title">{t.identity_summary_heading}</h2>
+                <h2 class="pw-summary__section-title">{move || texts().identity_summary_heading}</h2>
                 <dl class="pw-summary__identity-list">{identity_rows}</dl>
-                <EditButton label=t.edit_identity_label.to_owned() step=Step::Identity />
+                <EditButton
+                    label=Signal::derive(|| texts().edit_identity_label.to_owned())
+                    step=Step::Identity
+                />
             </section>
             <ol class="pw-summary__proposals">{proposals}</ol>
-            <StepNav next_label=t.to_sign />
+            <StepNav next_label=text(|t| t.to_sign) />
         </section>
     }
 }

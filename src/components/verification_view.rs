@@ -16,17 +16,19 @@ pub fn VerificationView(
     /// Leaves the link for the visitor's own journey.
     on_start_own: Callback<()>,
 ) -> impl IntoView {
-    let t = texts();
     let (status, body) = match result {
         Ok(pledge) => {
-            let detail = fill(
-                t.verify_valid_detail,
-                &[("fingerprint", &pledge.public_key().fingerprint())],
-            );
+            let fingerprint = pledge.public_key().fingerprint();
+            let detail = move || {
+                fill(
+                    texts().verify_valid_detail,
+                    &[("fingerprint", &fingerprint)],
+                )
+            };
             (
                 view! {
                     <div class="pw-seal pw-seal--valid" role="status">
-                        <p class="pw-seal__title">{t.verify_valid}</p>
+                        <p class="pw-seal__title">{move || texts().verify_valid}</p>
                         <p class="pw-seal__detail">{detail}</p>
                     </div>
                 }
@@ -45,8 +47,8 @@ pub fn VerificationView(
         Err(error) => (
             view! {
                 <div class="pw-seal pw-seal--invalid" role="alert">
-                    <p class="pw-seal__title">{t.verify_invalid}</p>
-                    <p class="pw-seal__detail">{t.link_reason(error.kind())}</p>
+                    <p class="pw-seal__title">{move || texts().verify_invalid}</p>
+                    <p class="pw-seal__detail">{move || texts().link_reason(error.kind())}</p>
                 </div>
             }
             .into_any(),
@@ -56,7 +58,7 @@ pub fn VerificationView(
     view! {
         <section class="pw-step pw-verify">
             <h1 class="pw-step__heading" tabindex="-1">
-                {t.verify_heading}
+                {move || texts().verify_heading}
             </h1>
             {status}
             {body}
@@ -66,7 +68,7 @@ pub fn VerificationView(
                     class="pw-button pw-button--primary pw-nav__next"
                     on:click=move |_| on_start_own.run(())
                 >
-                    {t.verify_start_own}
+                    {move || texts().verify_start_own}
                 </button>
             </div>
         </section>

@@ -57,3 +57,9 @@ pub fn texts() -> &'static Texts {
 pub fn campaign() -> &'static Campaign {
     Locale::current().campaign()
 }
+
+/// One interface string of the language in context, as a signal that
+/// follows the language (for component props).
+pub fn text(pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+    Signal::derive(move || pick(texts()))
+}

@@ -17,7 +17,7 @@ mod locale;
 use leptos::prelude::*;
 
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
-pub use locale::{campaign, texts, Locale};
+pub use locale::{campaign, text, texts, Locale};
 
 use crate::domain::{
     Action, Draft, Drawing, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink,

@@ -57,8 +57,13 @@ export function noLossSuite(env) {
         await page.getByRole('status').first().waitFor();
         assert.match(await page.getByRole('status').first().textContent(), /enregistr/);
 
-        // Language, twice: the tick is still there, on the same proposal.
+        // Language, twice: the tick is still there, on the same proposal,
+        // and no view was rebuilt: an open question stays open, translated.
+        await widget.button('Recommencer').click();
+        await page.getByText('Effacer toutes vos réponses et recommencer depuis le début ?').waitFor();
         await widget.button('English').click();
+        await page.getByText('Erase all your answers and start again from the beginning?').waitFor();
+        await page.getByRole('button', { name: 'Cancel', exact: true }).click();
         await page.getByRole('checkbox', { name: /making inclusion clauses/ }).waitFor();
         assert.equal(await page.getByRole('checkbox', { name: /making inclusion clauses/ }).isChecked(), true);
         await page.getByRole('button', { name: 'Français', exact: true }).click();
