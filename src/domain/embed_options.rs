@@ -125,16 +125,23 @@ pub struct EmbedOptions {
     pub compact: bool,
 }
 
-/// The parameters that only make sense inside a frame: links out of the
-/// widget drop them.
-const EMBED_ONLY: [&str; 2] = ["embed", "compact"];
+/// The widget's own options, set by a partner's snippet: links out of the
+/// widget (share links, QR codes) drop every one of them, so that they
+/// open the plain standalone page, not the partner's look or language.
+const WIDGET_OPTIONS: [&str; 5] = ["embed", "compact", "lang", "accent", "theme"];
+
+/// A query key as the widget reads it: percent-decoded, in lower case, so
+/// that `?EMBED=1` and `?%65mbed=1` are `embed` everywhere.
+fn option_key(raw: &str) -> String {
+    decode(raw).to_ascii_lowercase()
+}
 
 impl EmbedOptions {
     /// Reads the options from a URL's query (with or without its `?`).
     pub fn from_query(query: &str) -> EmbedOptions {
         let mut options = EmbedOptions::default();
         for (key, value) in pairs(query) {
-            match key.as_str() {
+            match option_key(&key).as_str() {
                 "embed" => options.embedded = truthy(&value),
                 "compact" => options.compact = truthy(&value),
                 "lang" => {
@@ -171,7 +178,7 @@ fn pairs(query: &str) -> Vec<(String, String)> {
         .filter(|p| !p.is_empty())
         .map(|p| {
             let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
+            (k.to_owned(), decode(v))
         })
         .collect()
 }
@@ -213,8 +220,8 @@ pub fn standalone_url(page_url: &str) -> String {
     let kept: Vec<&str> = query
         .split('&')
         .filter(|p| {
-            let key = p.split('=').next().unwrap_or_default();
-            !p.is_empty() && !EMBED_ONLY.contains(&key)
+            let key = option_key(p.split('=').next().unwrap_or_default());
+            !p.is_empty() && !WIDGET_OPTIONS.contains(&key.as_str())
         })
         .collect();
     if kept.is_empty() {
@@ -323,10 +330,14 @@ mod tests {
     }
 
     #[test]
-    fn the_standalone_url_drops_frame_only_parameters() {
+    fn the_standalone_url_drops_every_widget_option() {
         assert_eq!(
             standalone_url("https://w.example/p/?embed=1&lang=fr&compact=1#e=x"),
-            "https://w.example/p/?lang=fr"
+            "https://w.example/p/"
+        );
+        assert_eq!(
+            standalone_url("https://w.example/p/?page=7&accent=%23ffd400&theme=dark&x=1"),
+            "https://w.example/p/?page=7&x=1"
         );
         assert_eq!(
             standalone_url("https://w.example/p/?embed=1"),
@@ -338,7 +349,48 @@ mod tests {
         );
         assert_eq!(
             standalone_url("https://w.example/p/?theme=dark&embed=1"),
-            "https://w.example/p/?theme=dark"
+            "https://w.example/p/"
+        );
+    }
+
+    /// `key` with each character's case flipped or percent-encoded, as the
+    /// bits of `mask` say.
+    fn disguise(key: &str, mask: u32) -> String {
+        key.chars()
+            .enumerate()
+            .map(|(i, c)| match (mask >> (2 * i)) & 3 {
+                0 => c.to_string(),
+                1 => c.to_ascii_uppercase().to_string(),
+                2 => format!("%{:02x}", c as u32),
+                _ => format!("%{:02X}", c.to_ascii_uppercase() as u32),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn options_in_any_case_or_percent_encoding_are_read_and_dropped_alike() {
+        for key in WIDGET_OPTIONS {
+            for mask in 0..(1u32 << (2 * key.len())).min(4096) {
+                let disguised = disguise(key, mask);
+                let url = format!("https://w.example/p/?{disguised}=1&keep=yes#e=x");
+                assert_eq!(
+                    standalone_url(&url),
+                    "https://w.example/p/?keep=yes",
+                    "{disguised}"
+                );
+                if key == "embed" {
+                    assert!(
+                        EmbedOptions::from_query(&format!("?{disguised}=1")).embedded,
+                        "{disguised}"
+                    );
+                }
+            }
+        }
+        // Encoded twice is another key, for both.
+        assert!(!EmbedOptions::from_query("?%2565mbed=1").embedded);
+        assert_eq!(
+            standalone_url("https://w.example/?%2565mbed=1"),
+            "https://w.example/?%2565mbed=1"
         );
     }
 }

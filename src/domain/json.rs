@@ -4,7 +4,8 @@
 //! change; `serde_json` cost it 16 KB of gzipped wasm (11 %), for one flat
 //! record. This reader takes any JSON text (RFC 8259) into a [`Json`] tree,
 //! keeping numbers as their text (no float parsing), and refuses duplicate
-//! keys and nesting deeper than [`MAX_DEPTH`]; [`write_string`] escapes as
+//! keys, objects of more than [`MAX_MEMBERS`] members and nesting deeper
+//! than [`MAX_DEPTH`]; [`write_string`] escapes as
 //! `serde_json` does, so records are byte-identical to what it wrote (the
 //! host tests compare the two on random records).
 
@@ -24,6 +25,11 @@ pub enum Json {
 /// Arrays and objects nested deeper than this are refused (no stack
 /// overflow on hostile text).
 pub const MAX_DEPTH: usize = 32;
+
+/// Objects with more members than this are refused: the widget's records
+/// have a handful, and the duplicate-key check stays linear in the text
+/// (at most `MAX_MEMBERS` comparisons per key) however hostile it is.
+pub const MAX_MEMBERS: usize = 64;
 
 impl Json {
     /// The member `key` of an object.
@@ -158,6 +164,9 @@ impl Reader<'_> {
                 return Err(self.error("expected a key"));
             }
             let key = self.string()?;
+            if members.len() == MAX_MEMBERS {
+                return Err(self.error("too many members"));
+            }
             if members.iter().any(|(k, _)| *k == key) {
                 return Err(self.error("duplicate key"));
             }
@@ -320,8 +329,11 @@ mod tests {
 
     fn reads_like_serde(text: &str) {
         let ours = parse(text);
-        if matches!(&ours, Err(e) if e.reason == "duplicate key") {
-            return; // serde_json's Value keeps the last one; records refuse.
+        if matches!(&ours, Err(e) if e.reason == "duplicate key" || e.reason == "too many members")
+        {
+            // serde_json's Value keeps the last duplicate and any number of
+            // members; records refuse both.
+            return;
         }
         let theirs = serde_json::from_str::<serde_json::Value>(text);
         assert_eq!(ours.is_ok(), theirs.is_ok(), "{text:?}: {ours:?}");
@@ -392,6 +404,24 @@ mod tests {
         ] {
             reads_like_serde(text);
         }
+    }
+
+    #[test]
+    fn refuses_an_object_of_100k_keys_without_comparing_them_all() {
+        let mut text = String::from("{");
+        for i in 0..100_000 {
+            if i > 0 {
+                text.push(',');
+            }
+            text.push_str(&format!("\"k{i}\":{i}"));
+        }
+        text.push('}');
+        let error = parse(&text).unwrap_err();
+        assert_eq!(error.reason, "too many members");
+        // It stopped at the 65th key, not at the end.
+        assert!(error.offset < 1_000, "{error:?}");
+        let at_limit: Vec<String> = (0..MAX_MEMBERS).map(|i| format!("\"k{i}\":0")).collect();
+        assert!(parse(&format!("{{{}}}", at_limit.join(","))).is_ok());
     }
 
     #[test]
