@@ -81,10 +81,11 @@ fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
 
     view! {
         <article class="pw-pledge">
-            <h2 class="pw-pledge__name">{p.name().to_owned()}</h2>
+            // Candidate text in <bdi>: it cannot reorder the words around it.
+            <h2 class="pw-pledge__name"><bdi>{p.name().to_owned()}</bdi></h2>
             <p class="pw-pledge__where">
-                {p.commune().to_owned()}
-                {list.map(|l| view! { " · " <span class="pw-pledge__list">{l}</span> })}
+                <bdi class="pw-pledge__commune">{p.commune().to_owned()}</bdi>
+                {list.map(|l| view! { " · " <bdi class="pw-pledge__list">{l}</bdi> })}
                 {role.map(|r| view! { " · " <span class="pw-pledge__role">{r}</span> })}
             </p>
             <p class="pw-pledge__date">{fill(t.pledge_signed_on, &[("date", &t.date(p.date()))])}</p>

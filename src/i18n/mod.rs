@@ -350,9 +350,9 @@ impl Texts {
 impl Texts {
     /// Commune, list and role on one line.
     pub fn details(&self, pledge: &crate::domain::Pledge) -> String {
-        let mut parts = vec![pledge.commune().to_owned()];
+        let mut parts = vec![isolated(pledge.commune())];
         if !pledge.list().is_empty() {
-            parts.push(pledge.list().to_owned());
+            parts.push(isolated(pledge.list()));
         }
         if let Some(role) = pledge.role() {
             parts.push(self.role(role).to_owned());
@@ -417,7 +417,7 @@ impl Texts {
         fill(
             self.card_alt,
             &[
-                ("name", &content.name),
+                ("name", &isolated(&content.name)),
                 ("details", &content.details),
                 ("count", &content.count),
                 ("chart", &chart.join(", ")),
@@ -444,6 +444,15 @@ impl Texts {
             CardFormat::Story => self.card_format_story,
         }
     }
+}
+
+/// Candidate text set apart from the text around it (Unicode's first
+/// strong isolate … pop directional isolate): a right-to-left name or a
+/// direction override inside it cannot reorder the widget's own words next
+/// to it, in a string or on the card's canvas. In the DOM, `<bdi>` does the
+/// same.
+pub fn isolated(text: &str) -> String {
+    format!("\u{2068}{text}\u{2069}")
 }
 
 /// Replaces each `{key}` in `pattern` with its value, in one pass: text
@@ -497,6 +506,35 @@ mod tests {
         );
         assert_eq!(fill("{a}{a}{b}", &[("a", "x"), ("b", "y")]), "xxy");
         assert_eq!(fill("{a} {unknown} {", &[("a", "x")]), "x {unknown} {");
+    }
+
+    #[test]
+    fn candidate_text_is_isolated_in_details_and_the_card_alt() {
+        let id = crate::domain::Identity {
+            name: "\u{5e9}\u{5e8}\u{5d4}".into(),
+            commune: "Lyon\u{202e}".into(),
+            list: "Liste".into(),
+            role: Some(crate::domain::Role::HeadOfList),
+        };
+        let pledge = crate::domain::Pledge::new(
+            crate::domain::Selection::from_bits(1).unwrap(),
+            &id,
+            crate::domain::SigningDate::from_days(5),
+            None,
+        )
+        .unwrap();
+        let details = FR.details(&pledge);
+        assert_eq!(
+            details,
+            "\u{2068}Lyon\u{202e}\u{2069} · \u{2068}Liste\u{2069} · Tête de liste"
+        );
+        let verified = pledge
+            .sign(&crate::domain::PledgeKey::from_seed([1; 32]))
+            .verified();
+        let content = FR.card_content(&CAMPAIGN, &verified, "https://x/#e=1");
+        assert!(FR
+            .card_alt(&content)
+            .contains("\u{2068}\u{5e9}\u{5e8}\u{5d4}\u{2069}"));
     }
 
     #[test]

@@ -114,6 +114,47 @@ export function signingSuite(env) {
       await ctx.close();
     });
 
+    it('isolates right-to-left and direction-changing candidate text from the words around it', async () => {
+      const name = 'שרה כהן';
+      const commune = 'Lyon\u202E';
+      const list = 'قائمة المواطنين';
+      await widget.open();
+      await widget.start();
+      await widget.jumpTo(10);
+      await widget.next();
+      await widget.field(/Nom et prénom/).fill(name);
+      await widget.field(/Commune/).fill(commune);
+      await widget.field(/Nom de la liste/).fill(list);
+      await page.getByRole('radio', { name: 'Tête de liste' }).check();
+      await widget.button('Voir le récapitulatif').click();
+      await widget.waitForHeading('Récapitulatif');
+      await widget.button('Signer').click();
+      await widget.waitForSigningStep();
+      const link = await widget.sign();
+      const { ctx, p } = await visitor();
+      await p.goto(link);
+      await p.getByText('Signature valide').waitFor();
+      const where = p.locator('.pw-pledge__where');
+      // Each piece of candidate text in its own <bdi>; the role, the
+      // widget's own word, outside them.
+      assert.deepEqual(await where.locator('bdi').allTextContents(), [commune, list]);
+      assert.equal(await p.locator('.pw-pledge__name bdi').textContent(), name);
+      assert.equal(await where.locator('bdi .pw-pledge__role, bdi:has-text("Tête de liste")').count(), 0);
+      assert.equal(await where.locator('.pw-pledge__role').textContent(), 'Tête de liste');
+      // The role still reads left to right after the override: it is laid
+      // out to the right of the commune, not mirrored before it.
+      const [communeBox, roleBox] = await Promise.all([
+        where.locator('.pw-pledge__commune').boundingBox(),
+        where.locator('.pw-pledge__role').boundingBox(),
+      ]);
+      assert.ok(roleBox.y > communeBox.y || roleBox.x > communeBox.x, JSON.stringify({ communeBox, roleBox }));
+      // And on the card, in its text alternative: isolated too.
+      await p.locator('.pw-card__preview').waitFor();
+      const alt = await p.locator('.pw-card__preview').getAttribute('alt');
+      assert.ok(alt.includes(`\u2068${name}\u2069`) && alt.includes(`\u2068${commune}\u2069`), alt);
+      await ctx.close();
+    });
+
     it('exports the key to a file that another browser can import', async () => {
       await widget.reachSigning();
       const firstLink = await widget.sign();
