@@ -6,6 +6,8 @@
 //! - [`i18n`]: every interface string, in one place;
 //! - [`state`]: the candidate's state in signals, with every side effect
 //!   behind one interface ([`state::Io`]);
+//! - [`unicode`]: NFC, from the browser in the widget and from a crate on
+//!   the host;
 //! - `web` (wasm only): the only code that calls into the browser;
 //! - `components` (wasm only): the Leptos views.
 //!
@@ -16,6 +18,7 @@ pub mod campaign;
 pub mod domain;
 pub mod i18n;
 pub mod state;
+pub mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

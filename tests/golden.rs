@@ -2,14 +2,27 @@
 //! exactly the links in `tests/golden/payload-v1.tsv`, and those links must
 //! keep reading back. A change that breaks a link already shared fails here.
 //!
-//! Regenerate only for a new format version: `UPDATE_GOLDEN=1 cargo test --test golden`.
+//! `tests/golden/payload-v1-refused.tsv` holds correctly signed links made
+//! by hand from `docs/payload-v1.md` (as a forger's tool would) whose text
+//! breaks the candidate-text rule: every reader must refuse them.
+//!
+//! Regenerate only to add vectors (existing lines must stay byte for byte)
+//! or for a new format version: `UPDATE_GOLDEN=1 cargo test --test golden`.
 #![cfg(not(target_arch = "wasm32"))]
 
+use base64::Engine as _;
+use pledge_widget::campaign::CAMPAIGN;
+use pledge_widget::domain::candidate_text::canonical;
 use pledge_widget::domain::{
-    DrawnSignature, Fragment, Identity, Pledge, PledgeKey, Role, Selection, ShareLink, SigningDate,
+    DrawnSignature, Fragment, Identity, LinkErrorKind, Pledge, PledgeKey, Role, Selection,
+    ShareLink, SigningDate,
 };
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/payload-v1.tsv");
+const REFUSED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/payload-v1-refused.tsv"
+);
 const PAGE: &str = "https://example.org/engagement/";
 
 struct Vector {
@@ -76,6 +89,33 @@ fn vectors() -> Vec<Vector> {
             date: (2026, 2, 1),
             drawing: None,
         },
+        // Added with the candidate-text rule: typed decomposed, signed NFC.
+        Vector {
+            name: "decomposed-typing",
+            seed: [0x17; 32],
+            selection: 0b11,
+            identity: id(
+                "  Zoe\u{308} Le\u{301}vy ",
+                "Saint-E\u{301}tienne",
+                "",
+                None,
+            ),
+            date: (2026, 11, 29),
+            drawing: None,
+        },
+        Vector {
+            name: "right-to-left",
+            seed: [0x5a; 32],
+            selection: 1 << 4,
+            identity: id(
+                "שרה לוי",
+                "Saint-Denis",
+                "قائمة\u{200F} 2020",
+                Some(Role::RunningMate),
+            ),
+            date: (2026, 11, 29),
+            drawing: None,
+        },
     ]
 }
 
@@ -95,7 +135,11 @@ fn link(v: &Vector) -> String {
 }
 
 fn stored() -> Vec<(String, String)> {
-    std::fs::read_to_string(FILE)
+    read_tsv(FILE)
+}
+
+fn read_tsv(file: &str) -> Vec<(String, String)> {
+    std::fs::read_to_string(file)
         .expect("golden file")
         .lines()
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
@@ -135,9 +179,9 @@ fn golden_links_read_back_as_their_pledges() {
         };
         let p = read.pledge();
         assert_eq!(p.selection().bits(), v.selection, "{name}");
-        assert_eq!(p.name(), v.identity.name, "{name}");
-        assert_eq!(p.commune(), v.identity.commune, "{name}");
-        assert_eq!(p.list(), v.identity.list, "{name}");
+        assert_eq!(p.name(), canonical(&v.identity.name), "{name}");
+        assert_eq!(p.commune(), canonical(&v.identity.commune), "{name}");
+        assert_eq!(p.list(), canonical(&v.identity.list), "{name}");
         assert_eq!(p.role(), v.identity.role, "{name}");
         assert_eq!(p.date().ymd(), v.date, "{name}");
         assert_eq!(
@@ -158,5 +202,81 @@ fn link_lengths_stay_within_budget() {
     for (name, link) in stored() {
         let fragment = link.split_once('#').unwrap().1;
         assert!(fragment.len() <= 1000, "{name}: {}", fragment.len());
+    }
+}
+
+/// A payload built byte by byte from `docs/payload-v1.md`, texts as given,
+/// correctly signed: what a forger's own tool makes.
+fn forge(seed: u8, name: &str, commune: &str, list: &str) -> String {
+    let mut bytes = vec![1];
+    bytes.extend(CAMPAIGN.id());
+    bytes.extend([0b101, 0, 0, 1]); // commitments 1.1 and 2.1, head of list
+    bytes.extend(2160u16.to_le_bytes()); // 2025-11-30
+    for text in [name, commune, list, ""] {
+        assert!(text.len() < 128, "one-byte lengths only");
+        bytes.push(text.len() as u8);
+        bytes.extend(text.as_bytes());
+    }
+    let key = PledgeKey::from_seed([seed; 32]);
+    bytes.extend(key.public().to_bytes());
+    let signature = key.sign(&bytes);
+    bytes.extend(signature);
+    format!(
+        "{PAGE}#e={}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
+    )
+}
+
+fn refused_vectors() -> Vec<(&'static str, String)> {
+    vec![
+        ("well-formed-control", forge(1, "Ana", "Lyon", "")),
+        ("invisible-name", forge(2, "\u{200B}", "Lyon", "")),
+        ("invisible-commune", forge(3, "Ana", "\u{2060}", "")),
+        (
+            "line-break-verdict",
+            forge(4, "A\nSignature valide", "\0", ""),
+        ),
+        (
+            "override-commune",
+            forge(5, "Ana", "Lyon\u{202E}ertnoc", ""),
+        ),
+        ("isolate-list", forge(6, "Ana", "Lyon", "\u{2066}Liste")),
+        ("not-nfc", forge(7, "Ana", "Saint-E\u{301}tienne", "")),
+    ]
+}
+
+#[test]
+fn forged_links_with_forbidden_text_are_refused() {
+    let computed: Vec<(String, String)> = refused_vectors()
+        .into_iter()
+        .map(|(n, l)| (n.to_owned(), l))
+        .collect();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let mut text = String::from(
+            "# Payload v1 refused vectors: name<TAB>link, each correctly signed; \
+             the first is the forger's control and verifies. Never edit by hand.\n",
+        );
+        for (name, link) in &computed {
+            text.push_str(&format!("{name}\t{link}\n"));
+        }
+        std::fs::write(REFUSED, text).unwrap();
+    }
+    let stored = read_tsv(REFUSED);
+    assert_eq!(computed, stored);
+    for (i, (name, link)) in stored.iter().enumerate() {
+        let fragment = link.split_once('#').unwrap().1;
+        let Fragment::Pledge(read) = ShareLink::read(fragment) else {
+            panic!("{name} is not a pledge link");
+        };
+        if i == 0 {
+            // The hand-made encoding is right: only the texts make the others fail.
+            assert!(read.is_ok(), "{name}: {read:?}");
+        } else {
+            assert_eq!(
+                read.unwrap_err().kind(),
+                LinkErrorKind::ForbiddenText,
+                "{name}"
+            );
+        }
     }
 }

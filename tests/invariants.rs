@@ -50,9 +50,14 @@ fn only_the_web_module_touches_the_browser() {
         .filter(|p| !relative(p).starts_with("web/"))
         .filter(|p| {
             let code = shipped_code(p);
-            ["web_sys", "gloo_storage", "gloo::", "js_sys"]
-                .iter()
-                .any(|name| code.contains(name))
+            // `unicode.rs` may call the browser's own NFC through js_sys (a
+            // pure function, no I/O), and nothing else of the browser.
+            let names: &[&str] = if relative(p) == "unicode.rs" {
+                &["web_sys", "gloo_storage", "gloo::"]
+            } else {
+                &["web_sys", "gloo_storage", "gloo::", "js_sys"]
+            };
+            names.iter().any(|name| code.contains(name))
         })
         .map(|p| relative(&p))
         .collect();

@@ -738,3 +738,43 @@ async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
         "focus continues on the new step"
     );
 }
+
+/// The browser's NFC (what the widget signs with) agrees with the
+/// unicode-normalization crate (what the host tests use): over every code
+/// point of the Basic Multilingual Plane alone and before a combining mark,
+/// and on decomposed, compatibility and Hangul forms.
+#[wasm_bindgen_test]
+fn the_browsers_nfc_agrees_with_the_hosts() {
+    use unicode_normalization::UnicodeNormalization;
+    let check = |text: &str| {
+        let host: String = text.nfc().collect();
+        assert_eq!(pledge_widget::unicode::nfc(text), host, "{text:?}");
+        assert_eq!(
+            pledge_widget::unicode::is_nfc(text),
+            host == text,
+            "{text:?}"
+        );
+    };
+    let mut tested = 0;
+    for cp in 0..=0xFFFFu32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        // Unassigned code points may differ between Unicode versions.
+        if unicode_normalization::char::is_public_assigned(c) {
+            check(&format!("{c}\u{301}"));
+            tested += 1;
+        }
+    }
+    assert!(tested > 50_000, "{tested}");
+    for text in [
+        "Saint-E\u{301}tienne",
+        "\u{212B}ngström",
+        "\u{1100}\u{1161}\u{11A8}",
+        "ﬁ Ǆ ①",
+        "a\u{323}\u{307}",
+        "Zoe\u{308}",
+    ] {
+        check(text);
+    }
+}

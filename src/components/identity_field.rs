@@ -8,7 +8,8 @@ use crate::state::PledgeState;
 /// One labelled text field of the identity step, with its message.
 ///
 /// A missing value is reported once the field was left or the form sent;
-/// a value past the limit is reported as soon as it is typed.
+/// a value past the limit or with refused characters is reported as soon as
+/// it is typed.
 #[component]
 pub fn IdentityField(
     /// Which field of the identity.
@@ -25,7 +26,7 @@ pub fn IdentityField(
     let error = Memo::new(move |_| {
         state
             .with(|d| d.identity.error(field))
-            .filter(|e| matches!(e, FieldError::TooLong { .. }) || touched.get() || attempted.get())
+            .filter(|e| !matches!(e, FieldError::Missing) || touched.get() || attempted.get())
     });
     let marker = move || {
         if field.is_required() {

@@ -1,3 +1,5 @@
+use super::candidate_text::{self, TextFault};
+
 /// Who signs the pledge, as typed by the candidate.
 ///
 /// Text is kept exactly as typed, even past the length limits, so nothing the
@@ -50,6 +52,8 @@ pub enum FieldError {
     Missing,
     /// Longer than allowed, in characters.
     TooLong { max: usize, actual: usize },
+    /// Breaks the rule for candidate text (see [`candidate_text`]).
+    Text(TextFault),
 }
 
 impl Field {
@@ -95,12 +99,15 @@ impl Identity {
         }
     }
 
-    /// What is wrong with this field, if anything.
+    /// What is wrong with this field, if anything. Lengths count the
+    /// characters of the text as it would be signed (trimmed, NFC).
     pub fn error(&self, field: Field) -> Option<FieldError> {
-        let value = self.get(field).trim();
+        let value = candidate_text::canonical(self.get(field));
         let actual = value.chars().count();
         if field.is_required() && actual == 0 {
             Some(FieldError::Missing)
+        } else if let Some(fault) = candidate_text::fault(&value) {
+            Some(FieldError::Text(fault))
         } else if actual > field.max_chars() {
             Some(FieldError::TooLong {
                 max: field.max_chars(),
@@ -167,6 +174,34 @@ mod tests {
             i.error(Field::List),
             Some(FieldError::TooLong { actual: 4096, .. })
         ));
+    }
+
+    #[test]
+    fn hostile_text_is_refused_with_its_reason_in_every_field() {
+        for field in Field::ALL {
+            for (text, fault) in [
+                ("\u{200B}", TextFault::Invisible),
+                ("A\nSignature valide", TextFault::Control('\n')),
+                ("Lyon\u{202E}", TextFault::Direction('\u{202E}')),
+                ("\u{2067}Ana", TextFault::Direction('\u{2067}')),
+            ] {
+                let mut i = valid();
+                i.set(field, text.into());
+                assert_eq!(
+                    i.error(field),
+                    Some(FieldError::Text(fault)),
+                    "{field:?} {text:?}"
+                );
+                assert!(!i.is_complete());
+            }
+        }
+    }
+
+    #[test]
+    fn length_counts_the_composed_form() {
+        let mut i = valid();
+        i.name = "e\u{301}".repeat(80); // 160 code points, 80 once composed
+        assert_eq!(i.error(Field::Name), None);
     }
 
     #[test]

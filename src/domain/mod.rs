@@ -25,6 +25,7 @@
 //! assert_eq!(read.pledge().name(), "Camille Dupont");
 //! ```
 
+pub mod candidate_text;
 pub mod card;
 pub mod codec;
 mod draft;
@@ -43,6 +44,7 @@ mod stored_draft;
 #[cfg(test)]
 mod test_rng;
 
+pub use candidate_text::TextFault;
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
 pub use embed_options::{standalone_url, Accent, EmbedOptions, Theme};

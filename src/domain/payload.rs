@@ -5,8 +5,8 @@ use std::fmt;
 
 use super::codec::{Decoder, Encoder};
 use super::{
-    DrawnSignature, Field, Identity, Pledge, PublicKey, Role, Selection, SignedPledge, SigningDate,
-    VerifiedPledge,
+    candidate_text, DrawnSignature, Field, Identity, Pledge, PublicKey, Role, Selection,
+    SignedPledge, SigningDate, VerifiedPledge,
 };
 use crate::campaign::{CAMPAIGN, CAMPAIGN_ID_LEN};
 
@@ -48,6 +48,10 @@ pub enum LinkErrorKind {
     UnknownCampaign,
     /// The signature does not match the content: something was changed.
     SignatureMismatch,
+    /// Signed, but a name, commune or list holds characters that the
+    /// widget refuses at signing (controls, direction overrides, nothing
+    /// visible, or text not in its canonical form).
+    ForbiddenText,
     /// Signed, but its content breaks the format's rules.
     Malformed,
 }
@@ -71,6 +75,7 @@ impl fmt::Display for LinkError {
             LinkErrorKind::UnknownVersion(v) => write!(f, "unknown payload version {v}"),
             LinkErrorKind::UnknownCampaign => f.write_str("unknown campaign"),
             LinkErrorKind::SignatureMismatch => f.write_str("the signature does not match"),
+            LinkErrorKind::ForbiddenText => f.write_str("forbidden characters in the text"),
             LinkErrorKind::Malformed => f.write_str("malformed payload"),
         }
     }
@@ -223,10 +228,14 @@ impl Decoder<VerifiedPledge> for PayloadV1 {
             _ => return err(LinkErrorKind::Malformed),
         };
         let date = SigningDate::from_days(u16::from_le_bytes([header[7], header[8]]));
+        // The candidate-text rule, as at signing: a link a careful signer
+        // could not have made is refused with its own reason.
         let text = |b: &[u8]| {
-            std::str::from_utf8(b)
-                .map(str::to_owned)
-                .map_err(|_| LinkError::new(LinkErrorKind::Malformed))
+            let t = std::str::from_utf8(b).map_err(|_| LinkError::new(LinkErrorKind::Malformed))?;
+            if candidate_text::fault(t).is_some() || !candidate_text::is_normalized(t) {
+                return err(LinkErrorKind::ForbiddenText);
+            }
+            Ok(t.to_owned())
         };
         let identity = Identity {
             name: text(name)?,
@@ -346,6 +355,108 @@ mod tests {
         assert_eq!(s.pledge().name(), "Camille");
         assert_eq!(s.pledge().list(), "");
         assert!(decode(&PayloadV1::encode(&s)).is_ok());
+    }
+
+    /// What a forger's own tool could sign: the fields as given, unchecked.
+    fn forged(name: &str, commune: &str, list: &str) -> Vec<u8> {
+        let pledge = Pledge {
+            selection: Selection::EMPTY,
+            name: name.into(),
+            commune: commune.into(),
+            list: list.into(),
+            role: Some(Role::HeadOfList),
+            date: date(),
+            drawing: None,
+        };
+        PayloadV1::encode(&pledge.sign(&PledgeKey::from_seed([7; 32])))
+    }
+
+    #[test]
+    fn hostile_text_signed_by_another_tool_is_refused_with_its_own_reason() {
+        // The examples, each in every field.
+        for bad in [
+            "\u{200B}",
+            "\u{2060}",
+            "A\nSignature valide",
+            "\0",
+            "Lyon\u{202E}ertnoc",
+            "Saint-E\u{301}tienne", // not NFC
+        ] {
+            for bytes in [
+                forged(bad, "Lyon", ""),
+                forged("Ana", bad, ""),
+                forged("Ana", "Lyon", bad),
+            ] {
+                assert_eq!(kind(&bytes), LinkErrorKind::ForbiddenText, "{bad:?}");
+            }
+        }
+        assert!(
+            decode(&forged("Ana", "Lyon", "")).is_ok(),
+            "the forger's tool works"
+        );
+    }
+
+    #[test]
+    fn every_forbidden_character_is_refused_at_signing_and_at_decoding() {
+        use crate::domain::candidate_text::{is_control, is_direction_formatting, is_invisible};
+        let forbidden = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_control(c) || is_direction_formatting(c));
+        for c in forbidden {
+            let name = format!("Ana{c}Lopez");
+            let at_signing = Pledge::new(
+                Selection::EMPTY,
+                &identity(&name, "Lyon", "", None),
+                date(),
+                None,
+            );
+            assert_eq!(at_signing, Err(Field::Name), "{:04X}", c as u32);
+            assert_eq!(
+                kind(&forged(&name, "Lyon", "")),
+                LinkErrorKind::ForbiddenText,
+                "{:04X}",
+                c as u32
+            );
+        }
+        // Invisible-only texts, one per 61 invisible characters (they all
+        // go through the same test as the unit tests of `candidate_text`).
+        let invisible = (0..=0x10FFFFu32)
+            .filter_map(char::from_u32)
+            .filter(|&c| is_invisible(c) && !c.is_whitespace() && !is_control(c))
+            .step_by(61);
+        for c in invisible {
+            let commune = format!("{c}{c}");
+            assert!(
+                Pledge::new(
+                    Selection::EMPTY,
+                    &identity("Ana", &commune, "", None),
+                    date(),
+                    None
+                )
+                .is_err(),
+                "{:04X}",
+                c as u32
+            );
+            assert_eq!(
+                kind(&forged("Ana", &commune, "")),
+                LinkErrorKind::ForbiddenText,
+                "{:04X}",
+                c as u32
+            );
+        }
+    }
+
+    #[test]
+    fn texts_are_signed_in_nfc_and_read_back_unchanged() {
+        let s = signed(
+            Selection::EMPTY,
+            &identity("Zoe\u{308}", "Saint-E\u{301}tienne", "", None),
+            None,
+        );
+        assert_eq!(s.pledge().name(), "Zoë");
+        assert_eq!(s.pledge().commune(), "Saint-Étienne");
+        let back = decode(&PayloadV1::encode(&s)).unwrap();
+        assert_eq!(back.pledge().commune(), "Saint-Étienne");
     }
 
     #[test]

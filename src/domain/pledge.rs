@@ -1,5 +1,6 @@
 use super::{
-    Draft, DrawnSignature, Field, Identity, PledgeKey, PublicKey, Role, Selection, SigningDate,
+    candidate_text, Draft, DrawnSignature, Field, Identity, PledgeKey, PublicKey, Role, Selection,
+    SigningDate,
 };
 
 /// What a candidate signs: their commitments, who they are, the date and
@@ -33,8 +34,8 @@ pub struct VerifiedPledge {
 }
 
 impl Pledge {
-    /// A pledge for this selection and identity (texts trimmed), or the
-    /// first field that is missing or too long.
+    /// A pledge for this selection and identity (texts in their canonical
+    /// form: trimmed, NFC), or the first field that breaks a rule.
     pub fn new(
         selection: Selection,
         identity: &Identity,
@@ -46,9 +47,9 @@ impl Pledge {
         }
         Ok(Pledge {
             selection,
-            name: identity.name.trim().to_owned(),
-            commune: identity.commune.trim().to_owned(),
-            list: identity.list.trim().to_owned(),
+            name: candidate_text::canonical(&identity.name),
+            commune: candidate_text::canonical(&identity.commune),
+            list: candidate_text::canonical(&identity.list),
             role: identity.role,
             date,
             drawing,

@@ -115,6 +115,12 @@ pub struct Texts {
     pub commune_missing: &'static str,
     /// `{max}`, `{actual}`.
     pub too_long: &'static str,
+    /// A field of only spaces and invisible characters.
+    pub text_invisible: &'static str,
+    /// A control character; `{code}` is its code point (U+000A).
+    pub text_control: &'static str,
+    /// A direction override or isolate; `{code}` is its code point.
+    pub text_direction: &'static str,
     pub to_summary: &'static str,
     pub fix_errors: &'static str,
     pub summary_heading: &'static str,
@@ -206,6 +212,7 @@ pub struct Texts {
     pub reason_unknown_version: &'static str,
     pub reason_unknown_campaign: &'static str,
     pub reason_signature: &'static str,
+    pub reason_forbidden_text: &'static str,
     pub reason_malformed: &'static str,
     pub pledge_taken: &'static str,
     pub pledge_not_taken: &'static str,
@@ -308,7 +315,7 @@ impl Texts {
         field: crate::domain::Field,
         error: crate::domain::FieldError,
     ) -> String {
-        use crate::domain::{Field, FieldError};
+        use crate::domain::{Field, FieldError, TextFault};
         match (error, field) {
             (FieldError::Missing, Field::Commune) => self.commune_missing.to_owned(),
             (FieldError::Missing, _) => self.name_missing.to_owned(),
@@ -316,6 +323,13 @@ impl Texts {
                 self.too_long,
                 &[("max", &max.to_string()), ("actual", &actual.to_string())],
             ),
+            (FieldError::Text(TextFault::Invisible), _) => self.text_invisible.to_owned(),
+            (FieldError::Text(TextFault::Control(c)), _) => {
+                fill(self.text_control, &[("code", &code_point(c))])
+            }
+            (FieldError::Text(TextFault::Direction(c)), _) => {
+                fill(self.text_direction, &[("code", &code_point(c))])
+            }
         }
     }
 }
@@ -342,6 +356,7 @@ impl Texts {
             K::UnknownVersion(_) => self.reason_unknown_version,
             K::UnknownCampaign => self.reason_unknown_campaign,
             K::SignatureMismatch => self.reason_signature,
+            K::ForbiddenText => self.reason_forbidden_text,
             _ => self.reason_malformed,
         }
     }
@@ -451,6 +466,11 @@ impl Texts {
 /// direction override inside it cannot reorder the widget's own words next
 /// to it, in a string or on the card's canvas. In the DOM, `<bdi>` does the
 /// same.
+/// "U+202E", as the candidate is told which character is refused.
+fn code_point(c: char) -> String {
+    format!("U+{:04X}", c as u32)
+}
+
 pub fn isolated(text: &str) -> String {
     format!("\u{2068}{text}\u{2069}")
 }
@@ -512,7 +532,7 @@ mod tests {
     fn candidate_text_is_isolated_in_details_and_the_card_alt() {
         let id = crate::domain::Identity {
             name: "\u{5e9}\u{5e8}\u{5d4}".into(),
-            commune: "Lyon\u{202e}".into(),
+            commune: "\u{5ea}\u{5dc} \u{5d0}\u{5d1}\u{5d9}\u{5d1}".into(),
             list: "Liste".into(),
             role: Some(crate::domain::Role::HeadOfList),
         };
@@ -526,7 +546,7 @@ mod tests {
         let details = FR.details(&pledge);
         assert_eq!(
             details,
-            "\u{2068}Lyon\u{202e}\u{2069} · \u{2068}Liste\u{2069} · Tête de liste"
+            "\u{2068}\u{5ea}\u{5dc} \u{5d0}\u{5d1}\u{5d9}\u{5d1}\u{2069} · \u{2068}Liste\u{2069} · Tête de liste"
         );
         let verified = pledge
             .sign(&crate::domain::PledgeKey::from_seed([1; 32]))

@@ -167,7 +167,7 @@ export function journeySuite(env) {
     });
 
     it('shows hostile text in a name as inert text', async () => {
-      const hostile = '<img src=x onerror="window.__pwned=1">\u202Eevil 🙂 "\'&';
+      const hostile = '<img src=x onerror="window.__pwned=1">evil 🙂 "\'&';
       await widget.open();
       await widget.start();
       await widget.jumpTo(10);
@@ -178,6 +178,32 @@ export function journeySuite(env) {
       await page.getByText(hostile).waitFor();
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       assert.equal(await page.locator('.pw-widget img, .pw-widget script').count(), 0);
+    });
+
+    it('refuses direction overrides, line breaks and invisible-only text as typed, keeping the text', async () => {
+      await widget.open();
+      await widget.start();
+      await widget.jumpTo(10);
+      await widget.next();
+      const name = widget.field(/Nom et prénom/);
+      await name.fill('Camille\u202EDupont');
+      // Said at once, with the character, without waiting for a blur.
+      await page.getByText(/^Caractère de direction du texte non autorisé \(U\+202E\)/).waitFor();
+      assert.equal(await name.getAttribute('aria-invalid'), 'true');
+      await widget.field(/Commune/).fill('\u200B\u2060');
+      await page.getByText('Ce champ ne contient que des espaces ou des caractères invisibles.').waitFor();
+      await widget.field(/Nom de la liste/).fill('Liste\u0000');
+      await page.getByText(/^Caractère de contrôle non autorisé \(U\+0000\)/).waitFor();
+      await widget.button('Voir le récapitulatif').click();
+      assert.equal(await widget.heading().textContent(), "Qui s'engage ?");
+      // Kept as typed, so nothing is lost; fixing each field clears its message.
+      assert.equal((await widget.storedDraft()).name, 'Camille\u202EDupont');
+      await name.fill('Camille Dupont');
+      await widget.field(/Commune/).fill('Lyon');
+      await widget.field(/Nom de la liste/).fill('');
+      assert.equal(await page.locator('.pw-field__error').count(), 0);
+      await widget.button('Voir le récapitulatif').click();
+      await widget.waitForHeading('Récapitulatif');
     });
 
     it('refuses a name past its limit with a message, keeping what was typed', async () => {

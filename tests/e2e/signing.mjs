@@ -7,6 +7,13 @@ import { phoneContext } from './browser.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
 /** The link with one character of its payload changed. */
+const refusedTsv = await readFile(new URL('../golden/payload-v1-refused.tsv', import.meta.url), 'utf8');
+/** Correctly signed links that break the candidate-text rule (golden vectors). */
+const REFUSED = refusedTsv
+  .split('\n')
+  .filter((l) => l && !l.startsWith('#'))
+  .map((l) => l.split('\t'));
+
 function alter(link, at) {
   const i = link.indexOf('#e=') + 3 + at;
   const c = link[i] === 'A' ? 'B' : 'A';
@@ -99,7 +106,7 @@ export function signingSuite(env) {
     });
 
     it('keeps a hostile name inert in the signed view and the verification view', async () => {
-      const hostile = '<img src=x onerror="window.__pwned=1">\u202Eevil 🙂';
+      const hostile = '<img src=x onerror="window.__pwned=1">evil 🙂';
       await widget.reachSigning({ name: hostile, commune: 'javascript:alert(1)' });
       const link = await widget.sign();
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -114,9 +121,26 @@ export function signingSuite(env) {
       await ctx.close();
     });
 
-    it('isolates right-to-left and direction-changing candidate text from the words around it', async () => {
+    it('refuses a correctly signed link whose text a careful signer could not have made', async () => {
+      const { ctx, p } = await visitor();
+      for (const [name, link] of REFUSED) {
+        const fragment = link.split('#')[1];
+        await p.goto(`${env.url}#${fragment}`);
+        if (name === 'well-formed-control') {
+          await p.getByText('Signature valide').waitFor();
+          continue;
+        }
+        await p.getByText('Lien modifié ou invalide').waitFor();
+        await p.getByText(/^Caractères non autorisés : /).waitFor();
+        assert.equal(await p.getByText('Signature valide').count(), 0, name);
+        assert.equal(await p.getByRole('article').count(), 0, name);
+      }
+      await ctx.close();
+    });
+
+    it('isolates right-to-left candidate text from the words around it, on the page and the card', async () => {
       const name = 'שרה כהן';
-      const commune = 'Lyon\u202E';
+      const commune = 'الدار البيضاء';
       const list = 'قائمة المواطنين';
       await widget.open();
       await widget.start();
@@ -141,13 +165,15 @@ export function signingSuite(env) {
       assert.equal(await p.locator('.pw-pledge__name bdi').textContent(), name);
       assert.equal(await where.locator('bdi .pw-pledge__role, bdi:has-text("Tête de liste")').count(), 0);
       assert.equal(await where.locator('.pw-pledge__role').textContent(), 'Tête de liste');
-      // The role still reads left to right after the override: it is laid
-      // out to the right of the commune, not mirrored before it.
-      const [communeBox, roleBox] = await Promise.all([
-        where.locator('.pw-pledge__commune').boundingBox(),
-        where.locator('.pw-pledge__role').boundingBox(),
-      ]);
-      assert.ok(roleBox.y > communeBox.y || roleBox.x > communeBox.x, JSON.stringify({ communeBox, roleBox }));
+      // The role still reads left to right after the right-to-left commune:
+      // it is laid out to the right of the commune, not mirrored before it.
+      const order = await where.evaluate((el) => {
+        const commune = el.querySelector('.pw-pledge__commune').getClientRects();
+        const role = el.querySelector('.pw-pledge__role').getClientRects()[0];
+        const last = commune[commune.length - 1];
+        return { after: role.top >= last.bottom - 1 || role.left >= last.right - 1, last: last.toJSON(), role: role.toJSON() };
+      });
+      assert.ok(order.after, JSON.stringify(order));
       // And on the card, in its text alternative: isolated too.
       await p.locator('.pw-card__preview').waitFor();
       const alt = await p.locator('.pw-card__preview').getAttribute('alt');

@@ -1,0 +1,50 @@
+//! Unicode Normalization Form C, from the platform: the browser's own
+//! (`String.prototype.normalize`, backed by its ICU data) in the widget, the
+//! `unicode-normalization` crate on the host. The crate's tables would add
+//! 63 KB gzip to each wasm build for an algorithm every browser ships.
+//!
+//! A pure function like `char::is_whitespace`, not I/O: the pure core calls
+//! it. `tests/web.rs` checks in Chromium that both give the same result over
+//! every code point of the Basic Multilingual Plane followed by a combining
+//! mark, and on decomposed and compatibility forms.
+
+/// `text` in NFC.
+pub fn nfc(text: &str) -> String {
+    imp::nfc(text)
+}
+
+/// Whether `text` is already in NFC.
+pub fn is_nfc(text: &str) -> bool {
+    // ASCII is always NFC: the common case costs no call into the browser.
+    text.is_ascii() || nfc(text) == text
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    pub fn nfc(text: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize("NFC"))
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use unicode_normalization::UnicodeNormalization;
+
+    pub fn nfc(text: &str) -> String {
+        text.nfc().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_and_recognises_nfc() {
+        assert_eq!(nfc("E\u{301}"), "É");
+        assert_eq!(nfc("\u{212B}"), "\u{C5}");
+        assert!(is_nfc("Saint-Étienne"));
+        assert!(!is_nfc("Saint-E\u{301}tienne"));
+        assert!(is_nfc(""));
+    }
+}
