@@ -1,10 +1,21 @@
 // Service worker of the standalone widget page, written by
 // scripts/externalize-boot.mjs at each build: BUILD and FILES are filled in.
-// Every file of one build is cached together under that build's name, so a
-// new build replaces the whole set at once: never old JS with new wasm.
+//
+// - Every file of one build is cached together under that build's name, so
+//   a new build replaces the whole set at once: never old JS with new wasm.
+// - Caches are named after this worker's scope: two widgets on one origin
+//   (https://example.org/a/ and /b/) never touch each other's caches.
+// - A deploy never strands an open tab: the caches of older builds stay
+//   until every tab that was open when this build took over is gone
+//   (closed or reloaded), so such a tab still finds its own build's files,
+//   with or without a query (`?retry=N`).
 const BUILD = '__BUILD__';
 const FILES = __FILES__;
-const CACHE = `pw-pledge-widget-${BUILD}`;
+const SCOPE = self.registration.scope;
+const PREFIX = `pw-pledge-widget:${SCOPE}:`;
+const CACHE = PREFIX + BUILD;
+const META = `pw-pledge-widget-meta:${SCOPE}`;
+const PENDING = new URL('pw-pending-cleanup', SCOPE).href;
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
@@ -15,20 +26,59 @@ self.addEventListener('install', (event) => {
   );
 });
 
+// Older builds' caches of this scope, to delete once no tab needs them.
+async function olderCaches() {
+  return (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
+}
+
+// Deletes the older caches if every tab open at the last take-over is gone.
+async function cleanUp() {
+  const meta = await caches.open(META);
+  const pending = await meta.match(PENDING);
+  if (!pending) return;
+  const { clients: ids } = await pending.json();
+  const open = await Promise.all(ids.map((id) => self.clients.get(id)));
+  if (open.some(Boolean)) return;
+  // Older builds of this scope, and caches of the worker before scopes
+  // (named pw-pledge-widget-<hash>).
+  const legacy = (await caches.keys()).filter((k) => /^pw-pledge-widget-[0-9a-f]{16}$/.test(k));
+  await Promise.all([...(await olderCaches()), ...legacy].map((k) => caches.delete(k)));
+  await meta.delete(PENDING);
+}
+
 self.addEventListener('activate', (event) => {
   event.waitUntil(
-    caches
-      .keys()
-      .then((keys) => Promise.all(keys.filter((k) => k.startsWith('pw-pledge-widget-') && k !== CACHE).map((k) => caches.delete(k))))
-      .then(() => self.clients.claim()),
+    (async () => {
+      // Tabs of this scope open now may run an older build: remember them.
+      const tabs = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).filter(
+        (c) => c.url.startsWith(SCOPE),
+      );
+      const meta = await caches.open(META);
+      await meta.put(PENDING, new Response(JSON.stringify({ clients: tabs.map((c) => c.id) })));
+      await self.clients.claim();
+      await cleanUp();
+    })(),
   );
 });
+
+// A file of this build first, else of an older one still kept.
+async function cached(request) {
+  const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
+  if (own) return own;
+  for (const name of await olderCaches()) {
+    const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
+    if (hit) return hit;
+  }
+  return undefined;
+}
 
 self.addEventListener('fetch', (event) => {
   const request = event.request;
   if (request.method !== 'GET' || new URL(request.url).origin !== self.location.origin) return;
   if (request.mode === 'navigate') {
-    // The page: fresh when online, this build's copy when not.
+    // The page: fresh when online, this build's copy when not. A new page
+    // load is a moment to drop builds no tab uses any more.
+    event.waitUntil(cleanUp());
     event.respondWith(
       fetch(request).catch(() =>
         caches.open(CACHE).then((cache) => cache.match('./', { ignoreSearch: true })),
@@ -36,9 +86,5 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  event.respondWith(
-    caches.open(CACHE).then((cache) =>
-      cache.match(request, { ignoreSearch: true }).then((hit) => hit || fetch(request)),
-    ),
-  );
+  event.respondWith(cached(request).then((hit) => hit || fetch(request)));
 });

@@ -10,12 +10,16 @@
 //    neither preloaded nor started) content-hashed file names;
 // 3. writes the service worker (sw.js) with the list of this build's files;
 // 4. makes the link-preview image URLs absolute when the site's address is
-//    known at build time (scripts/site-settings.mjs).
+//    known at build time (scripts/site-settings.mjs);
+// 5. ships the security policy: a <meta> Content-Security-Policy in
+//    index.html and a `_headers` file with the headers a meta tag cannot
+//    give (scripts/security-headers.mjs).
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { headersFile, withMetaPolicy } from './security-headers.mjs';
 import { readSettings, withSiteUrl } from './site-settings.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -29,7 +33,8 @@ const hash = (...parts) => {
 const file = join(dir, 'index.html');
 let html = await readFile(file, 'utf8');
 const settings = await readSettings(join(dirname(fileURLToPath(import.meta.url)), '..'));
-html = withSiteUrl(html, settings.siteUrl);
+html = withMetaPolicy(withSiteUrl(html, settings.siteUrl));
+await writeFile(join(dir, '_headers'), headersFile(settings.frameAncestors));
 
 // The journey build, as Trunk named it in its initializer.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
@@ -67,14 +72,27 @@ let fullFiles;
 let fullStart;
 let attempts = 0;
 
+// This build's files are no longer on the server: a new version was
+// published while this tab was open (and no service worker kept them).
+function buildGone() {
+  const error = new Error('a new version of the widget was published');
+  error.name = 'PwBuildGone';
+  return error;
+}
+const gone = (status) => status === 404 || status === 410;
+
 // The full build's files, fetched once (again after a failure, bypassing
 // any failed module the browser may have kept).
 function fetchFull() {
   if (!fullFiles) {
     const retry = attempts++ ? \`?retry=\${attempts}\` : '';
     fullFiles = Promise.all([
-      import(builds.full.js + retry),
+      import(builds.full.js + retry).catch(async (error) => {
+        const head = await fetch(builds.full.js + retry, { method: 'HEAD' }).catch(() => null);
+        throw head && gone(head.status) ? buildGone() : error;
+      }),
       fetch(builds.full.wasm + retry).then((response) => {
+        if (gone(response.status)) throw buildGone();
         if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
         return response.arrayBuffer();
       }),
@@ -90,9 +108,33 @@ widget.prefetchFull = () => {
   fetchFull().catch(() => {});
 };
 
+// After a deploy, reloading loses nothing when the candidate's draft is in
+// storage (it is saved at every change) or the page is a pledge link (it is
+// in the address). Once per build, so a broken deploy cannot loop.
+function reloadForNewVersion() {
+  try {
+    const pledgeLink = location.hash.startsWith('#e=');
+    if (!pledgeLink && localStorage.getItem('pw-pledge-widget/draft/v1') === null) return false;
+    const mark = 'pw-pledge-widget/reloaded-for';
+    if (sessionStorage.getItem(mark) === builds.full.js) return false;
+    sessionStorage.setItem(mark, builds.full.js);
+  } catch {
+    return false;
+  }
+  location.reload();
+  return true;
+}
+
 // Starts the full build once; it takes the page over from the journey.
+// Rejects with a PwBuildGone error when a deploy removed its files and the
+// page cannot reload by itself without losing answers.
 widget.startFull = () => {
-  fullStart ??= fetchFull().then(([glue, wasm]) => glue.default({ module_or_path: wasm }));
+  fullStart ??= fetchFull()
+    .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
+    .catch((error) => {
+      if (error.name === 'PwBuildGone' && reloadForNewVersion()) return new Promise(() => {});
+      throw error;
+    });
   fullStart.catch(() => {
     fullStart = undefined;
   });
@@ -156,7 +198,8 @@ async function list(d) {
 const template = join(dir, 'sw.template.js');
 // The link-preview image is for social networks' crawlers, not the widget.
 const files = (await list(dir)).filter(
-  (f) => !['sw.template.js', 'sw.js'].includes(f) && !f.endsWith('.txt') && !f.startsWith('social/'),
+  (f) =>
+    !['sw.template.js', 'sw.js', '_headers'].includes(f) && !f.endsWith('.txt') && !f.startsWith('social/'),
 );
 const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
 const build = hash(precache.join('\n'), code);

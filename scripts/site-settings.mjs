@@ -5,10 +5,14 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 
+import { frameAncestors } from './security-headers.mjs';
+
 /**
- * The settings for this build: `{ siteUrl }`, where `siteUrl` is the
- * absolute address the built folder is served from (ending in "/"), or
- * null when it is not known at build time.
+ * The settings for this build: `{ siteUrl, frameAncestors }`, where
+ * `siteUrl` is the absolute address the built folder is served from
+ * (ending in "/"), or null when it is not known at build time, and
+ * `frameAncestors` the pages allowed to frame the widget (see
+ * scripts/security-headers.mjs; any, by default).
  */
 export async function readSettings(root, env = process.env) {
   let file = {};
@@ -17,7 +21,10 @@ export async function readSettings(root, env = process.env) {
   } catch (error) {
     if (error.code !== 'ENOENT') throw new Error(`widget-settings.json: ${error.message}`);
   }
-  return { siteUrl: siteUrl(env.PW_SITE_URL ?? file.site_url ?? '') };
+  return {
+    siteUrl: siteUrl(env.PW_SITE_URL ?? file.site_url ?? ''),
+    frameAncestors: frameAncestors(file.frame_ancestors),
+  };
 }
 
 /** Checks and normalises a site URL; empty means unknown (null). */

@@ -3,12 +3,13 @@ use leptos::prelude::*;
 use super::StepNav;
 use crate::i18n::Lang;
 use crate::state::{text, texts, Locale, PledgeState};
-use crate::web;
+use crate::web::{self, FullBuildError};
 
 /// Where the journey build needs the full one (signing, a pledge link):
 /// the step's heading and a status while the full build loads and takes
 /// the widget over. If it cannot load (offline, say), says so and offers to
-/// try again. The candidate can go back meanwhile; their answers stay here
+/// try again; if a new version was published meanwhile (its files are gone
+/// and the page could not reload by itself), says so and offers a reload. The candidate can go back meanwhile; their answers stay here
 /// and are handed over, with the language, when the full build takes over.
 #[component]
 pub fn FullBuildLoader(
@@ -21,27 +22,37 @@ pub fn FullBuildLoader(
 ) -> impl IntoView {
     let state = use_context::<PledgeState>();
     let locale = use_context::<Locale>();
-    let failed = RwSignal::new(false);
+    let error = RwSignal::new(None::<FullBuildError>);
+    let failed = move || error.get().is_some();
     let start = move || {
-        failed.set(false);
+        error.set(None);
         leptos::task::spawn_local(async move {
             // The language shown when the full build is started.
             let lang = locale.map_or(Lang::Fr, |l| l.0.get_untracked()).code();
-            if web::start_full_build(lang).await.is_err() {
+            if let Err(e) = web::start_full_build(lang).await {
                 // This build may have been taken over meanwhile.
-                let _ = failed.try_set(true);
+                let _ = error.try_set(Some(e));
             }
         });
     };
     start();
 
-    // The journey's Back (and Try again once loading failed); a pledge
-    // link's page has Try again only.
-    let actions = move || {
-        match (state, failed.get()) {
+    // The journey's Back (and Try again once loading failed, or Reload
+    // after a new version); a pledge link's page has Try again only.
+    let retry = move || match error.get() {
+        Some(FullBuildError::NewVersion) => web::reload(),
+        _ => start(),
+    };
+    let retry_label = text(|t| t.retry);
+    let reload_label = text(|t| t.reload_page);
+    let label = Signal::derive(move || match error.get() {
+        Some(FullBuildError::NewVersion) => reload_label.get(),
+        _ => retry_label.get(),
+    });
+    let actions = move || match (state, failed()) {
         (Some(_), false) => Some(view! { <StepNav show_next=false /> }.into_any()),
         (Some(_), true) => Some(
-            view! { <StepNav next_label=text(|t| t.retry) on_next=Callback::new(move |()| start()) /> }
+            view! { <StepNav next_label=label on_next=Callback::new(move |()| retry()) /> }
                 .into_any(),
         ),
         (None, true) => Some(
@@ -50,22 +61,25 @@ pub fn FullBuildLoader(
                     <button
                         type="button"
                         class="pw-button pw-button--primary pw-nav__next"
-                        on:click=move |_| start()
+                        on:click=move |_| retry()
                     >
-                        {move || texts().retry}
+                        {move || label.get()}
                     </button>
                 </div>
             }
             .into_any(),
         ),
         (None, false) => None,
-    }
     };
     let message = move || {
         let t = texts();
-        match state {
-            Some(_) => format!("{} {}", t.part_load_failed, t.answers_kept),
-            None => t.part_load_failed.to_owned(),
+        match (error.get(), state) {
+            (Some(FullBuildError::NewVersion), Some(_)) => {
+                format!("{} {}", t.new_version, t.new_version_answers_at_risk)
+            }
+            (Some(FullBuildError::NewVersion), None) => t.new_version.to_owned(),
+            (_, Some(_)) => format!("{} {}", t.part_load_failed, t.answers_kept),
+            (_, None) => t.part_load_failed.to_owned(),
         }
     };
 
@@ -75,7 +89,7 @@ pub fn FullBuildLoader(
                 {move || heading.get()}
             </h1>
             <Show
-                when=move || failed.get()
+                when=failed
                 fallback=move || view! { <p class="pw-loader__status" role="status">{move || loading.get()}</p> }
             >
                 <p class="pw-form__error" role="alert">{message}</p>

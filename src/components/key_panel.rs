@@ -1,6 +1,7 @@
 use leptos::{ev::Event, html, prelude::*, task::spawn_local};
 
 use super::ConfirmedAction;
+use crate::domain::OriginSharing;
 use crate::i18n::fill;
 use crate::state::{text, texts, ImportOutcome, KeyStatus, PledgeState};
 use crate::web;
@@ -35,6 +36,22 @@ pub fn KeyPanel(
         if let Some(file) = state.key_file() {
             web::download_text(KEY_FILE_NAME, &file, "application/json");
         }
+    };
+
+    // The key is stored for the whole origin: say so where the widget cannot
+    // rule out other pages on it (src/domain/hosting.rs).
+    let page = web::page_url();
+    let shared_origin = OriginSharing::of(&page)
+        .warns()
+        .then(|| OriginSharing::origin(&page).to_owned());
+    let origin_warning = move || {
+        shared_origin.clone().map(|origin| {
+            view! {
+                <p class="pw-key__note pw-key__note--warning">
+                    {move || fill(texts().key_shared_origin, &[("origin", &origin)])}
+                </p>
+            }
+        })
     };
 
     // What could not be kept comes first, as an alert; advice after.
@@ -149,6 +166,7 @@ pub fn KeyPanel(
             </h2>
             {fingerprint}
             {warnings}
+            {origin_warning}
             <div class="pw-key__actions">
                 <Show when=move || state.fingerprint().is_some()>
                     <button type="button" class="pw-button" on:click=export>

@@ -63,7 +63,7 @@ fn print_charter(pledge: &VerifiedPledge, link: &str) -> impl IntoView + use<> {
             <p class="pw-print__campaign">{campaign().tagline} " · " {campaign().hashtag}</p>
             <p class="pw-print__title">{campaign().title}</p>
             <p class="pw-print__heading">{texts().print_heading}</p>
-            <p class="pw-print__name">{p.name().to_owned()}</p>
+            <p class="pw-print__name"><bdi>{p.name().to_owned()}</bdi></p>
             <p>{t.details(p)}</p>
             <p class="pw-print__count">{t.count(selection.count(), COMMITMENT_COUNT)}</p>
             <p class="pw-print__subheading">{texts().print_taken_heading}</p>

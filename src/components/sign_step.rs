@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::state::{text, texts};
 
 use super::{EditButton, KeyPanel, SignaturePad, StepNav};
-use crate::domain::{Action, Drawing, Field, Step};
+use crate::domain::{Action, Drawing, Step};
 use crate::i18n::fill;
 use crate::state::{PledgeState, SignError};
 
@@ -19,20 +19,17 @@ pub fn SignStep() -> impl IntoView {
         let t = texts();
         state.with(|d| {
             let id = &d.identity;
-            let mut lines = vec![
-                id.get(Field::Name).trim().to_owned(),
-                id.commune.trim().to_owned(),
-            ];
-            if !id.list.trim().is_empty() {
-                lines.push(id.list.trim().to_owned());
-            }
-            if let Some(role) = id.role {
-                lines.push(t.role(role).to_owned());
-            }
-            lines
+            // Candidate text in <bdi>; the role is the widget's own word.
+            let mut lines: Vec<_> = [&id.name, &id.commune, &id.list]
                 .into_iter()
-                .map(|l| view! { <li>{l}</li> })
-                .collect_view()
+                .map(|text| text.trim())
+                .filter(|text| !text.is_empty())
+                .map(|text| view! { <li><bdi>{text.to_owned()}</bdi></li> }.into_any())
+                .collect();
+            if let Some(role) = id.role {
+                lines.push(view! { <li>{t.role(role)}</li> }.into_any());
+            }
+            lines.collect_view()
         })
     };
 

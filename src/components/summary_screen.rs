@@ -28,7 +28,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 rows.push((t.role_legend, t.role(role).to_owned()));
             }
             rows.into_iter()
-                .map(|(term, value)| view! { <dt>{term}</dt><dd>{value}</dd> })
+                .map(|(term, value)| view! { <dt>{term}</dt><dd><bdi>{value}</bdi></dd> })
                 .collect_view()
         })
     };

@@ -166,6 +166,11 @@ pub struct Texts {
     /// When the full build could not be loaded.
     pub part_load_failed: &'static str,
     pub answers_kept: &'static str,
+    /// The full build's files are gone: a deploy happened during the visit.
+    pub new_version: &'static str,
+    /// Said with `new_version` when the page could not reload by itself.
+    pub new_version_answers_at_risk: &'static str,
+    pub reload_page: &'static str,
     pub retry: &'static str,
     pub signed_heading: &'static str,
     pub signed_lead: &'static str,
@@ -180,6 +185,8 @@ pub struct Texts {
     pub key_fingerprint: &'static str,
     pub key_explain: &'static str,
     pub key_none_yet: &'static str,
+    /// The key panel's warning on a shared origin; `{origin}` is it.
+    pub key_shared_origin: &'static str,
     pub key_export: &'static str,
     pub key_import: &'static str,
     /// `{fingerprint}`.

@@ -105,19 +105,40 @@ pub fn prefetch_full_build() {
     }
 }
 
+/// Why the full build could not start.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FullBuildError {
+    /// Not reached (offline, say): trying again may work.
+    Unreachable,
+    /// Its files are gone from the server: a new version was published
+    /// while the page was open, and the page could not reload by itself
+    /// without losing answers (the boot script reloads when it can).
+    NewVersion,
+}
+
 /// Loads and starts the full build, handing it the language shown. Resolves
-/// once it has taken over; fails when it cannot be loaded (offline, say),
-/// leaving this build in place.
-pub async fn start_full_build(lang: &str) -> Result<(), ()> {
-    let handover = handover().ok_or(())?;
+/// once it has taken over; fails when it cannot be loaded, leaving this
+/// build in place.
+pub async fn start_full_build(lang: &str) -> Result<(), FullBuildError> {
+    let failed = |_| FullBuildError::Unreachable;
+    let handover = handover().ok_or(FullBuildError::Unreachable)?;
     let _ = Reflect::set(&handover, &"lang".into(), &lang.into());
-    let start = method("startFull").ok_or(())?;
+    let start = method("startFull").ok_or(FullBuildError::Unreachable)?;
     let promise: Promise = start
         .call0(&JsValue::NULL)
-        .map_err(|_| ())?
+        .map_err(failed)?
         .dyn_into()
-        .map_err(|_| ())?;
-    JsFuture::from(promise).await.map(|_| ()).map_err(|_| ())
+        .map_err(failed)?;
+    JsFuture::from(promise).await.map(|_| ()).map_err(|error| {
+        let name = Reflect::get(&error, &"name".into())
+            .ok()
+            .and_then(|n| n.as_string());
+        if name.as_deref() == Some("PwBuildGone") {
+            FullBuildError::NewVersion
+        } else {
+            FullBuildError::Unreachable
+        }
+    })
 }
 
 /// The journey's draft and language handed over to this build, if any

@@ -15,6 +15,13 @@ pub fn page_url() -> String {
     crate::domain::standalone_url(&href)
 }
 
+/// Reloads the page (a new version of the widget was published).
+pub fn reload() {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().reload();
+    }
+}
+
 /// Drops the fragment from the address bar without reloading or adding a
 /// history entry.
 pub fn clear_fragment() {

