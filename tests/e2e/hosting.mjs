@@ -190,6 +190,41 @@ export function hostingSuite(env) {
       await visitor.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
     });
 
+    it('says a new version was published, and reloads only when asked, where the browser keeps no answers', async () => {
+      await setUp();
+      const page = await newPage({ serviceWorkers: 'block' });
+      await page.addInitScript(() => {
+        Object.defineProperty(window, 'localStorage', {
+          get() {
+            throw new DOMException('The operation is insecure.', 'SecurityError');
+          },
+        });
+      });
+      const widget = new WidgetPage(page, server.url);
+      await widget.open();
+      await widget.start();
+      await widget.commitment(widget.l.firstCommitment).check();
+      await widget.jumpTo(10);
+      await deployNewVersion(dir, 'deploy3');
+      await widget.next();
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.field(widget.l.commune).fill('Lyon');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      await widget.button(widget.l.toSign).click();
+      await page.getByRole('alert').getByText(/^Une nouvelle version du widget a été publiée pendant votre visite/).waitFor();
+      await page.getByText(/notez-les avant de recharger/).waitFor();
+      // Nothing reloaded by itself; the answers are still here.
+      await widget.button('Précédent').click();
+      await widget.waitForHeading(widget.l.summary);
+      await page.getByText('Camille Dupont').waitFor();
+      await widget.button(widget.l.toSign).click();
+      const reloaded = page.waitForEvent('load');
+      await widget.button('Recharger la page').click();
+      await reloaded;
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+    });
+
     it('runs two widgets on one origin without either clearing the other', async () => {
       await setUp(['a', 'b']);
       const page = await newPage({ serviceWorkers: 'allow' });
