@@ -2,12 +2,11 @@
 // 1. replaces the inline module script Trunk writes into index.html with a
 //    boot file of our own, so that the widget runs under a strict
 //    Content-Security-Policy (`script-src 'self'`, no 'unsafe-inline');
-//    that boot script starts the small journey build, or the full build
-//    straight away for a pledge link, loads the full build on demand (see
-//    src/web/builds.rs), and registers the service worker on the
-//    standalone page;
-// 2. gives the full build (built by Trunk as a "worker", so that it is
-//    neither preloaded nor started) content-hashed file names;
+//    that boot script starts the small journey build, or the verify build
+//    for a pledge link, loads the others on demand (see src/web/builds.rs),
+//    and registers the service worker on the standalone page;
+// 2. gives the full and verify builds (built by Trunk as "workers", so
+//    that they are neither preloaded nor started) content-hashed names;
 // 3. writes the service worker (sw.js) with the list of this build's files;
 // 4. makes the link-preview image URLs absolute when the site's address is
 //    known at build time (scripts/site-settings.mjs);
@@ -46,30 +45,30 @@ if (!journeyJs || !journeyWasm) throw new Error('the journey build is missing fr
 // Not preloaded: a pledge link's visitor never needs the journey build.
 html = html.replace(/<link rel="(?:modulepreload|preload)" href="\.\/pledge-journey-[^>]*>/g, '');
 
-// The full build, renamed with a hash of its contents.
-const [fullJsText, fullWasmBytes] = await Promise.all([
-  readFile(join(dir, 'pledge-widget.js')),
-  readFile(join(dir, 'pledge-widget_bg.wasm')),
-]);
-const fullHash = hash(fullJsText, fullWasmBytes);
-const fullJs = `pledge-widget-${fullHash}.js`;
-const fullWasm = `pledge-widget-${fullHash}_bg.wasm`;
-await rename(join(dir, 'pledge-widget.js'), join(dir, fullJs));
-await rename(join(dir, 'pledge-widget_bg.wasm'), join(dir, fullWasm));
+// The full and verify builds (Trunk "workers": neither preloaded nor
+// started), renamed with a hash of their contents.
+async function hashed(bin) {
+  const [js, wasm] = await Promise.all([readFile(join(dir, `${bin}.js`)), readFile(join(dir, `${bin}_bg.wasm`))]);
+  const name = `${bin}-${hash(js, wasm)}`;
+  await rename(join(dir, `${bin}.js`), join(dir, `${name}.js`));
+  await rename(join(dir, `${bin}_bg.wasm`), join(dir, `${name}_bg.wasm`));
+  return { js: `./${name}.js`, wasm: `./${name}_bg.wasm` };
+}
 
 const builds = {
   journey: { js: `./${journeyJs}`, wasm: `./${journeyWasm}` },
-  full: { js: `./${fullJs}`, wasm: `./${fullWasm}` },
+  verify: await hashed('pledge-verify'),
+  full: await hashed('pledge-widget'),
 };
 const code = `// Starts the widget (written by scripts/externalize-boot.mjs at build time).
-// The first screen loads the small journey build; the full build (signing,
-// pledge links, cards) is loaded when the journey asks for it, or straight
-// away for a pledge link (#e=…) or a candidate back at signing. See
-// src/web/builds.rs.
+// Three builds (see src/components/parts.rs and src/web/builds.rs): the
+// first screen loads the small journey build; a pledge link (#e=…) the
+// verify build; the full build (signing, the card) is loaded when one of
+// them asks for it, or straight away for a candidate back at signing.
 const builds = ${JSON.stringify(builds)};
 const widget = (window.pwWidget ??= {});
-let fullFiles;
-let fullStart;
+const loading = {};
+const starting = {};
 let attempts = 0;
 
 // This build's files are no longer on the server: a new version was
@@ -81,43 +80,44 @@ function buildGone() {
 }
 const gone = (status) => status === 404 || status === 410;
 
-// The full build's files, fetched once (again after a failure, bypassing
-// any failed module the browser may have kept).
-function fetchFull() {
-  if (!fullFiles) {
+// A build's files, fetched once (again after a failure, bypassing any
+// failed module the browser may have kept).
+function fetchBuild(which) {
+  if (!loading[which]) {
+    const { js, wasm } = builds[which];
     const retry = attempts++ ? \`?retry=\${attempts}\` : '';
-    fullFiles = Promise.all([
-      import(builds.full.js + retry).catch(async (error) => {
-        const head = await fetch(builds.full.js + retry, { method: 'HEAD' }).catch(() => null);
+    loading[which] = Promise.all([
+      import(js + retry).catch(async (error) => {
+        const head = await fetch(js + retry, { method: 'HEAD' }).catch(() => null);
         throw head && gone(head.status) ? buildGone() : error;
       }),
-      fetch(builds.full.wasm + retry).then((response) => {
+      fetch(wasm + retry).then((response) => {
         if (gone(response.status)) throw buildGone();
         if (!response.ok) throw new Error(\`HTTP \${response.status}\`);
         return response.arrayBuffer();
       }),
     ]);
-    fullFiles.catch(() => {
-      fullFiles = undefined;
+    loading[which].catch(() => {
+      loading[which] = undefined;
     });
   }
-  return fullFiles;
+  return loading[which];
 }
 
 widget.prefetchFull = () => {
-  fetchFull().catch(() => {});
+  fetchBuild('full').catch(() => {});
 };
 
 // After a deploy, reloading loses nothing when the candidate's draft is in
 // storage (it is saved at every change) or the page is a pledge link (it is
 // in the address). Once per build, so a broken deploy cannot loop.
-function reloadForNewVersion() {
+function reloadForNewVersion(which) {
   try {
     const pledgeLink = location.hash.startsWith('#e=');
     if (!pledgeLink && localStorage.getItem('pw-pledge-widget/draft/v1') === null) return false;
     const mark = 'pw-pledge-widget/reloaded-for';
-    if (sessionStorage.getItem(mark) === builds.full.js) return false;
-    sessionStorage.setItem(mark, builds.full.js);
+    if (sessionStorage.getItem(mark) === builds[which].js) return false;
+    sessionStorage.setItem(mark, builds[which].js);
   } catch {
     return false;
   }
@@ -125,26 +125,23 @@ function reloadForNewVersion() {
   return true;
 }
 
-// Starts the full build once; it takes the page over from the journey.
+// Starts a build once; it takes the page over from the one running.
 // Rejects with a PwBuildGone error when a deploy removed its files and the
 // page cannot reload by itself without losing answers.
-widget.startFull = () => {
-  fullStart ??= fetchFull()
+function start(which) {
+  starting[which] ??= fetchBuild(which)
     .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
     .catch((error) => {
-      if (error.name === 'PwBuildGone' && reloadForNewVersion()) return new Promise(() => {});
+      if (error.name === 'PwBuildGone' && reloadForNewVersion(which)) return new Promise(() => {});
       throw error;
     });
-  fullStart.catch(() => {
-    fullStart = undefined;
+  starting[which].catch(() => {
+    starting[which] = undefined;
   });
-  return fullStart;
-};
-
-function startJourney() {
-  const wasm = fetch(builds.journey.wasm);
-  return import(builds.journey.js).then((glue) => glue.default({ module_or_path: wasm }));
+  return starting[which];
 }
+widget.startFull = () => start('full');
+widget.startJourney = () => start('journey');
 
 // A candidate who reached signing resumes there: straight to the full
 // build. (The draft's key and step names are those of src/domain/
@@ -159,8 +156,8 @@ function resumesSigning() {
 }
 
 try {
-  const full = location.hash.startsWith('#e=') || resumesSigning();
-  await (full ? widget.startFull() : startJourney());
+  const first = location.hash.startsWith('#e=') ? 'verify' : resumesSigning() ? 'full' : 'journey';
+  await start(first);
 } catch (error) {
   const host = document.getElementById('pledge-widget');
   if (host && !host.querySelector('.pw-widget')) {

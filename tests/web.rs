@@ -778,3 +778,59 @@ fn the_browsers_nfc_agrees_with_the_hosts() {
         check(text);
     }
 }
+
+/// The light verification (the browser's Ed25519) and the Rust verifier
+/// give the same verdict, reason included: on every golden vector, every
+/// refused one, every single-bit flip of a payload, and a small-order
+/// forgery that a lax verifier would accept.
+#[wasm_bindgen_test]
+async fn the_browsers_ed25519_and_the_rust_verifier_agree() {
+    use base64::Engine as _;
+    use pledge_widget::domain::{Fragment, ShareLink};
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    let fragments: Vec<String> = [
+        include_str!("golden/payload-v1.tsv"),
+        include_str!("golden/payload-v1-refused.tsv"),
+    ]
+    .iter()
+    .flat_map(|f| f.lines())
+    .filter(|l| !l.is_empty() && !l.starts_with('#'))
+    .map(|l| l.split_once('#').unwrap().1.to_owned())
+    .collect();
+    let mut cases = fragments.clone();
+    // Every single-bit flip of the typical vector.
+    let typical = b64.decode(&fragments[1][2..]).unwrap();
+    for i in 0..typical.len() {
+        for bit in 0..8 {
+            let mut flipped = typical.clone();
+            flipped[i] ^= 1 << bit;
+            cases.push(format!("e={}", b64.encode(&flipped)));
+        }
+    }
+    // Key and R the neutral point, S = 0: "valid" for any message under a
+    // lax cofactorless check; strict verification refuses it.
+    let mut forged = typical[..typical.len() - 96].to_vec();
+    let mut neutral = [0u8; 32];
+    neutral[0] = 1;
+    forged.extend(neutral);
+    forged.extend(neutral);
+    forged.extend([0u8; 32]);
+    cases.push(format!("e={}", b64.encode(&forged)));
+    // Truncated, bad base64, not a pledge.
+    cases.extend(["e=AZNZ".into(), "e=ab$c".into(), "x=1".into()]);
+
+    let mut valid = 0;
+    for fragment in &cases {
+        let rust = ShareLink::read(fragment);
+        let browser = web::verify_link(fragment)
+            .await
+            .expect("Chromium has Ed25519");
+        assert_eq!(browser, rust, "{fragment}");
+        valid += matches!(rust, Fragment::Pledge(Ok(_))) as usize;
+    }
+    assert_eq!(valid, 7, "6 golden vectors and the refused file's control");
+    assert!(matches!(
+        ShareLink::read(&format!("e={}", b64.encode(&forged))),
+        Fragment::Pledge(Err(_))
+    ));
+}

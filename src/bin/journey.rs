@@ -11,6 +11,8 @@ fn main() {
     let Some(host) = web::widget_host() else {
         return;
     };
+    // From a pledge link's page, the verify build was there first.
+    web::release_journey_build();
     let mounted = leptos::mount::mount_to(host, || {
         view! { <PledgeWidget parts=Parts::JOURNEY /> }
     });

@@ -1,4 +1,4 @@
-use leptos::{ev::SubmitEvent, prelude::*, task::spawn_local};
+use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
 
 use crate::state::{campaign, texts};
 
@@ -177,9 +177,21 @@ pub fn CardPanel(
         })
         .collect_view();
 
+    // Taking over a pledge link's page because the visitor asked for the
+    // image: bring it into view, focus on its heading.
+    let heading = NodeRef::<html::H2>::new();
+    if web::card_requested() {
+        heading.on_load(|h| {
+            request_animation_frame(move || {
+                h.scroll_into_view();
+                web::focus(&h);
+            });
+        });
+    }
+
     view! {
         <section class="pw-card" aria-labelledby="pw-card-heading">
-            <h2 class="pw-summary__section-title" id="pw-card-heading">
+            <h2 class="pw-summary__section-title" id="pw-card-heading" tabindex="-1" node_ref=heading>
                 {move || texts().card_heading}
             </h2>
             <fieldset class="pw-choice pw-card__formats">

@@ -19,6 +19,10 @@ pub fn FullBuildLoader(
     /// What is being loaded, in words.
     #[prop(into)]
     loading: Signal<&'static str>,
+    /// Load the journey build instead of the full one (from the verify
+    /// build, for « start my own pledge »).
+    #[prop(optional)]
+    journey: bool,
 ) -> impl IntoView {
     let state = use_context::<PledgeState>();
     let locale = use_context::<Locale>();
@@ -29,7 +33,12 @@ pub fn FullBuildLoader(
         leptos::task::spawn_local(async move {
             // The language shown when the full build is started.
             let lang = locale.map_or(Lang::Fr, |l| l.0.get_untracked()).code();
-            if let Err(e) = web::start_full_build(lang).await {
+            let started = if journey {
+                web::start_journey_build(lang).await
+            } else {
+                web::start_full_build(lang).await
+            };
+            if let Err(e) = started {
                 // This build may have been taken over meanwhile.
                 let _ = error.try_set(Some(e));
             }

@@ -1,6 +1,7 @@
 //! The widget's components, one per file, named for what they show.
 
 mod card_panel;
+mod card_request;
 mod commitment_checkbox;
 mod confirmed_action;
 mod edit_button;
@@ -9,6 +10,7 @@ mod identity_field;
 mod identity_step;
 mod key_panel;
 mod language_bar;
+mod light_verification;
 mod parts;
 mod pledge_journey;
 mod pledge_view;
@@ -30,6 +32,7 @@ mod verification_view;
 mod welcome_screen;
 
 pub use card_panel::CardPanel;
+pub use card_request::CardRequest;
 pub use commitment_checkbox::CommitmentCheckbox;
 pub use confirmed_action::ConfirmedAction;
 pub use edit_button::EditButton;
@@ -38,6 +41,7 @@ pub use identity_field::IdentityField;
 pub use identity_step::IdentityStep;
 pub use key_panel::KeyPanel;
 pub use language_bar::LanguageBar;
+pub use light_verification::LightVerification;
 pub use parts::Parts;
 pub use pledge_journey::PledgeJourney;
 pub use pledge_view::PledgeView;

@@ -1,21 +1,29 @@
 use leptos::prelude::*;
 
-use super::{FullBuildLoader, SignStep, SignedScreen, VerificationView};
-use crate::domain::{Fragment, ShareLink, Step};
-use crate::state::{text, Scope};
+use super::{
+    CardPanel, CardRequest, FullBuildLoader, LightVerification, PledgeJourney, PrintCharter,
+    SignStep, SignedScreen, VerificationView,
+};
+use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
+use crate::state::{text, PledgeState, Scope};
 
-/// What differs between the widget's two builds (see `web::builds`).
+/// What differs between the widget's three builds (see `web::builds`).
 ///
 /// The journey build (`src/bin/journey.rs`) shows the welcome, proposal,
 /// identity and summary steps, and hands over to the full build for
-/// signing and for pledge links; the full build (`src/main.rs`) has
-/// everything. Each binary gives its own `Parts` to [`super::PledgeWidget`];
-/// what only the full build refers to (signing, verification, the card) is
-/// left out of the journey's wasm by the linker.
+/// signing and for pledge links; the verify build (`src/bin/verify.rs`)
+/// shows a pledge link, its signature checked by the browser, and hands
+/// over to the full build for the card and to the journey build for
+/// « start my own »; the full build (`src/main.rs`) has everything. Each
+/// binary gives its own `Parts` to [`super::PledgeWidget`]; what a build's
+/// `Parts` never refers to is left out of its wasm by the linker.
 #[derive(Clone, Copy)]
 pub struct Parts {
     /// Which of the candidate's records this build opens.
     pub scope: Scope,
+    /// The candidate's own journey, given the state's opener (called only
+    /// by the builds that show the journey).
+    pub journey: fn(&dyn Fn() -> PledgeState) -> AnyView,
     /// The sign and signed steps.
     pub signing: fn(Step) -> AnyView,
     /// The page of a pledge link (the fragment as given), with what
@@ -27,6 +35,7 @@ impl Parts {
     /// Everything: what the full build mounts.
     pub const FULL: Parts = Parts {
         scope: Scope::FULL,
+        journey: own_journey,
         signing: full_signing,
         pledge_link: full_pledge_link,
     };
@@ -34,8 +43,18 @@ impl Parts {
     /// The journey, handing over to the full build where it is needed.
     pub const JOURNEY: Parts = Parts {
         scope: Scope::JOURNEY,
+        journey: own_journey,
         signing: journey_signing,
         pledge_link: journey_pledge_link,
+    };
+
+    /// A pledge link, light: no journey, no signing, no card (each hands
+    /// over to the build that has it).
+    pub const VERIFY: Parts = Parts {
+        scope: Scope::JOURNEY,
+        journey: journey_elsewhere,
+        signing: journey_signing,
+        pledge_link: light_pledge_link,
     };
 
     pub fn provide(self) {
@@ -48,6 +67,40 @@ impl Parts {
     }
 }
 
+fn own_journey(open: &dyn Fn() -> PledgeState) -> AnyView {
+    open().provide();
+    view! { <PledgeJourney /> }.into_any()
+}
+
+fn journey_elsewhere(_open: &dyn Fn() -> PledgeState) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text(|t| t.journey_heading_loading)
+            loading=text(|t| t.loading_journey)
+            journey=true
+        />
+    }
+    .into_any()
+}
+
+fn light_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
+    view! { <LightVerification fragment on_start_own /> }.into_any()
+}
+
+/// What a valid pledge's page shows below it: the card and the charter
+/// (full build), or a button that loads them (verify build).
+fn full_extras(pledge: VerifiedPledge, link: String) -> AnyView {
+    view! {
+        <CardPanel pledge=pledge.clone() link=link.clone() />
+        <PrintCharter pledge link />
+    }
+    .into_any()
+}
+
+pub(super) fn light_extras(_pledge: VerifiedPledge, _link: String) -> AnyView {
+    view! { <CardRequest /> }.into_any()
+}
+
 fn full_signing(step: Step) -> AnyView {
     match step {
         Step::Signed => view! { <SignedScreen /> }.into_any(),
@@ -57,7 +110,9 @@ fn full_signing(step: Step) -> AnyView {
 
 fn full_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
     match ShareLink::read(&fragment) {
-        Fragment::Pledge(result) => view! { <VerificationView result on_start_own /> }.into_any(),
+        Fragment::Pledge(result) => {
+            view! { <VerificationView result on_start_own extras=full_extras /> }.into_any()
+        }
         Fragment::None => ().into_any(),
     }
 }

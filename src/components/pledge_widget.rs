@@ -1,6 +1,6 @@
 use leptos::{html, prelude::*};
 
-use super::{LanguageBar, Parts, PledgeJourney, PrivacyNote};
+use super::{LanguageBar, Parts, PrivacyNote};
 use crate::domain::{EmbedOptions, ShareLink};
 use crate::state::{Locale, PledgeState, SharedIo};
 use crate::web;
@@ -145,10 +145,7 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             // a switch re-renders no view and keeps everything in them.
             <LanguageBar on_switch=switch_language />
             {move || match shown.get() {
-                Shown::Journey => {
-                    journey_state().provide();
-                    view! { <PledgeJourney /> }.into_any()
-                }
+                Shown::Journey => (parts.journey)(&journey_state),
                 Shown::Link(fragment) => {
                     (parts.pledge_link)(fragment, Callback::new(move |_| start_own()))
                 }

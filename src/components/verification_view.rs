@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::state::texts;
 
-use super::{CardPanel, PledgeView, PrintCharter};
+use super::PledgeView;
 use crate::domain::{LinkError, VerifiedPledge};
 use crate::i18n::fill;
 use crate::web;
@@ -15,6 +15,9 @@ pub fn VerificationView(
     result: Result<VerifiedPledge, LinkError>,
     /// Leaves the link for the visitor's own journey.
     on_start_own: Callback<()>,
+    /// What follows a valid pledge (the card, or a button loading it),
+    /// given the pledge and its link: see `Parts`.
+    extras: fn(VerifiedPledge, String) -> AnyView,
 ) -> impl IntoView {
     let (status, body) = match result {
         Ok(pledge) => {
@@ -38,8 +41,7 @@ pub fn VerificationView(
                     let link = format!("{}{}", web::page_url(), web::fragment());
                     view! {
                         <PledgeView pledge=pledge.clone() />
-                        <CardPanel pledge=pledge.clone() link=link.clone() />
-                        <PrintCharter pledge link />
+                        {extras(pledge, link)}
                     }
                 }),
             )

@@ -149,6 +149,45 @@ impl PublicKey {
     }
 }
 
+/// Encodings of the points of small order (libsodium's list, compared with
+/// the sign bit ignored): a key or signature `R` among them is refused by
+/// strict verification, whatever verifier runs.
+const SMALL_ORDER: [[u8; 32]; 7] = {
+    let mut p_minus_1 = [0xff; 32];
+    p_minus_1[0] = 0xec;
+    p_minus_1[31] = 0x7f;
+    let mut p = p_minus_1;
+    p[0] = 0xed;
+    let mut p_plus_1 = p_minus_1;
+    p_plus_1[0] = 0xee;
+    let mut one = [0; 32];
+    one[0] = 1;
+    [
+        [0; 32],
+        one,
+        [
+            0x26, 0xe8, 0x95, 0x8f, 0xc2, 0xb2, 0x27, 0xb0, 0x45, 0xc3, 0xf4, 0x89, 0xf2, 0xef,
+            0x98, 0xf0, 0xd5, 0xdf, 0xac, 0x05, 0xd3, 0xc6, 0x33, 0x39, 0xb1, 0x38, 0x02, 0x88,
+            0x6d, 0x53, 0xfc, 0x05,
+        ],
+        [
+            0xc7, 0x17, 0x6a, 0x70, 0x3d, 0x4d, 0xd8, 0x4f, 0xba, 0x3c, 0x0b, 0x76, 0x0d, 0x10,
+            0x67, 0x0f, 0x2a, 0x20, 0x53, 0xfa, 0x2c, 0x39, 0xcc, 0xc6, 0x4e, 0xc7, 0xfd, 0x77,
+            0x92, 0xac, 0x03, 0x7a,
+        ],
+        p_minus_1,
+        p,
+        p_plus_1,
+    ]
+};
+
+/// Whether these 32 bytes encode a point of small order.
+pub fn is_small_order_encoding(bytes: &[u8; 32]) -> bool {
+    let mut masked = *bytes;
+    masked[31] &= 0x7f;
+    SMALL_ORDER.contains(&masked)
+}
+
 impl fmt::Debug for PublicKey {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "PublicKey({})", self.fingerprint())
@@ -157,6 +196,25 @@ impl fmt::Debug for PublicKey {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn small_order_encodings_are_the_weak_keys_of_the_rust_verifier() {
+        for point in super::SMALL_ORDER {
+            for sign in [0, 0x80] {
+                let mut bytes = point;
+                bytes[31] |= sign;
+                assert!(super::is_small_order_encoding(&bytes));
+                if let Ok(key) = ed25519_dalek::VerifyingKey::from_bytes(&bytes) {
+                    assert!(key.is_weak(), "{bytes:02x?}");
+                }
+            }
+        }
+        for seed in 0..64u8 {
+            let public = PledgeKey::from_seed([seed; 32]).public().to_bytes();
+            assert!(!super::is_small_order_encoding(&public));
+        }
+    }
+
     use super::*;
 
     #[test]

@@ -171,14 +171,32 @@ impl Encoder<SignedPledge> for PayloadV1 {
     }
 }
 
-impl Decoder<VerifiedPledge> for PayloadV1 {
-    type Encoded = [u8];
-    type Error = LinkError;
+/// What a payload's signature covers, found without checking it (reading
+/// steps 1–4 of `docs/payload-v1.md`).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedPart<'a> {
+    /// Every byte before the signature.
+    pub message: &'a [u8],
+    pub public_key: PublicKey,
+    pub signature: [u8; 64],
+}
 
-    /// Checks, in order: version, campaign, that the link is whole, the
-    /// signature, then every field. So a change anywhere is reported as a
-    /// change, not as whatever the changed byte happens to break.
-    fn decode(bytes: &[u8]) -> Result<VerifiedPledge, LinkError> {
+impl SignedPart<'_> {
+    /// Whether the key or the signature's `R` is a point of small order,
+    /// which strict verification refuses: checked before a verifier that
+    /// may not (the browser's).
+    pub fn has_weak_point(&self) -> bool {
+        let mut r = [0; 32];
+        r.copy_from_slice(&self.signature[..32]);
+        super::keys::is_small_order_encoding(&self.public_key.to_bytes())
+            || super::keys::is_small_order_encoding(&r)
+    }
+}
+
+impl PayloadV1 {
+    /// Steps 1–4: size, version, campaign, a whole structure; what the
+    /// signature covers and with which key.
+    pub fn signed_part(bytes: &[u8]) -> Result<SignedPart<'_>, LinkError> {
         if bytes.len() > MAX_PAYLOAD_BYTES {
             return err(LinkErrorKind::TooLong);
         }
@@ -198,7 +216,9 @@ impl Decoder<VerifiedPledge> for PayloadV1 {
         // Walk the structure to find where the key and signature must be.
         let mut r = Reader { bytes };
         r.take(HEADER_LEN)?;
-        let (name, commune, list, drawing) = (r.chunk()?, r.chunk()?, r.chunk()?, r.chunk()?);
+        for _ in 0..4 {
+            r.chunk()?; // name, commune, list, drawing
+        }
         let key: [u8; 32] = r
             .take(32)?
             .try_into()
@@ -207,16 +227,34 @@ impl Decoder<VerifiedPledge> for PayloadV1 {
             .take(64)?
             .try_into()
             .map_err(|_| LinkError::new(LinkErrorKind::Truncated))?;
-        if !r.bytes.is_empty() {
+        if !r.bytes.is_empty() || bytes.len() < MIN_LEN {
             return err(LinkErrorKind::SignatureMismatch);
         }
-        let public_key = PublicKey::from_bytes(key);
-        if bytes.len() < MIN_LEN || !public_key.verifies(&bytes[..bytes.len() - 64], &signature) {
+        Ok(SignedPart {
+            message: &bytes[..bytes.len() - 64],
+            public_key: PublicKey::from_bytes(key),
+            signature,
+        })
+    }
+
+    /// Steps 5–7 once the signature of [`PayloadV1::signed_part`] was
+    /// checked by the caller: `signature_valid` is that check's answer (the
+    /// browser's Ed25519 in the light verification of `web::verify_link`;
+    /// [`Decoder::decode`] checks it here, in Rust).
+    pub(crate) fn read_checked(
+        bytes: &[u8],
+        signature_valid: bool,
+    ) -> Result<VerifiedPledge, LinkError> {
+        let part = PayloadV1::signed_part(bytes)?;
+        if !signature_valid {
             return err(LinkErrorKind::SignatureMismatch);
         }
+        let public_key = part.public_key;
+        let mut r = Reader { bytes };
+        let header = r.take(HEADER_LEN)?;
+        let (name, commune, list, drawing) = (r.chunk()?, r.chunk()?, r.chunk()?, r.chunk()?);
 
         // Signed: now every field must follow the rules.
-        let header = &bytes[..HEADER_LEN];
         let mask = u32::from_le_bytes([header[3], header[4], header[5], 0]);
         let selection =
             Selection::from_bits(mask).ok_or(LinkError::new(LinkErrorKind::Malformed))?;
@@ -252,11 +290,26 @@ impl Decoder<VerifiedPledge> for PayloadV1 {
         };
         let pledge = Pledge::new(selection, &identity, date, drawing)
             .map_err(|_: Field| LinkError::new(LinkErrorKind::Malformed))?;
-        // Only canonical content: texts as trimmed by `Pledge::new`.
-        if body(&pledge, &public_key) != bytes[..bytes.len() - 64] {
+        // Only canonical content: texts as `Pledge::new` makes them.
+        if body(&pledge, &public_key) != part.message {
             return err(LinkErrorKind::Malformed);
         }
         Ok(VerifiedPledge { pledge, public_key })
+    }
+}
+
+impl Decoder<VerifiedPledge> for PayloadV1 {
+    type Encoded = [u8];
+    type Error = LinkError;
+
+    /// Checks, in order: size, version, campaign, that the link is whole,
+    /// the signature (strict Ed25519, in Rust), then every field. So a
+    /// change anywhere is reported as a change, not as whatever the changed
+    /// byte happens to break.
+    fn decode(bytes: &[u8]) -> Result<VerifiedPledge, LinkError> {
+        let part = PayloadV1::signed_part(bytes)?;
+        let valid = part.public_key.verifies(part.message, &part.signature);
+        PayloadV1::read_checked(bytes, valid)
     }
 }
 

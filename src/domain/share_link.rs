@@ -49,24 +49,44 @@ impl ShareLink {
         fragment.starts_with(Self::MARKER)
     }
 
-    /// Reads a page's fragment, with or without its leading `#`.
+    /// Reads a page's fragment, with or without its leading `#`, and checks
+    /// its signature in Rust.
     pub fn read(fragment: &str) -> Fragment {
+        match ShareLink::payload(fragment) {
+            None => Fragment::None,
+            Some(bytes) => Fragment::Pledge(bytes.and_then(|b| PayloadV1::decode(&b))),
+        }
+    }
+
+    /// The payload bytes a fragment carries (`None`: not a pledge link),
+    /// decoded from base64url but not checked: for a reader that checks the
+    /// signature elsewhere (see [`PayloadV1::signed_part`]).
+    pub fn payload(fragment: &str) -> Option<Result<Vec<u8>, LinkError>> {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        let Some(payload) = fragment.strip_prefix(Self::MARKER) else {
-            return Fragment::None;
-        };
+        let payload = fragment.strip_prefix(Self::MARKER)?;
         // Some apps add a trailing slash or spaces when they linkify.
         let payload = payload.trim().trim_end_matches('/');
         if payload.len() > MAX_PAYLOAD_BYTES.div_ceil(3) * 4 {
-            return Fragment::Pledge(Err(LinkError::new(LinkErrorKind::TooLong)));
+            return Some(Err(LinkError::new(LinkErrorKind::TooLong)));
         }
-        Fragment::Pledge(Base64::<PayloadV1>::decode(payload).map_err(|e| match e {
+        Some(Base64::<Raw>::decode(payload).map_err(|e| match e {
             Base64Error::Base64 if payload.len() % 4 == 1 => {
                 LinkError::new(LinkErrorKind::Truncated)
             }
             Base64Error::Base64 => LinkError::new(LinkErrorKind::Encoding),
-            Base64Error::Inner(e) => e,
+            Base64Error::Inner(never) => match never {},
         }))
+    }
+}
+
+/// Bytes as they are: the identity codec under [`Base64`].
+struct Raw;
+
+impl Decoder<Vec<u8>> for Raw {
+    type Encoded = [u8];
+    type Error = std::convert::Infallible;
+    fn decode(bytes: &[u8]) -> Result<Vec<u8>, Self::Error> {
+        Ok(bytes.to_vec())
     }
 }
 

@@ -163,6 +163,13 @@ pub struct Texts {
     pub loading_signing: &'static str,
     /// While the journey build loads the full build for a pledge link.
     pub loading_verification: &'static str,
+    /// Heading while the journey build loads (from a pledge link).
+    pub journey_heading_loading: &'static str,
+    pub loading_journey: &'static str,
+    pub verifying: &'static str,
+    pub card_request: &'static str,
+    pub card_request_explain: &'static str,
+    pub loading_card: &'static str,
     /// When the full build could not be loaded.
     pub part_load_failed: &'static str,
     pub answers_kept: &'static str,

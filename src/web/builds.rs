@@ -105,6 +105,25 @@ pub fn prefetch_full_build() {
     }
 }
 
+/// Asks the full build, about to take over a pledge link's page, to bring
+/// the card into view (the visitor asked for the image).
+pub fn request_card_on_takeover() {
+    if let Some(handover) = handover() {
+        let _ = Reflect::set(&handover, &"focus".into(), &"card".into());
+    }
+}
+
+/// Whether the build that took over was asked to show the card (read once).
+pub fn card_requested() -> bool {
+    handed_over("focus").as_deref() == Some("card")
+}
+
+/// Loads and starts the journey build, which takes over from this one
+/// (the verify build, when a link's visitor starts their own pledge).
+pub async fn start_journey_build(lang: &str) -> Result<(), FullBuildError> {
+    start_build("startJourney", lang).await
+}
+
 /// Why the full build could not start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FullBuildError {
@@ -120,10 +139,14 @@ pub enum FullBuildError {
 /// once it has taken over; fails when it cannot be loaded, leaving this
 /// build in place.
 pub async fn start_full_build(lang: &str) -> Result<(), FullBuildError> {
+    start_build("startFull", lang).await
+}
+
+async fn start_build(starter: &str, lang: &str) -> Result<(), FullBuildError> {
     let failed = |_| FullBuildError::Unreachable;
     let handover = handover().ok_or(FullBuildError::Unreachable)?;
     let _ = Reflect::set(&handover, &"lang".into(), &lang.into());
-    let start = method("startFull").ok_or(FullBuildError::Unreachable)?;
+    let start = method(starter).ok_or(FullBuildError::Unreachable)?;
     let promise: Promise = start
         .call0(&JsValue::NULL)
         .map_err(failed)?

@@ -16,10 +16,12 @@ mod panic;
 mod sharing;
 mod signature_pad;
 mod storage;
+mod verify;
 
 pub use builds::{
-    prefetch_full_build, release_journey_build, release_on_takeover, start_full_build,
-    took_over_journey, FullBuildError,
+    card_requested, prefetch_full_build, release_journey_build, release_on_takeover,
+    request_card_on_takeover, start_full_build, start_journey_build, took_over_journey,
+    FullBuildError,
 };
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
@@ -35,3 +37,4 @@ pub use sharing::{
 };
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
 pub use storage::{on_storage_change, BrowserIo};
+pub use verify::{ed25519_verify, verify_link, NoEd25519};
