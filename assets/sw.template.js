@@ -1,6 +1,13 @@
 // Service worker of the standalone widget page, written by
-// scripts/externalize-boot.mjs at each build: BUILD and FILES are filled in.
+// scripts/externalize-boot.mjs at each build: BUILD, CORE and REST are
+// filled in.
 //
+// - A first visit caches only what the first screen needs (CORE); the rest
+//   (the verify and full builds, the card's fonts) is cached when the page
+//   asks (`pw-precache-rest`, sent once the candidate starts the journey),
+//   and any of this build's files as it is first fetched. So a glance costs
+//   little, and a candidate who went through the journey once can sign
+//   offline.
 // - Every file of one build is cached together under that build's name, so
 //   a new build replaces the whole set at once: never old JS with new wasm.
 // - Caches are named after this worker's scope: two widgets on one origin
@@ -10,7 +17,9 @@
 //   (closed or reloaded), so such a tab still finds its own build's files,
 //   with or without a query (`?retry=N`).
 const BUILD = '__BUILD__';
-const FILES = __FILES__;
+const CORE = __CORE__;
+const REST = __REST__;
+const FILES = new Set([...CORE, ...REST].map((f) => new URL(f, self.location).href));
 const SCOPE = self.registration.scope;
 const PREFIX = `pw-pledge-widget:${SCOPE}:`;
 const CACHE = PREFIX + BUILD;
@@ -21,7 +30,7 @@ self.addEventListener('install', (event) => {
   event.waitUntil(
     caches
       .open(CACHE)
-      .then((cache) => cache.addAll(FILES.map((f) => new Request(f, { cache: 'reload' }))))
+      .then((cache) => cache.addAll(CORE.map((f) => new Request(f, { cache: 'reload' }))))
       .then(() => self.skipWaiting()),
   );
 });
@@ -61,6 +70,33 @@ self.addEventListener('activate', (event) => {
   );
 });
 
+// The rest of this build, when the page says the journey has started.
+self.addEventListener('message', (event) => {
+  if (event.data?.type !== 'pw-precache-rest') return;
+  event.waitUntil(
+    caches.open(CACHE).then(async (cache) => {
+      const missing = [];
+      for (const f of REST) if (!(await cache.match(f))) missing.push(new Request(f, { cache: 'reload' }));
+      await cache.addAll(missing);
+    }),
+  );
+});
+
+// A file of this build first, else of an older one still kept; a file of
+// this build fetched for the first time is kept for next time.
+async function cachedOrFetched(request) {
+  const hit = await cached(request);
+  if (hit) return hit;
+  const response = await fetch(request);
+  const url = new URL(request.url);
+  url.search = '';
+  if (response.ok && FILES.has(url.href)) {
+    const copy = response.clone();
+    caches.open(CACHE).then((cache) => cache.put(url.href, copy)).catch(() => {});
+  }
+  return response;
+}
+
 // A file of this build first, else of an older one still kept.
 async function cached(request) {
   const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
@@ -86,5 +122,5 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
-  event.respondWith(cached(request).then((hit) => hit || fetch(request)));
+  event.respondWith(cachedOrFetched(request));
 });

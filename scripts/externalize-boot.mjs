@@ -7,7 +7,8 @@
 //    and registers the service worker on the standalone page;
 // 2. gives the full and verify builds (built by Trunk as "workers", so
 //    that they are neither preloaded nor started) content-hashed names;
-// 3. writes the service worker (sw.js) with the list of this build's files;
+// 3. writes the service worker (sw.js) with the list of this build's files
+//    (those of the first screen, and the rest);
 // 4. makes the link-preview image URLs absolute when the site's address is
 //    known at build time (scripts/site-settings.mjs);
 // 5. ships the security policy: a <meta> Content-Security-Policy in
@@ -69,7 +70,7 @@ const builds = ${JSON.stringify(builds)};
 const widget = (window.pwWidget ??= {});
 const loading = {};
 const starting = {};
-let attempts = 0;
+const attempts = {};
 
 // This build's files are no longer on the server: a new version was
 // published while this tab was open (and no service worker kept them).
@@ -85,7 +86,8 @@ const gone = (status) => status === 404 || status === 410;
 function fetchBuild(which) {
   if (!loading[which]) {
     const { js, wasm } = builds[which];
-    const retry = attempts++ ? \`?retry=\${attempts}\` : '';
+    attempts[which] = (attempts[which] ?? 0) + 1;
+    const retry = attempts[which] > 1 ? \`?retry=\${attempts[which] - 1}\` : '';
     loading[which] = Promise.all([
       import(js + retry).catch(async (error) => {
         const head = await fetch(js + retry, { method: 'HEAD' }).catch(() => null);
@@ -106,6 +108,13 @@ function fetchBuild(which) {
 
 widget.prefetchFull = () => {
   fetchBuild('full').catch(() => {});
+};
+
+// The service worker caches the rest of the widget once asked (see sw.js).
+widget.precacheRest = () => {
+  if ('serviceWorker' in navigator && window.top === window) {
+    navigator.serviceWorker.ready.then((r) => r.active?.postMessage({ type: 'pw-precache-rest' })).catch(() => {});
+  }
 };
 
 // After a deploy, reloading loses nothing when the candidate's draft is in
@@ -199,9 +208,16 @@ const files = (await list(dir)).filter(
     !['sw.template.js', 'sw.js', '_headers'].includes(f) && !f.endsWith('.txt') && !f.startsWith('social/'),
 );
 const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
+// Cached at the first visit: what the first screen needs. The rest (the
+// verify and full builds, the card's fonts, the loader) once the candidate
+// starts the journey, or as each file is first fetched.
+const firstScreen = new Set(['./', name, journeyJs, journeyWasm, 'manifest.webmanifest']);
+const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css') || f.startsWith('icons/'));
+const rest = precache.filter((f) => !core.includes(f));
 const build = hash(precache.join('\n'), code);
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
-  .replace('__FILES__', JSON.stringify(precache, null, 2));
+  .replace('__CORE__', JSON.stringify(core, null, 2))
+  .replace('__REST__', JSON.stringify(rest, null, 2));
 await writeFile(join(dir, 'sw.js'), sw);
 await rm(template);

@@ -130,3 +130,15 @@ fn the_checks_above_see_the_source_tree() {
     }
     assert!(shipped_code(&src().join("web/storage.rs")).contains("web_sys"));
 }
+
+#[test]
+fn a_signature_verdict_comes_only_from_a_verifier() {
+    // `read_checked(bytes, valid)` trusts its caller's verdict: only the
+    // Rust decoder and the browser-verifying `web::verify_link` call it.
+    let callers: Vec<String> = rust_files(&src())
+        .into_iter()
+        .filter(|p| shipped_code(p).contains("read_checked("))
+        .map(|p| relative(&p))
+        .collect();
+    assert_eq!(callers, ["domain/payload.rs", "web/verify.rs"]);
+}

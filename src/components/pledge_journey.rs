@@ -29,6 +29,15 @@ pub fn PledgeJourney() -> impl IntoView {
         });
     }
 
+    // Past the welcome screen, the rest of the widget is worth keeping for
+    // offline use (a glance at the welcome screen stays cheap).
+    Effect::new(move |done: Option<bool>| {
+        if done == Some(true) || step.get() == Step::Welcome {
+            return done.unwrap_or(false);
+        }
+        web::precache_rest();
+        true
+    });
     // Signing comes from the full build: have it ready before it is needed.
     Effect::new(move |_| {
         if matches!(step.get(), Step::Identity | Step::Summary) {

@@ -118,6 +118,14 @@ pub fn card_requested() -> bool {
     handed_over("focus").as_deref() == Some("card")
 }
 
+/// Asks the service worker, if any, to cache the rest of the widget (the
+/// full build, the fonts) for offline use: once the journey has started.
+pub fn precache_rest() {
+    if let Some(precache) = method("precacheRest") {
+        let _ = precache.call0(&JsValue::NULL);
+    }
+}
+
 /// Loads and starts the journey build, which takes over from this one
 /// (the verify build, when a link's visitor starts their own pledge).
 pub async fn start_journey_build(lang: &str) -> Result<(), FullBuildError> {

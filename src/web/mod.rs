@@ -19,7 +19,7 @@ mod storage;
 mod verify;
 
 pub use builds::{
-    card_requested, prefetch_full_build, release_journey_build, release_on_takeover,
+    card_requested, precache_rest, prefetch_full_build, release_journey_build, release_on_takeover,
     request_card_on_takeover, start_full_build, start_journey_build, took_over_journey,
     FullBuildError,
 };

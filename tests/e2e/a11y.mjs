@@ -120,10 +120,13 @@ export function a11ySuite(env) {
         await check('forget me confirmation');
         await widget.button(l.cancel).click();
 
+        // A fresh page: the verify build, as a link's visitor gets it.
         await page.goto(onPage(link));
+        await page.reload();
         await page.getByText(l.valid).waitFor();
-        await page.locator('.pw-card__preview').waitFor();
         await check('verification, valid');
+        await widget.showCard();
+        await check('verification, valid, with the card');
         await page.goto(onPage(link.slice(0, -12)));
         await page.getByText(l.invalid).waitFor();
         await check('verification, invalid');

@@ -1,6 +1,7 @@
-// The widget's two builds: the first screen loads only the small journey
-// build; the full build (signing, pledge links, cards) comes when signing
-// nears, or at once for a pledge link, and takes the page over.
+// The widget's three builds: the first screen loads only the small journey
+// build; a pledge link only the verify build (the browser checks the
+// signature); the full build (signing, cards) comes when signing nears or
+// the card is asked for, and takes the page over.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -9,9 +10,11 @@ import { WidgetPage, DRAFT_KEY } from './widget-page.mjs';
 
 const JOURNEY = /\/pledge-journey-[0-9a-f]+(_bg\.wasm|\.js)$/;
 const FULL = /\/pledge-widget-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
+const VERIFY = /\/pledge-verify-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
+const CARD = /\/fonts\//;
 
 export function buildsSuite(env) {
-  describe('two builds: the journey first, the full build on demand', () => {
+  describe('three builds: the journey first, verify for a link, the full build on demand', () => {
     let context;
     let page;
     let widget;
@@ -64,14 +67,42 @@ export function buildsSuite(env) {
       const link = await widget.sign();
       assert.equal(fetched(FULL).length, 2, 'fetched once');
 
-      // A pledge link's visitor gets the full build only.
+      // A pledge link's visitor gets the verify build only: no card code.
       await page.close();
       await open();
       await page.goto(link);
       await page.getByText('Signature valide').waitFor();
+      await page.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.deepEqual(fetched(JOURNEY), [], 'no journey build for a pledge link');
+      assert.deepEqual(fetched(FULL), [], 'no full build before the image is asked for');
+      assert.deepEqual(fetched(CARD), [], 'no card font either');
+      assert.equal(fetched(VERIFY).length, 2);
+
+      // Asking for the image brings the full build, which shows the card
+      // and moves focus to it.
+      await page.getByRole('button', { name: "Afficher l'image" }).click();
+      await page.locator('.pw-card__preview').waitFor();
       assert.equal(fetched(FULL).length, 2);
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'pw-card-heading');
+      await page.getByText('Signature valide').waitFor();
+    });
+
+    it("starts a link's visitor's own pledge with the journey build, not the full one", async () => {
+      await widget.reachSigning();
+      const link = await widget.sign();
+      await context.close();
+      context = await newContext();
+      await open();
+      await page.goto(link);
+      await page.getByText('Signature valide').waitFor();
+      await widget.button('Prendre mes propres engagements').click();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await widget.start();
+      await page.getByText('Proposition 1 sur 10', { exact: true }).waitFor();
+      assert.equal(fetched(JOURNEY).length, 2);
+      assert.deepEqual(fetched(FULL), []);
+      assert.equal(new URL(page.url()).hash, '', 'the link left the address bar');
     });
 
     it('opens a link pasted into an open journey, and says when a link cannot load', async () => {
@@ -98,9 +129,9 @@ export function buildsSuite(env) {
       await page.getByText('Signature valide').waitFor();
       await page.close();
 
-      // No network for the full build: a clear message, not a blank page.
+      // No network for the verify build: a clear message, not a blank page.
       await open();
-      await page.route(FULL, (route) => route.abort('internetdisconnected'));
+      await page.route(VERIFY, (route) => route.abort('internetdisconnected'));
       await page.goto(link);
       await page.getByText("Le widget n'a pas pu se charger").waitFor();
       errors = errors.filter((e) => !/Failed to fetch|dynamically imported module/.test(e));

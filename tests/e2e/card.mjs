@@ -193,6 +193,7 @@ export function cardSuite(env) {
       const p = await visitor.newPage();
       await p.goto(link);
       await p.getByText('Signature valide').waitFor();
+      await new WidgetPage(p, env.url).showCard();
       const { bytes } = await downloadCard(p, '1080x1080');
       assert.equal(decodeQr(bytes).text, link);
       await visitor.close();

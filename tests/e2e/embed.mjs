@@ -281,9 +281,11 @@ export function embedSuite(env) {
       await page.locator('.pw-card__preview').waitFor();
       await page.locator('#pw-card-format-1080x1920').check();
       await page.locator('.pw-card__preview[width="1080"][height="1920"]').waitFor();
+      // A fresh page: the verify build, then the full one for the card.
       await page.goto(link);
+      await page.reload();
       await page.getByText('Signature valide').waitFor();
-      await page.locator('.pw-card__preview').waitFor();
+      await widget.showCard();
       // Any violation here fails the test (tests/e2e/all.test.mjs).
     });
   });

@@ -51,6 +51,7 @@ export function i18nSuite(env) {
       await p.getByText('Valid signature').waitFor();
       await p.getByRole('article').getByText('2 commitments out of 20').waitFor();
       await p.getByRole('article').getByText(/I commit to appointing an elected representative/).waitFor();
+      await new WidgetPage(p, env.url, p, 'en').showCard();
       const alt = await p.locator('.pw-card__preview').getAttribute('alt');
       assert.match(alt, /^Pledge card of \u2068?Camille Dupont/);
       await p.getByRole('button', { name: 'Français' }).click();

@@ -26,13 +26,28 @@ export function offlineSuite(env) {
           await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
         }
       });
-      const cached = await page.evaluate(async () => {
-        const keys = await caches.keys();
-        const cache = await caches.open(keys.find((k) => k.startsWith('pw-pledge-widget:')));
-        return (await cache.keys()).map((r) => new URL(r.url).pathname);
-      });
-      assert.ok(cached.some((p) => p.endsWith('.wasm')), cached.join(' '));
-      assert.ok(cached.some((p) => p.endsWith('.woff2')));
+      const cachedFiles = () =>
+        page.evaluate(async () => {
+          const keys = await caches.keys();
+          const cache = await caches.open(keys.find((k) => k.startsWith('pw-pledge-widget:')));
+          return (await cache.keys()).map((r) => new URL(r.url).pathname);
+        });
+      // A glance caches only the first screen: not the other builds, not
+      // the card's fonts.
+      let cached = await cachedFiles();
+      assert.ok(cached.some((p) => /pledge-journey-.*\.wasm$/.test(p)), cached.join(' '));
+      assert.ok(!cached.some((p) => /pledge-(widget|verify)-.*\.wasm$|\.woff2$/.test(p)), cached.join(' '));
+      // Starting the journey caches the rest.
+      await widget.start();
+      const complete = (files) =>
+        ['pledge-widget-', 'pledge-verify-'].every((b) => files.some((p) => p.includes(b) && p.endsWith('.wasm'))) &&
+        files.filter((p) => p.endsWith('.woff2')).length === 4;
+      for (let i = 0; i < 200 && !complete(cached); i++) {
+        await page.waitForTimeout(50);
+        cached = await cachedFiles();
+      }
+      assert.ok(complete(cached), cached.join(' '));
+      await page.evaluate(() => localStorage.clear());
 
       await context.setOffline(true);
       await page.reload();
@@ -47,9 +62,11 @@ export function offlineSuite(env) {
       assert.match(download.suggestedFilename(), /\.png$/);
       // The card used the shipped typeface, from the cache.
       assert.equal(await page.evaluate(() => document.fonts.check('700 20px "Atkinson Hyperlegible"')), true);
-      // A link opens offline too.
+      // A link opens offline too (the verify build), with its card.
       await page.goto(link);
+      await page.reload();
       await page.getByText('Signature valide').waitFor();
+      await widget.showCard();
     });
 
     it('has a web app manifest with icons', async () => {

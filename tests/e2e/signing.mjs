@@ -175,7 +175,7 @@ export function signingSuite(env) {
       });
       assert.ok(order.after, JSON.stringify(order));
       // And on the card, in its text alternative: isolated too.
-      await p.locator('.pw-card__preview').waitFor();
+      await new WidgetPage(p, env.url).showCard();
       const alt = await p.locator('.pw-card__preview').getAttribute('alt');
       assert.ok(alt.includes(`\u2068${name}\u2069`) && alt.includes(`\u2068${commune}\u2069`), alt);
       await ctx.close();

@@ -31,6 +31,7 @@ export const LABELS = {
     startOver: 'Recommencer',
     cancel: 'Annuler',
     valid: 'Signature valide',
+    showImage: "Afficher l'image",
     invalid: 'Lien modifié ou invalide',
     privacy: 'Confidentialité',
     forgetMe: 'Oublier mes données',
@@ -61,6 +62,7 @@ export const LABELS = {
     startOver: 'Start over',
     cancel: 'Cancel',
     valid: 'Valid signature',
+    showImage: 'Show the image',
     invalid: 'Modified or invalid link',
     privacy: 'Privacy',
     forgetMe: 'Forget my data',
@@ -188,6 +190,13 @@ export class WidgetPage {
     await this.button(this.l.signButton).click();
     await this.waitForHeading(this.l.signedHeading);
     return this.root.getByRole('textbox', { name: this.l.link }).inputValue();
+  }
+
+  /** On a pledge link's page: asks for the image (the full build takes
+   * over) and waits for the card's preview. */
+  async showCard() {
+    await this.button(this.l.showImage).click();
+    await this.root.locator('.pw-card__preview').waitFor();
   }
 
   async storedDraft() {
