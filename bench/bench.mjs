@@ -70,9 +70,68 @@ result.ratio = round(result.widget.total.gzip / result.baseline.total.gzip);
 // The full build (signing, pledge links, cards): loaded from the identity
 // step on, or first for a pledge link's visitor.
 result.onDemand = [];
-for (const f of (await readdir(widgetDist)).filter((f) => /^pledge-widget-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)).sort()) {
+for (const f of (await readdir(widgetDist)).filter((f) => /^pledge-(widget|verify)-[0-9a-f]+(_bg\.wasm|\.js)$/.test(f)).sort()) {
   result.onDemand.push({ file: f, ...sizes(await readFile(`${widgetDist}/${f}`)) });
 }
+
+// What a phone pays, counted on the server as gzip -9 of each file served
+// (in the same run as the baseline above).
+const gz = new Map();
+const gzipOf = async (file) => {
+  if (!gz.has(file)) gz.set(file, sizes(await readFile(`${widgetDist}/${file}`)).gzip);
+  return gz.get(file);
+};
+async function served(visit, { serviceWorkers = 'block', gzip = false } = {}) {
+  const files = [];
+  const server = await serveStatic(widgetDist, { gzip, onServe: (f) => files.push(f === '' ? 'index.html' : f) });
+  const context = await phoneContext(browser, { serviceWorkers });
+  const page = await context.newPage();
+  const extra = await visit(page, server.url);
+  await context.close();
+  await server.close();
+  let bytes = 0;
+  for (const f of files) bytes += await gzipOf(f);
+  return { bytes, files, ...extra };
+}
+// A signed link to measure with (the typical golden vector, on this server).
+const golden = await readFile(`${root}tests/golden/payload-v1.tsv`, 'utf8');
+const typicalFragment = golden.split('\n').find((l) => l.startsWith('typical\t')).split('#')[1];
+result.phone = {};
+result.phone.firstScreen = await served(async (page, url) => {
+  await page.goto(url);
+  await page.getByRole('button', { name: 'Commencer' }).waitFor();
+  await page.waitForLoadState('networkidle');
+  // Bytes before the welcome screen's first paint: files whose response
+  // ended before first-contentful-paint.
+  return page.evaluate(() => {
+    const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Infinity;
+    const nav = performance.getEntriesByType('navigation')[0];
+    const before = performance.getEntriesByType('resource').filter((e) => e.responseEnd <= fcp).map((e) => new URL(e.name).pathname.slice(1));
+    return { fcpMs: fcp, beforePaint: [nav.responseEnd <= fcp ? 'index.html' : null, ...before].filter(Boolean) };
+  });
+});
+{
+  let b = 0;
+  for (const f of result.phone.firstScreen.beforePaint) b += await gzipOf(f || 'index.html');
+  result.phone.beforeFirstPaint = b;
+}
+result.phone.firstVisit = await served(
+  async (page, url) => {
+    await page.goto(url);
+    await page.getByRole('button', { name: 'Commencer' }).waitFor();
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(2000); // the worker's precache, if any
+  },
+  { serviceWorkers: 'allow' },
+);
+result.phone.pledgeLink = await served(async (page, url) => {
+  await page.goto(`${url}#${typicalFragment}`);
+  await page.getByText('Signature valide').waitFor();
+  await page.waitForLoadState('networkidle');
+});
 
 // Timings.
 const timings = { firstProposal: [], welcome: [], tick: [], toSign: [], sign: [], verify: [], card: { '1200x630': [], '1080x1080': [], '1080x1920': [] } };
@@ -208,14 +267,24 @@ result.links = {
   fragmentWithDrawing: links.withDrawing.length - origin,
 };
 
-// Lighthouse.
-const report = await lighthouse(widget.url);
-result.lighthouse = {
+// Lighthouse: the welcome page and a pledge link, served with gzip as a
+// real host would, and uncompressed for comparison.
+const summary = (report) => ({
   ...Object.fromEntries(Object.entries(report.categories).map(([k, c]) => [k, Math.round(c.score * 100)])),
   lcp: report.audits['largest-contentful-paint'].displayValue,
+  lcpMs: report.audits['largest-contentful-paint'].numericValue,
   tbt: report.audits['total-blocking-time'].displayValue,
   cls: report.audits['cumulative-layout-shift'].displayValue,
-};
+});
+result.lighthouseRuns = {};
+for (const gzip of [true, false]) {
+  const server = await serveStatic(widgetDist, { gzip });
+  for (const [page, url] of [['welcome', server.url], ['pledge link', `${server.url}#${typicalFragment}`]]) {
+    result.lighthouseRuns[`${page}, ${gzip ? 'gzip' : 'uncompressed'}`] = summary(await lighthouse(url));
+  }
+  await server.close();
+}
+result.lighthouse = result.lighthouseRuns['welcome, uncompressed'];
 
 await browser.close();
 await widget.close();
@@ -227,6 +296,12 @@ result.budgets = [
   { budget: 'first-screen transfer (gzip) ≤ 2.0 × baseline', limit: 2.0, value: result.ratio, unit: '×' },
   { budget: 'card PNG ≤ 150 KB', limit: 150 * 1024, value: maxCard, unit: 'B' },
   { budget: 'link without drawn signature ≤ 250 characters', limit: 250, value: result.links.withoutDrawing, unit: 'chars' },
+  { budget: 'bytes before the welcome first paint ≤ 12 KB', limit: 12 * 1024, value: result.phone.beforeFirstPaint, unit: 'B' },
+  { budget: 'pledge link until verified ≤ 160 KB', limit: 160 * 1024, value: result.phone.pledgeLink.bytes, unit: 'B' },
+  { budget: 'first visit, service worker included ≤ 200 KB', limit: 200 * 1024, value: result.phone.firstVisit.bytes, unit: 'B' },
+  { budget: 'welcome LCP ≤ 1.0 s (gzip)', limit: 1000, value: Math.round(result.lighthouseRuns['welcome, gzip'].lcpMs), unit: 'ms' },
+  { budget: 'welcome Performance = 100 (gzip)', limit: 0, value: 100 - result.lighthouseRuns['welcome, gzip'].performance, unit: 'points short' },
+  { budget: 'pledge link Performance ≥ 98 (gzip)', limit: 2, value: 100 - result.lighthouseRuns['pledge link, gzip'].performance, unit: 'points short of 100' },
 ].map((b) => ({ ...b, pass: b.value <= b.limit, margin: round(b.limit - b.value) }));
 
 await mkdir(`${root}bench/results`, { recursive: true });
@@ -241,7 +316,7 @@ console.log(`## First screen (widget)
 ${rows(result.widget)}
 | **total** | **${kb(result.widget.total.raw)}** | **${kb(result.widget.total.gzip)}** | **${kb(result.widget.total.brotli)}** |
 
-Loaded on demand (from the identity step on, or first for a pledge link): ${result.onDemand.map((f) => `${f.file} ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`).join('; ')}.
+Loaded on demand (the verify build for a pledge link; the full build from the identity step on, or for the card): ${result.onDemand.map((f) => `${f.file} ${kb(f.raw)} raw, ${kb(f.gzip)} gzip`).join('; ')}.
 
 Loaded only for the card: ${result.cardOnly.map((f) => `${f.file} ${kb(f.gzip)}`).join(', ')}.
 
@@ -274,11 +349,21 @@ ${Object.entries(result.cardBytes).map(([k, v]) => `| PNG ${k} (full pledge, dra
 | link without drawn signature (on ${result.links.pageUrl}) | ${result.links.withoutDrawing} chars (fragment ${result.links.fragmentWithoutDrawing}) |
 | link with drawn signature | ${result.links.withDrawing} chars (fragment ${result.links.fragmentWithDrawing}) |
 
+## What a phone pays (gzip -9 of each file served, counted on the server)
+
+| visit | KB | files |
+|---|---|---|
+| before the welcome screen's first paint | ${kb(result.phone.beforeFirstPaint)} | ${result.phone.firstScreen.beforePaint.join(', ')} |
+| first screen, service worker blocked, until « Commencer » | ${kb(result.phone.firstScreen.bytes)} | ${result.phone.firstScreen.files.length} |
+| whole first visit, service worker allowed (welcome only) | ${kb(result.phone.firstVisit.bytes)} | ${result.phone.firstVisit.files.length} |
+| a pledge link, until « Signature valide » | ${kb(result.phone.pledgeLink.bytes)} | ${result.phone.pledgeLink.files.join(', ')} |
+| baseline counter, first screen | ${kb(result.baseline.total.gzip)} | ${result.baseline.files.length} |
+
 ## Lighthouse, mobile preset
 
-| Performance | Accessibility | Best Practices | SEO | LCP | TBT | CLS |
-|---|---|---|---|---|---|---|
-| ${result.lighthouse.performance} | ${result.lighthouse.accessibility} | ${result.lighthouse['best-practices']} | ${result.lighthouse.seo} | ${result.lighthouse.lcp} | ${result.lighthouse.tbt} | ${result.lighthouse.cls} |
+| page, serving | Performance | Accessibility | Best Practices | SEO | LCP | TBT | CLS |
+|---|---|---|---|---|---|---|---|
+${Object.entries(result.lighthouseRuns).map(([k, r]) => `| ${k} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${r.lcp} | ${r.tbt} | ${r.cls} |`).join('\n')}
 
 ## Budgets
 

@@ -13,7 +13,10 @@
 //    known at build time (scripts/site-settings.mjs);
 // 5. ships the security policy: a <meta> Content-Security-Policy in
 //    index.html and a `_headers` file with the headers a meta tag cannot
-//    give (scripts/security-headers.mjs).
+//    give (scripts/security-headers.mjs);
+// 6. in release builds, puts the welcome screen, as the app renders it in
+//    each language, into index.html (scripts/prerender.mjs), with the
+//    prepaint script that picks one before first paint.
 import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
@@ -164,8 +167,21 @@ function resumesSigning() {
   }
 }
 
+// With a prerendered welcome screen on show, the app starts after the page
+// has loaded and painted it: replacing it earlier would make the remount a
+// later, larger paint.
+async function afterFirstPaint() {
+  const shown = document.documentElement.getAttribute('data-pw-first');
+  if (shown !== 'fr' && shown !== 'en') return;
+  if (document.readyState !== 'complete') {
+    await new Promise((r) => addEventListener('load', r, { once: true }));
+  }
+  await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+}
+
 try {
   const first = location.hash.startsWith('#e=') ? 'verify' : resumesSigning() ? 'full' : 'journey';
+  await afterFirstPaint();
   await start(first);
 } catch (error) {
   const host = document.getElementById('pledge-widget');
@@ -186,6 +202,12 @@ try {
 const name = `boot-${hash(code)}.js`;
 await writeFile(join(dir, name), code);
 html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
+// The prepaint script (assets/prepaint.js), blocking in <head>: it picks the
+// prerendered welcome variant (or a neutral state) before first paint.
+const prepaintCode = await readFile(join(dir, 'prepaint.js'));
+const prepaint = `prepaint-${hash(prepaintCode)}.js`;
+await rename(join(dir, 'prepaint.js'), join(dir, prepaint));
+html = html.replace('</head>', `  <script src="./${prepaint}"></script>\n  </head>`);
 await writeFile(file, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('an inline script is left in index.html');
@@ -211,7 +233,7 @@ const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
 // Cached at the first visit: what the first screen needs. The rest (the
 // verify and full builds, the card's fonts, the loader) once the candidate
 // starts the journey, or as each file is first fetched.
-const firstScreen = new Set(['./', name, journeyJs, journeyWasm, 'manifest.webmanifest']);
+const firstScreen = new Set(['./', name, prepaint, journeyJs, journeyWasm, 'manifest.webmanifest']);
 const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css') || f.startsWith('icons/'));
 const rest = precache.filter((f) => !core.includes(f));
 const build = hash(precache.join('\n'), code);
@@ -221,3 +243,10 @@ const sw = (await readFile(template, 'utf8'))
   .replace('__REST__', JSON.stringify(rest, null, 2));
 await writeFile(join(dir, 'sw.js'), sw);
 await rm(template);
+
+// 6. The welcome screen in the HTML, rendered by the app itself in headless
+//    Chromium (release builds; `PW_PRERENDER=0` skips it).
+if (process.env.TRUNK_PROFILE === 'release' && process.env.PW_PRERENDER !== '0') {
+  const { renderWelcome, withWelcome } = await import('./prerender.mjs');
+  await writeFile(file, withWelcome(html, await renderWelcome(dir)));
+}

@@ -1,12 +1,21 @@
 use leptos::prelude::*;
 
-use crate::state::{campaign, text, texts};
+use crate::domain::Action;
+use crate::state::{campaign, text, texts, PledgeState};
+use crate::web;
 
 use super::StepNav;
 
 /// The first screen: the campaign, its introduction and a start button.
+/// Release builds also carry it in `index.html` (scripts/prerender.mjs).
 #[component]
 pub fn WelcomeScreen() -> impl IntoView {
+    // A tap on the prerendered « Commencer » before the app was ready is
+    // not lost: it goes on now (and focus follows the step, as always).
+    if web::take_pending_start() {
+        let state = PledgeState::use_context();
+        request_animation_frame(move || state.dispatch(Action::Next));
+    }
     view! {
         <section class="pw-step pw-welcome">
             <p class="pw-welcome__tagline">

@@ -118,6 +118,20 @@ pub fn card_requested() -> bool {
     handed_over("focus").as_deref() == Some("card")
 }
 
+/// Whether « Commencer » was tapped on the prerendered welcome screen
+/// before the app started (recorded by the prepaint script; read once).
+pub fn take_pending_start() -> bool {
+    let Some(global) = global() else {
+        return false;
+    };
+    let pending = Reflect::get(&global, &"pendingStart".into())
+        .ok()
+        .and_then(|v| v.as_bool())
+        .unwrap_or(false);
+    let _ = Reflect::delete_property(&global, &"pendingStart".into());
+    pending
+}
+
 /// Asks the service worker, if any, to cache the rest of the widget (the
 /// full build, the fonts) for offline use: once the journey has started.
 pub fn precache_rest() {

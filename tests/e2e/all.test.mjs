@@ -20,6 +20,7 @@ import { lighthouseSuite } from './lighthouse.mjs';
 import { previewSuite } from './preview.mjs';
 import { noLossSuite } from './no-loss.mjs';
 import { hostingSuite } from './hosting.mjs';
+import { firstPaintSuite } from './first-paint.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -63,3 +64,4 @@ lighthouseSuite(env);
 previewSuite(env);
 noLossSuite(env);
 hostingSuite(env);
+firstPaintSuite(env);

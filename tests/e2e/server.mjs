@@ -1,6 +1,7 @@
 // A minimal static server for the built widget (dist/), for the browser
 // tests and the benchmark. Listens on 127.0.0.1 on a free port.
 import { createServer } from 'node:http';
+import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
@@ -22,9 +23,14 @@ const TYPES = {
  * static hosts the build targets, it sends the headers of the folder's
  * `_headers` file (the widget's shipped security policy) and never serves
  * that file itself. `rewrite(path, text)` may change HTML on the way out
- * (tests point the example page at their widget server).
+ * (tests point the example page at their widget server). With `gzip`, it
+ * compresses responses for clients that accept it, as a real host would;
+ * `onServe(path)` hears of every file served (the benchmark counts bytes).
  */
-export async function serveStatic(root, { headers = {}, host = '127.0.0.1', port = 0, rewrite } = {}) {
+export async function serveStatic(
+  root,
+  { headers = {}, host = '127.0.0.1', port = 0, rewrite, gzip = false, onServe } = {},
+) {
   const base = resolve(root);
   let shipped = {};
   try {
@@ -47,13 +53,16 @@ export async function serveStatic(root, { headers = {}, host = '127.0.0.1', port
       if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
       let body = await readFile(file);
       if (rewrite && extname(file) === '.html') body = rewrite(path, body.toString('utf8'));
+      onServe?.(file.slice(base.length + 1));
+      const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
+        ...(compress ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
         ...shipped,
         ...headers,
       });
-      res.end(body);
+      res.end(compress ? gzipSync(body, { level: 9 }) : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }

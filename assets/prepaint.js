@@ -1,0 +1,62 @@
+/*
+ * Runs before the first paint (a blocking script in <head>; copied with a
+ * hashed name by scripts/externalize-boot.mjs). Picks what the page shows
+ * until the app starts: the French or the English welcome screen that
+ * scripts/prerender.mjs put in the HTML, or a neutral loading line where
+ * the app will show something else (a pledge link, a candidate past the
+ * welcome screen, a partner's options). Same language rule as the app
+ * (src/state/locale.rs): the language chosen before, else `?lang=`, else
+ * the browser's first French or English, else French. Also keeps a tap on
+ * « Commencer » made before the app is ready (the app acts on it).
+ */
+(function () {
+  var root = document.documentElement;
+  var first = 'fr';
+  var code = function (value) {
+    var primary = String(value || '').trim().split(/[-_]/)[0].toLowerCase();
+    return primary === 'fr' || primary === 'en' ? primary : null;
+  };
+  var stored = function (key) {
+    try {
+      return window.localStorage.getItem(key);
+    } catch (e) {
+      return null;
+    }
+  };
+  try {
+    var draft = null;
+    try {
+      draft = JSON.parse(stored('pw-pledge-widget/draft/v1'));
+    } catch (e) {
+      draft = null;
+    }
+    var asked = null;
+    var options = false;
+    new URLSearchParams(location.search).forEach(function (value, key) {
+      key = key.toLowerCase();
+      if (key === 'lang') asked = value;
+      else if (key === 'embed' || key === 'compact' || key === 'accent' || key === 'theme') options = true;
+    });
+    if (location.hash.indexOf('#e=') === 0 || options || (draft && draft.step && draft.step !== 'welcome')) {
+      first = 'none';
+    } else {
+      var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
+      var browser = null;
+      for (var i = 0; i < languages.length && !browser; i++) browser = code(languages[i]);
+      first = code(stored('pw-pledge-widget/lang/v1')) || (asked !== null ? code(asked) || 'fr' : browser || 'fr');
+    }
+  } catch (e) {
+    first = 'none';
+  }
+  root.setAttribute('data-pw-first', first);
+  document.addEventListener(
+    'click',
+    function (event) {
+      var button = event.target && event.target.closest && event.target.closest('[data-pw-prerender] .pw-nav__next');
+      if (!button) return;
+      (window.pwWidget = window.pwWidget || {}).pendingStart = true;
+      button.setAttribute('aria-busy', 'true');
+    },
+    true,
+  );
+})();
