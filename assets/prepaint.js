@@ -7,7 +7,8 @@
  * welcome screen, a partner's options). Same language rule as the app
  * (src/state/locale.rs): the language chosen before, else `?lang=`, else
  * the browser's first French or English, else French. Also keeps a tap on
- * « Commencer » made before the app is ready (the app acts on it).
+ * « Commencer » made before the app is ready (the app acts on it), and
+ * switches language at once (the app takes the choice over).
  */
 (function () {
   var root = document.documentElement;
@@ -52,10 +53,24 @@
   document.addEventListener(
     'click',
     function (event) {
-      var button = event.target && event.target.closest && event.target.closest('[data-pw-prerender] .pw-nav__next');
-      if (!button) return;
-      (window.pwWidget = window.pwWidget || {}).pendingStart = true;
-      button.setAttribute('aria-busy', 'true');
+      var target = event.target && event.target.closest ? event.target : null;
+      if (!target || !target.closest('[data-pw-prerender]')) return;
+      var widget = (window.pwWidget = window.pwWidget || {});
+      var start = target.closest('.pw-nav__next');
+      if (start) {
+        widget.pendingStart = true;
+        start.setAttribute('aria-busy', 'true');
+      } else if (target.closest('.pw-topbar__switch')) {
+        // The language switch works at once: the other variant is there.
+        first = first === 'en' ? 'fr' : 'en';
+        root.setAttribute('data-pw-first', first);
+        (widget.handover = widget.handover || {}).lang = first;
+        try {
+          window.localStorage.setItem('pw-pledge-widget/lang/v1', first);
+        } catch (e) {
+          /* the app keeps the choice for this page */
+        }
+      }
     },
     true,
   );

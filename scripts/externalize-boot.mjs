@@ -185,7 +185,8 @@ try {
   await start(first);
 } catch (error) {
   const host = document.getElementById('pledge-widget');
-  if (host && !host.querySelector('.pw-widget')) {
+  // Not mounted (the prerendered welcome screens are not the app).
+  if (host && !host.querySelector(':scope > .pw-widget')) {
     host.textContent =
       "Le widget n'a pas pu se charger : vérifiez votre connexion, puis rechargez la page. " +
       '(The widget could not be loaded: check your connection, then reload the page.)';

@@ -83,15 +83,17 @@ ensure_chromium() {
 }
 
 # Everything needed to build the widget.
+# (Chromium too: a release build renders the welcome screen into
+# index.html with it, scripts/prerender.mjs.)
 ensure_build_tools() {
   ensure_rust
   ensure_npm_packages
   ensure_trunk
   ensure_wasm_bindgen
+  ensure_chromium
 }
 
 # Everything needed to build and test it.
 ensure_test_tools() {
   ensure_build_tools
-  ensure_chromium
 }

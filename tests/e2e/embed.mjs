@@ -232,13 +232,13 @@ export function embedSuite(env) {
         // Straight to the widget with hostile options: it falls back.
         const p = await context.newPage();
         await p.goto(`${env.url}?embed=1&lang=xx&accent=${encodeURIComponent('red;}body{display:none')}`);
-        await p.locator('.pw-widget').waitFor();
-        assert.equal(await p.locator('.pw-widget').isVisible(), true);
+        await p.locator('#pledge-widget > .pw-widget').waitFor();
+        assert.equal(await p.locator('#pledge-widget > .pw-widget').isVisible(), true);
         const value = await p.evaluate(() =>
           getComputedStyle(document.querySelector('.pw-widget')).getPropertyValue('--pw-accent').trim(),
         );
         assert.ok(['#8a1451', '#f59ac7'].includes(value), value);
-        assert.equal(await p.locator('.pw-widget').getAttribute('lang'), 'fr');
+        assert.equal(await p.locator('#pledge-widget > .pw-widget').getAttribute('lang'), 'fr');
         await p.getByRole('button', { name: 'Commencer' }).waitFor();
       }
     });

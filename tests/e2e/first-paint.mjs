@@ -95,6 +95,19 @@ export function firstPaintSuite(env) {
       assert.match(await page.evaluate(() => document.activeElement.textContent), /Développer des clauses d'insertion/);
     });
 
+    it('switches language at once before the app starts, and the app keeps the choice', async () => {
+      context = await phoneContext(env.browser, { serviceWorkers: 'block' });
+      const page = await context.newPage();
+      const release = await holdWasm(page);
+      await page.goto(env.url);
+      assert.equal(await onShow(page), 'fr');
+      await page.getByRole('button', { name: 'English' }).click();
+      assert.equal(await onShow(page), 'en');
+      release();
+      await page.locator('#pledge-widget > .pw-widget[lang="en"]').waitFor();
+      await page.getByRole('button', { name: 'Français' }).waitFor();
+    });
+
     it('shows no French welcome first to an English browser, a returning candidate or a pledge link', async () => {
       const golden = await (await import('node:fs/promises')).readFile(
         new URL('../golden/payload-v1.tsv', import.meta.url),

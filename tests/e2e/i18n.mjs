@@ -19,12 +19,12 @@ export function i18nSuite(env) {
       await page.goto(`${env.url}?lang=en`);
       const en = new WidgetPage(page, env.url, page, 'en');
       await en.waitForHeading(LABELS.en.title);
-      assert.equal(await page.locator('.pw-widget').getAttribute('lang'), 'en');
+      assert.equal(await page.locator('#pledge-widget > .pw-widget').getAttribute('lang'), 'en');
       await page.getByText('English translation. The French text of the campaign is the reference.').waitFor();
       await page.getByText(/^We, social and territorial utility enterprises/).waitFor();
       await page.getByRole('button', { name: 'Français' }).click();
       await new WidgetPage(page, env.url).waitForHeading(LABELS.fr.title);
-      assert.equal(await page.locator('.pw-widget').getAttribute('lang'), 'fr');
+      assert.equal(await page.locator('#pledge-widget > .pw-widget').getAttribute('lang'), 'fr');
       assert.equal(await page.getByText('English translation.', { exact: false }).count(), 0);
       // The choice is kept.
       await page.reload();

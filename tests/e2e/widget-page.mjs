@@ -83,7 +83,13 @@ export class WidgetPage {
 
   async open() {
     await this.page.goto(this.url);
+    await this.mounted();
     await this.heading().waitFor();
+  }
+
+  /** Waits until the app has replaced the prerendered welcome screen. */
+  async mounted() {
+    await this.root.locator('#pledge-widget > .pw-widget').waitFor();
   }
 
   /** The current step's heading (one h1 per step). */
@@ -93,6 +99,7 @@ export class WidgetPage {
 
   /** Waits until the step heading reads `name` (string or RegExp). */
   async waitForHeading(name) {
+    await this.mounted();
     await this.root.getByRole('heading', { level: 1, name }).waitFor();
   }
 
