@@ -2,12 +2,12 @@
 // scripts/externalize-boot.mjs at each build: BUILD, CORE and REST are
 // filled in.
 //
-// - A first visit caches only what the first screen needs (CORE); the rest
-//   (the verify and full builds, the card's fonts) is cached when the page
-//   asks (`pw-precache-rest`, sent once the candidate starts the journey),
-//   and any of this build's files as it is first fetched. So a glance costs
-//   little, and a candidate who went through the journey once can sign
-//   offline.
+// - A first visit caches only the page and its small files (CORE); the
+//   rest (the three builds, the card's fonts, the icons) is cached when the
+//   page asks (`pw-precache-rest`, sent once the candidate starts the
+//   journey), and any of this build's files as it is first fetched. So a
+//   glance costs little, and a candidate who went through the journey once
+//   can sign offline.
 // - Every file of one build is cached together under that build's name, so
 //   a new build replaces the whole set at once: never old JS with new wasm.
 // - Caches are named after this worker's scope: two widgets on one origin

@@ -231,11 +231,13 @@ const files = (await list(dir)).filter(
     !['sw.template.js', 'sw.js', '_headers'].includes(f) && !f.endsWith('.txt') && !f.startsWith('social/'),
 );
 const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
-// Cached at the first visit: what the first screen needs. The rest (the
-// verify and full builds, the card's fonts, the loader) once the candidate
-// starts the journey, or as each file is first fetched.
-const firstScreen = new Set(['./', name, prepaint, journeyJs, journeyWasm, 'manifest.webmanifest']);
-const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css') || f.startsWith('icons/'));
+// Cached at the first visit: the page and its small files, so that a
+// glance costs little (the page has just fetched the journey build itself;
+// a second copy for the cache waits). Everything else (the three builds,
+// the card's fonts, the icons, the loader) once the candidate starts the
+// journey, or as each file is first fetched through the worker.
+const firstScreen = new Set(['./', name, prepaint, 'manifest.webmanifest']);
+const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css'));
 const rest = precache.filter((f) => !core.includes(f));
 const build = hash(precache.join('\n'), code);
 const sw = (await readFile(template, 'utf8'))

@@ -231,6 +231,20 @@ export function hostingSuite(env) {
       const a = new WidgetPage(page, `${server.url}a/`);
       await a.open();
       await controlled(page);
+      // Past the welcome screen, a caches the rest of its build.
+      await a.start();
+      await until(
+        page,
+        async () => {
+          for (const key of await caches.keys()) {
+            if (!key.includes('/a/:')) continue;
+            const files = (await (await caches.open(key)).keys()).map((r) => r.url);
+            return files.some((u) => /pledge-journey-.*\.wasm$/.test(u)) && files.some((u) => /pledge-widget-.*\.wasm$/.test(u));
+          }
+          return false;
+        },
+        "a's whole build cached",
+      );
       const other = await newPage();
       const b = new WidgetPage(other, `${server.url}b/`);
       await b.open();
@@ -255,11 +269,10 @@ export function hostingSuite(env) {
       assert.deepEqual(after['/a/'], both['/a/']);
       assert.deepEqual(after['/b/'], ['bnext']);
 
-      // And a still works offline from its own cache.
+      // And a still works offline from its own cache, where it was.
       await context.setOffline(true);
       await page.reload();
-      await a.waitForHeading(/INCLUSIFS DE DEMAIN/);
-      await a.start();
+      await a.mounted();
       await page.getByText('Proposition 1 sur 10', { exact: true }).waitFor();
     });
 

@@ -32,15 +32,17 @@ export function offlineSuite(env) {
           const cache = await caches.open(keys.find((k) => k.startsWith('pw-pledge-widget:')));
           return (await cache.keys()).map((r) => new URL(r.url).pathname);
         });
-      // A glance caches only the first screen: not the other builds, not
-      // the card's fonts.
+      // A glance caches only the page and its small files: no build, no
+      // font.
       let cached = await cachedFiles();
-      assert.ok(cached.some((p) => /pledge-journey-.*\.wasm$/.test(p)), cached.join(' '));
-      assert.ok(!cached.some((p) => /pledge-(widget|verify)-.*\.wasm$|\.woff2$/.test(p)), cached.join(' '));
+      assert.ok(cached.some((p) => /^\/boot-.*\.js$/.test(p)), cached.join(' '));
+      assert.ok(!cached.some((p) => /\.wasm$|\.woff2$/.test(p)), cached.join(' '));
       // Starting the journey caches the rest.
       await widget.start();
       const complete = (files) =>
-        ['pledge-widget-', 'pledge-verify-'].every((b) => files.some((p) => p.includes(b) && p.endsWith('.wasm'))) &&
+        ['pledge-journey-', 'pledge-widget-', 'pledge-verify-'].every((b) =>
+          files.some((p) => p.includes(b) && p.endsWith('.wasm')),
+        ) &&
         files.filter((p) => p.endsWith('.woff2')).length === 4;
       for (let i = 0; i < 200 && !complete(cached); i++) {
         await page.waitForTimeout(50);
