@@ -276,11 +276,21 @@ const summary = (report) => ({
   tbt: report.audits['total-blocking-time'].displayValue,
   cls: report.audits['cumulative-layout-shift'].displayValue,
 });
+// Lighthouse's simulated throttling varies from run to run: the median
+// run (by LCP) of LH_RUNS, 3 by default.
+const LH_RUNS = Number(process.env.LH_RUNS ?? 3);
 result.lighthouseRuns = {};
 for (const gzip of [true, false]) {
   const server = await serveStatic(widgetDist, { gzip });
   for (const [page, url] of [['welcome', server.url], ['pledge link', `${server.url}#${typicalFragment}`]]) {
-    result.lighthouseRuns[`${page}, ${gzip ? 'gzip' : 'uncompressed'}`] = summary(await lighthouse(url));
+    const runs = [];
+    for (let i = 0; i < LH_RUNS; i += 1) runs.push(summary(await lighthouse(url)));
+    runs.sort((a, b) => a.lcpMs - b.lcpMs);
+    result.lighthouseRuns[`${page}, ${gzip ? 'gzip' : 'uncompressed'}`] = {
+      ...runs[Math.floor(runs.length / 2)],
+      lcpRange: `${(runs[0].lcpMs / 1000).toFixed(1)}–${(runs[runs.length - 1].lcpMs / 1000).toFixed(1)} s`,
+      performanceRange: `${Math.min(...runs.map((r) => r.performance))}–${Math.max(...runs.map((r) => r.performance))}`,
+    };
   }
   await server.close();
 }
@@ -361,9 +371,11 @@ ${Object.entries(result.cardBytes).map(([k, v]) => `| PNG ${k} (full pledge, dra
 
 ## Lighthouse, mobile preset
 
+Median run by LCP of ${LH_RUNS} (range over the runs in brackets).
+
 | page, serving | Performance | Accessibility | Best Practices | SEO | LCP | TBT | CLS |
 |---|---|---|---|---|---|---|---|
-${Object.entries(result.lighthouseRuns).map(([k, r]) => `| ${k} | ${r.performance} | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${r.lcp} | ${r.tbt} | ${r.cls} |`).join('\n')}
+${Object.entries(result.lighthouseRuns).map(([k, r]) => `| ${k} | ${r.performance} (${r.performanceRange}) | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${r.lcp} (${r.lcpRange}) | ${r.tbt} | ${r.cls} |`).join('\n')}
 
 ## Budgets
 
