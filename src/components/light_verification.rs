@@ -22,7 +22,9 @@ pub fn LightVerification(
     });
     move || match verdict.get() {
         None => view! {
-            <section class="pw-step pw-loader">
+            // A screen tall: what follows (the privacy note) stays below the
+            // fold, so that the verdict replacing it moves nothing in view.
+            <section class="pw-step pw-loader pw-loader--pending">
                 <h1 class="pw-step__heading" tabindex="-1">{move || texts().verify_heading}</h1>
                 <p class="pw-loader__status" role="status">{move || texts().verifying}</p>
             </section>

@@ -82,6 +82,26 @@ export function firstPaintSuite(env) {
       });
     }
 
+    it('shows a pledge link\'s verdict without a layout shift', async () => {
+      const golden = await (await import('node:fs/promises')).readFile(
+        new URL('../golden/payload-v1.tsv', import.meta.url),
+        'utf8',
+      );
+      const fragment = golden.split('\n').find((l) => l.startsWith('typical\t')).split('#')[1];
+      context = await phoneContext(env.browser, { serviceWorkers: 'block' });
+      const page = await context.newPage();
+      await page.addInitScript(() => {
+        window.__shift = 0;
+        new PerformanceObserver((list) => {
+          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+        }).observe({ type: 'layout-shift', buffered: true });
+      });
+      await page.goto(`${env.url}#${fragment}`);
+      await page.getByText('Signature valide').waitFor();
+      await page.waitForTimeout(300);
+      assert.equal(await page.evaluate(() => window.__shift), 0, 'CLS');
+    });
+
     it('keeps a tap on « Commencer » made before the app starts, and focuses proposal 1', async () => {
       context = await phoneContext(env.browser, { serviceWorkers: 'block' });
       const page = await context.newPage();
