@@ -167,15 +167,35 @@ function resumesSigning() {
   }
 }
 
-// With a prerendered welcome screen on show, the app starts after the page
-// has loaded and painted it: replacing it earlier would make the remount a
-// later, larger paint.
+// With a prerendered welcome screen on show, the app starts once the page
+// has loaded and the browser has reported its first contentful paint:
+// replacing it earlier would make the remount a later, larger paint, and
+// put the wasm on the first paint's path.
+function firstContentfulPaint() {
+  return new Promise((resolve) => {
+    if (performance.getEntriesByName('first-contentful-paint').length) return resolve();
+    const fallback = setTimeout(resolve, 3000);
+    try {
+      new PerformanceObserver((list, observer) => {
+        if (!list.getEntriesByName('first-contentful-paint').length) return;
+        observer.disconnect();
+        clearTimeout(fallback);
+        resolve();
+      }).observe({ type: 'paint', buffered: true });
+    } catch {
+      clearTimeout(fallback);
+      resolve();
+    }
+  });
+}
+
 async function afterFirstPaint() {
   const shown = document.documentElement.getAttribute('data-pw-first');
   if (shown !== 'fr' && shown !== 'en') return;
   if (document.readyState !== 'complete') {
     await new Promise((r) => addEventListener('load', r, { once: true }));
   }
+  await firstContentfulPaint();
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 
