@@ -220,14 +220,24 @@ try {
   }
 }
 `;
-const name = `boot-${hash(code)}.js`;
-await writeFile(join(dir, name), code);
+// Shipped without its comments (they are here, in the source): every byte
+// on the first screen's path counts.
+const stripComments = (js) =>
+  js
+    .replace(/^\s*\/\*[\s\S]*?\*\/\n/, '')
+    .split('\n')
+    .filter((line) => !/^\s*\/\//.test(line))
+    .join('\n');
+const bootCode = stripComments(code);
+const name = `boot-${hash(bootCode)}.js`;
+await writeFile(join(dir, name), bootCode);
 html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
 // The prepaint script (assets/prepaint.js), blocking in <head>: it picks the
 // prerendered welcome variant (or a neutral state) before first paint.
-const prepaintCode = await readFile(join(dir, 'prepaint.js'));
+const prepaintCode = stripComments(await readFile(join(dir, 'prepaint.js'), 'utf8'));
 const prepaint = `prepaint-${hash(prepaintCode)}.js`;
-await rename(join(dir, 'prepaint.js'), join(dir, prepaint));
+await writeFile(join(dir, prepaint), prepaintCode);
+await rm(join(dir, 'prepaint.js'));
 html = html.replace('</head>', `  <script src="./${prepaint}"></script>\n  </head>`);
 await writeFile(file, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
@@ -259,7 +269,7 @@ const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
 const firstScreen = new Set(['./', name, prepaint, 'manifest.webmanifest']);
 const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css'));
 const rest = precache.filter((f) => !core.includes(f));
-const build = hash(precache.join('\n'), code);
+const build = hash(precache.join('\n'), bootCode);
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
   .replace('__CORE__', JSON.stringify(core, null, 2))
