@@ -88,6 +88,33 @@ export function buildsSuite(env) {
       await page.getByText('Signature valide').waitFor();
     });
 
+    it('verifies in Rust with the full build where the browser has no Ed25519', async () => {
+      await widget.reachSigning();
+      const link = await widget.sign();
+      await context.close();
+      context = await newContext();
+      await context.addInitScript(() => {
+        const importKey = SubtleCrypto.prototype.importKey;
+        SubtleCrypto.prototype.importKey = function (format, data, algorithm, ...rest) {
+          if ((algorithm?.name ?? algorithm) === 'Ed25519') {
+            return Promise.reject(new DOMException('Unrecognized name.', 'NotSupportedError'));
+          }
+          return importKey.call(this, format, data, algorithm, ...rest);
+        };
+      });
+      await open();
+      await page.goto(link);
+      await page.getByText('Signature valide').waitFor();
+      // The full build took over and shows the card at once.
+      await page.locator('.pw-card__preview').waitFor();
+      assert.equal(fetched(VERIFY).length, 2);
+      assert.equal(fetched(FULL).length, 2);
+      // An altered link is still refused, by the Rust verifier.
+      await page.goto(`${link.slice(0, -3)}AAA`);
+      await page.reload();
+      await page.getByText('Lien modifié ou invalide').waitFor();
+    });
+
     it("starts a link's visitor's own pledge with the journey build, not the full one", async () => {
       await widget.reachSigning();
       const link = await widget.sign();
