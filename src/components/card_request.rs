@@ -23,7 +23,7 @@ pub fn CardRequest() -> impl IntoView {
     };
     view! {
         <section class="pw-card pw-card--request" aria-labelledby="pw-card-request-heading">
-            <h2 class="pw-card__heading" id="pw-card-request-heading">
+            <h2 class="pw-summary__section-title" id="pw-card-request-heading">
                 {move || texts().card_heading}
             </h2>
             <p>{move || texts().card_request_explain}</p>
