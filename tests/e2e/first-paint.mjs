@@ -22,6 +22,16 @@ async function holdWasm(page) {
   return release;
 }
 
+/** Sums the page's layout shifts into `window.__shift`. */
+function watchShifts(page) {
+  return page.addInitScript(() => {
+    window.__shift = 0;
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
+    }).observe({ type: 'layout-shift', buffered: true });
+  });
+}
+
 /** What is on show in the host: 'fr', 'en', 'loading' or 'app'. */
 function onShow(page) {
   return page.evaluate(() => {
@@ -64,12 +74,7 @@ export function firstPaintSuite(env) {
       it(`replaces the ${lang} welcome markup with the same markup, without a shift`, async () => {
         context = await phoneContext(env.browser, { locale, serviceWorkers: 'block' });
         const page = await context.newPage();
-        await page.addInitScript(() => {
-          window.__shift = 0;
-          new PerformanceObserver((list) => {
-            for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-          }).observe({ type: 'layout-shift', buffered: true });
-        });
+        await watchShifts(page);
         const release = await holdWasm(page);
         await page.goto(env.url);
         assert.equal(await onShow(page), lang);
@@ -90,12 +95,7 @@ export function firstPaintSuite(env) {
       const fragment = golden.split('\n').find((l) => l.startsWith('typical\t')).split('#')[1];
       context = await phoneContext(env.browser, { serviceWorkers: 'block' });
       const page = await context.newPage();
-      await page.addInitScript(() => {
-        window.__shift = 0;
-        new PerformanceObserver((list) => {
-          for (const e of list.getEntries()) if (!e.hadRecentInput) window.__shift += e.value;
-        }).observe({ type: 'layout-shift', buffered: true });
-      });
+      await watchShifts(page);
       await page.goto(`${env.url}#${fragment}`);
       await page.getByText('Signature valide').waitFor();
       await page.waitForTimeout(300);

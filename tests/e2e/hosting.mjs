@@ -106,6 +106,22 @@ export function hostingSuite(env) {
       return page;
     }
 
+    /** Journey up to proposal 10, a deploy, then identity and summary. */
+    async function toSummaryAcrossADeploy(page, tag) {
+      const widget = new WidgetPage(page, server.url);
+      await widget.open();
+      await widget.start();
+      await widget.commitment(widget.l.firstCommitment).check();
+      await widget.jumpTo(10);
+      await deployNewVersion(dir, tag);
+      await widget.next();
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.field(widget.l.commune).fill('Lyon');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      return widget;
+    }
+
     it('keeps a tab working through a deploy: it signs with its own build, kept by the service worker', async () => {
       await setUp();
       const page = await newPage({ serviceWorkers: 'allow' });
@@ -164,17 +180,7 @@ export function hostingSuite(env) {
     it('without a service worker, reloads itself at the step after a deploy, answers kept', async () => {
       await setUp();
       const page = await newPage({ serviceWorkers: 'block' });
-      const widget = new WidgetPage(page, server.url);
-      await widget.open();
-      await widget.start();
-      await widget.commitment(widget.l.firstCommitment).check();
-      await widget.jumpTo(10);
-      await deployNewVersion(dir, 'deploy2');
-      await widget.next();
-      await widget.field(widget.l.name).fill('Camille Dupont');
-      await widget.field(widget.l.commune).fill('Lyon');
-      await widget.button(widget.l.toSummary).click();
-      await widget.waitForHeading(widget.l.summary);
+      const widget = await toSummaryAcrossADeploy(page, 'deploy2');
       const reloaded = page.waitForEvent('load');
       await widget.button(widget.l.toSign).click();
       await reloaded;
@@ -200,17 +206,7 @@ export function hostingSuite(env) {
           },
         });
       });
-      const widget = new WidgetPage(page, server.url);
-      await widget.open();
-      await widget.start();
-      await widget.commitment(widget.l.firstCommitment).check();
-      await widget.jumpTo(10);
-      await deployNewVersion(dir, 'deploy3');
-      await widget.next();
-      await widget.field(widget.l.name).fill('Camille Dupont');
-      await widget.field(widget.l.commune).fill('Lyon');
-      await widget.button(widget.l.toSummary).click();
-      await widget.waitForHeading(widget.l.summary);
+      const widget = await toSummaryAcrossADeploy(page, 'deploy3');
       await widget.button(widget.l.toSign).click();
       await page.getByRole('alert').getByText(/^Une nouvelle version du widget a été publiée pendant votre visite/).waitFor();
       await page.getByText(/notez-les avant de recharger/).waitFor();
