@@ -242,15 +242,17 @@ impl PayloadV1 {
     /// browser's Ed25519 in the light verification of `web::verify_link`;
     /// [`Decoder::decode`] checks it here, in Rust).
     pub(crate) fn read_checked(
-        bytes: &[u8],
+        part: &SignedPart<'_>,
         signature_valid: bool,
     ) -> Result<VerifiedPledge, LinkError> {
-        let part = PayloadV1::signed_part(bytes)?;
         if !signature_valid {
             return err(LinkErrorKind::SignatureMismatch);
         }
         let public_key = part.public_key;
-        let mut r = Reader { bytes };
+        // The structure was walked by `signed_part`: read the fields.
+        let mut r = Reader {
+            bytes: part.message,
+        };
         let header = r.take(HEADER_LEN)?;
         let (name, commune, list, drawing) = (r.chunk()?, r.chunk()?, r.chunk()?, r.chunk()?);
 
@@ -309,7 +311,7 @@ impl Decoder<VerifiedPledge> for PayloadV1 {
     fn decode(bytes: &[u8]) -> Result<VerifiedPledge, LinkError> {
         let part = PayloadV1::signed_part(bytes)?;
         let valid = part.public_key.verifies(part.message, &part.signature);
-        PayloadV1::read_checked(bytes, valid)
+        PayloadV1::read_checked(&part, valid)
     }
 }
 

@@ -30,7 +30,7 @@ pub async fn verify_link(fragment: &str) -> Result<Fragment, NoEd25519> {
     // R (WebCrypto implementations differ there), then the browser.
     let valid = !part.has_weak_point()
         && ed25519_verify(&part.public_key.to_bytes(), part.message, &part.signature).await?;
-    Ok(Fragment::Pledge(PayloadV1::read_checked(&bytes, valid)))
+    Ok(Fragment::Pledge(PayloadV1::read_checked(&part, valid)))
 }
 
 /// `signature` by `key` over `message`, checked by WebCrypto.
