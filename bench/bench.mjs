@@ -10,6 +10,7 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { launchChromium, phoneContext } from '../tests/e2e/browser.mjs';
 import { lighthouse } from '../tests/e2e/lighthouse.mjs';
 import { serveStatic } from '../tests/e2e/server.mjs';
+import { goldenFragment } from '../tests/e2e/golden.mjs';
 import { WidgetPage } from '../tests/e2e/widget-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -94,8 +95,7 @@ async function served(visit, { serviceWorkers = 'block', gzip = false } = {}) {
   return { bytes, files, ...extra };
 }
 // A signed link to measure with (the typical golden vector, on this server).
-const golden = await readFile(`${root}tests/golden/payload-v1.tsv`, 'utf8');
-const typicalFragment = golden.split('\n').find((l) => l.startsWith('typical\t')).split('#')[1];
+const typicalFragment = goldenFragment('typical');
 result.phone = {};
 result.phone.firstScreen = await served(async (page, url) => {
   await page.goto(url);

@@ -5,6 +5,7 @@ import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { phoneContext } from './browser.mjs';
+import { goldenFragment } from './golden.mjs';
 import { DRAFT_KEY, LABELS } from './widget-page.mjs';
 
 const WASM = /\/pledge-(journey|verify)-[0-9a-f]+_bg\.wasm$/;
@@ -88,11 +89,7 @@ export function firstPaintSuite(env) {
     }
 
     it('shows a pledge link\'s verdict without a layout shift', async () => {
-      const golden = await (await import('node:fs/promises')).readFile(
-        new URL('../golden/payload-v1.tsv', import.meta.url),
-        'utf8',
-      );
-      const fragment = golden.split('\n').find((l) => l.startsWith('typical\t')).split('#')[1];
+      const fragment = goldenFragment('typical');
       context = await phoneContext(env.browser, { serviceWorkers: 'block' });
       const page = await context.newPage();
       await watchShifts(page);
@@ -129,11 +126,7 @@ export function firstPaintSuite(env) {
     });
 
     it('shows no French welcome first to an English browser, a returning candidate or a pledge link', async () => {
-      const golden = await (await import('node:fs/promises')).readFile(
-        new URL('../golden/payload-v1.tsv', import.meta.url),
-        'utf8',
-      );
-      const fragment = golden.split('\n').find((l) => l.startsWith('typical\t')).split('#')[1];
+      const fragment = goldenFragment('typical');
       const cases = [
         ['an English browser', { locale: 'en-US' }, null, '', 'en'],
         ['French asked by the page', { locale: 'en-US' }, null, '?lang=fr', 'fr'],

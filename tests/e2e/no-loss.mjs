@@ -6,15 +6,12 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { phoneContext } from './browser.mjs';
+import { goldenFragment } from './golden.mjs';
 import { DRAFT_KEY, WidgetPage } from './widget-page.mjs';
 
 const KEY_KEY = 'pw-pledge-widget/key/v1';
-const golden = await readFile(new URL('../golden/payload-v1.tsv', import.meta.url), 'utf8');
 /** A valid pledge link's fragment (a golden vector). */
-const SAMPLE_FRAGMENT = golden
-  .split('\n')
-  .find((l) => l.startsWith('typical\t'))
-  .split('#')[1];
+const SAMPLE_FRAGMENT = goldenFragment('typical');
 
 const NO_STORAGE = () => {
   Object.defineProperty(window, 'localStorage', {

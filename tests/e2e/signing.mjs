@@ -4,16 +4,10 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 
 import { phoneContext } from './browser.mjs';
+import { REFUSED } from './golden.mjs';
 import { WidgetPage } from './widget-page.mjs';
 
 /** The link with one character of its payload changed. */
-const refusedTsv = await readFile(new URL('../golden/payload-v1-refused.tsv', import.meta.url), 'utf8');
-/** Correctly signed links that break the candidate-text rule (golden vectors). */
-const REFUSED = refusedTsv
-  .split('\n')
-  .filter((l) => l && !l.startsWith('#'))
-  .map((l) => l.split('\t'));
-
 function alter(link, at) {
   const i = link.indexOf('#e=') + 3 + at;
   const c = link[i] === 'A' ? 'B' : 'A';

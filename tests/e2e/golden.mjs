@@ -1,0 +1,21 @@
+// The payload's golden vectors (tests/golden/), for the browser tests and
+// the benchmark: links that verify, and correctly signed links that must not.
+import { readFile } from 'node:fs/promises';
+
+async function vectors(file) {
+  const text = await readFile(new URL(`../golden/${file}`, import.meta.url), 'utf8');
+  return text
+    .split('\n')
+    .filter((l) => l && !l.startsWith('#'))
+    .map((l) => l.split('\t'));
+}
+
+/** [name, link] pairs that verify. */
+export const GOLDEN = await vectors('payload-v1.tsv');
+/** [name, link] pairs, correctly signed, whose text every reader refuses. */
+export const REFUSED = await vectors('payload-v1-refused.tsv');
+
+/** The fragment (`e=…`, without `#`) of the golden vector `name`. */
+export function goldenFragment(name) {
+  return GOLDEN.find(([n]) => n === name)[1].split('#')[1];
+}
