@@ -13,6 +13,11 @@ pub fn nfc(text: &str) -> String {
     imp::nfc(text)
 }
 
+/// `text` in NFKD (compatibility decomposition), for search.
+pub fn nfkd(text: &str) -> String {
+    imp::nfkd(text)
+}
+
 /// Whether `text` is already in NFC.
 pub fn is_nfc(text: &str) -> bool {
     // ASCII is always NFC: the common case costs no call into the browser.
@@ -24,6 +29,10 @@ mod imp {
     pub fn nfc(text: &str) -> String {
         String::from(js_sys::JsString::from(text).normalize("NFC"))
     }
+
+    pub fn nfkd(text: &str) -> String {
+        String::from(js_sys::JsString::from(text).normalize("NFKD"))
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -32,6 +41,10 @@ mod imp {
 
     pub fn nfc(text: &str) -> String {
         text.nfc().collect()
+    }
+
+    pub fn nfkd(text: &str) -> String {
+        text.nfkd().collect()
     }
 }
 

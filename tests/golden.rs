@@ -13,9 +13,10 @@
 use base64::Engine as _;
 use pledge_widget::campaign::CAMPAIGN;
 use pledge_widget::domain::candidate_text::canonical;
+use pledge_widget::domain::codec::Decoder;
 use pledge_widget::domain::{
-    DrawnSignature, Fragment, Identity, LinkErrorKind, Pledge, PledgeKey, Role, Selection,
-    ShareLink, SigningDate,
+    DrawnSignature, Fragment, Identity, LinkErrorKind, ListEntry, PayloadV1, Pledge, PledgeKey,
+    PledgeList, Role, Selection, ShareLink, SigningDate, Status,
 };
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/payload-v1.tsv");
@@ -279,4 +280,77 @@ fn forged_links_with_forbidden_text_are_refused() {
             );
         }
     }
+}
+
+// The organiser's list, version 1 (docs/list-v1.md).
+
+/// The organiser key of every test and example: a TEST key, never a real
+/// organiser's. Its files are in tests/fixtures/.
+const TEST_ORGANISER_SEED: [u8; 32] = *b"TEST-ONLY-ORGANISER-KEY-NOT-REAL";
+const LIST_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/list-v1.json");
+const TEST_KEY_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/organiser-TEST-key.json"
+);
+const TEST_SETTINGS: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/fixtures/widget-settings.test.json"
+);
+
+fn golden_list() -> PledgeList {
+    let status = [Status::Verified, Status::Pending, Status::Withdrawn];
+    let entries = stored()
+        .iter()
+        .take(3)
+        .zip(status)
+        .enumerate()
+        .map(|(i, ((_, link), status))| ListEntry {
+            status,
+            status_date: SigningDate::from_ymd(2026, 11, 20 + i as u32).unwrap(),
+            payload: ShareLink::payload(link.split_once('#').unwrap().1)
+                .unwrap()
+                .unwrap(),
+        })
+        .collect();
+    PledgeList {
+        issued: SigningDate::from_ymd(2026, 11, 29).unwrap(),
+        entries,
+    }
+}
+
+#[test]
+fn publishing_gives_exactly_the_golden_list() {
+    let key = PledgeKey::from_seed(TEST_ORGANISER_SEED);
+    let computed = golden_list().publish(&key);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(LIST_FILE, &computed).unwrap();
+    }
+    assert_eq!(computed, std::fs::read_to_string(LIST_FILE).unwrap());
+    let read = PledgeList::open(&computed, &key.public()).unwrap();
+    assert_eq!(read, golden_list());
+    // Each entry is its golden link's pledge.
+    for entry in &read.entries {
+        assert!(PayloadV1::decode(&entry.payload).is_ok());
+    }
+}
+
+#[test]
+fn the_test_organiser_files_hold_the_test_key() {
+    let key = PledgeKey::from_seed(TEST_ORGANISER_SEED);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(TEST_KEY_FILE, key.to_organiser_file() + "\n").unwrap();
+        let settings = format!(
+            "{{\n  \"site_url\": \"\",\n  \"organiser\": {{\n    \"name\": \"Coorace (TEST)\",\n    \"contact\": \"engagements@coorace.test\",\n    \"public_key\": \"{}\"\n  }}\n}}\n",
+            key.public().to_text()
+        );
+        std::fs::write(TEST_SETTINGS, settings).unwrap();
+    }
+    let file = std::fs::read_to_string(TEST_KEY_FILE).unwrap();
+    assert_eq!(
+        PledgeKey::from_organiser_file(&file).unwrap().public(),
+        key.public()
+    );
+    let settings = std::fs::read_to_string(TEST_SETTINGS).unwrap();
+    assert!(settings.contains(&key.public().to_text()));
+    assert!(settings.contains("TEST"));
 }

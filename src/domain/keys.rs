@@ -36,6 +36,7 @@ impl fmt::Display for KeyFileError {
 impl std::error::Error for KeyFileError {}
 
 const KEY_FILE_FORMAT: &str = "coorace-pledge-widget-key";
+const ORGANISER_KEY_FILE_FORMAT: &str = "coorace-organiser-key";
 
 impl PledgeKey {
     /// The key for 32 secret bytes (from the browser's random source).
@@ -67,9 +68,27 @@ impl PledgeKey {
     /// The export file: JSON that names its format, with the fingerprint
     /// so a person can tell keys apart.
     pub fn to_file(&self) -> String {
+        self.to_file_of(KEY_FILE_FORMAT)
+    }
+
+    pub fn from_file(text: &str) -> Result<Self, KeyFileError> {
+        Self::from_file_of(text, KEY_FILE_FORMAT)
+    }
+
+    /// The organiser's key file: the same shape under its own format name,
+    /// so that neither key can be imported as the other.
+    pub fn to_organiser_file(&self) -> String {
+        self.to_file_of(ORGANISER_KEY_FILE_FORMAT)
+    }
+
+    pub fn from_organiser_file(text: &str) -> Result<Self, KeyFileError> {
+        Self::from_file_of(text, ORGANISER_KEY_FILE_FORMAT)
+    }
+
+    fn to_file_of(&self, format: &str) -> String {
         // The shape serde_json's pretty printer gave these files first.
         let mut out = String::from("{\n  \"format\": ");
-        json::write_string(&mut out, KEY_FILE_FORMAT);
+        json::write_string(&mut out, format);
         out.push_str(",\n  \"version\": 1,\n  \"secret\": ");
         json::write_string(&mut out, &self.to_stored());
         out.push_str(",\n  \"fingerprint\": ");
@@ -78,14 +97,14 @@ impl PledgeKey {
         out
     }
 
-    pub fn from_file(text: &str) -> Result<Self, KeyFileError> {
+    fn from_file_of(text: &str, format: &str) -> Result<Self, KeyFileError> {
         let file = json::parse(text).map_err(|_| KeyFileError::NotAKeyFile)?;
         let string = |name: &str| match file.get(name) {
             Some(Json::String(s)) => Some(s.as_str()),
             _ => None,
         };
         let version_one = matches!(file.get("version"), Some(Json::Number(n)) if n == "1");
-        if string("format") != Some(KEY_FILE_FORMAT) || !version_one {
+        if string("format") != Some(format) || !version_one {
             return Err(KeyFileError::NotAKeyFile);
         }
         let (Some(secret), Some(fingerprint)) = (string("secret"), string("fingerprint")) else {
@@ -112,6 +131,12 @@ const FINGERPRINT_ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
 impl PublicKey {
     pub fn from_bytes(bytes: [u8; 32]) -> Self {
         PublicKey(bytes)
+    }
+
+    /// The key as the settings file holds it (`organiser.public_key`):
+    /// base64url, 43 characters.
+    pub fn to_text(self) -> String {
+        URL_SAFE_NO_PAD.encode(self.0)
     }
 
     pub fn to_bytes(self) -> [u8; 32] {
@@ -196,6 +221,24 @@ impl fmt::Debug for PublicKey {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn organiser_and_candidate_key_files_never_cross() {
+        let key = PledgeKey::from_seed([9; 32]);
+        let organiser = key.to_organiser_file();
+        assert_eq!(
+            PledgeKey::from_organiser_file(&organiser).unwrap().public(),
+            key.public()
+        );
+        assert_eq!(
+            PledgeKey::from_file(&organiser).unwrap_err(),
+            KeyFileError::NotAKeyFile
+        );
+        assert_eq!(
+            PledgeKey::from_organiser_file(&key.to_file()).unwrap_err(),
+            KeyFileError::NotAKeyFile
+        );
+    }
 
     #[test]
     fn small_order_encodings_are_the_weak_keys_of_the_rust_verifier() {

@@ -167,7 +167,7 @@ pub enum RecordErrorKind {
 }
 
 impl RecordError {
-    fn new(kind: RecordErrorKind) -> Self {
+    pub(crate) fn new(kind: RecordErrorKind) -> Self {
         RecordError { kind }
     }
 

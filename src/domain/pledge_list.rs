@@ -1,0 +1,425 @@
+//! The organiser's published list of pledges, version 1
+//! (`engagements.json`): each gathered pledge's payload with the status the
+//! organiser gave it, signed by the organiser's key over canonical bytes.
+//! Documented byte by byte in `docs/list-v1.md`; pinned by the golden
+//! vectors in `tests/golden.rs`.
+
+use std::fmt;
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+
+use super::json::{self, Json};
+use super::{PledgeKey, PublicKey, SigningDate};
+use crate::campaign::{CAMPAIGN, CAMPAIGN_ID_LEN};
+
+/// The `format` member of the file.
+pub const LIST_FORMAT: &str = "coorace-engagements";
+/// The version of this format (the `version` member, and the first signed
+/// byte).
+pub const LIST_VERSION: u8 = 1;
+/// Version, campaign id, organiser key, issue date, entry count.
+const HEADER_LEN: usize = 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4;
+
+/// What the organiser says of a pledge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Status {
+    /// Checked outside the widget (a call, a post on the candidate's
+    /// official account showing the fingerprint): the key is the
+    /// candidate's.
+    Verified,
+    /// Not (yet) checked.
+    Pending,
+    /// Withdrawn by the candidate or the organiser.
+    Withdrawn,
+}
+
+impl Status {
+    pub const ALL: [Status; 3] = [Status::Verified, Status::Pending, Status::Withdrawn];
+
+    fn byte(self) -> u8 {
+        match self {
+            Status::Verified => 1,
+            Status::Pending => 2,
+            Status::Withdrawn => 3,
+        }
+    }
+
+    fn from_byte(byte: u8) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.byte() == byte)
+    }
+
+    /// Its name in records and open data (« verifie », « en_attente »,
+    /// « retire »).
+    pub fn key(self) -> &'static str {
+        match self {
+            Status::Verified => "verifie",
+            Status::Pending => "en_attente",
+            Status::Withdrawn => "retire",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<Status> {
+        Status::ALL.into_iter().find(|s| s.key() == key)
+    }
+}
+
+/// One pledge in the list: its payload as in its link (not checked here:
+/// each entry's own signature is checked by the reader, see
+/// `PayloadV1::signed_part`), its status and the day it was set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListEntry {
+    pub status: Status,
+    pub status_date: SigningDate,
+    pub payload: Vec<u8>,
+}
+
+/// A list of pledges, as the organiser publishes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PledgeList {
+    pub issued: SigningDate,
+    pub entries: Vec<ListEntry>,
+}
+
+/// Why a file is not a list this widget can trust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListError {
+    /// Not JSON, or not a list of pledges.
+    NotAList,
+    /// Cut short (a download that stopped).
+    Truncated,
+    /// A version this widget does not know.
+    UnknownVersion(u64),
+    /// Signed by a key that is not the organiser's pinned one.
+    OtherKey,
+    /// The signature does not match: the list was altered.
+    SignatureMismatch,
+    /// The list of another campaign.
+    OtherCampaign,
+    /// Signed, but breaks the format's rules.
+    Malformed,
+}
+
+impl fmt::Display for ListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListError::NotAList => f.write_str("not a list of pledges"),
+            ListError::Truncated => f.write_str("the list is truncated"),
+            ListError::UnknownVersion(v) => write!(f, "unknown list version {v}"),
+            ListError::OtherKey => f.write_str("signed by another key"),
+            ListError::SignatureMismatch => f.write_str("the signature does not match"),
+            ListError::OtherCampaign => f.write_str("the list of another campaign"),
+            ListError::Malformed => f.write_str("malformed list"),
+        }
+    }
+}
+
+impl std::error::Error for ListError {}
+
+/// What the list's signature covers, found without checking it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedList {
+    /// The canonical bytes.
+    pub message: Vec<u8>,
+    pub public_key: PublicKey,
+    pub signature: [u8; 64],
+}
+
+impl PledgeList {
+    /// The canonical bytes the organiser signs.
+    pub fn canonical_bytes(&self, organiser: &PublicKey) -> Vec<u8> {
+        let size: usize = self.entries.iter().map(|e| e.payload.len() + 5).sum();
+        let mut out = Vec::with_capacity(HEADER_LEN + size);
+        out.push(LIST_VERSION);
+        out.extend(CAMPAIGN.id());
+        out.extend(organiser.to_bytes());
+        out.extend(self.issued.days().to_le_bytes());
+        out.extend((self.entries.len() as u32).to_le_bytes());
+        for entry in &self.entries {
+            out.push(entry.status.byte());
+            out.extend(entry.status_date.days().to_le_bytes());
+            let len = entry.payload.len();
+            // Unsigned LEB128, as in the payload: payloads are < 16 384.
+            if len < 0x80 {
+                out.push(len as u8);
+            } else {
+                out.push((len & 0x7f) as u8 | 0x80);
+                out.push((len >> 7) as u8);
+            }
+            out.extend(&entry.payload);
+        }
+        out
+    }
+
+    /// The `engagements.json` file: this list signed by `key`.
+    pub fn publish(&self, key: &PledgeKey) -> String {
+        let message = self.canonical_bytes(&key.public());
+        let signature = key.sign(&message);
+        let mut out = String::from("{\n  \"format\": ");
+        json::write_string(&mut out, LIST_FORMAT);
+        out.push_str(&format!(
+            ",\n  \"version\": {LIST_VERSION},\n  \"organiser\": "
+        ));
+        json::write_string(&mut out, &key.public().fingerprint());
+        out.push_str(",\n  \"list\": \"");
+        out.push_str(&URL_SAFE_NO_PAD.encode(&message));
+        out.push_str("\",\n  \"signature\": \"");
+        out.push_str(&URL_SAFE_NO_PAD.encode(signature));
+        out.push_str("\"\n}\n");
+        out
+    }
+
+    /// Reading steps 1–3 of `docs/list-v1.md`: the file's shape, its
+    /// version, that it is signed by `pinned` for this campaign; what the
+    /// signature covers (not checked here).
+    pub fn signed_part(text: &str, pinned: &PublicKey) -> Result<SignedList, ListError> {
+        let file = json::parse(text).map_err(|e| {
+            if e.offset >= text.trim_end().len() {
+                ListError::Truncated
+            } else {
+                ListError::NotAList
+            }
+        })?;
+        let string = |name: &str| match file.get(name) {
+            Some(Json::String(s)) => Ok(s.as_str()),
+            _ => Err(ListError::NotAList),
+        };
+        if string("format")? != LIST_FORMAT {
+            return Err(ListError::NotAList);
+        }
+        match file.get("version") {
+            Some(Json::Number(n)) if n == "1" => {}
+            Some(Json::Number(n)) => {
+                return Err(ListError::UnknownVersion(n.parse().unwrap_or(u64::MAX)))
+            }
+            _ => return Err(ListError::NotAList),
+        }
+        // Text that is no longer base64url was changed after publishing.
+        let message = URL_SAFE_NO_PAD
+            .decode(string("list")?)
+            .map_err(|_| ListError::SignatureMismatch)?;
+        let signature: [u8; 64] = URL_SAFE_NO_PAD
+            .decode(string("signature")?)
+            .map_err(|_| ListError::SignatureMismatch)?
+            .try_into()
+            .map_err(|_| ListError::SignatureMismatch)?;
+        if message.len() < HEADER_LEN {
+            return Err(ListError::Truncated);
+        }
+        if message[0] != LIST_VERSION {
+            return Err(ListError::UnknownVersion(u64::from(message[0])));
+        }
+        let key_at = 1 + CAMPAIGN_ID_LEN;
+        let key: [u8; 32] = message[key_at..key_at + 32].try_into().expect("32 bytes");
+        if key != pinned.to_bytes() {
+            return Err(ListError::OtherKey);
+        }
+        Ok(SignedList {
+            message,
+            public_key: *pinned,
+            signature,
+        })
+    }
+
+    /// Steps 4–5, once the caller has checked the signature
+    /// (`signature_valid`): the campaign, then every entry's framing. The
+    /// entries' own signatures are the reader's to check.
+    pub fn read_checked(part: &SignedList, signature_valid: bool) -> Result<PledgeList, ListError> {
+        if !signature_valid {
+            return Err(ListError::SignatureMismatch);
+        }
+        let bytes = &part.message;
+        if bytes[1..1 + CAMPAIGN_ID_LEN] != CAMPAIGN.id() {
+            return Err(ListError::OtherCampaign);
+        }
+        let at = 1 + CAMPAIGN_ID_LEN + 32;
+        let issued = SigningDate::from_days(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+        let count = u32::from_le_bytes(bytes[at + 2..at + 6].try_into().expect("4 bytes"));
+        let mut rest = &bytes[HEADER_LEN..];
+        let mut take = |n: usize| -> Result<&[u8], ListError> {
+            if rest.len() < n {
+                return Err(ListError::Malformed);
+            }
+            let (head, tail) = rest.split_at(n);
+            rest = tail;
+            Ok(head)
+        };
+        // Each entry takes at least 4 bytes: no huge allocation on a
+        // hostile count.
+        let mut entries = Vec::with_capacity((count as usize).min(bytes.len() / 4));
+        for _ in 0..count {
+            let head = take(3)?;
+            let status = Status::from_byte(head[0]).ok_or(ListError::Malformed)?;
+            let status_date = SigningDate::from_days(u16::from_le_bytes([head[1], head[2]]));
+            let first = take(1)?[0];
+            let len = if first < 0x80 {
+                usize::from(first)
+            } else {
+                let second = take(1)?[0];
+                if second == 0 || second >= 0x80 {
+                    return Err(ListError::Malformed);
+                }
+                usize::from(first & 0x7f) | usize::from(second) << 7
+            };
+            let payload = take(len)?.to_vec();
+            entries.push(ListEntry {
+                status,
+                status_date,
+                payload,
+            });
+        }
+        if !rest.is_empty() {
+            return Err(ListError::Malformed);
+        }
+        Ok(PledgeList { issued, entries })
+    }
+
+    /// Reads and checks a published file against the organiser's pinned
+    /// key, the signature checked in Rust.
+    pub fn open(text: &str, pinned: &PublicKey) -> Result<PledgeList, ListError> {
+        let part = PledgeList::signed_part(text, pinned)?;
+        let valid = part.public_key.verifies(&part.message, &part.signature);
+        PledgeList::read_checked(&part, valid)
+    }
+}
+
+/// Which of these pledges is each candidate's current one: for each key,
+/// the latest signing date wins, and on the same day the later in the
+/// sequence (the one gathered or listed last). The others are replaced.
+pub fn current_per_key(pledges: &[(PublicKey, SigningDate)]) -> Vec<bool> {
+    let mut latest: std::collections::HashMap<[u8; 32], (SigningDate, usize)> =
+        std::collections::HashMap::with_capacity(pledges.len());
+    for (i, (key, date)) in pledges.iter().enumerate() {
+        let slot = latest.entry(key.to_bytes()).or_insert((*date, i));
+        if *date >= slot.0 {
+            *slot = (*date, i);
+        }
+    }
+    let mut current = vec![false; pledges.len()];
+    for (_, i) in latest.values() {
+        current[*i] = true;
+    }
+    current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> PledgeKey {
+        PledgeKey::from_seed([7; 32])
+    }
+
+    fn list() -> PledgeList {
+        PledgeList {
+            issued: SigningDate::from_ymd(2026, 11, 29).unwrap(),
+            entries: vec![
+                ListEntry {
+                    status: Status::Verified,
+                    status_date: SigningDate::from_days(2500),
+                    payload: vec![1; 200],
+                },
+                ListEntry {
+                    status: Status::Withdrawn,
+                    status_date: SigningDate::from_days(2501),
+                    payload: vec![2; 10],
+                },
+            ],
+        }
+    }
+
+    fn file_with(message: &[u8], signature: &[u8]) -> String {
+        format!(
+            r#"{{"format":"{LIST_FORMAT}","version":1,"list":"{}","signature":"{}"}}"#,
+            URL_SAFE_NO_PAD.encode(message),
+            URL_SAFE_NO_PAD.encode(signature)
+        )
+    }
+
+    #[test]
+    fn a_published_list_reads_back() {
+        let file = list().publish(&key());
+        assert_eq!(PledgeList::open(&file, &key().public()), Ok(list()));
+    }
+
+    #[test]
+    fn every_single_bit_flip_of_the_signed_bytes_or_signature_is_refused() {
+        let message = list().canonical_bytes(&key().public());
+        let signature = key().sign(&message);
+        for bit in 0..(message.len() + 64) * 8 {
+            let (mut m, mut s) = (message.clone(), signature.to_vec());
+            let (i, mask) = (bit / 8, 1u8 << (bit % 8));
+            if i < m.len() {
+                m[i] ^= mask;
+            } else {
+                s[i - m.len()] ^= mask;
+            }
+            let read = PledgeList::open(&file_with(&m, &s), &key().public());
+            assert!(read.is_err(), "bit {bit} flipped, still accepted");
+        }
+    }
+
+    #[test]
+    fn each_bad_file_says_why() {
+        let good = list().publish(&key());
+        let pinned = key().public();
+        let other = PledgeKey::from_seed([8; 32]);
+        let cases: Vec<(String, ListError)> = vec![
+            ("hello".into(), ListError::NotAList),
+            ("{}".into(), ListError::NotAList),
+            (good[..good.len() / 2].into(), ListError::Truncated),
+            (
+                good.replace("\"version\": 1", "\"version\": 2"),
+                ListError::UnknownVersion(2),
+            ),
+            (list().publish(&other), ListError::OtherKey),
+            (
+                good.replace(LIST_FORMAT, "something-else"),
+                ListError::NotAList,
+            ),
+        ];
+        for (text, error) in cases {
+            assert_eq!(PledgeList::open(&text, &pinned), Err(error), "{text}");
+        }
+        // Signed, but for another campaign.
+        let mut message = list().canonical_bytes(&pinned);
+        message[1] ^= 0xff;
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(
+            PledgeList::open(&text, &pinned),
+            Err(ListError::OtherCampaign)
+        );
+        // Signed, with a byte more or an entry cut.
+        for cut in [1usize, 5] {
+            let mut message = list().canonical_bytes(&pinned);
+            message.truncate(message.len() - cut);
+            let text = file_with(&message, &key().sign(&message));
+            assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+        }
+        let mut message = list().canonical_bytes(&pinned);
+        message.push(0);
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+
+    #[test]
+    fn the_latest_pledge_of_each_key_is_current() {
+        let (a, b) = (
+            PledgeKey::from_seed([1; 32]).public(),
+            PledgeKey::from_seed([2; 32]).public(),
+        );
+        let d = SigningDate::from_days;
+        let pledges = [(a, d(10)), (b, d(5)), (a, d(12)), (a, d(11)), (b, d(5))];
+        assert_eq!(current_per_key(&pledges), [false, false, true, false, true]);
+        assert!(current_per_key(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_hostile_count_allocates_nothing_big() {
+        let pinned = key().public();
+        let mut message = list().canonical_bytes(&pinned);
+        let at = 1 + CAMPAIGN_ID_LEN + 32 + 2;
+        message[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+}
