@@ -1,6 +1,8 @@
 /*
  * Pledge widget loader. A partner page adds
  *   <div data-pledge-widget data-lang="fr" data-accent="#8a1451" data-theme="auto"></div>
+ * (data-view="wall" shows the public wall of pledges instead, data-commune="…"
+ * keeps it to one commune)
  *   <script src="https://WIDGET-HOST/embed.js" async></script>
  * and gets one framed widget per such element, sized to its content.
  * Plain script, no dependency; it only listens to its own frames.
@@ -11,7 +13,7 @@
   var base = new URL('./', script ? script.src : location.href);
   var origin = base.origin;
   var frames = [];
-  var OPTIONS = ['lang', 'accent', 'theme', 'compact'];
+  var OPTIONS = ['lang', 'accent', 'theme', 'compact', 'view', 'commune'];
 
   function mount(host) {
     if (host.getAttribute('data-pledge-widget-ready')) return;

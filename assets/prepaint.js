@@ -36,7 +36,7 @@
     new URLSearchParams(location.search).forEach(function (value, key) {
       key = key.toLowerCase();
       if (key === 'lang') asked = value;
-      else if (key === 'embed' || key === 'compact' || key === 'accent' || key === 'theme') options = true;
+      else if (/^(embed|compact|accent|theme|view|commune|mur|organisateur)$/.test(key)) options = true;
     });
     if (location.hash.indexOf('#e=') === 0 || options || (draft && draft.step && draft.step !== 'welcome')) {
       first = 'none';

@@ -12,6 +12,8 @@
 //   a new build replaces the whole set at once: never old JS with new wasm.
 // - Caches are named after this worker's scope: two widgets on one origin
 //   (https://example.org/a/ and /b/) never touch each other's caches.
+// - The organiser's list (engagements.json) is fetched fresh when online
+//   and kept for offline use, in a cache of its own.
 // - A deploy never strands an open tab: the caches of older builds stay
 //   until every tab that was open when this build took over is gone
 //   (closed or reloaded), so such a tab still finds its own build's files,
@@ -122,5 +124,27 @@ self.addEventListener('fetch', (event) => {
     );
     return;
   }
+  if (LISTS.has(new URL(request.url).pathname.replace(/^.*\//, ''))) {
+    event.respondWith(freshList(request));
+    return;
+  }
   event.respondWith(cachedOrFetched(request));
 });
+
+// The organiser's published list (docs/list-v1.md) and its open data: the
+// server's copy when online (it changes without a deploy), the last one
+// seen when not. Kept apart from the builds' caches: a deploy keeps them.
+const LISTS = new Set(['engagements.json', 'engagements.csv']);
+const DATA = `pw-pledge-widget-data:${SCOPE}`;
+async function freshList(request) {
+  const data = await caches.open(DATA);
+  try {
+    const response = await fetch(request);
+    if (response.ok) await data.put(request.url.split('?')[0], response.clone());
+    return response;
+  } catch (error) {
+    const kept = await data.match(request.url.split('?')[0]);
+    if (kept) return kept;
+    throw error;
+  }
+}

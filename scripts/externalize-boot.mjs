@@ -167,6 +167,17 @@ function resumesSigning() {
   }
 }
 
+// The public wall (?mur, or a partner's view=wall) and the organiser's
+// console (?organisateur) are the full build's (src/domain/embed_options.rs).
+function organiserPage() {
+  const query = new URLSearchParams(location.search);
+  for (const [key, value] of query) {
+    const k = key.toLowerCase();
+    if (k === 'mur' || k === 'organisateur' || (k === 'view' && (value === 'wall' || value === 'mur'))) return true;
+  }
+  return false;
+}
+
 // With a prerendered welcome screen on show, the app starts once the page
 // has loaded and the browser has reported its first contentful paint:
 // replacing it earlier would make the remount a later, larger paint, and
@@ -200,7 +211,7 @@ async function afterFirstPaint() {
 }
 
 try {
-  const first = location.hash.startsWith('#e=') ? 'verify' : resumesSigning() ? 'full' : 'journey';
+  const first = location.hash.startsWith('#e=') ? 'verify' : resumesSigning() || organiserPage() ? 'full' : 'journey';
   await afterFirstPaint();
   await start(first);
 } catch (error) {

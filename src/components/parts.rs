@@ -1,11 +1,11 @@
 use leptos::prelude::*;
 
 use super::{
-    CardPanel, CardRequest, FullBuildLoader, LightVerification, PledgeJourney, PrintCharter,
-    SignStep, SignedScreen, VerificationView,
+    CardPanel, CardRequest, FullBuildLoader, LightVerification, OrganiserConsole, PledgeJourney,
+    PledgeWall, PrintCharter, SignStep, SignedScreen, VerificationView,
 };
 use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
-use crate::state::{text, PledgeState, Scope};
+use crate::state::{text, PledgeState, Scope, SharedIo};
 
 /// What differs between the widget's three builds (see `web::builds`).
 ///
@@ -29,6 +29,10 @@ pub struct Parts {
     /// The page of a pledge link (the fragment as given), with what
     /// "start my own pledge" does.
     pub pledge_link: fn(String, Callback<()>) -> AnyView,
+    /// The public wall: a commune to keep to, and whether in a frame.
+    pub wall: fn(Option<String>, bool) -> AnyView,
+    /// The organiser's console, with the widget's storage.
+    pub console: fn(SharedIo) -> AnyView,
 }
 
 impl Parts {
@@ -38,6 +42,8 @@ impl Parts {
         journey: own_journey,
         signing: full_signing,
         pledge_link: full_pledge_link,
+        wall: full_wall,
+        console: full_console,
     };
 
     /// The journey, handing over to the full build where it is needed.
@@ -46,6 +52,8 @@ impl Parts {
         journey: own_journey,
         signing: journey_signing,
         pledge_link: journey_pledge_link,
+        wall: wall_elsewhere,
+        console: console_elsewhere,
     };
 
     /// A pledge link, light: no journey, no signing, no card (each hands
@@ -55,6 +63,8 @@ impl Parts {
         journey: journey_elsewhere,
         signing: journey_signing,
         pledge_link: light_pledge_link,
+        wall: wall_elsewhere,
+        console: console_elsewhere,
     };
 
     pub fn provide(self) {
@@ -130,6 +140,36 @@ fn journey_pledge_link(_fragment: String, _on_start_own: Callback<()>) -> AnyVie
         <FullBuildLoader
             heading=text(|t| t.verify_heading)
             loading=text(|t| t.loading_verification)
+        />
+    }
+    .into_any()
+}
+
+fn full_wall(commune: Option<String>, embedded: bool) -> AnyView {
+    view! { <PledgeWall commune embedded /> }.into_any()
+}
+
+fn full_console(io: SharedIo) -> AnyView {
+    view! { <OrganiserConsole io /> }.into_any()
+}
+
+/// The wall and the console are the full build's (the boot script starts
+/// it first for `?mur` and `?organisateur`; this is the fallback).
+fn wall_elsewhere(_commune: Option<String>, _embedded: bool) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text(|t| t.org.wall_heading)
+            loading=text(|t| t.org.wall_loading)
+        />
+    }
+    .into_any()
+}
+
+fn console_elsewhere(_io: SharedIo) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text(|t| t.org.console_heading)
+            loading=text(|t| t.loading_journey)
         />
     }
     .into_any()

@@ -1,7 +1,7 @@
 use leptos::{html, prelude::*};
 
 use super::{LanguageBar, Parts, PrivacyNote};
-use crate::domain::{EmbedOptions, ShareLink};
+use crate::domain::{EmbedOptions, ShareLink, View};
 use crate::state::{Locale, PledgeState, SharedIo};
 use crate::web;
 
@@ -9,13 +9,17 @@ use crate::web;
 #[derive(Debug, Clone, PartialEq, Eq)]
 enum Shown {
     Journey,
+    /// The public wall or the organiser's console (`?mur`, `?organisateur`).
+    Page(View),
     /// A pledge link's fragment, read by the build's pledge-link view.
     Link(String),
 }
 
-fn shown_for(fragment: String) -> Shown {
+fn shown_for(fragment: String, view: View) -> Shown {
     if ShareLink::holds_pledge(&fragment) {
         Shown::Link(fragment)
+    } else if view != View::Journey {
+        Shown::Page(view)
     } else {
         Shown::Journey
     }
@@ -90,8 +94,10 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
         }
     });
 
-    let shown = RwSignal::new(shown_for(web::fragment()));
-    web::on_fragment_change(move |fragment| shown.set(shown_for(fragment)));
+    let page = options.view;
+    let shown = RwSignal::new(shown_for(web::fragment(), page));
+    web::on_fragment_change(move |fragment| shown.set(shown_for(fragment, page)));
+    let (commune, embedded) = (options.commune.clone(), options.embedded);
     let root = NodeRef::<html::Div>::new();
     let accent = options.accent.clone();
     root.on_load(move |root| {
@@ -146,6 +152,8 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             <LanguageBar on_switch=switch_language />
             {move || match shown.get() {
                 Shown::Journey => (parts.journey)(&journey_state),
+                Shown::Page(View::Wall) => (parts.wall)(commune.clone(), embedded),
+                Shown::Page(_) => (parts.console)(shared_io.get_value()),
                 Shown::Link(fragment) => {
                     (parts.pledge_link)(fragment, Callback::new(move |_| start_own()))
                 }

@@ -2,7 +2,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::state::texts;
 
-use super::{CardPanel, KeyPanel, PledgeView, PrintCharter};
+use super::{CardPanel, KeyPanel, PledgeView, PrintCharter, SendToOrganiser};
 use crate::domain::{Action, Step};
 use crate::state::PledgeState;
 use crate::web;
@@ -62,6 +62,7 @@ pub fn SignedScreen() -> impl IntoView {
                     }}
                 </p>
             </div>
+            <SendToOrganiser />
             {move || {
                 state
                     .signed()

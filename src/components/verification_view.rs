@@ -2,8 +2,8 @@ use leptos::prelude::*;
 
 use crate::state::texts;
 
-use super::PledgeView;
-use crate::domain::{LinkError, VerifiedPledge};
+use super::{ListStatus, PledgeView};
+use crate::domain::{LinkError, ShareLink, VerifiedPledge};
 use crate::i18n::fill;
 use crate::web;
 
@@ -21,6 +21,7 @@ pub fn VerificationView(
 ) -> impl IntoView {
     let (status, body) = match result {
         Ok(pledge) => {
+            let payload = ShareLink::payload(&web::fragment()).and_then(Result::ok);
             let fingerprint = pledge.public_key().fingerprint();
             let detail = move || {
                 fill(
@@ -34,6 +35,7 @@ pub fn VerificationView(
                         <p class="pw-seal__title">{move || texts().verify_valid}</p>
                         <p class="pw-seal__detail">{detail}</p>
                     </div>
+                    {payload.map(|payload| view! { <ListStatus pledge=pledge.clone() payload /> })}
                 }
                 .into_any(),
                 Some({

@@ -123,12 +123,38 @@ pub struct EmbedOptions {
     pub theme: Theme,
     /// A smaller header, for sidebars.
     pub compact: bool,
+    /// What to show instead of the candidate's journey: the public wall
+    /// (`?mur`, or `data-view="wall"` on a partner's snippet) or the
+    /// organiser's console (`?organisateur`).
+    pub view: View,
+    /// The wall of one commune only (`data-commune` on the snippet).
+    pub commune: Option<String>,
+}
+
+/// The page the widget shows.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum View {
+    /// The candidate's journey (or a pledge link).
+    #[default]
+    Journey,
+    Wall,
+    Console,
 }
 
 /// The widget's own options, set by a partner's snippet: links out of the
 /// widget (share links, QR codes) drop every one of them, so that they
 /// open the plain standalone page, not the partner's look or language.
-const WIDGET_OPTIONS: [&str; 5] = ["embed", "compact", "lang", "accent", "theme"];
+const WIDGET_OPTIONS: [&str; 9] = [
+    "embed",
+    "compact",
+    "lang",
+    "accent",
+    "theme",
+    "view",
+    "commune",
+    "mur",
+    "organisateur",
+];
 
 /// A query key as the widget reads it: percent-decoded, in lower case, so
 /// that `?EMBED=1` and `?%65mbed=1` are `embed` everywhere.
@@ -152,6 +178,18 @@ impl EmbedOptions {
                     options.lang = Some(if tag { value } else { "invalid".into() });
                 }
                 "accent" => options.accent = Accent::parse(&value),
+                "mur" => options.view = View::Wall,
+                "organisateur" => options.view = View::Console,
+                "view" => {
+                    options.view = match value.as_str() {
+                        "wall" | "mur" => View::Wall,
+                        _ => View::Journey,
+                    }
+                }
+                "commune" => {
+                    let commune: String = value.trim().chars().take(80).collect();
+                    options.commune = (!commune.is_empty()).then_some(commune);
+                }
                 "theme" => {
                     options.theme = match value.as_str() {
                         "light" => Theme::Light,
@@ -234,6 +272,30 @@ pub fn standalone_url(page_url: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_wall_and_the_console_are_asked_in_the_query() {
+        assert_eq!(EmbedOptions::from_query("?mur").view, View::Wall);
+        assert_eq!(
+            EmbedOptions::from_query("?organisateur").view,
+            View::Console
+        );
+        let o = EmbedOptions::from_query("?embed=1&view=wall&commune=Saint-%C3%89tienne");
+        assert_eq!(
+            (o.view, o.commune.as_deref()),
+            (View::Wall, Some("Saint-Étienne"))
+        );
+        // A partner's snippet cannot open the console.
+        assert_eq!(
+            EmbedOptions::from_query("?view=console").view,
+            View::Journey
+        );
+        assert_eq!(EmbedOptions::from_query("?commune=%20").commune, None);
+        assert_eq!(
+            standalone_url("https://w.example/?mur&commune=Lyon&x=1#e=AA"),
+            "https://w.example/?x=1"
+        );
+    }
 
     #[test]
     fn options_are_read_from_the_query() {

@@ -55,7 +55,7 @@ pub use candidate_text::TextFault;
 pub use console::{Console, Gathered, Intake, IntakeLine};
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
-pub use embed_options::{standalone_url, Accent, EmbedOptions, Theme};
+pub use embed_options::{standalone_url, Accent, EmbedOptions, Theme, View};
 pub use hosting::OriginSharing;
 pub use identity::{Field, FieldError, Identity, Role};
 pub use keys::{KeyFileError, PledgeKey, PublicKey};

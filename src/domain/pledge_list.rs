@@ -115,6 +115,19 @@ impl fmt::Display for ListError {
 
 impl std::error::Error for ListError {}
 
+/// Why the list could not be used, from fetching it to checking it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFailure {
+    /// The server has no list (404): none published yet.
+    NotPublished,
+    /// No answer (offline, and not cached).
+    Unreachable,
+    /// This browser cannot check Ed25519 signatures.
+    NoVerifier,
+    /// The file is not a list this widget can trust.
+    Invalid(ListError),
+}
+
 /// What the list's signature covers, found without checking it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedList {
@@ -282,6 +295,33 @@ impl PledgeList {
     }
 }
 
+/// What a list says of one pledge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Listed {
+    /// This very pledge, with its status and the day it was set.
+    Entry(Status, SigningDate),
+    /// Not this pledge, but another of the same key (the entry's index):
+    /// the organiser published a later one.
+    SameKey(usize),
+    Absent,
+}
+
+impl PledgeList {
+    /// Looks up the pledge whose payload is `payload`, signed by `key`.
+    pub fn find(&self, payload: &[u8], key: &PublicKey) -> Listed {
+        if let Some(e) = self.entries.iter().find(|e| e.payload == payload) {
+            return Listed::Entry(e.status, e.status_date);
+        }
+        let same_key = |e: &ListEntry| {
+            super::PayloadV1::signed_part(&e.payload).is_ok_and(|p| p.public_key == *key)
+        };
+        match self.entries.iter().position(same_key) {
+            Some(index) => Listed::SameKey(index),
+            None => Listed::Absent,
+        }
+    }
+}
+
 /// Which of these pledges is each candidate's current one: for each key,
 /// the latest signing date wins, and on the same day the later in the
 /// sequence (the one gathered or listed last). The others are replaced.
@@ -399,6 +439,43 @@ mod tests {
         message.push(0);
         let text = file_with(&message, &key().sign(&message));
         assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+
+    #[test]
+    fn a_pledge_is_found_by_its_bytes_or_its_key() {
+        use crate::domain::codec::Encoder;
+        use crate::domain::{Identity, PayloadV1, Pledge};
+        let signed = |seed: u8, day: u16| {
+            let identity = Identity {
+                name: "Ana".into(),
+                commune: "Lyon".into(),
+                list: String::new(),
+                role: None,
+            };
+            let pledge = Pledge::new(
+                Default::default(),
+                &identity,
+                SigningDate::from_days(day),
+                None,
+            );
+            PayloadV1::encode(&pledge.unwrap().sign(&PledgeKey::from_seed([seed; 32])))
+        };
+        let (old, new, other) = (signed(1, 10), signed(1, 20), signed(2, 10));
+        let list = PledgeList {
+            issued: SigningDate::from_days(30),
+            entries: vec![ListEntry {
+                status: Status::Verified,
+                status_date: SigningDate::from_days(25),
+                payload: new.clone(),
+            }],
+        };
+        let key = |seed: u8| PledgeKey::from_seed([seed; 32]).public();
+        assert_eq!(
+            list.find(&new, &key(1)),
+            Listed::Entry(Status::Verified, SigningDate::from_days(25))
+        );
+        assert_eq!(list.find(&old, &key(1)), Listed::SameKey(0));
+        assert_eq!(list.find(&other, &key(2)), Listed::Absent);
     }
 
     #[test]

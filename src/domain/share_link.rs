@@ -35,6 +35,12 @@ impl ShareLink {
         Base64::<PayloadV1>::encode(signed)
     }
 
+    /// The payload text of payload bytes.
+    pub fn payload_text_of(bytes: &[u8]) -> String {
+        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+        URL_SAFE_NO_PAD.encode(bytes)
+    }
+
     /// The link on the page at `page_url` for a payload text.
     pub fn with_payload(page_url: &str, payload_text: &str) -> String {
         let base = page_url.split('#').next().unwrap_or_default();

@@ -7,9 +7,11 @@
 
 mod en;
 mod fr;
+mod organiser;
 
 pub use en::EN;
 pub use fr::FR;
+pub use organiser::{OrgTexts, ORG_EN, ORG_FR};
 
 use crate::campaign::{Campaign, CAMPAIGN, CAMPAIGN_EN};
 
@@ -78,6 +80,8 @@ impl Lang {
 #[derive(Debug)]
 pub struct Texts {
     pub lang: &'static str,
+    /// The organiser's side (sending, the list, the wall, the console).
+    pub org: &'static OrgTexts,
     pub widget_label: &'static str,
     /// The language switch: the other language's name, in that language.
     pub switch_to_other: &'static str,

@@ -13,11 +13,13 @@
 
 mod io;
 mod locale;
+mod organiser;
 
 use leptos::prelude::*;
 
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{campaign, text, texts, Locale};
+pub use organiser::{organiser, ConsoleNotices, ConsoleState, OrganiserContext};
 
 use crate::domain::{
     Action, Draft, Drawing, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink,

@@ -42,11 +42,21 @@ pub fn download_text(name: &str, text: &str, mime: &str) -> bool {
     done
 }
 
-/// The text of the first file chosen in a file input, if any.
+/// The text of the first file chosen in a file input, if any: a key file,
+/// tiny (anything large is refused before it is read).
 pub async fn chosen_file_text(input: &HtmlInputElement) -> Option<String> {
+    chosen_text_up_to(input, 64.0 * 1024.0).await
+}
+
+/// The text of a file of links chosen in the organiser's console (up to
+/// 8 MB: some 30 000 links).
+pub async fn chosen_text_file(input: &HtmlInputElement) -> Option<String> {
+    chosen_text_up_to(input, 8.0 * 1024.0 * 1024.0).await
+}
+
+async fn chosen_text_up_to(input: &HtmlInputElement, max: f64) -> Option<String> {
     let file = input.files()?.get(0)?;
-    // A key file is tiny; refuse anything large before reading it.
-    if file.size() > 64.0 * 1024.0 {
+    if file.size() > max {
         return None;
     }
     let text = JsFuture::from(file.text()).await.ok()?;

@@ -11,6 +11,7 @@ mod card_image;
 mod dom;
 mod embed;
 mod files;
+mod list;
 mod location;
 mod panic;
 mod sharing;
@@ -26,7 +27,8 @@ pub use builds::{
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use embed::{is_framed, query, report_height, report_step_change, set_css_variable};
-pub use files::{chosen_file_text, copy_text, download_text};
+pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
+pub use list::{check_list, fetch_list, load_list, mark, verify_entries, LIST_FILE};
 pub use location::{
     browser_languages, clear_fragment, fragment, on_fragment_change, page_url, reload, today,
 };
@@ -37,4 +39,4 @@ pub use sharing::{
 };
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
 pub use storage::{on_storage_change, BrowserIo};
-pub use verify::{ed25519_verify, verify_link, NoEd25519};
+pub use verify::{ed25519_verify, verify_link, verify_payload, NoEd25519};

@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
 
-use crate::domain::{Fragment, PayloadV1, ShareLink};
+use crate::domain::{Fragment, LinkError, PayloadV1, ShareLink, VerifiedPledge};
 
 /// This browser cannot check Ed25519 signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -22,15 +22,20 @@ pub async fn verify_link(fragment: &str) -> Result<Fragment, NoEd25519> {
         Some(Err(e)) => return Ok(Fragment::Pledge(Err(e))),
         Some(Ok(bytes)) => bytes,
     };
-    let part = match PayloadV1::signed_part(&bytes) {
-        Err(e) => return Ok(Fragment::Pledge(Err(e))),
+    Ok(Fragment::Pledge(verify_payload(&bytes).await?))
+}
+
+/// A payload, read as the Rust decoder reads it, with the signature checked
+/// by the browser. Strict verification, as the Rust verifier's: no
+/// small-order key or `R` (WebCrypto implementations differ there).
+pub async fn verify_payload(bytes: &[u8]) -> Result<Result<VerifiedPledge, LinkError>, NoEd25519> {
+    let part = match PayloadV1::signed_part(bytes) {
+        Err(e) => return Ok(Err(e)),
         Ok(part) => part,
     };
-    // Strict verification, as the Rust verifier's: no small-order key or
-    // R (WebCrypto implementations differ there), then the browser.
     let valid = !part.has_weak_point()
         && ed25519_verify(&part.public_key.to_bytes(), part.message, &part.signature).await?;
-    Ok(Fragment::Pledge(PayloadV1::read_checked(&part, valid)))
+    Ok(PayloadV1::read_checked(&part, valid))
 }
 
 /// `signature` by `key` over `message`, checked by WebCrypto.

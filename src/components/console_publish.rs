@@ -1,0 +1,37 @@
+use leptos::prelude::*;
+
+use crate::i18n::fill;
+use crate::state::{texts, ConsoleState};
+use crate::web;
+
+/// « Publier »: the signed `engagements.json` and the open data
+/// `engagements.csv`, downloaded for the organiser to put next to the
+/// widget's files.
+#[component]
+pub fn ConsolePublish() -> impl IntoView {
+    let state = ConsoleState::use_context();
+    let message = RwSignal::new(None::<String>);
+    let publish = move |_| {
+        let said = match state.publish() {
+            None => texts().org.console_publish_needs_key.to_owned(),
+            Some((json, csv, n)) => {
+                web::download_text("engagements.json", &json, "application/json");
+                web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
+                fill(texts().org.console_published, &[("n", &n.to_string())])
+            }
+        };
+        message.set(Some(said));
+    };
+    view! {
+        <section class="pw-console__section" aria-labelledby="pw-publish-heading">
+            <h2 class="pw-summary__section-title" id="pw-publish-heading">
+                {move || texts().org.console_publish_heading}
+            </h2>
+            <p class="pw-key__explain">{move || texts().org.console_publish_lead}</p>
+            <button type="button" class="pw-button pw-button--primary" on:click=publish>
+                {move || texts().org.console_publish}
+            </button>
+            <p class="pw-key__message" role="status">{move || message.get()}</p>
+        </section>
+    }
+}

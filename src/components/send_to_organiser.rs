@@ -1,0 +1,44 @@
+use leptos::prelude::*;
+
+use crate::i18n::fill;
+use crate::state::{organiser, texts, PledgeState};
+use crate::web;
+
+/// « Envoyer mon engagement à Coorace »: the candidate's mail app, with the
+/// organiser's address, a subject and a body carrying the link, and the
+/// address to send it to by hand. Absent where the build has no contact.
+#[component]
+pub fn SendToOrganiser() -> impl IntoView {
+    let state = PledgeState::use_context();
+    let organiser = organiser().filter(|o| o.contact.is_some())?;
+    let contact = organiser.contact.unwrap_or_default();
+    let mailto = move || {
+        let signed = state.signed()?;
+        let link = state.share_link(&web::page_url())?;
+        let t = texts().org;
+        let p = signed.pledge.pledge();
+        let who = [("name", p.name()), ("commune", p.commune())];
+        let subject = fill(t.send_subject, &who);
+        let fingerprint = signed.pledge.public_key().fingerprint();
+        let body = fill(
+            t.send_body,
+            &[
+                ("link", &link),
+                ("fingerprint", &fingerprint),
+                ("name", p.name()),
+                ("commune", p.commune()),
+            ],
+        );
+        organiser.mailto(&subject, &body)
+    };
+    Some(view! {
+        <div class="pw-send">
+            <a class="pw-button pw-button--primary pw-send__mail" href=mailto>
+                {move || fill(texts().org.send, &[("organiser", organiser.name)])}
+            </a>
+            <p class="pw-send__hint">
+                {move || fill(texts().org.send_hint, &[("contact", contact)])}
+            </p>
+        </div>
+    })
+}
