@@ -56,7 +56,9 @@ pub fn ListStatus(
                 }
                 .into_any()
             }
-            Some(Ok(Found::Listed(Status::Pending, _) | Found::Absent)) => unverified(&organiser),
+            // No list published yet: no key is verified.
+            Some(Ok(Found::Listed(Status::Pending, _) | Found::Absent))
+            | Some(Err(ListFailure::NotPublished)) => unverified(&organiser),
             Some(Err(failure)) => view! {
                 <p class="pw-list-status pw-list-status--unavailable">
                     {fill(

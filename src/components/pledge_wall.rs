@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{WallResults, WallTotals};
+use super::{WallChart, WallResults, WallTotals};
 use crate::domain::pledge_list::ListFailure;
 use crate::domain::{Wall, WallScope};
 use crate::i18n::fill;
@@ -69,6 +69,7 @@ pub fn PledgeWall(
                 </p>
                 <WallTotals wall scope />
                 <WallResults wall scope embedded />
+                <WallChart wall scope />
             }
             .into_any()
         }

@@ -21,6 +21,7 @@ import { previewSuite } from './preview.mjs';
 import { noLossSuite } from './no-loss.mjs';
 import { hostingSuite } from './hosting.mjs';
 import { firstPaintSuite } from './first-paint.mjs';
+import { organiserSuite } from './organiser.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -28,12 +29,13 @@ if (!existsSync(`${dist}/index.html`)) {
 }
 
 // Figures the suites measure, printed at the end for the notes and README.
-const env = { figures: {}, cspViolations: [] };
+// `extra`: files served next to the build (the organiser's list).
+const env = { figures: {}, cspViolations: [], extra: {} };
 
 before(async () => {
   // Served with the build's own _headers, as a static host would: every
   // test runs under the shipped policy (meta tag and headers).
-  env.server = await serveStatic(dist);
+  env.server = await serveStatic(dist, { extra: env.extra });
   env.url = env.server.url;
   env.browser = await launchChromium();
   reportCspViolations(env.browser, env.cspViolations);
@@ -65,3 +67,4 @@ previewSuite(env);
 noLossSuite(env);
 hostingSuite(env);
 firstPaintSuite(env);
+organiserSuite(env);

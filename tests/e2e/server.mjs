@@ -13,6 +13,7 @@ const TYPES = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json',
+  '.csv': 'text/csv; charset=utf-8',
   '.png': 'image/png',
   '.svg': 'image/svg+xml',
   '.woff2': 'font/woff2',
@@ -26,10 +27,13 @@ const TYPES = {
  * (tests point the example page at their widget server). With `gzip`, it
  * compresses responses for clients that accept it, as a real host would;
  * `onServe(path)` hears of every file served (the benchmark counts bytes).
+ * `extra` maps paths ("/engagements.json") to contents served as if they
+ * were files next to the build (the organiser's published list); a test
+ * may change it while the server runs.
  */
 export async function serveStatic(
   root,
-  { headers = {}, host = '127.0.0.1', port = 0, rewrite, gzip = false, onServe } = {},
+  { headers = {}, host = '127.0.0.1', port = 0, rewrite, gzip = false, onServe, extra = {} } = {},
 ) {
   const base = resolve(root);
   let shipped = {};
@@ -50,8 +54,13 @@ export async function serveStatic(
       return;
     }
     try {
-      if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
-      let body = await readFile(file);
+      let body;
+      if (Object.hasOwn(extra, path)) {
+        body = Buffer.from(extra[path]);
+      } else {
+        if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
+        body = await readFile(file);
+      }
       if (rewrite && extname(file) === '.html') body = rewrite(path, body.toString('utf8'));
       onServe?.(file.slice(base.length + 1));
       const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');

@@ -1,0 +1,53 @@
+use leptos::prelude::*;
+
+use crate::domain::{Wall, WallScope};
+use crate::state::{campaign, texts};
+
+/// For each of the twenty commitments, how many of the candidates counted
+/// took it: a table (the chart's text alternative) whose bars show the
+/// share of those candidates.
+#[component]
+pub fn WallChart(wall: StoredValue<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
+    let totals = Memo::new(move |_| scope.with(|s| wall.with_value(|w| w.totals(s))));
+    let rows = move || {
+        let t = totals.get();
+        let candidates = t.candidates.max(1);
+        campaign()
+            .commitments()
+            .map(|c| {
+                let n = t.per_commitment[usize::from(c.position)];
+                view! {
+                    <tr class="pw-wall-chart__row">
+                        <th scope="row" class="pw-wall-chart__label">
+                            <span class="pw-wall-chart__id">{c.id}</span>
+                            " "
+                            {c.text}
+                            // No inline style under the widget's CSP: a
+                            // progress element draws the bar.
+                            <progress
+                                class="pw-wall-chart__bar"
+                                aria-hidden="true"
+                                max=candidates
+                                value=n
+                            ></progress>
+                        </th>
+                        <td class="pw-wall-chart__count">{n}</td>
+                    </tr>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h2 class="pw-wall__subheading">{move || texts().org.wall_chart_heading}</h2>
+        <table class="pw-wall-chart">
+            <caption class="pw-visually-hidden">{move || texts().org.wall_chart_caption}</caption>
+            <thead class="pw-visually-hidden">
+                <tr>
+                    <th scope="col">{move || texts().org.wall_commitment_column}</th>
+                    <th scope="col">{move || texts().org.wall_count_column}</th>
+                </tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+}

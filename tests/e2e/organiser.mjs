@@ -1,0 +1,255 @@
+// The organiser's side, end to end: a candidate sends their pledge; the
+// organiser gathers links in the console, marks statuses and publishes;
+// the published files, put next to the build, drive the wall and what a
+// pledge link says; a bad list says why; a partner embeds the wall.
+import { describe, it, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
+import { phoneContext } from './browser.mjs';
+import { GOLDEN } from './golden.mjs';
+import { serveStatic } from './server.mjs';
+import { WidgetPage } from './widget-page.mjs';
+
+const ORGANISER = 'Coorace (TEST)';
+const CONTACT = 'engagements@coorace.test';
+const TEST_KEY = fileURLToPath(new URL('../fixtures/organiser-TEST-key.json', import.meta.url));
+const link = (name) => GOLDEN.find(([n]) => n === name)[1];
+
+/** The link with one character of its payload changed. */
+function alter(url, at = 30) {
+  const i = url.indexOf('#e=') + 3 + at;
+  return url.slice(0, i) + (url[i] === 'A' ? 'B' : 'A') + url.slice(i + 1);
+}
+
+/** The same link on the widget's own page (the golden ones are on example.org). */
+const onWidget = (env, url) => `${env.url}#${url.split('#')[1]}`;
+
+export function organiserSuite(env) {
+  describe("the organiser's side", () => {
+    let context;
+    let published;
+
+    before(async () => {
+      context = await phoneContext(env.browser, { acceptDownloads: true });
+    });
+    afterEach(() => {
+      delete env.extra['/engagements.json'];
+    });
+    after(async () => {
+      await context?.close();
+    });
+
+    it('a candidate sends their signed pledge to the organiser by mail', async () => {
+      const page = await context.newPage();
+      const widget = new WidgetPage(page, env.url);
+      await widget.open();
+      await widget.reachSigning({ name: 'Inès Benali', commune: 'Lyon' });
+      const shared = await widget.sign();
+      const send = page.getByRole('link', { name: `Envoyer mon engagement à ${ORGANISER}` });
+      const href = await send.getAttribute('href');
+      const mailto = new URL(href);
+      assert.equal(mailto.protocol, 'mailto:');
+      assert.equal(mailto.pathname, CONTACT);
+      assert.equal(mailto.searchParams.get('subject'), 'Mon engagement – Inès Benali, Lyon');
+      const body = mailto.searchParams.get('body');
+      assert.ok(body.includes(shared), 'the body carries the link');
+      const fingerprint = (await page.getByText(/^Empreinte de votre clé : /).textContent()).split(': ')[1];
+      assert.ok(body.includes(fingerprint), 'and the key fingerprint');
+      await page.getByText(`envoyez-le à ${CONTACT}`).waitFor();
+      await page.close();
+    });
+
+    it('the organiser checks pasted links, marks statuses and publishes the signed list', async () => {
+      const page = await context.newPage();
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      // The TEST organiser key, imported from its file.
+      await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+      await page.getByText('Empreinte : YH2E-J5J0-VMB0-J68M').waitFor();
+      await page.getByText("C'est la clé inscrite dans ce widget").waitFor();
+
+      const pasted = [
+        link('typical'),
+        link('all-with-drawing'),
+        '',
+        link('non-latin'),
+        alter(link('decomposed-typing')),
+        link('typical'),
+      ].join('\n');
+      await page.getByLabel("Liens d'engagement, un par ligne").fill(pasted);
+      await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      const verdicts = await page.locator('.pw-intake__verdict').allTextContents();
+      assert.equal(verdicts.length, 5);
+      assert.match(verdicts[0], /^Ligne 1 : Camille Dupont — ajouté$/);
+      assert.match(verdicts[1], /^Ligne 2 : .+ — ajouté$/);
+      assert.match(verdicts[2], /^Ligne 4 : .+ — ajouté$/);
+      assert.match(verdicts[3], /^Ligne 5 : non valide — /);
+      assert.match(verdicts[4], /^Ligne 6 : Camille Dupont — déjà présent$/);
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
+
+      // Vérifié for the first, retiré for the second, the third pending.
+      const status = page.getByRole('combobox', { name: 'Statut' });
+      await status.nth(0).selectOption({ label: 'Vérifié' });
+      await status.nth(1).selectOption({ label: 'Retiré' });
+      await page.getByRole('textbox', { name: /^Note/ }).nth(0).fill('Appel le 3 mars, empreinte lue');
+      await page.getByRole('textbox', { name: /^Note/ }).nth(0).blur();
+
+      // The console survives a reload.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
+      assert.equal(await status.nth(0).inputValue(), 'verifie');
+      assert.equal(await status.nth(1).inputValue(), 'retire');
+      assert.equal(await status.nth(2).inputValue(), 'en_attente');
+      assert.equal(
+        await page.getByRole('textbox', { name: /^Note/ }).nth(0).inputValue(),
+        'Appel le 3 mars, empreinte lue',
+      );
+
+      const downloads = [];
+      page.on('download', (d) => downloads.push(d));
+      await page.getByRole('button', { name: 'Publier la liste signée' }).click();
+      await page.getByText('Liste de 3 engagements signée').waitFor();
+      await assert.doesNotReject(async () => {
+        for (let i = 0; i < 50 && downloads.length < 2; i++) await page.waitForTimeout(100);
+      });
+      const files = {};
+      for (const d of downloads) files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
+      assert.deepEqual(Object.keys(files).sort(), ['engagements.csv', 'engagements.json']);
+      const json = JSON.parse(files['engagements.json']);
+      assert.equal(json.format, 'coorace-engagements');
+      assert.equal(json.version, 1);
+      assert.equal(json.organiser, 'YH2E-J5J0-VMB0-J68M');
+      const csv = files['engagements.csv'].split('\r\n');
+      assert.match(csv[0], /^\uFEFFnom,commune,liste,role,date,1\.1,/);
+      assert.equal(csv.filter(Boolean).length, 4, 'a header and three rows');
+      assert.ok(csv.some((r) => r.startsWith('Camille Dupont,Saint-Étienne,') && r.endsWith(',verifie,' + r.split(',').pop())));
+      // The note stays in the console.
+      assert.ok(!files['engagements.json'].includes('Appel') && !files['engagements.csv'].includes('Appel'));
+      published = files['engagements.json'];
+      await page.close();
+    });
+
+    it('the published list drives the wall: totals, search, CSV', async () => {
+      assert.ok(published, 'the previous test published a list');
+      env.extra['/engagements.json'] = published;
+      const page = await context.newPage();
+      await page.goto(`${env.url}?mur`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      const figures = page.locator('.pw-wall__figures');
+      await figures.waitFor();
+      // « vérifié » only by default; the withdrawn one is never counted.
+      assert.match(await figures.textContent(), /^1 candidat·es\s*1 communes$/);
+      const chart = page.getByRole('table', { name: /Nombre de candidat·es ayant pris chaque engagement/ });
+      const typicalRow = chart.getByRole('row', { name: /^1\.1 / });
+      assert.match(await typicalRow.textContent(), /1$/);
+      await page.getByRole('checkbox', { name: 'Compter aussi les engagements en attente de vérification' }).check();
+      assert.match(await figures.textContent(), /^2 candidat·es\s*2 communes$/);
+      await page.getByText('Engagements retirés, non comptés : 1').waitFor();
+
+      // Search forgives accents, case, hyphens and Saint/St.
+      const search = page.getByRole('searchbox', { name: 'Rechercher une commune, un nom ou une liste' });
+      await search.fill('st etienne');
+      const entries = page.locator('.pw-wall-entry');
+      assert.equal(await entries.count(), 1);
+      assert.match(await entries.first().textContent(), /Camille Dupont/);
+      await search.fill('paris');
+      await page.getByText('Aucun engagement ne correspond à « paris ».').waitFor();
+      await search.fill('');
+
+      // Each entry opens its pledge, which the list vouches for.
+      await search.fill('saint-étienne');
+      await page.getByRole('link', { name: 'Camille Dupont' }).click();
+      await page.getByText(`Engagement vérifié par ${ORGANISER} le`).waitFor();
+
+      await page.goBack();
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        page.getByRole('button', { name: 'Télécharger les données (CSV)' }).click(),
+      ]);
+      const csv = await readFile(await download.path(), 'utf8');
+      assert.equal(csv.split('\r\n').filter(Boolean).length, 2, 'the verified pledge only');
+      await page.close();
+    });
+
+    it('a pledge link says « vérifié », « retiré » or « non vérifiée » as the list says', async () => {
+      env.extra['/engagements.json'] = published;
+      const page = await context.newPage();
+      const cases = [
+        ['typical', `Engagement vérifié par ${ORGANISER} le`],
+        ['all-with-drawing', 'Engagement retiré le'],
+        ['non-latin', `Signature valide — clé non vérifiée par ${ORGANISER}`],
+        ['right-to-left', `Signature valide — clé non vérifiée par ${ORGANISER}`],
+      ];
+      for (const [name, said] of cases) {
+        await page.goto(onWidget(env, link(name)));
+        await page.getByText(said).waitFor();
+        if (!said.startsWith('Engagement vérifié')) {
+          assert.equal(await page.getByText(/vérifié par/).count(), 0, name);
+        }
+      }
+      await page.close();
+    });
+
+    it('a list that is altered, cut, of another key or version says why and vouches for nothing', async () => {
+      const page = await context.newPage();
+      const json = JSON.parse(published);
+      const flip = (text) => {
+        const i = 60;
+        return text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);
+      };
+      const bad = [
+        [JSON.stringify({ ...json, list: flip(json.list) }), 'la liste a été modifiée après sa signature.'],
+        [published.slice(0, published.length / 2), 'la liste est incomplète'],
+        [JSON.stringify({ ...json, version: 2 }), "d'une version que ce widget ne connaît pas"],
+        [JSON.stringify({ ...json, list: json.list.slice(0, 4) + 'A'.repeat(44) + json.list.slice(48) }), `la liste n'est pas signée par la clé de ${ORGANISER}.`],
+        ['<html>oops</html>', "le fichier publié n'est pas une liste d'engagements."],
+      ];
+      for (const [text, why] of bad) {
+        env.extra['/engagements.json'] = text;
+        await page.goto(`${env.url}?mur`);
+        await page.getByRole('alert').getByText(why).waitFor();
+        assert.equal(await page.locator('.pw-wall-entry').count(), 0);
+        await page.goto(onWidget(env, link('typical')));
+        const status = page.locator('.pw-list-status--unavailable');
+        await status.waitFor();
+        const said = await status.textContent();
+        assert.ok(said.startsWith(`Statut auprès de ${ORGANISER} indisponible : `), said);
+        assert.ok(said.includes(why), `${said} / ${why}`);
+        assert.equal(await page.getByText(/vérifié par/).count(), 0);
+      }
+      await page.close();
+    });
+
+    it('a partner on another site embeds the wall of one commune', async () => {
+      env.extra['/engagements.json'] = published;
+      const partner = await serveStatic(fileURLToPath(new URL('../../examples/', import.meta.url)), {
+        host: 'localhost',
+        rewrite: (path, html) =>
+          html
+            .replaceAll('http://127.0.0.1:8080/', env.url)
+            .replace(
+              /<div data-pledge-widget[^>]*><\/div>/,
+              '<div data-pledge-widget data-view="wall" data-commune="saint etienne"></div>',
+            ),
+      });
+      try {
+        const page = await context.newPage();
+        await page.goto(`${partner.url}partner.html`);
+        const frame = page.frameLocator('iframe >> nth=0');
+        await frame.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+        await frame.getByText('Commune : saint etienne').waitFor();
+        assert.match(await frame.locator('.pw-wall__figures').textContent(), /^1 candidat·es\s*1 communes$/);
+        // Pledges open on the widget's own page, in a new tab.
+        const open = frame.getByRole('link', { name: 'Camille Dupont' });
+        assert.equal(await open.getAttribute('target'), '_blank');
+        assert.ok((await open.getAttribute('href')).startsWith(env.url + '#e='));
+        await page.close();
+      } finally {
+        await partner.close();
+      }
+    });
+  });
+}
