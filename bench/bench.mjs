@@ -129,7 +129,7 @@ result.phone.firstVisit = await served(
 );
 result.phone.pledgeLink = await served(async (page, url) => {
   await page.goto(`${url}#${typicalFragment}`);
-  await page.getByText('Signature valide').waitFor();
+  await page.getByText('Signature valide', { exact: true }).waitFor();
   await page.waitForLoadState('networkidle');
 });
 

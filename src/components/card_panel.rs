@@ -1,6 +1,7 @@
 use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
 
-use crate::state::{campaign, texts};
+use crate::i18n::fill;
+use crate::state::{campaign, organiser, texts, Vouched};
 
 use crate::domain::card::{CardFormat, CardLayout};
 use crate::domain::share_targets::{file_slug, mastodon_instance};
@@ -28,7 +29,17 @@ pub fn CardPanel(
     // What the card says, in the language shown: a switch redraws it.
     let content = {
         let (pledge, link) = (pledge.clone(), link.clone());
-        Memo::new(move |_| texts().card_content(campaign(), &pledge, &link))
+        Memo::new(move |_| {
+            let mut content = texts().card_content(campaign(), &pledge, &link);
+            // The verified mark, only where the organiser's list says so.
+            content.verified = Vouched::date().zip(organiser()).map(|(date, o)| {
+                fill(
+                    texts().org.verified_badge,
+                    &[("organiser", o.name), ("date", &texts().date(date))],
+                )
+            });
+            content
+        })
     };
     let alt = move || content.with(|c| texts().card_alt(c));
     let share_text = move || content.with(|c| texts().share_text(&c.count));

@@ -3,28 +3,28 @@ use leptos::prelude::*;
 use crate::domain::pledge_list::{ListFailure, Listed};
 use crate::domain::{Organiser, PublicKey, ShareLink, Status, VerifiedPledge};
 use crate::i18n::fill;
-use crate::state::{organiser, texts};
+use crate::state::{organiser, texts, Vouched};
 use crate::web;
 
 /// What the organiser's published list says of the pledge on show:
 /// « vérifié par … le … », « retiré le … », replaced by a later one, or
 /// « signature valide — clé non vérifiée ». Nothing where the build pins no
-/// organiser key. `on_verified` learns whether the list vouches for it (the
-/// card's mark).
+/// organiser key. Where the list vouches for it, says so to the card
+/// ([`Vouched`]).
 #[component]
 pub fn ListStatus(
     pledge: VerifiedPledge,
     /// The pledge's payload, as its link carries it.
     payload: Vec<u8>,
-    #[prop(optional)] on_verified: Option<Callback<bool>>,
 ) -> impl IntoView {
     let organiser = organiser()?;
     let pinned = organiser.public_key?;
     let found = RwSignal::new(None::<Result<Found, ListFailure>>);
+    let vouched = use_context::<Vouched>();
     leptos::task::spawn_local(async move {
         let result = look_up(&pinned, &payload, &pledge).await;
-        if let (Some(cb), Ok(Found::Listed(Status::Verified, _))) = (on_verified, &result) {
-            cb.run(true);
+        if let (Some(v), Ok(Found::Listed(Status::Verified, date))) = (vouched, &result) {
+            let _ = v.0.try_set(Some(*date));
         }
         let _ = found.try_set(Some(result));
     });

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::texts;
+use crate::state::{texts, Vouched};
 
 use super::{ListStatus, PledgeView};
 use crate::domain::{LinkError, ShareLink, VerifiedPledge};
@@ -19,6 +19,8 @@ pub fn VerificationView(
     /// given the pledge and its link: see `Parts`.
     extras: fn(VerifiedPledge, String) -> AnyView,
 ) -> impl IntoView {
+    // The list's verdict reaches the card through this.
+    Vouched::provide_new();
     let (status, body) = match result {
         Ok(pledge) => {
             let payload = ShareLink::payload(&web::fragment()).and_then(Result::ok);

@@ -428,6 +428,7 @@ impl Texts {
             ),
             scan_hint: self.card_scan_hint.to_owned(),
             link: link.to_owned(),
+            verified: None,
         }
     }
 
@@ -455,7 +456,11 @@ impl Texts {
                 ("count", &content.count),
                 ("chart", &chart.join(", ")),
             ],
-        )
+        ) + &content
+            .verified
+            .as_ref()
+            .map(|v| format!(" {v}."))
+            .unwrap_or_default()
     }
 
     /// The text that goes with a shared link.

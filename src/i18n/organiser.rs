@@ -30,6 +30,7 @@ pub struct OrgTexts {
     pub status_replaced_link: &'static str,
     /// `{organiser}`, `{reason}`.
     pub status_unavailable: &'static str,
+    /// On the card: `{organiser}`, `{date}`.
     pub verified_badge: &'static str,
 
     // Why a list cannot be used.
@@ -157,7 +158,7 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     status_replaced: "{organiser} a publié un engagement plus récent de ce·tte candidat·e, qui remplace celui-ci.",
     status_replaced_link: "Voir l'engagement le plus récent",
     status_unavailable: "Statut auprès de {organiser} indisponible : {reason}",
-    verified_badge: "Vérifié par {organiser}",
+    verified_badge: "Vérifié par {organiser} le {date}",
     list_not_published: "aucune liste n'a encore été publiée.",
     list_unreachable: "la liste n'a pas pu être chargée (hors ligne ?).",
     list_no_verifier: "ce navigateur ne sait pas vérifier les signatures de la liste.",
@@ -254,7 +255,7 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     status_replaced: "{organiser} has published a later pledge by this candidate, which replaces this one.",
     status_replaced_link: "See the latest pledge",
     status_unavailable: "Status with {organiser} unavailable: {reason}",
-    verified_badge: "Verified by {organiser}",
+    verified_badge: "Verified by {organiser} on {date}",
     list_not_published: "no list has been published yet.",
     list_unreachable: "the list could not be loaded (offline?).",
     list_no_verifier: "this browser cannot check the list's signatures.",

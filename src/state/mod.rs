@@ -19,7 +19,7 @@ use leptos::prelude::*;
 
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{campaign, text, texts, Locale};
-pub use organiser::{organiser, ConsoleNotices, ConsoleState, OrganiserContext};
+pub use organiser::{organiser, ConsoleNotices, ConsoleState, OrganiserContext, Vouched};
 
 use crate::domain::{
     Action, Draft, Drawing, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink,

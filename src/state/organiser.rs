@@ -18,6 +18,30 @@ pub fn organiser() -> Option<Organiser> {
     use_context::<OrganiserContext>().map_or_else(Organiser::pinned, |c| c.0)
 }
 
+/// Whether the organiser's list vouches for the pledge on show, and since
+/// when: set by the list's verdict (`ListStatus`), read by the card, which
+/// shows the verified mark only then. Provided by the pledge link's page.
+#[derive(Debug, Clone, Copy)]
+pub struct Vouched(pub RwSignal<Option<SigningDate>>);
+
+impl Vouched {
+    pub fn provide_new() {
+        provide_context(Vouched(RwSignal::new(None)));
+    }
+
+    /// The date the list vouches from, tracking it (`None` outside a
+    /// pledge link's page, or until the list says so).
+    pub fn date() -> Option<SigningDate> {
+        use_context::<Vouched>().and_then(|v| v.0.get())
+    }
+
+    pub fn set(date: SigningDate) {
+        if let Some(v) = use_context::<Vouched>() {
+            v.0.set(Some(date));
+        }
+    }
+}
+
 /// Storage keys of the organiser's records, apart from the candidate's.
 pub mod keys {
     pub const ORGANISER_KEY: &str = "pw-pledge-widget/organiser-key/v1";

@@ -123,7 +123,7 @@ export function a11ySuite(env) {
         // A fresh page: the verify build, as a link's visitor gets it.
         await page.goto(onPage(link));
         await page.reload();
-        await page.getByText(l.valid).waitFor();
+        await page.getByText(l.valid, { exact: true }).waitFor();
         await check('verification, valid');
         await widget.showCard();
         await check('verification, valid, with the card');

@@ -71,7 +71,7 @@ export function buildsSuite(env) {
       await page.close();
       await open();
       await page.goto(link);
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       await page.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.deepEqual(fetched(JOURNEY), [], 'no journey build for a pledge link');
@@ -85,7 +85,7 @@ export function buildsSuite(env) {
       await page.locator('.pw-card__preview').waitFor();
       assert.equal(fetched(FULL).length, 2);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'pw-card-heading');
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
     });
 
     it('verifies in Rust with the full build where the browser has no Ed25519', async () => {
@@ -104,7 +104,7 @@ export function buildsSuite(env) {
       });
       await open();
       await page.goto(link);
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       // The full build took over and shows the card at once.
       await page.locator('.pw-card__preview').waitFor();
       assert.equal(fetched(VERIFY).length, 2);
@@ -122,7 +122,7 @@ export function buildsSuite(env) {
       context = await newContext();
       await open();
       await page.goto(link);
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       await widget.button('Prendre mes propres engagements').click();
       await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
       await widget.start();
@@ -153,7 +153,7 @@ export function buildsSuite(env) {
       await page.evaluate((hash) => {
         location.hash = hash;
       }, new URL(link).hash);
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       await page.close();
 
       // No network for the verify build: a clear message, not a blank page.

@@ -192,7 +192,7 @@ export function cardSuite(env) {
       const visitor = await phoneContext(env.browser, { acceptDownloads: true });
       const p = await visitor.newPage();
       await p.goto(link);
-      await p.getByText('Signature valide').waitFor();
+      await p.getByText('Signature valide', { exact: true }).waitFor();
       await new WidgetPage(p, env.url).showCard();
       const { bytes } = await downloadCard(p, '1080x1080');
       assert.equal(decodeQr(bytes).text, link);

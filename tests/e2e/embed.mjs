@@ -173,7 +173,7 @@ export function embedSuite(env) {
       assert.equal(link.split('#')[0], env.url, link);
       const visitor = await context.newPage();
       await visitor.goto(link);
-      await visitor.getByText('Signature valide').waitFor();
+      await visitor.getByText('Signature valide', { exact: true }).waitFor();
       assert.equal(await visitor.locator('.pw-widget--embedded').count(), 0);
     });
 
@@ -284,7 +284,7 @@ export function embedSuite(env) {
       // A fresh page: the verify build, then the full one for the card.
       await page.goto(link);
       await page.reload();
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       await widget.showCard();
       // Any violation here fails the test (tests/e2e/all.test.mjs).
     });

@@ -94,7 +94,7 @@ export function firstPaintSuite(env) {
       const page = await context.newPage();
       await watchShifts(page);
       await page.goto(`${env.url}#${fragment}`);
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       await page.waitForTimeout(300);
       assert.equal(await page.evaluate(() => window.__shift), 0, 'CLS');
     });

@@ -159,7 +159,7 @@ export function hostingSuite(env) {
       // The link verifies in the new version, and the answers are the tab's.
       const visitor = await newPage();
       await visitor.goto(link);
-      await visitor.getByText('Signature valide').waitFor();
+      await visitor.getByText('Signature valide', { exact: true }).waitFor();
       await visitor.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
 
       // Once that tab is gone, the next page load drops the old build.
@@ -192,7 +192,7 @@ export function hostingSuite(env) {
       const link = await widget.sign();
       const visitor = await newPage();
       await visitor.goto(link);
-      await visitor.getByText('Signature valide').waitFor();
+      await visitor.getByText('Signature valide', { exact: true }).waitFor();
       await visitor.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
     });
 

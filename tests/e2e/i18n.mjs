@@ -48,14 +48,14 @@ export function i18nSuite(env) {
       const reader = await phoneContext(env.browser, { locale: 'en-US' });
       const p = await reader.newPage();
       await p.goto(link);
-      await p.getByText('Valid signature').waitFor();
+      await p.getByText('Valid signature', { exact: true }).waitFor();
       await p.getByRole('article').getByText('2 commitments out of 20').waitFor();
       await p.getByRole('article').getByText(/I commit to appointing an elected representative/).waitFor();
       await new WidgetPage(p, env.url, p, 'en').showCard();
       const alt = await p.locator('.pw-card__preview').getAttribute('alt');
       assert.match(alt, /^Pledge card of \u2068?Camille Dupont/);
       await p.getByRole('button', { name: 'Français' }).click();
-      await p.getByText('Signature valide').waitFor();
+      await p.getByText('Signature valide', { exact: true }).waitFor();
       await reader.close();
     });
 

@@ -71,7 +71,7 @@ export function noLossSuite(env) {
         await page.evaluate((f) => {
           location.hash = f;
         }, SAMPLE_FRAGMENT);
-        await page.getByText('Signature valide').waitFor();
+        await page.getByText('Signature valide', { exact: true }).waitFor();
         await widget.button('Prendre mes propres engagements').click();
         assert.equal(await widget.commitment(/généraliser/).isChecked(), true);
 

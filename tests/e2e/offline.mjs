@@ -67,7 +67,7 @@ export function offlineSuite(env) {
       // A link opens offline too (the verify build), with its card.
       await page.goto(link);
       await page.reload();
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       await widget.showCard();
     });
 
@@ -102,7 +102,7 @@ export function offlineSuite(env) {
         await page.locator(`.pw-card__preview[width="${key.split('x')[0]}"][height="${key.split('x')[1]}"]`).waitFor();
       }
       await page.goto(link);
-      await page.getByText('Signature valide').waitFor();
+      await page.getByText('Signature valide', { exact: true }).waitFor();
       const origin = new URL(env.url).origin;
       const outside = requests.filter((u) => !u.startsWith(origin) && !u.startsWith('data:') && !u.startsWith('blob:'));
       assert.deepEqual(outside, []);

@@ -61,7 +61,7 @@ export function signingSuite(env) {
       const { ctx, p, w } = await visitor();
       await p.goto(link);
       await w.waitForHeading('Engagement signé');
-      await p.getByText('Signature valide').waitFor();
+      await p.getByText('Signature valide', { exact: true }).waitFor();
       await p.getByText(`Le contenu est intact, signé par la clé ${fingerprint}.`).waitFor();
       await p.getByRole('heading', { name: 'Camille Dupont' }).waitFor();
       await p.getByRole('article').getByText('2 engagements sur 20').waitFor();
@@ -93,7 +93,7 @@ export function signingSuite(env) {
         await w.waitForHeading('Engagement signé');
         await p.getByText('Lien modifié ou invalide').waitFor();
         await p.getByText(reason, { exact: false }).waitFor();
-        assert.equal(await p.getByText('Signature valide').count(), 0);
+        assert.equal(await p.getByText('Signature valide', { exact: true }).count(), 0);
         assert.equal(await p.getByText('Camille Dupont').count(), 0);
       }
       await ctx.close();
@@ -106,7 +106,7 @@ export function signingSuite(env) {
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
       const { ctx, p, w } = await visitor();
       await p.goto(link);
-      await p.getByText('Signature valide').waitFor();
+      await p.getByText('Signature valide', { exact: true }).waitFor();
       await p.getByRole('heading', { name: hostile }).waitFor();
       await p.getByRole('article').getByText('javascript:alert(1)').waitFor();
       assert.equal(await p.evaluate(() => window.__pwned), undefined);
@@ -121,12 +121,12 @@ export function signingSuite(env) {
         const fragment = link.split('#')[1];
         await p.goto(`${env.url}#${fragment}`);
         if (name === 'well-formed-control') {
-          await p.getByText('Signature valide').waitFor();
+          await p.getByText('Signature valide', { exact: true }).waitFor();
           continue;
         }
         await p.getByText('Lien modifié ou invalide').waitFor();
         await p.getByText(/^Caractères non autorisés : /).waitFor();
-        assert.equal(await p.getByText('Signature valide').count(), 0, name);
+        assert.equal(await p.getByText('Signature valide', { exact: true }).count(), 0, name);
         assert.equal(await p.getByRole('article').count(), 0, name);
       }
       await ctx.close();
@@ -151,7 +151,7 @@ export function signingSuite(env) {
       const link = await widget.sign();
       const { ctx, p } = await visitor();
       await p.goto(link);
-      await p.getByText('Signature valide').waitFor();
+      await p.getByText('Signature valide', { exact: true }).waitFor();
       const where = p.locator('.pw-pledge__where');
       // Each piece of candidate text in its own <bdi>; the role, the
       // widget's own word, outside them.

@@ -111,6 +111,14 @@ impl Column<'_> {
 }
 
 impl Column<'_> {
+    /// « Vérifié par … », only where the organiser's list vouches for the
+    /// pledge.
+    fn verified_mark(&mut self, content: &CardContent, s: &Scale) {
+        if let Some(mark) = &content.verified {
+            self.text(mark, s.small, Weight::Bold, palette::INK, 1, s.small * 0.6);
+        }
+    }
+
     /// The chart in the room left down to `bottom`: long names and
     /// details above make its rows shorter, never longer than the format's.
     fn chart_above(&mut self, rows: &[(String, usize, usize)], bottom: f32, s: &Scale, gap: f32) {
@@ -313,6 +321,7 @@ impl CardLayout {
                     1,
                     s.small,
                 );
+                left.verified_mark(content, &s);
                 let footer_y = height - m - 2.0 * (s.small * 1.22).ceil() - s.small * 0.3;
                 push_drawing(
                     left.items,
@@ -376,6 +385,7 @@ impl CardLayout {
                     1,
                     s.count * 0.5,
                 );
+                col.verified_mark(content, &s);
                 // The chart takes the room left above the QR code.
                 col.chart_above(&content.chart, qr_rect.y - s.small, &s, s.small);
                 // Bottom left, beside the QR code: signature, date, key.

@@ -70,6 +70,8 @@ pub struct CardContent {
     pub fingerprint: String,
     /// The caption under the QR code.
     pub scan_hint: String,
+    /// « Vérifié par Coorace le … », where the organiser's list says so.
+    pub verified: Option<String>,
     /// The verification link the QR code opens.
     pub link: String,
 }

@@ -19,11 +19,22 @@ fn content(name: &str, details: &str, drawing: bool) -> CardContent {
         date: "Signé le 28 novembre 2026".into(),
         fingerprint: "Clé : ABCD-EFGH-JKMN-PQRS".into(),
         scan_hint: "Scannez pour vérifier".into(),
+        verified: None,
         link: format!("https://example.org/engagement/#e={}", "A".repeat(220)),
     }
 }
 
 fn cases() -> Vec<CardContent> {
+    let plain = plain_cases();
+    // Each again with the organiser's verified mark.
+    let marked = plain.clone().into_iter().map(|mut c| {
+        c.verified = Some("Vérifié par Coorace (TEST) le 29 novembre 2026".into());
+        c
+    });
+    plain.iter().cloned().chain(marked).collect()
+}
+
+fn plain_cases() -> Vec<CardContent> {
     vec![
         content(
             "Camille Dupont",
@@ -318,4 +329,19 @@ fn formats_have_their_sizes_and_keys() {
     assert_eq!(CardFormat::Landscape.key(), "1200x630");
     assert_eq!(CardFormat::Square.size(), (1080, 1080));
     assert_eq!(CardFormat::Story.key(), "1080x1920");
+}
+
+#[test]
+fn the_verified_mark_is_shown_only_where_set() {
+    let has_mark = |c: &CardContent, format| {
+        CardLayout::new(format, c).items.iter().any(|i| {
+            matches!(i, CardItem::Text { lines, .. } if lines.iter().any(|l| l.starts_with("Vérifié par")))
+        })
+    };
+    for format in CardFormat::ALL {
+        let mut c = content("Camille Dupont", "Lyon", true);
+        assert!(!has_mark(&c, format));
+        c.verified = Some("Vérifié par Coorace (TEST) le 29 novembre 2026".into());
+        assert!(has_mark(&c, format), "{format:?}");
+    }
 }
