@@ -4,6 +4,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
+import { GOLDEN, goldenFragment } from './golden.mjs';
 import { LABELS, WidgetPage } from './widget-page.mjs';
 
 const require = createRequire(import.meta.url);
@@ -28,6 +29,8 @@ const VIEWPORTS = [
   ['360×740', { width: 360, height: 740 }],
   ['1280×800', { width: 1280, height: 800 }],
 ];
+
+const GOLDEN_LIST = await readFile(new URL('../golden/list-v1.json', import.meta.url), 'utf8');
 
 export function a11ySuite(env) {
   describe('accessibility (axe-core, WCAG 2.1 A and AA)', () => {
@@ -130,6 +133,30 @@ export function a11ySuite(env) {
         await page.goto(onPage(link.slice(0, -12)));
         await page.getByText(l.invalid).waitFor();
         await check('verification, invalid');
+
+        // The organiser's side, with the golden list (signed by the TEST
+        // organiser key) next to the build.
+        env.extra['/engagements.json'] = GOLDEN_LIST;
+        try {
+          const sep = query ? `${query}&` : '?';
+          await page.goto(`${env.url}${sep}mur`);
+          await page.locator('.pw-wall__figures').waitFor();
+          await check('wall');
+          await page.goto(onPage(`${env.url}#${goldenFragment('minimal')}`));
+          await page.locator('.pw-list-status--verified').waitFor();
+          await check('verification, vouched for by the list');
+          await page.goto(onPage(`${env.url}#${goldenFragment('typical')}`));
+          await page.locator('.pw-list-status--unverified').waitFor();
+          await check('verification, key not verified');
+          await page.goto(`${env.url}${sep}organisateur`);
+          await page.locator('.pw-console').waitFor();
+          await page.locator('#pw-intake-links').fill(GOLDEN.map(([, l]) => l).join('\n') + '\nnot a link');
+          await page.locator('.pw-intake .pw-button--primary').click();
+          await page.locator('.pw-console-entry').first().waitFor();
+          await check('console, with pledges and verdicts');
+        } finally {
+          delete env.extra['/engagements.json'];
+        }
 
         await page.goto('about:blank');
         await widget.open();
