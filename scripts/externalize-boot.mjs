@@ -210,6 +210,12 @@ async function afterFirstPaint() {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 
+// The wall's list is fetched while the full build loads (the app takes
+// this answer, src/web/list.rs).
+if (organiserPage() && !/[?&]organisateur\b/i.test(location.search)) {
+  widget.list = fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null);
+}
+
 try {
   const first = location.hash.startsWith('#e=') ? 'verify' : resumesSigning() || organiserPage() ? 'full' : 'journey';
   await afterFirstPaint();

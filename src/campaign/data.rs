@@ -4,6 +4,7 @@
 use super::{Campaign, Commitment, Proposal};
 
 pub static CAMPAIGN: Campaign = Campaign {
+    id: std::sync::OnceLock::new(),
     title: "S'ENGAGER POUR LES TERRITOIRES INCLUSIFS DE DEMAIN !",
     tagline: "Coorace part en campagne",
     hashtag: "#Municipales2020",

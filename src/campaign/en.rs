@@ -5,6 +5,7 @@
 use super::{Campaign, Commitment, Proposal};
 
 pub static CAMPAIGN_EN: Campaign = Campaign {
+    id: std::sync::OnceLock::new(),
     title: "COMMITTING TO THE INCLUSIVE TERRITORIES OF TOMORROW!",
     tagline: "Coorace is campaigning",
     hashtag: "#Municipales2020",

@@ -29,6 +29,8 @@ pub struct Campaign {
     pub introduction: &'static [&'static str],
     /// The ten proposals, in order.
     pub proposals: &'static [Proposal],
+    /// [`Campaign::id`], once computed.
+    id: std::sync::OnceLock<[u8; CAMPAIGN_ID_LEN]>,
 }
 
 /// One of the ten proposals.
@@ -77,11 +79,16 @@ impl Campaign {
     /// Identifies this exact campaign text in signed payloads: the first
     /// bytes of the SHA-256 of [`Campaign::canonical_text`]. A payload signed
     /// against another wording does not read against this one.
+    ///
+    /// Computed once per campaign: every payload read or written asks for
+    /// it (10 000 times for a wall of 10 000 pledges).
     pub fn id(&self) -> [u8; CAMPAIGN_ID_LEN] {
-        let digest = Sha256::digest(self.canonical_text().as_bytes());
-        let mut id = [0; CAMPAIGN_ID_LEN];
-        id.copy_from_slice(&digest[..CAMPAIGN_ID_LEN]);
-        id
+        *self.id.get_or_init(|| {
+            let digest = Sha256::digest(self.canonical_text().as_bytes());
+            let mut id = [0; CAMPAIGN_ID_LEN];
+            id.copy_from_slice(&digest[..CAMPAIGN_ID_LEN]);
+            id
+        })
     }
 
     /// Every string of the campaign with its structure, one field per line

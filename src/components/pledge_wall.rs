@@ -22,10 +22,17 @@ pub fn PledgeWall(
     let organiser = organiser();
     if let Some(pinned) = organiser.and_then(|o| o.public_key) {
         leptos::task::spawn_local(async move {
+            // Marks for the benchmark (bench/wall.mjs): where the time goes.
             let result = async {
-                let list = web::load_list(&pinned).await?;
+                let text = web::fetch_list().await?;
+                web::mark("pw-wall-fetched");
+                let list = web::check_list(&text, &pinned).await?;
+                web::mark("pw-wall-list-checked");
                 let verdicts = web::verify_entries(&list).await?;
-                Ok(Wall::new(&list, verdicts))
+                web::mark("pw-wall-pledges-checked");
+                let wall = Wall::new(&list, verdicts);
+                web::mark("pw-wall-built");
+                Ok(wall)
             }
             .await;
             let _ = loaded.try_set(Some(result.map(StoredValue::new)));

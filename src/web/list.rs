@@ -2,7 +2,6 @@
 //! widget's files): fetched from the widget's own origin, its signature and
 //! each pledge's checked by the browser (WebCrypto Ed25519, all at once).
 
-use futures::future::join_all;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
@@ -18,9 +17,25 @@ pub const LIST_FILE: &str = "engagements.json";
 /// with the last copy when offline).
 pub async fn fetch_list() -> Result<String, ListFailure> {
     let window = web_sys::window().ok_or(ListFailure::Unreachable)?;
-    let init = RequestInit::new();
-    init.set_cache(RequestCache::NoCache);
-    let response = JsFuture::from(window.fetch_with_str_and_init(LIST_FILE, &init))
+    // The boot script may have started this fetch already, while the
+    // build loaded (`pwWidget.list`): taken once.
+    let prefetched = js_sys::Reflect::get(&window, &"pwWidget".into())
+        .ok()
+        .filter(|w| w.is_object())
+        .and_then(|w| {
+            let list = js_sys::Reflect::get(&w, &"list".into()).ok()?;
+            let _ = js_sys::Reflect::delete_property(&w.into(), &"list".into());
+            list.dyn_into::<js_sys::Promise>().ok()
+        });
+    let request = match prefetched {
+        Some(promise) => promise,
+        None => {
+            let init = RequestInit::new();
+            init.set_cache(RequestCache::NoCache);
+            window.fetch_with_str_and_init(LIST_FILE, &init)
+        }
+    };
+    let response = JsFuture::from(request)
         .await
         .map_err(|_| ListFailure::Unreachable)?;
     let response: Response = response.dyn_into().map_err(|_| ListFailure::Unreachable)?;
@@ -57,14 +72,9 @@ pub async fn load_list(pinned: &PublicKey) -> Result<PledgeList, ListFailure> {
 pub async fn verify_entries(
     list: &PledgeList,
 ) -> Result<Vec<Result<VerifiedPledge, LinkError>>, ListFailure> {
-    let checks = list
-        .entries
-        .iter()
-        .map(|e| super::verify::verify_payload(&e.payload));
-    join_all(checks)
+    let payloads: Vec<&[u8]> = list.entries.iter().map(|e| e.payload.as_slice()).collect();
+    super::verify::verify_payloads(&payloads)
         .await
-        .into_iter()
-        .collect::<Result<_, _>>()
         .map_err(|NoEd25519| ListFailure::NoVerifier)
 }
 

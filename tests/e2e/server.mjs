@@ -42,6 +42,15 @@ export async function serveStatic(
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
   }
+  // Compressed once per content, as a static host keeps it.
+  const compressed = new Map();
+  const gzipped = (file, body) => {
+    const kept = compressed.get(file);
+    if (kept && kept.body.equals(body)) return kept.gz;
+    const gz = gzipSync(body, { level: 9 });
+    compressed.set(file, { body, gz });
+    return gz;
+  };
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/_headers')) {
@@ -71,7 +80,7 @@ export async function serveStatic(
         ...shipped,
         ...headers,
       });
-      res.end(compress ? gzipSync(body, { level: 9 }) : body);
+      res.end(compress ? gzipped(file, body) : body);
     } catch {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
     }
