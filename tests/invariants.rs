@@ -133,12 +133,36 @@ fn the_checks_above_see_the_source_tree() {
 
 #[test]
 fn a_signature_verdict_comes_only_from_a_verifier() {
-    // `read_checked(bytes, valid)` trusts its caller's verdict: only the
-    // Rust decoder and the browser-verifying `web::verify_link` call it.
-    let callers: Vec<String> = rust_files(&src())
+    // `read_checked(part, valid)` trusts its caller's verdict: only the
+    // Rust readers and the browser-verifying `web` functions call it, for a
+    // pledge (`web::verify_link`, `web::verify_payloads`) and for the
+    // organiser's list (`web::check_list`).
+    let callers = |call: &str| -> Vec<String> {
+        rust_files(&src())
+            .into_iter()
+            .filter(|p| shipped_code(p).contains(call))
+            .map(|p| relative(&p))
+            .collect()
+    };
+    assert_eq!(
+        callers("PayloadV1::read_checked("),
+        ["domain/payload.rs", "web/verify.rs"]
+    );
+    assert_eq!(
+        callers("PledgeList::read_checked("),
+        ["domain/pledge_list.rs", "web/list.rs"]
+    );
+    // And nothing calls either under another name.
+    let bare: Vec<String> = rust_files(&src())
         .into_iter()
-        .filter(|p| shipped_code(p).contains("read_checked("))
+        .filter(|p| {
+            shipped_code(p).lines().any(|l| {
+                l.contains("read_checked(")
+                    && !l.contains("::read_checked(")
+                    && !l.contains("fn read_checked(")
+            })
+        })
         .map(|p| relative(&p))
         .collect();
-    assert_eq!(callers, ["domain/payload.rs", "web/verify.rs"]);
+    assert!(bare.is_empty(), "{bare:?}");
 }

@@ -301,3 +301,88 @@ fn a_drawing_in_progress_lives_in_the_state_until_start_over_or_forget() {
     state.forget_everything();
     assert!(state.drawing().with(Drawing::is_empty));
 }
+
+// The organiser's console.
+
+fn golden_links() -> String {
+    let tsv = include_str!("../../tests/golden/payload-v1.tsv");
+    tsv.lines()
+        .filter(|l| !l.starts_with('#') && !l.is_empty())
+        .map(|l| l.split('\t').nth(1).unwrap())
+        .take(3)
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+#[test]
+fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
+    use crate::domain::{Console, Status};
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let console = ConsoleState::open(io.clone().shared());
+    let report = console.take_links(&golden_links());
+    assert_eq!(report.len(), 3);
+    console.set_status(0, Status::Verified);
+    console.set_note(0, "appel");
+    let again = ConsoleState::open(io.clone().shared());
+    assert_eq!(again.with(|c| c.entries().len()), 3);
+    assert_eq!(again.with(|c| c.entries()[0].status), Status::Verified);
+    assert_eq!(again.notices(), ConsoleNotices::default());
+
+    // A damaged record is kept aside, never overwritten, and said.
+    io.put(
+        Console::KEY,
+        "{\"version\":1,\"entries\":[{\"link\":\"AAAA\"",
+    );
+    let damaged = ConsoleState::open(io.clone().shared());
+    assert!(damaged.notices().set_aside);
+    assert_eq!(damaged.with(|c| c.entries().len()), 0);
+    assert!(io
+        .stored(Console::BACKUP_KEY)
+        .unwrap()
+        .starts_with("{\"version\":1"));
+
+    // Without storage: said, and the work lives in the tab.
+    let none = ConsoleState::open(MemoryIo::unavailable().shared());
+    assert!(none.notices().not_saved);
+    none.take_links(&golden_links());
+    assert_eq!(none.with(|c| c.entries().len()), 3);
+}
+
+#[test]
+fn the_organiser_key_is_never_replaced_without_consent() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let console = ConsoleState::open(io.clone().shared());
+    assert!(console.publish().is_none(), "no list without a key");
+    console.create_key().unwrap();
+    let first = console.key().unwrap().public();
+    console.create_key().unwrap();
+    assert_eq!(
+        console.key().unwrap().public(),
+        first,
+        "create never replaces"
+    );
+
+    let other = crate::domain::PledgeKey::from_seed([9; 32]);
+    console.import_key(&other.to_organiser_file()).unwrap();
+    assert_eq!(console.key().unwrap().public(), first);
+    assert!(console.pending_key().is_some());
+    console.cancel_key();
+    assert_eq!(console.key().unwrap().public(), first);
+    console.import_key(&other.to_organiser_file()).unwrap();
+    console.confirm_key();
+    assert_eq!(console.key().unwrap().public(), other.public());
+    // A candidate's key file is not an organiser's.
+    assert!(console.import_key(&other.to_file()).is_err());
+    // Kept across a reload.
+    let again = ConsoleState::open(io.clone().shared());
+    assert_eq!(again.key().unwrap().public(), other.public());
+
+    console.take_links(&golden_links());
+    let (json, csv, n) = console.publish().unwrap();
+    assert_eq!(n, 3);
+    let list = crate::domain::PledgeList::open(&json, &other.public()).unwrap();
+    assert_eq!(list.entries.len(), 3);
+    assert_eq!(csv.lines().count(), 4);
+}
