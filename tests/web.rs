@@ -834,3 +834,120 @@ async fn the_browsers_ed25519_and_the_rust_verifier_agree() {
         Fragment::Pledge(Err(_))
     ));
 }
+
+/// Mounts the full build with this organiser in context (as a build with
+/// those settings would pin it).
+fn mount_with_organiser(organiser: Option<pledge_widget::domain::Organiser>) -> Mounted {
+    static HOOK: std::sync::Once = std::sync::Once::new();
+    HOOK.call_once(web::install_panic_hook);
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), move || {
+        provide_context(pledge_widget::state::OrganiserContext(organiser));
+        view! { <PledgeWidget parts=Parts::FULL /> }.into_any()
+    });
+    Mounted {
+        root,
+        _handle: handle,
+    }
+}
+
+#[wasm_bindgen_test]
+async fn the_send_button_is_there_only_with_an_organiser_contact() {
+    use pledge_widget::domain::Organiser;
+    let with = Organiser {
+        name: "Coorace (TEST)",
+        contact: Some("engagements@coorace.test"),
+        public_key: None,
+    };
+    for (organiser, shown) in [
+        (Some(with), true),
+        (
+            Some(Organiser {
+                contact: None,
+                ..with
+            }),
+            false,
+        ),
+        (None, false),
+    ] {
+        clear_storage();
+        set_fragment("");
+        LocalStorage::raw()
+            .set_item(StoredDraft::KEY, READY_TO_SIGN)
+            .unwrap();
+        let w = mount_with_organiser(organiser);
+        settle().await;
+        button(&w.root, "Signer mon engagement").click();
+        settle().await;
+        assert!(heading(&w.root).contains("Votre engagement est signé"));
+        let send = w.root.query_selector("a.pw-send__mail").unwrap();
+        assert_eq!(send.is_some(), shown, "{organiser:?}");
+        if let Some(send) = send {
+            let href = send.get_attribute("href").unwrap();
+            assert!(href.starts_with("mailto:engagements@coorace.test?subject="));
+            // The link itself, percent-encoded, is in the body.
+            let link = share_link(&w.root);
+            let encoded: String = link
+                .bytes()
+                .map(|b| match b {
+                    b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                        char::from(b).to_string()
+                    }
+                    b => format!("%{b:02X}"),
+                })
+                .collect();
+            assert!(href.contains(&encoded));
+        }
+        drop(w);
+    }
+}
+
+#[wasm_bindgen_test]
+async fn without_a_pinned_key_the_wall_says_so_and_a_pledge_link_shows_no_list_status() {
+    use pledge_widget::domain::Organiser;
+    clear_storage();
+    let organiser = Organiser {
+        name: "Coorace (TEST)",
+        contact: Some("engagements@coorace.test"),
+        public_key: None,
+    };
+    let golden = include_str!("golden/payload-v1.tsv")
+        .lines()
+        .find(|l| l.starts_with("typical\t"))
+        .unwrap()
+        .split('#')
+        .nth(1)
+        .unwrap()
+        .to_owned();
+    set_fragment(&format!("#{golden}"));
+    let w = mount_with_organiser(Some(organiser));
+    for _ in 0..20 {
+        settle().await;
+        if text(&w.root).contains("Signature valide") {
+            break;
+        }
+    }
+    assert!(text(&w.root).contains("Signature valide"));
+    assert!(w.root.query_selector(".pw-list-status").unwrap().is_none());
+    drop(w);
+    set_fragment("");
+
+    // The wall (`?mur`), with no key to check a list against.
+    let history = web_sys::window().unwrap().history().unwrap();
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?mur"))
+        .unwrap();
+    let w = mount_with_organiser(Some(organiser));
+    settle().await;
+    let said = text(&w.root);
+    history
+        .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page))
+        .unwrap();
+    assert!(
+        said.contains("Aucune liste d'engagements n'est configurée pour ce widget."),
+        "{said}"
+    );
+    drop(w);
+}
