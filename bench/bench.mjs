@@ -12,6 +12,7 @@ import { lighthouse } from '../tests/e2e/lighthouse.mjs';
 import { serveStatic } from '../tests/e2e/server.mjs';
 import { goldenFragment } from '../tests/e2e/golden.mjs';
 import { WidgetPage } from '../tests/e2e/widget-page.mjs';
+import { benchWall } from './wall.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -296,6 +297,9 @@ for (const gzip of [true, false]) {
 }
 result.lighthouse = result.lighthouseRuns['welcome, uncompressed'];
 
+// The public wall with TEST lists of 1,000 and 10,000 pledges.
+result.wall = await benchWall(browser, { runs: Math.min(RUNS, 7) });
+
 await browser.close();
 await widget.close();
 await counter.close();
@@ -311,6 +315,8 @@ result.budgets = [
   { budget: 'first visit, service worker included ≤ 200 KB', limit: 200 * 1024, value: result.phone.firstVisit.bytes, unit: 'B' },
   { budget: 'welcome LCP ≤ 1.0 s (gzip)', limit: 1000, value: Math.round(result.lighthouseRuns['welcome, gzip'].lcpMs), unit: 'ms' },
   { budget: 'welcome Performance = 100 (gzip)', limit: 0, value: 100 - result.lighthouseRuns['welcome, gzip'].performance, unit: 'points short' },
+  { budget: 'wall of 10,000 pledges: first screen ≤ 1.5 s (median)', limit: 1500, value: result.wall[10000].firstScreenMs, unit: 'ms' },
+  { budget: 'wall of 10,000 pledges: search keystroke ≤ 50 ms (slowest)', limit: 50, value: result.wall[10000].keystrokeMaxMs, unit: 'ms' },
   { budget: 'pledge link Performance ≥ 98 (gzip)', limit: 2, value: 100 - result.lighthouseRuns['pledge link, gzip'].performance, unit: 'points short of 100' },
 ].map((b) => ({ ...b, pass: b.value <= b.limit, margin: round(b.limit - b.value) }));
 
@@ -376,6 +382,12 @@ Median run by LCP of ${LH_RUNS} (range over the runs in brackets).
 | page, serving | Performance | Accessibility | Best Practices | SEO | LCP | TBT | CLS |
 |---|---|---|---|---|---|---|---|
 ${Object.entries(result.lighthouseRuns).map(([k, r]) => `| ${k} | ${r.performance} (${r.performanceRange}) | ${r.accessibility} | ${r['best-practices']} | ${r.seo} | ${r.lcp} (${r.lcpRange}) | ${r.tbt} | ${r.cls} |`).join('\n')}
+
+## The public wall (TEST lists, gzip, median of ${Math.min(RUNS, 7)})
+
+| pledges | list | gzip | per entry (gzip) | first screen | fetched · list checked · pledges checked · wall built | keystroke median / slowest |
+|---|---|---|---|---|---|---|
+${Object.entries(result.wall).map(([n, w]) => `| ${n} | ${kb(w.listBytes)} | ${kb(w.listGzipBytes)} | ${w.bytesPerEntry} B (${w.gzipBytesPerEntry} B) | ${w.firstScreenMs} ms (${w.firstScreenRangeMs}) | ${w.stepsMs.fetched} · ${w.stepsMs['list-checked']} · ${w.stepsMs['pledges-checked']} · ${w.stepsMs.built} ms | ${w.keystrokeMedianMs} / ${w.keystrokeMaxMs} ms |`).join('\n')}
 
 ## Budgets
 

@@ -1,5 +1,6 @@
 // The build settings of a deployment (widget-settings.json at the project's
-// root, with environment variables taking precedence), and what the
+// root, or the file PW_WIDGET_SETTINGS names; environment variables taking
+// precedence), and what the
 // post-build hook does with them. Pure functions, tested in
 // tests/scripts/site-settings.test.mjs.
 import { readFile } from 'node:fs/promises';
@@ -15,11 +16,13 @@ import { frameAncestors } from './security-headers.mjs';
  * scripts/security-headers.mjs; any, by default).
  */
 export async function readSettings(root, env = process.env) {
+  const settingsFile = env.PW_WIDGET_SETTINGS?.trim() || 'widget-settings.json';
   let file = {};
   try {
-    file = JSON.parse(await readFile(join(root, 'widget-settings.json'), 'utf8'));
+    // The same file build.rs pins the organiser from.
+    file = JSON.parse(await readFile(join(root, settingsFile), 'utf8'));
   } catch (error) {
-    if (error.code !== 'ENOENT') throw new Error(`widget-settings.json: ${error.message}`);
+    if (error.code !== 'ENOENT') throw new Error(`${settingsFile}: ${error.message}`);
   }
   return {
     siteUrl: siteUrl(env.PW_SITE_URL ?? file.site_url ?? ''),
