@@ -1,7 +1,7 @@
 use leptos::{ev::SubmitEvent, html, prelude::*, task::spawn_local};
 
 use crate::i18n::fill;
-use crate::state::{campaign, organiser, texts, Vouched};
+use crate::state::{campaign, org_texts, organiser, texts, Vouched};
 
 use crate::domain::card::{CardFormat, CardLayout};
 use crate::domain::share_targets::{file_slug, mastodon_instance};
@@ -34,7 +34,7 @@ pub fn CardPanel(
             // The verified mark, only where the organiser's list says so.
             content.verified = Vouched::date().zip(organiser()).map(|(date, o)| {
                 fill(
-                    texts().org.verified_badge,
+                    org_texts().verified_badge,
                     &[("organiser", o.name), ("date", &texts().date(date))],
                 )
             });

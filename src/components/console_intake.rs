@@ -2,7 +2,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::domain::{Intake, IntakeLine};
 use crate::i18n::fill;
-use crate::state::{texts, ConsoleState};
+use crate::state::{org_texts, texts, ConsoleState};
 use crate::web;
 
 /// Pasting links (one per line, or a CSV of them) or choosing a file:
@@ -35,7 +35,7 @@ pub fn ConsoleIntake() -> impl IntoView {
             let items = lines
                 .into_iter()
                 .map(|l| {
-                    let t = texts().org;
+                    let t = org_texts();
                     let name = l.name.clone().unwrap_or_default();
                     let line = l.line.to_string();
                     let (kind, said) = match l.intake {
@@ -50,7 +50,7 @@ pub fn ConsoleIntake() -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <h3 class="pw-console__subheading">{move || texts().org.console_report_heading}</h3>
+                <h3 class="pw-console__subheading">{move || org_texts().console_report_heading}</h3>
                 <ul class="pw-intake__report">{items}</ul>
             }
         })
@@ -58,10 +58,10 @@ pub fn ConsoleIntake() -> impl IntoView {
     view! {
         <section class="pw-console__section pw-intake" aria-labelledby="pw-intake-heading">
             <h2 class="pw-summary__section-title" id="pw-intake-heading">
-                {move || texts().org.console_paste_heading}
+                {move || org_texts().console_paste_heading}
             </h2>
             <label class="pw-field__label" for="pw-intake-links">
-                {move || texts().org.console_paste_label}
+                {move || org_texts().console_paste_label}
             </label>
             <textarea
                 id="pw-intake-links"
@@ -73,10 +73,10 @@ pub fn ConsoleIntake() -> impl IntoView {
             ></textarea>
             <div class="pw-key__actions">
                 <button type="button" class="pw-button pw-button--primary" on:click=add>
-                    {move || texts().org.console_paste_add}
+                    {move || org_texts().console_paste_add}
                 </button>
                 <label class="pw-button pw-key__import">
-                    {move || texts().org.console_paste_file}
+                    {move || org_texts().console_paste_file}
                     <input
                         type="file"
                         class="pw-visually-hidden"

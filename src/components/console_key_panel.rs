@@ -1,7 +1,7 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::i18n::fill;
-use crate::state::{organiser, texts, ConsoleState};
+use crate::state::{org_texts, organiser, texts, ConsoleState};
 use crate::web;
 
 const KEY_FILE_NAME: &str = "cle-organisateur-coorace.json";
@@ -28,11 +28,11 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
         spawn_local(async move {
             let text = web::chosen_file_text(&input).await;
             let ok = text.is_some_and(|t| state.import_key(&t).is_ok());
-            let _ = message.try_set((!ok).then_some(texts().org.console_key_import_failed));
+            let _ = message.try_set((!ok).then_some(org_texts().console_key_import_failed));
         });
     };
     let key = move || {
-        let t = texts().org;
+        let t = org_texts();
         match state.key() {
             None => view! { <p class="pw-key__explain">{t.console_key_none}</p> }.into_any(),
             Some(key) => {
@@ -68,17 +68,17 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     let consent = move || {
         let (old, new) = state.pending_key()?;
         let question = fill(
-            texts().org.console_key_replace_question,
+            org_texts().console_key_replace_question,
             &[("old", &old), ("new", &new)],
         );
         Some(view! {
             <div class="pw-confirm" role="group" aria-labelledby="pw-organiser-key-question">
                 <p class="pw-confirm__question" id="pw-organiser-key-question">{question}</p>
                 <button type="button" class="pw-button" on:click=export>
-                    {move || texts().org.console_key_export}
+                    {move || org_texts().console_key_export}
                 </button>
                 <button type="button" class="pw-button pw-button--danger" on:click=move |_| state.confirm_key()>
-                    {move || texts().org.console_key_replace}
+                    {move || org_texts().console_key_replace}
                 </button>
                 <button type="button" class="pw-button" on:click=move |_| state.cancel_key()>
                     {move || texts().cancel}
@@ -88,7 +88,7 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     };
     let alerts = move || {
         let n = state.notices();
-        let t = texts().org;
+        let t = org_texts();
         [
             n.key_not_saved.then_some(t.console_key_unsaved),
             n.key_set_aside.then_some(t.console_key_set_aside),
@@ -101,7 +101,7 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     view! {
         <section class="pw-key pw-console__section" aria-labelledby="pw-organiser-key-heading">
             <h2 class="pw-summary__section-title" id="pw-organiser-key-heading">
-                {move || texts().org.console_key_heading}
+                {move || org_texts().console_key_heading}
             </h2>
             {key}
             {alerts}
@@ -114,16 +114,16 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
                             class="pw-button pw-button--primary"
                             on:click=move |_| { let _ = state.create_key(); }
                         >
-                            {move || texts().org.console_key_create}
+                            {move || org_texts().console_key_create}
                         </button>
                     }
                 >
                     <button type="button" class="pw-button" on:click=export>
-                        {move || texts().org.console_key_export}
+                        {move || org_texts().console_key_export}
                     </button>
                 </Show>
                 <label class="pw-button pw-key__import">
-                    {move || texts().org.console_key_import}
+                    {move || org_texts().console_key_import}
                     <input
                         type="file"
                         class="pw-visually-hidden"

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::domain::pledge_list::{ListFailure, Listed};
 use crate::domain::{Organiser, PublicKey, ShareLink, Status, VerifiedPledge};
 use crate::i18n::fill;
-use crate::state::{organiser, texts, Vouched};
+use crate::state::{org_texts, organiser, texts, Vouched};
 use crate::web;
 
 /// What the organiser's published list says of the pledge on show:
@@ -29,7 +29,7 @@ pub fn ListStatus(
         let _ = found.try_set(Some(result));
     });
     Some(move || {
-        let t = texts().org;
+        let t = org_texts();
         let name = organiser.name;
         match found.get() {
             None => view! { <p class="pw-list-status pw-list-status--checking">{t.status_checking}</p> }
@@ -83,7 +83,7 @@ fn line(kind: &'static str, text: String, help: Option<String>) -> AnyView {
 }
 
 fn unverified(organiser: &Organiser) -> AnyView {
-    let t = texts().org;
+    let t = org_texts();
     let who = [("organiser", organiser.name)];
     line(
         "unverified",

@@ -1,7 +1,7 @@
-use leptos::prelude::*;
+use leptos::{context::Provider, prelude::*};
 
 use super::{ConsoleEntries, ConsoleIntake, ConsoleKeyPanel, ConsolePublish};
-use crate::state::{texts, ConsoleState, SharedIo};
+use crate::state::{org_texts, ConsoleState, SharedIo};
 
 /// The organiser's console (`?organisateur`, not linked from the
 /// candidate's journey): the organiser's key, pasting links, a status per
@@ -9,10 +9,9 @@ use crate::state::{texts, ConsoleState, SharedIo};
 #[component]
 pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
     let state = ConsoleState::open(io);
-    state.provide();
     let notices = move || {
         let n = state.notices();
-        let t = texts().org;
+        let t = org_texts();
         let alerts: Vec<&'static str> = [
             n.not_saved.then_some(t.console_not_saved),
             n.set_aside.then_some(t.console_set_aside),
@@ -28,15 +27,18 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
             }
         })
     };
+    // Provided to this page only (a child owner), and gone with it.
     view! {
+        <Provider value=state>
         <section class="pw-step pw-console">
-            <h1 class="pw-step__heading" tabindex="-1">{move || texts().org.console_heading}</h1>
-            <p class="pw-step__lead">{move || texts().org.console_lead}</p>
+            <h1 class="pw-step__heading" tabindex="-1">{move || org_texts().console_heading}</h1>
+            <p class="pw-step__lead">{move || org_texts().console_lead}</p>
             {notices}
             <ConsoleKeyPanel />
             <ConsoleIntake />
             <ConsoleEntries />
             <ConsolePublish />
         </section>
+        </Provider>
     }
 }

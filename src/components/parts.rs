@@ -5,7 +5,7 @@ use super::{
     PledgeWall, PrintCharter, SignStep, SignedScreen, VerificationView,
 };
 use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
-use crate::state::{text, PledgeState, Scope, SharedIo};
+use crate::state::{org_texts, text, PledgeState, Scope, SharedIo};
 
 /// What differs between the widget's three builds (see `web::builds`).
 ///
@@ -158,8 +158,8 @@ fn full_console(io: SharedIo) -> AnyView {
 fn wall_elsewhere(_commune: Option<String>, _embedded: bool) -> AnyView {
     view! {
         <FullBuildLoader
-            heading=text(|t| t.org.wall_heading)
-            loading=text(|t| t.org.wall_loading)
+            heading=Signal::derive(|| org_texts().wall_heading)
+            loading=Signal::derive(|| org_texts().wall_loading)
         />
     }
     .into_any()
@@ -168,7 +168,7 @@ fn wall_elsewhere(_commune: Option<String>, _embedded: bool) -> AnyView {
 fn console_elsewhere(_io: SharedIo) -> AnyView {
     view! {
         <FullBuildLoader
-            heading=text(|t| t.org.console_heading)
+            heading=Signal::derive(|| org_texts().console_heading)
             loading=text(|t| t.loading_journey)
         />
     }

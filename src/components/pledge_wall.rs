@@ -4,7 +4,7 @@ use super::{WallChart, WallResults, WallTotals};
 use crate::domain::pledge_list::ListFailure;
 use crate::domain::{Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{organiser, texts};
+use crate::state::{org_texts, organiser, texts};
 use crate::web;
 
 /// The public wall (`?mur`, or a partner's `data-view="wall"`): the
@@ -46,18 +46,18 @@ pub fn PledgeWall(
 
     let body = move || match (organiser.and_then(|o| o.public_key), loaded.get()) {
         (None, _) => view! {
-            <p class="pw-wall__message" role="status">{move || texts().org.wall_no_organiser}</p>
+            <p class="pw-wall__message" role="status">{move || org_texts().wall_no_organiser}</p>
         }
         .into_any(),
         (Some(_), None) => view! {
-            <p class="pw-wall__message" role="status">{move || texts().org.wall_loading}</p>
+            <p class="pw-wall__message" role="status">{move || org_texts().wall_loading}</p>
         }
         .into_any(),
         (Some(_), Some(Err(failure))) => view! {
             <div class="pw-seal pw-seal--invalid" role="alert">
-                <p class="pw-seal__title">{move || texts().org.wall_error_heading}</p>
+                <p class="pw-seal__title">{move || org_texts().wall_error_heading}</p>
                 <p class="pw-seal__detail">
-                    {move || fill(texts().org.list_failure(failure), &[("organiser", name)])}
+                    {move || fill(org_texts().list_failure(failure), &[("organiser", name)])}
                 </p>
             </div>
         }
@@ -69,7 +69,7 @@ pub fn PledgeWall(
                 <p class="pw-step__lead">
                     {move || {
                         fill(
-                            texts().org.wall_lead,
+                            org_texts().wall_lead,
                             &[("organiser", name), ("date", &texts().date(issued))],
                         )
                     }}
@@ -84,7 +84,7 @@ pub fn PledgeWall(
 
     view! {
         <section class="pw-step pw-wall">
-            <h1 class="pw-step__heading" tabindex="-1">{move || texts().org.wall_heading}</h1>
+            <h1 class="pw-step__heading" tabindex="-1">{move || org_texts().wall_heading}</h1>
             {body}
         </section>
     }

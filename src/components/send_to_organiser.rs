@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::fill;
-use crate::state::{organiser, texts, PledgeState};
+use crate::state::{org_texts, organiser, PledgeState};
 use crate::web;
 
 /// « Envoyer mon engagement à Coorace »: the candidate's mail app, with the
@@ -15,7 +15,7 @@ pub fn SendToOrganiser() -> impl IntoView {
     let mailto = move || {
         let signed = state.signed()?;
         let link = state.share_link(&web::page_url())?;
-        let t = texts().org;
+        let t = org_texts();
         let p = signed.pledge.pledge();
         let who = [("name", p.name()), ("commune", p.commune())];
         let subject = fill(t.send_subject, &who);
@@ -34,10 +34,10 @@ pub fn SendToOrganiser() -> impl IntoView {
     Some(view! {
         <div class="pw-send">
             <a class="pw-button pw-button--primary pw-send__mail" href=mailto>
-                {move || fill(texts().org.send, &[("organiser", organiser.name)])}
+                {move || fill(org_texts().send, &[("organiser", organiser.name)])}
             </a>
             <p class="pw-send__hint">
-                {move || fill(texts().org.send_hint, &[("contact", contact)])}
+                {move || fill(org_texts().send_hint, &[("contact", contact)])}
             </p>
         </div>
     })

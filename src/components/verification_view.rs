@@ -1,4 +1,4 @@
-use leptos::prelude::*;
+use leptos::{context::Provider, prelude::*};
 
 use crate::state::{texts, Vouched};
 
@@ -19,8 +19,19 @@ pub fn VerificationView(
     /// given the pledge and its link: see `Parts`.
     extras: fn(VerifiedPledge, String) -> AnyView,
 ) -> impl IntoView {
-    // The list's verdict reaches the card through this.
-    Vouched::provide_new();
+    // The list's verdict reaches the card through this context, scoped to
+    // this page (a child owner): gone with it.
+    let vouched = Vouched(RwSignal::new(None));
+    view! {
+        <Provider value=vouched>{move || verification(result.clone(), on_start_own, extras)}</Provider>
+    }
+}
+
+fn verification(
+    result: Result<VerifiedPledge, LinkError>,
+    on_start_own: Callback<()>,
+    extras: fn(VerifiedPledge, String) -> AnyView,
+) -> impl IntoView {
     let (status, body) = match result {
         Ok(pledge) => {
             let payload = ShareLink::payload(&web::fragment()).and_then(Result::ok);

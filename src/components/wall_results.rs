@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{open_data, ShareLink, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::texts;
+use crate::state::{org_texts, texts};
 use crate::web;
 
 /// How many entries are shown at first, and added by « Afficher plus ».
@@ -51,10 +51,10 @@ pub fn WallResults(
                             <span class="pw-wall-entry__details">{details}</span>
                             <span class="pw-wall-entry__meta">
                                 <span class=format!("pw-badge pw-badge--{}", status.key())>
-                                    {move || texts().org.status(status)}
+                                    {move || org_texts().status(status)}
                                 </span>
                                 " "
-                                {move || fill(texts().org.wall_entry_count, &[("n", &ticked)])}
+                                {move || fill(org_texts().wall_entry_count, &[("n", &ticked)])}
                             </span>
                         </li>
                     }
@@ -62,10 +62,10 @@ pub fn WallResults(
                 .collect_view()
         });
         let summary = if total == 0 && !query.with(String::is_empty) {
-            fill(texts().org.wall_no_results, &[("query", &query.get())])
+            fill(org_texts().wall_no_results, &[("query", &query.get())])
         } else {
             fill(
-                texts().org.wall_results,
+                org_texts().wall_results,
                 &[("shown", &count.to_string()), ("total", &total.to_string())],
             )
         };
@@ -74,7 +74,7 @@ pub fn WallResults(
             <ul class="pw-wall__entries">{entries}</ul>
             {(count < total).then(|| view! {
                 <button type="button" class="pw-button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || texts().org.wall_show_more}
+                    {move || org_texts().wall_show_more}
                 </button>
             })}
         }
@@ -97,7 +97,7 @@ pub fn WallResults(
     };
     let left_out = move || {
         wall.with_value(|w| {
-            let t = texts().org;
+            let t = org_texts();
             let mut notes = Vec::new();
             if w.withdrawn > 0 {
                 notes.push(view! { <p class="pw-wall__note">{fill(t.wall_withdrawn_note, &[("n", &w.withdrawn.to_string())])}</p> }.into_any());
@@ -128,14 +128,14 @@ pub fn WallResults(
     view! {
         <div class="pw-wall__search">
             <label class="pw-field__label" for="pw-wall-search">
-                {move || texts().org.wall_search_label}
+                {move || org_texts().wall_search_label}
             </label>
             <input
                 id="pw-wall-search"
                 class="pw-field__input"
                 type="search"
                 autocomplete="off"
-                placeholder=move || texts().org.wall_search_hint
+                placeholder=move || org_texts().wall_search_hint
                 prop:value=query
                 on:input=move |ev| {
                     shown.set(PAGE);
@@ -146,7 +146,7 @@ pub fn WallResults(
         {results}
         <div class="pw-wall__actions">
             <button type="button" class="pw-button" on:click=download>
-                {move || texts().org.wall_download}
+                {move || org_texts().wall_download}
             </button>
         </div>
         {left_out}

@@ -4,7 +4,6 @@ use super::{Plural, Texts};
 /// translation, and the widget says so.
 pub static EN: Texts = Texts {
     lang: "en",
-    org: &super::ORG_EN,
     widget_label: "Candidates' commitments – Coorace #Municipales2020",
     switch_to_other: "Français",
     switch_to_other_lang: "fr",

@@ -3,7 +3,6 @@ use super::{Plural, Texts};
 /// French, the reference language of the campaign.
 pub static FR: Texts = Texts {
     lang: "fr",
-    org: &super::ORG_FR,
     switch_to_other: "English",
     switch_to_other_lang: "en",
     translation_note: "",

@@ -41,6 +41,16 @@ impl Lang {
         }
     }
 
+    /// The organiser's side's strings (sending, the list, the wall, the
+    /// console): apart from [`Texts`], so that a build that never shows
+    /// them (the journey's) does not carry them.
+    pub fn org(self) -> &'static OrgTexts {
+        match self {
+            Lang::Fr => &ORG_FR,
+            Lang::En => &ORG_EN,
+        }
+    }
+
     pub fn code(self) -> &'static str {
         self.texts().lang
     }
@@ -80,8 +90,6 @@ impl Lang {
 #[derive(Debug)]
 pub struct Texts {
     pub lang: &'static str,
-    /// The organiser's side (sending, the list, the wall, the console).
-    pub org: &'static OrgTexts,
     pub widget_label: &'static str,
     /// The language switch: the other language's name, in that language.
     pub switch_to_other: &'static str,
@@ -712,6 +720,22 @@ mod tests {
         let (fr, en) = (literals(&format!("{FR:?}")), literals(&format!("{EN:?}")));
         assert_eq!(fr.len(), en.len(), "the same strings in both");
         assert!(fr.len() > 100, "the parser sees the strings");
+        for (f, e) in fr.iter().zip(&en) {
+            assert_eq!(placeholders(f), placeholders(e), "{f:?} / {e:?}");
+        }
+    }
+
+    #[test]
+    fn the_organiser_s_strings_are_all_there_in_both_languages() {
+        for org in [&ORG_FR, &ORG_EN] {
+            assert!(!format!("{org:?}").contains(": \"\""));
+        }
+        let (fr, en) = (
+            literals(&format!("{ORG_FR:?}")),
+            literals(&format!("{ORG_EN:?}")),
+        );
+        assert_eq!(fr.len(), en.len());
+        assert!(fr.len() > 80, "the parser sees the strings");
         for (f, e) in fr.iter().zip(&en) {
             assert_eq!(placeholders(f), placeholders(e), "{f:?} / {e:?}");
         }

@@ -53,6 +53,11 @@ pub fn texts() -> &'static Texts {
     Locale::current().texts()
 }
 
+/// The organiser's side's strings in the language in context.
+pub fn org_texts() -> &'static crate::i18n::OrgTexts {
+    Locale::current().org()
+}
+
 /// The campaign as shown in the language in context.
 pub fn campaign() -> &'static Campaign {
     Locale::current().campaign()

@@ -18,7 +18,7 @@ mod organiser;
 use leptos::prelude::*;
 
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
-pub use locale::{campaign, text, texts, Locale};
+pub use locale::{campaign, org_texts, text, texts, Locale};
 pub use organiser::{organiser, ConsoleNotices, ConsoleState, OrganiserContext, Vouched};
 
 use crate::domain::{

@@ -25,20 +25,10 @@ pub fn organiser() -> Option<Organiser> {
 pub struct Vouched(pub RwSignal<Option<SigningDate>>);
 
 impl Vouched {
-    pub fn provide_new() {
-        provide_context(Vouched(RwSignal::new(None)));
-    }
-
     /// The date the list vouches from, tracking it (`None` outside a
     /// pledge link's page, or until the list says so).
     pub fn date() -> Option<SigningDate> {
-        use_context::<Vouched>().and_then(|v| v.0.get())
-    }
-
-    pub fn set(date: SigningDate) {
-        if let Some(v) = use_context::<Vouched>() {
-            v.0.set(Some(date));
-        }
+        use_context::<Vouched>().and_then(|v| v.0.try_get().flatten())
     }
 }
 
@@ -112,10 +102,7 @@ impl ConsoleState {
         }
     }
 
-    pub fn provide(self) {
-        provide_context(self);
-    }
-
+    /// The console of the page (provided by `OrganiserConsole`).
     pub fn use_context() -> Self {
         expect_context::<ConsoleState>()
     }
