@@ -38,7 +38,7 @@
       if (key === 'lang') asked = value;
       else if (/^(embed|compact|accent|theme|view|commune|mur|organisateur)$/.test(key)) options = true;
     });
-    if (location.hash.indexOf('#e=') === 0 || options || (draft && draft.step && draft.step !== 'welcome')) {
+    if (location.hash.indexOf('#e=') === 0 || location.hash.indexOf('#d=') === 0 || options || (draft && draft.step && draft.step !== 'welcome')) {
       first = 'none';
     } else {
       var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];

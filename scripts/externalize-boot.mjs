@@ -217,7 +217,9 @@ if (organiserPage() && !/[?&]organisateur\b/i.test(location.search)) {
 }
 
 try {
-  const first = location.hash.startsWith('#e=') ? 'verify' : resumesSigning() || organiserPage() ? 'full' : 'journey';
+  // #d=…: answers carried from a partner's frame, to sign here.
+  const carried = location.hash.startsWith('#d=');
+  const first = location.hash.startsWith('#e=') ? 'verify' : carried || resumesSigning() || organiserPage() ? 'full' : 'journey';
   await afterFirstPaint();
   await start(first);
 } catch (error) {

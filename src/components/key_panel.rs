@@ -44,6 +44,18 @@ pub fn KeyPanel(
     let shared_origin = OriginSharing::of(&page)
         .warns()
         .then(|| OriginSharing::origin(&page).to_owned());
+    // Where the key lives: the widget's own page (a partner's frame signs
+    // there too, see `SignInTab`).
+    let lives = (!web::is_framed()).then(|| OriginSharing::origin(&page).to_owned());
+    let lives_here = move || {
+        let origin = lives.clone()?;
+        state.fingerprint()?;
+        Some(view! {
+            <p class="pw-key__explain">
+                {move || fill(texts().key_lives_here, &[("origin", &origin)])}
+            </p>
+        })
+    };
     let origin_warning = move || {
         shared_origin.clone().map(|origin| {
             view! {
@@ -165,6 +177,7 @@ pub fn KeyPanel(
                 {move || texts().key_heading}
             </h2>
             {fingerprint}
+            {lives_here}
             {warnings}
             {origin_warning}
             <div class="pw-key__actions">

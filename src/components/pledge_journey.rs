@@ -1,7 +1,8 @@
 use leptos::{html, prelude::*};
 
 use super::{
-    IdentityStep, Parts, ProposalStep, StartOver, StorageNoticeBanner, SummaryScreen, WelcomeScreen,
+    IdentityStep, Parts, ProposalStep, SignInTab, StartOver, StorageNoticeBanner, SummaryScreen,
+    WelcomeScreen,
 };
 use crate::domain::Step;
 use crate::i18n::fill;
@@ -14,6 +15,7 @@ use crate::web;
 #[component]
 pub fn PledgeJourney() -> impl IntoView {
     let parts = Parts::use_context();
+    let framed = web::is_framed();
     let state = PledgeState::use_context();
 
     let step = Memo::new(move |_| state.with(|d| d.step));
@@ -79,6 +81,9 @@ pub fn PledgeJourney() -> impl IntoView {
                 Step::Proposal(index) => view! { <ProposalStep index /> }.into_any(),
                 Step::Identity => view! { <IdentityStep /> }.into_any(),
                 Step::Summary => view! { <SummaryScreen /> }.into_any(),
+                // In a partner's frame, signing happens on the widget's own
+                // page, where the candidate's one key lives.
+                Step::Sign | Step::Signed if framed => view! { <SignInTab /> }.into_any(),
                 step @ (Step::Sign | Step::Signed) => (parts.signing)(step),
             }}
             <Show when=move || step.get() != Step::Welcome>

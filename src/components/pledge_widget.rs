@@ -1,7 +1,7 @@
 use leptos::{html, prelude::*};
 
 use super::{LanguageBar, Parts, PrivacyNote};
-use crate::domain::{EmbedOptions, ShareLink, View};
+use crate::domain::{EmbedOptions, ShareLink, StoredDraft, View};
 use crate::state::{Locale, PledgeState, SharedIo};
 use crate::web;
 
@@ -83,6 +83,14 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             let draft = handed_over_draft.try_update_value(Option::take).flatten();
             let opened = owner
                 .with(|| PledgeState::open(shared_io.get_value(), parts.scope, draft.as_deref()));
+            // Answers carried from a partner's frame (`#d=…`) to sign here,
+            // where the candidate's key lives.
+            if let Some(carried) = StoredDraft::carried(&web::fragment()) {
+                if let Ok(carried) = carried {
+                    opened.adopt_carried(carried);
+                }
+                web::clear_fragment();
+            }
             state.set_value(Some(opened));
             opened
         }

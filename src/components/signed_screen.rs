@@ -14,6 +14,10 @@ pub fn SignedScreen() -> impl IntoView {
     let copied = RwSignal::new(None::<bool>);
     let link_input = NodeRef::<html::Input>::new();
     let link = move || state.share_link(&web::page_url()).unwrap_or_default();
+    // Opened from a partner's frame to sign: that frame shows the pledge.
+    if let Some(signed) = state.signed_untracked() {
+        web::tell_opener_signed(&signed.payload);
+    }
 
     let copy = move |_| {
         let text = link();

@@ -7,7 +7,8 @@ use crate::web;
 
 /// A dismissible message about storage: recovered, unavailable or full.
 /// In a partner's frame, where browsers often refuse storage to third-party
-/// pages, it offers the widget's own page, where answers are kept.
+/// pages, it offers the widget's own page, where answers are kept, carrying
+/// the answers so far there.
 #[component]
 pub fn StorageNoticeBanner() -> impl IntoView {
     let state = PledgeState::use_context();
@@ -29,11 +30,13 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                     {(framed && matches!(notice, StorageNotice::Unavailable | StorageNotice::SaveFailed))
                         .then(|| {
                             view! {
+                                // The widget's own page, carrying the
+                                // answers so far (never a key).
                                 <a
                                     class="pw-button pw-notice__open"
-                                    href=web::page_url()
+                                    href=move || state.carry_link(&web::page_url())
                                     target="_blank"
-                                    rel="noopener"
+                                    rel="opener"
                                 >
                                     {move || texts().open_standalone}
                                 </a>

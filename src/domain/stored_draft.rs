@@ -70,6 +70,43 @@ impl StoredDraft {
         out
     }
 
+    /// What starts a fragment that carries a draft (`#d=…`).
+    pub const CARRY_MARKER: &'static str = "d=";
+
+    /// The widget's own page carrying `draft` in its fragment (which never
+    /// reaches a server): how a partner's frame hands the candidate's
+    /// answers to the page where their one key lives. The answers and
+    /// identity only: never a key.
+    pub fn carry_link(page_url: &str, draft: &Draft) -> String {
+        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+        let base = page_url.split('#').next().unwrap_or_default();
+        format!(
+            "{base}#{}{}",
+            Self::CARRY_MARKER,
+            URL_SAFE_NO_PAD.encode(Self::encode(draft))
+        )
+    }
+
+    /// The draft a page's fragment (with or without its `#`) carries;
+    /// `None` when it carries none.
+    pub fn carried(fragment: &str) -> Option<Result<Draft, RecordError>> {
+        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+        let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
+        let text = fragment.strip_prefix(Self::CARRY_MARKER)?.trim();
+        // A draft is a few hundred bytes; its texts are bounded.
+        if text.len() > 16 * 1024 {
+            return Some(Err(malformed("the carried draft is too long")));
+        }
+        let bytes = match URL_SAFE_NO_PAD.decode(text) {
+            Ok(bytes) => bytes,
+            Err(_) => return Some(Err(malformed("the carried draft is not base64url"))),
+        };
+        match String::from_utf8(bytes) {
+            Ok(json) => Some(Self::decode(&json)),
+            Err(_) => Some(Err(malformed("the carried draft is not UTF-8"))),
+        }
+    }
+
     /// Reads a record back. Anything that is not exactly a version-1 record
     /// of this campaign is an error: the caller keeps the text as a backup.
     /// Unknown members are ignored.
@@ -194,6 +231,27 @@ impl std::error::Error for RecordError {}
 mod tests {
     use super::*;
     use crate::domain::{Action, Field};
+
+    #[test]
+    fn a_draft_travels_in_a_link_and_nothing_else_does() {
+        let mut draft = sample();
+        draft.apply(Action::Edit(Field::Name, "Zoé « l'Ardente » & co".into()));
+        let link = StoredDraft::carry_link("https://w.example/?embed=1#old", &draft);
+        assert!(link.starts_with("https://w.example/?embed=1#d="));
+        let fragment = link.split_once('#').unwrap().1;
+        assert_eq!(StoredDraft::carried(fragment).unwrap().unwrap(), draft);
+        assert_eq!(
+            StoredDraft::carried(&format!("#{fragment}"))
+                .unwrap()
+                .unwrap(),
+            draft
+        );
+        assert!(StoredDraft::carried("#e=AAAA").is_none());
+        assert!(StoredDraft::carried("").is_none());
+        for bad in ["d=%%%", "d=AAAA", &format!("d={}", "A".repeat(20_000))] {
+            assert!(StoredDraft::carried(bad).unwrap().is_err(), "{bad:.20}");
+        }
+    }
 
     fn sample() -> Draft {
         let mut d = Draft::default();

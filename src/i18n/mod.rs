@@ -160,6 +160,12 @@ pub struct Texts {
     pub privacy_heading: &'static str,
     pub privacy_text: &'static str,
     pub open_standalone: &'static str,
+    /// Signing from a partner's frame: why and how it continues in a tab.
+    pub sign_in_tab_lead: &'static str,
+    pub sign_in_tab_button: &'static str,
+    pub sign_in_tab_opened: &'static str,
+    /// Where the key lives; `{origin}`.
+    pub key_lives_here: &'static str,
     pub to_sign: &'static str,
     pub sign_heading: &'static str,
     pub sign_lead: &'static str,

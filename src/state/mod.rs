@@ -270,6 +270,30 @@ impl PledgeState {
         }
     }
 
+    /// A draft carried from a partner's frame (`#d=…`, see
+    /// [`StoredDraft::carry_link`]) becomes this page's draft, and is saved.
+    /// A different draft stored here before is set aside (the backup key),
+    /// never lost.
+    pub fn adopt_carried(&self, carried: Draft) {
+        let io = self.io();
+        if let Ok(Some(stored)) = io.get(StoredDraft::KEY) {
+            let before = StoredDraft::decode(&stored).ok();
+            if before
+                .as_ref()
+                .is_some_and(|d| *d != carried && *d != Draft::default())
+            {
+                let _ = io.set(StoredDraft::BACKUP_KEY, &stored);
+            }
+        }
+        self.draft.set(carried);
+        self.save_draft();
+    }
+
+    /// This page carrying the current draft, for the widget's own page.
+    pub fn carry_link(&self, page_url: &str) -> String {
+        self.draft.with(|d| StoredDraft::carry_link(page_url, d))
+    }
+
     pub fn notice(&self) -> Option<StorageNotice> {
         self.notice.get()
     }
@@ -297,6 +321,11 @@ impl PledgeState {
     /// What the candidate must know about their key, tracking it.
     pub fn key_status(&self) -> KeyStatus {
         self.key_status.get()
+    }
+
+    /// The last signed pledge, without tracking it.
+    pub fn signed_untracked(&self) -> Option<SignedRecord> {
+        self.signed.get_untracked()
     }
 
     /// The last signed pledge, tracking it.

@@ -386,3 +386,25 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     assert_eq!(list.entries.len(), 3);
     assert_eq!(csv.lines().count(), 4);
 }
+
+#[test]
+fn a_carried_draft_is_adopted_and_a_different_one_set_aside() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    state.dispatch(Action::Tick(5, true));
+    let earlier = io.stored(StoredDraft::KEY).unwrap();
+    let mut carried = Draft::default();
+    carried.apply(Action::Tick(0, true));
+    carried.apply(Action::Edit(Field::Name, "Camille Dupont".into()));
+    carried.apply(Action::Edit(Field::Commune, "Lyon".into()));
+    carried.apply(Action::GoTo(Step::Sign));
+    state.adopt_carried(carried.clone());
+    assert_eq!(state.with(Clone::clone), carried);
+    assert_eq!(stored_draft(&io), Some(carried.clone()));
+    assert_eq!(io.stored(StoredDraft::BACKUP_KEY), Some(earlier));
+    // The same draft again: nothing set aside over the backup.
+    io.put(StoredDraft::BACKUP_KEY, "kept");
+    state.adopt_carried(carried);
+    assert_eq!(io.stored(StoredDraft::BACKUP_KEY).as_deref(), Some("kept"));
+}

@@ -85,3 +85,67 @@ pub fn report_step_change() {
 pub fn set_css_variable(el: &HtmlElement, name: &str, value: &str) {
     let _ = el.style().set_property(name, value);
 }
+
+/// The message a tab opened from a partner's frame sends back to that
+/// frame once the candidate signed there.
+const SIGNED_MESSAGE: &str = "pw-signed";
+
+fn own_origin() -> Option<String> {
+    web_sys::window().and_then(|w| w.location().origin().ok())
+}
+
+/// In the widget's own page, opened from a partner's frame to sign: tells
+/// that frame (our own origin only) which pledge was signed, so it can show
+/// it. Nothing else, never a key.
+pub fn tell_opener_signed(payload_text: &str) {
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let Ok(opener) = window.opener() else {
+        return;
+    };
+    // A window of another browsing context: `instanceof Window` is false
+    // across realms, so no checked cast.
+    if !opener.is_object() {
+        return;
+    }
+    let opener = opener.unchecked_into::<web_sys::Window>();
+    let Some(origin) = own_origin() else {
+        return;
+    };
+    let message = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&message, &"type".into(), &SIGNED_MESSAGE.into());
+    let _ = js_sys::Reflect::set(&message, &"payload".into(), &payload_text.into());
+    // Only a page of the widget's own origin can read it.
+    let _ = opener.post_message(&message, &origin);
+}
+
+/// Calls `f` with the payload of a pledge signed in a tab this frame
+/// opened (a message from the widget's own origin), until the calling
+/// owner is cleaned up.
+pub fn on_signed_in_tab(f: impl Fn(String) + 'static) {
+    let handle = leptos::prelude::window_event_listener(leptos::ev::message, move |event| {
+        if Some(event.origin()) != own_origin() {
+            return;
+        }
+        let data = event.data();
+        let kind = js_sys::Reflect::get(&data, &"type".into())
+            .ok()
+            .and_then(|k| k.as_string());
+        let payload = js_sys::Reflect::get(&data, &"payload".into())
+            .ok()
+            .and_then(|p| p.as_string());
+        if let (Some(SIGNED_MESSAGE), Some(payload)) = (kind.as_deref(), payload) {
+            f(payload);
+        }
+    });
+    leptos::prelude::on_cleanup(move || handle.remove());
+}
+
+/// Shows `fragment` (with its `#`) in the address, as a click on a link
+/// would: the widget follows it.
+pub fn go_to_fragment(fragment: &str) {
+    if let Some(w) = web_sys::window() {
+        let _ = w.location().set_hash(fragment);
+    }
+}

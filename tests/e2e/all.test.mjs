@@ -22,6 +22,7 @@ import { noLossSuite } from './no-loss.mjs';
 import { hostingSuite } from './hosting.mjs';
 import { firstPaintSuite } from './first-paint.mjs';
 import { organiserSuite } from './organiser.mjs';
+import { oneKeySuite } from './one-key.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -68,3 +69,4 @@ noLossSuite(env);
 hostingSuite(env);
 firstPaintSuite(env);
 organiserSuite(env);
+oneKeySuite(env);

@@ -1,0 +1,124 @@
+// One key per candidate, wherever they sign: from a partner's frame on
+// another site (localhost, 127.0.0.2) the candidate signs on the widget's
+// own page (127.0.0.1), with the key that page already has, and nothing
+// they ticked is lost on the way.
+import { describe, it, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import { fileURLToPath } from 'node:url';
+
+import { serveStatic } from './server.mjs';
+import { WidgetPage } from './widget-page.mjs';
+
+const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+const FINGERPRINT = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
+
+async function fingerprint(root) {
+  return (await root.locator('.pw-key__fingerprint').textContent()).match(FINGERPRINT)[0];
+}
+
+export function oneKeySuite(env) {
+  describe('one key per candidate, wherever they sign', () => {
+    let partners;
+    let context;
+
+    before(async () => {
+      const rewrite = (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url);
+      // Two partner sites, neither the widget's (127.0.0.1).
+      partners = [
+        await serveStatic(examples, { host: 'localhost', rewrite }),
+        await serveStatic(examples, { host: '127.0.0.2', rewrite }),
+      ];
+    });
+    after(async () => {
+      for (const p of partners ?? []) await p.close();
+    });
+    afterEach(async () => {
+      await context?.close();
+      context = undefined;
+    });
+
+    /** The journey in the partner's first frame, up to « Signer sur la page
+     * du widget »; the tab it opens, at the sign step. */
+    async function signFromPartner(partner, name, commune) {
+      const page = await context.newPage();
+      await page.goto(`${partner.url}partner.html`);
+      const frame = page.frameLocator('iframe').first();
+      const inFrame = new WidgetPage(page, null, frame);
+      await inFrame.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await inFrame.fillToSummary({ name, commune });
+      await inFrame.button('Signer').click();
+      await frame.getByRole('heading', { level: 1, name: 'Signer mon engagement' }).waitFor();
+      const [tab] = await Promise.all([
+        context.waitForEvent('page'),
+        frame.getByRole('link', { name: 'Signer sur la page du widget' }).click(),
+      ]);
+      const top = new WidgetPage(tab, env.url);
+      await top.waitForSigningStep();
+      // The frame's storage is its own: it never made a key.
+      assert.equal(await frame.locator('.pw-key__fingerprint').count(), 0);
+      return { page, frame, tab, top };
+    }
+
+    it('signs from two partner sites with the key of the widget’s own page, answers intact', async () => {
+      context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+      // The candidate signed once on the widget's own page.
+      const own = await context.newPage();
+      const widget = new WidgetPage(own, env.url);
+      await widget.reachSigning({ name: 'Camille Dupont', commune: 'Lyon' });
+      await widget.sign();
+      const key = await fingerprint(own);
+      await own.close();
+
+      for (const [partner, name, commune] of [
+        [partners[0], 'Camille Dupont', 'Saint-Étienne'],
+        [partners[1], 'Camille Dupont', 'Villeurbanne'],
+      ]) {
+        const { page, frame, tab, top } = await signFromPartner(partner, name, commune);
+        const link = await top.sign();
+        assert.equal(await fingerprint(tab), key, `${partner.url}: the same key`);
+        // The link is this commune's pledge, with both commitments.
+        const visitor = await context.newPage();
+        await visitor.goto(link);
+        await visitor.getByText('Signature valide', { exact: true }).waitFor();
+        await visitor.getByText(commune).first().waitFor();
+        await visitor.getByText('2 engagements sur 20').first().waitFor();
+        await visitor.close();
+        // And the frame shows the signed pledge.
+        await frame.getByText('Signature valide', { exact: true }).waitFor();
+        await frame.getByText(commune).first().waitFor();
+        await tab.close();
+        await page.close();
+      }
+    });
+
+    it('carries the answers to the widget’s page where the frame cannot keep them', async () => {
+      context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+      const page = await context.newPage();
+      await page.goto(`${partners[0].url}partner.html`);
+      const frame = page.frameLocator('iframe').first();
+      const inFrame = new WidgetPage(page, null, frame);
+      await inFrame.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      await inFrame.start();
+      await inFrame.commitment(inFrame.l.firstCommitment).check();
+      await inFrame.jumpTo(3);
+      // Chromium refuses storage to this cross-site frame: said, with the
+      // widget's own page offered.
+      const open = frame.getByRole('link', { name: 'Ouvrir le widget dans un onglet pour garder vos réponses' });
+      await open.waitFor();
+      const [tab] = await Promise.all([context.waitForEvent('page'), open.click()]);
+      const top = new WidgetPage(tab, env.url);
+      await top.mounted();
+      await tab.getByText('Proposition 3 sur 10').waitFor();
+      assert.equal(await top.progress().textContent(), 'Proposition 3 sur 10');
+      await top.jumpTo(1);
+      assert.equal(await top.commitment(top.l.firstCommitment).isChecked(), true);
+      // Kept there: a reload of the widget's page still has it.
+      await tab.reload();
+      await top.mounted();
+      assert.equal(await top.progress().textContent(), 'Proposition 1 sur 10');
+      assert.equal(await top.commitment(top.l.firstCommitment).isChecked(), true);
+      // The address no longer carries the answers.
+      assert.ok(!tab.url().includes('#d='));
+    });
+  });
+}
