@@ -210,9 +210,11 @@ async function afterFirstPaint() {
   await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
 }
 
-// The wall's list is fetched while the full build loads (the app takes
-// this answer, src/web/list.rs).
-if (organiserPage() && !/[?&]organisateur\b/i.test(location.search)) {
+// The organiser's list, for the wall or a pledge link's status, is fetched
+// while the build loads (the app takes this answer, src/web/list.rs); only
+// where the build pins an organiser key.
+const organiserKey = ${JSON.stringify(settings.organiserKey)};
+if (organiserKey && ((organiserPage() && !/[?&]organisateur\\b/i.test(location.search)) || location.hash.startsWith('#e='))) {
   widget.list = fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null);
 }
 

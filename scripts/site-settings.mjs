@@ -27,6 +27,9 @@ export async function readSettings(root, env = process.env) {
   return {
     siteUrl: siteUrl(env.PW_SITE_URL ?? file.site_url ?? ''),
     frameAncestors: frameAncestors(file.frame_ancestors),
+    // Whether the build pins an organiser key (build.rs checks it): the
+    // boot script then fetches the organiser's list early.
+    organiserKey: Boolean(file.organiser?.public_key?.trim()),
   };
 }
 

@@ -1,8 +1,9 @@
-use leptos::prelude::*;
+use leptos::{context::Provider, prelude::*};
 
-use super::{parts::light_extras, FullBuildLoader, VerificationView};
-use crate::domain::Fragment;
-use crate::state::{text, texts};
+use super::{list_status::KnownList, parts::light_extras, FullBuildLoader, VerificationView};
+use crate::domain::pledge_list::ListFailure;
+use crate::domain::{Fragment, PledgeList};
+use crate::state::{organiser, text, texts};
 use crate::web;
 
 /// A pledge link in the verify build: its signature checked by the
@@ -16,8 +17,16 @@ pub fn LightVerification(
     on_start_own: Callback<()>,
 ) -> impl IntoView {
     let verdict = RwSignal::new(None::<Result<Fragment, web::NoEd25519>>);
+    // The organiser's list (fetched by the boot script since the page
+    // started), checked before the verdict shows, so that its status
+    // appears with the seal instead of moving the page after it.
+    let known = StoredValue::new(None::<Result<PledgeList, ListFailure>>);
+    let pinned = organiser().and_then(|o| o.public_key);
     leptos::task::spawn_local(async move {
         let result = web::verify_link(&fragment).await;
+        if let (Some(pinned), Ok(Fragment::Pledge(Ok(_)))) = (pinned, &result) {
+            known.set_value(Some(web::load_list(&pinned).await));
+        }
         let _ = verdict.try_set(Some(result));
     });
     move || match verdict.get() {
@@ -30,9 +39,17 @@ pub fn LightVerification(
             </section>
         }
         .into_any(),
-        Some(Ok(Fragment::Pledge(result))) => {
-            view! { <VerificationView result on_start_own extras=light_extras /> }.into_any()
-        }
+        Some(Ok(Fragment::Pledge(result))) => match known.get_value() {
+            Some(list) => view! {
+                <Provider value=KnownList(StoredValue::new(list))>
+                    <VerificationView result=result.clone() on_start_own extras=light_extras />
+                </Provider>
+            }
+            .into_any(),
+            None => {
+                view! { <VerificationView result on_start_own extras=light_extras /> }.into_any()
+            }
+        },
         Some(Ok(Fragment::None)) => ().into_any(),
         Some(Err(web::NoEd25519)) => view! {
             <FullBuildLoader

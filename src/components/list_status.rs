@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::pledge_list::{ListFailure, Listed};
-use crate::domain::{Organiser, PublicKey, ShareLink, Status, VerifiedPledge};
+use crate::domain::{Organiser, PledgeList, ShareLink, Status, VerifiedPledge};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, Vouched};
 use crate::web;
@@ -19,15 +19,40 @@ pub fn ListStatus(
 ) -> impl IntoView {
     let organiser = organiser()?;
     let pinned = organiser.public_key?;
-    let found = RwSignal::new(None::<Result<Found, ListFailure>>);
     let vouched = use_context::<Vouched>();
-    leptos::task::spawn_local(async move {
-        let result = look_up(&pinned, &payload, &pledge).await;
-        if let (Some(v), Ok(Found::Listed(Status::Verified, date))) = (vouched, &result) {
+    let tell_card = move |result: &Result<Found, ListFailure>| {
+        if let (Some(v), Ok(Found::Listed(Status::Verified, date))) = (vouched, result) {
             let _ = v.0.try_set(Some(*date));
         }
-        let _ = found.try_set(Some(result));
+    };
+    // The list loaded with the verdict (the verify build): shown at once,
+    // with the seal, so nothing shifts. Otherwise (or for a replaced
+    // pledge, whose successor's signature is checked first) it is looked
+    // up now.
+    let known = use_context::<KnownList>().and_then(|k| k.0.try_get_value());
+    let at_once = known.as_ref().and_then(|list| match list {
+        Err(failure) => Some(Err(*failure)),
+        Ok(list) => match list.find(&payload, &pledge.public_key()) {
+            Listed::Entry(status, date) => Some(Ok(Found::Listed(status, date))),
+            Listed::Absent => Some(Ok(Found::Absent)),
+            Listed::SameKey(_) => None,
+        },
     });
+    if let Some(result) = &at_once {
+        tell_card(result);
+    }
+    let found = RwSignal::new(at_once.clone());
+    if at_once.is_none() {
+        leptos::task::spawn_local(async move {
+            let list = match known {
+                Some(list) => list,
+                None => web::load_list(&pinned).await,
+            };
+            let result = look_up(list, &payload, &pledge).await;
+            tell_card(&result);
+            let _ = found.try_set(Some(result));
+        });
+    }
     Some(move || {
         let t = org_texts();
         let name = organiser.name;
@@ -92,6 +117,11 @@ fn unverified(organiser: &Organiser) -> AnyView {
     )
 }
 
+/// The organiser's list as loaded with a pledge link's verdict (provided by
+/// `LightVerification`), so that its status shows with the seal.
+#[derive(Clone, Copy)]
+pub struct KnownList(pub StoredValue<Result<PledgeList, ListFailure>>);
+
 /// The pledge in the list: listed with a status, replaced by a later
 /// pledge of the same key (its payload text), or absent.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -102,11 +132,11 @@ enum Found {
 }
 
 async fn look_up(
-    pinned: &PublicKey,
+    list: Result<PledgeList, ListFailure>,
     payload: &[u8],
     pledge: &VerifiedPledge,
 ) -> Result<Found, ListFailure> {
-    let list = web::load_list(pinned).await?;
+    let list = list?;
     Ok(match list.find(payload, &pledge.public_key()) {
         Listed::Entry(status, date) => Found::Listed(status, date),
         Listed::SameKey(index) => {
