@@ -155,9 +155,18 @@ export function embedSuite(env) {
       await assertFits(page, 0, 'summary');
       await widget.button('Signer').click();
       await afterStep();
-      const link = await widget.sign();
-      await main.locator.locator('.pw-card__preview').waitFor();
-      await assertFits(page, 0, 'signed with card');
+      // Signing happens on the widget's own page (one key per candidate):
+      // the frame hands the answers over and then shows the signed pledge.
+      await assertFits(page, 0, 'sign in a tab');
+      const [tab] = await Promise.all([
+        context.waitForEvent('page'),
+        main.locator.getByRole('link', { name: 'Signer sur la page du widget' }).click(),
+      ]);
+      const top = new WidgetPage(tab, env.url);
+      await top.waitForSigningStep();
+      const link = await top.sign();
+      await main.locator.getByText('Signature valide', { exact: true }).waitFor();
+      await assertFits(page, 0, 'the signed pledge');
 
       // Stable when nothing changes: no endless growth, no more messages.
       const before = await main.el.evaluate((f) => f.getBoundingClientRect().height);

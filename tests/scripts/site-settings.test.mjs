@@ -39,13 +39,18 @@ describe('site settings', () => {
   it('reads the settings file, with the environment first', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-settings-'));
     const any = ['*'];
-    assert.deepEqual(await readSettings(dir, {}), { siteUrl: null, frameAncestors: any });
+    const none = { frameAncestors: any, organiserKey: false };
+    assert.deepEqual(await readSettings(dir, {}), { siteUrl: null, ...none });
     await writeFile(join(dir, 'widget-settings.json'), '{"site_url": "https://a.example/w"}');
-    assert.deepEqual(await readSettings(dir, {}), { siteUrl: 'https://a.example/w/', frameAncestors: any });
+    assert.deepEqual(await readSettings(dir, {}), { siteUrl: 'https://a.example/w/', ...none });
     assert.deepEqual(await readSettings(dir, { PW_SITE_URL: 'https://b.example/' }), {
       siteUrl: 'https://b.example/',
-      frameAncestors: any,
+      ...none,
     });
+    // The file PW_WIDGET_SETTINGS names, and whether it pins a key.
+    await writeFile(join(dir, 'other.json'), '{"organiser": {"name": "X", "public_key": "abc"}}');
+    assert.equal((await readSettings(dir, { PW_WIDGET_SETTINGS: 'other.json' })).organiserKey, true);
+    assert.equal((await readSettings(dir, {})).organiserKey, false);
     await writeFile(join(dir, 'widget-settings.json'), '{"frame_ancestors": ["https://p.example"]}');
     assert.deepEqual((await readSettings(dir, {})).frameAncestors, ['https://p.example']);
     await writeFile(join(dir, 'widget-settings.json'), '{"frame_ancestors": ["https://p.example/x"]}');
