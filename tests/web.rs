@@ -829,6 +829,23 @@ async fn the_browsers_ed25519_and_the_rust_verifier_agree() {
         valid += matches!(rust, Fragment::Pledge(Ok(_))) as usize;
     }
     assert_eq!(valid, 7, "6 golden vectors and the refused file's control");
+    // The same cases in one batch, as the wall checks a list: the same
+    // verdicts, in order.
+    let payloads: Vec<Vec<u8>> = cases
+        .iter()
+        .filter_map(|f| ShareLink::payload(f).and_then(Result::ok))
+        .collect();
+    let slices: Vec<&[u8]> = payloads.iter().map(Vec::as_slice).collect();
+    let batch = web::verify_payloads(&slices)
+        .await
+        .expect("Chromium has Ed25519");
+    assert_eq!(batch.len(), payloads.len());
+    for (bytes, verdict) in payloads.iter().zip(&batch) {
+        use pledge_widget::domain::codec::Decoder;
+        let rust = pledge_widget::domain::PayloadV1::decode(bytes);
+        assert_eq!(verdict, &rust);
+    }
+    assert!(batch.iter().filter(|v| v.is_ok()).count() == 7);
     assert!(matches!(
         ShareLink::read(&format!("e={}", b64.encode(&forged))),
         Fragment::Pledge(Err(_))

@@ -42,4 +42,4 @@ pub use sharing::{
 };
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
 pub use storage::{on_storage_change, BrowserIo};
-pub use verify::{ed25519_verify, verify_link, verify_payload, NoEd25519};
+pub use verify::{ed25519_verify, verify_link, verify_payload, verify_payloads, NoEd25519};

@@ -38,19 +38,42 @@ pub async fn verify_payload(bytes: &[u8]) -> Result<Result<VerifiedPledge, LinkE
     Ok(PayloadV1::read_checked(&part, valid))
 }
 
+/// WebCrypto's Ed25519: the subtle crypto object, the algorithm and the
+/// key usages every check passes.
+struct Ed25519 {
+    subtle: web_sys::SubtleCrypto,
+    algorithm: Object,
+    usages: Array,
+}
+
+impl Ed25519 {
+    fn new() -> Result<Self, NoEd25519> {
+        let subtle = web_sys::window()
+            .and_then(|w| w.crypto().ok())
+            .map(|c| c.subtle())
+            .ok_or(NoEd25519)?;
+        let algorithm = Object::new();
+        Reflect::set(&algorithm, &"name".into(), &"Ed25519".into()).map_err(|_| NoEd25519)?;
+        let usages = Array::of1(&"verify".into());
+        Ok(Ed25519 {
+            subtle,
+            algorithm,
+            usages,
+        })
+    }
+}
+
 /// `signature` by `key` over `message`, checked by WebCrypto.
 pub async fn ed25519_verify(
     key: &[u8; 32],
     message: &[u8],
     signature: &[u8; 64],
 ) -> Result<bool, NoEd25519> {
-    let subtle = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.subtle())
-        .ok_or(NoEd25519)?;
-    let algorithm = Object::new();
-    Reflect::set(&algorithm, &"name".into(), &"Ed25519".into()).map_err(|_| NoEd25519)?;
-    let usages = Array::of1(&"verify".into());
+    let Ed25519 {
+        subtle,
+        algorithm,
+        usages,
+    } = Ed25519::new()?;
     let key_data = Uint8Array::from(&key[..]);
     let imported = subtle
         .import_key_with_object("raw", &key_data, &algorithm, false, &usages)
@@ -93,13 +116,11 @@ pub async fn ed25519_verify_many(
     if items.is_empty() {
         return Ok(Vec::new());
     }
-    let subtle = web_sys::window()
-        .and_then(|w| w.crypto().ok())
-        .map(|c| c.subtle())
-        .ok_or(NoEd25519)?;
-    let algorithm = Object::new();
-    Reflect::set(&algorithm, &"name".into(), &"Ed25519".into()).map_err(|_| NoEd25519)?;
-    let usages = Array::of1(&"verify".into());
+    let Ed25519 {
+        subtle,
+        algorithm,
+        usages,
+    } = Ed25519::new()?;
     // Everything copied to the browser once; each key, signature and
     // message is a view of it (10 000 copies cost more than the checks).
     let mut all = Vec::with_capacity(items.iter().map(|(_, m, _)| 96 + m.len()).sum());

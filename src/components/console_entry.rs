@@ -1,0 +1,124 @@
+use leptos::prelude::*;
+
+use crate::domain::{Gathered, Status};
+use crate::i18n::fill;
+use crate::state::{org_texts, texts, ConsoleState};
+
+/// One gathered pledge in the console, found by its payload: who and where,
+/// the key's fingerprint, the status with its date, the organiser's note,
+/// and whether a later pledge of the same key replaced it. Its fields follow
+/// the console without rebuilding the row, so focus stays where it is when
+/// a status or a note changes.
+#[component]
+pub fn ConsoleEntry(
+    /// The pledge's payload text: the row's identity.
+    payload: String,
+) -> impl IntoView {
+    let state = ConsoleState::use_context();
+    let payload = StoredValue::new(payload);
+    let index = move || {
+        state
+            .with(|c| payload.with_value(|p| c.entries().iter().position(|g| &g.payload_text == p)))
+    };
+    let read = move |f: fn(&Gathered) -> String| {
+        move || {
+            let i = index()?;
+            state.with(|c| c.entries().get(i).map(f))
+        }
+    };
+    let current = move || {
+        index().is_some_and(|i| state.with(|c| c.current().get(i).copied().unwrap_or(true)))
+    };
+    // Written once: a pledge's own content never changes.
+    let first =
+        untrack(index).and_then(|i| untrack(|| state.with(|c| c.entries().get(i).cloned())));
+    let Some(gathered) = first else {
+        return ().into_any();
+    };
+    let p = gathered.pledge.pledge().clone();
+    let details = move || texts().details(&p);
+    let name = gathered.pledge.pledge().name().to_owned();
+    let fingerprint = gathered.pledge.public_key().fingerprint();
+    let id = payload.with_value(|p| p.chars().rev().take(12).collect::<String>());
+    let (select_id, note_id) = (
+        format!("pw-entry-status-{id}"),
+        format!("pw-entry-note-{id}"),
+    );
+    let since = move || {
+        let i = index()?;
+        let date = state.with(|c| c.entries().get(i).map(|g| g.status_date))?;
+        Some(fill(
+            org_texts().console_status_since,
+            &[("date", &texts().date(date))],
+        ))
+    };
+    let status = move || index().and_then(|i| state.with(|c| c.entries().get(i).map(|g| g.status)));
+    let options = Status::ALL
+        .into_iter()
+        .map(|s| {
+            view! {
+                <option value=s.key() prop:selected=move || status() == Some(s)>
+                    {move || org_texts().status(s)}
+                </option>
+            }
+        })
+        .collect_view();
+    view! {
+        <li class="pw-console-entry" class:pw-console-entry--replaced=move || !current()>
+            <p class="pw-console-entry__name">
+                <bdi>{name}</bdi>
+            </p>
+            <p class="pw-console-entry__details">{details}</p>
+            <p class="pw-console-entry__key">
+                {move || org_texts().console_fingerprint} ": " <code>{fingerprint}</code>
+            </p>
+            <Show when=move || !current()>
+                <p class="pw-console-entry__replaced">{move || org_texts().console_replaced}</p>
+            </Show>
+            <div class="pw-console-entry__status">
+                <label class="pw-field__label" for=select_id.clone()>
+                    {move || org_texts().console_status_label}
+                </label>
+                <select
+                    id=select_id
+                    class="pw-field__input"
+                    on:change=move |ev| {
+                        if let (Some(i), Some(s)) = (index(), Status::from_key(&event_target_value(&ev))) {
+                            state.set_status(i, s);
+                        }
+                    }
+                >
+                    {options}
+                </select>
+                <span class="pw-console-entry__since">{since}</span>
+            </div>
+            <label class="pw-field__label" for=note_id.clone()>
+                {move || org_texts().console_note_label}
+            </label>
+            <input
+                id=note_id
+                class="pw-field__input"
+                type="text"
+                maxlength="500"
+                prop:value=read(|g| g.note.clone())
+                on:change=move |ev| {
+                    if let Some(i) = index() {
+                        state.set_note(i, &event_target_value(&ev));
+                    }
+                }
+            />
+            <button
+                type="button"
+                class="pw-button pw-button--quiet"
+                on:click=move |_| {
+                    if let Some(i) = index() {
+                        state.remove(i);
+                    }
+                }
+            >
+                {move || org_texts().console_remove}
+            </button>
+        </li>
+    }
+    .into_any()
+}
