@@ -1,9 +1,10 @@
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::prelude::*;
+
+use super::FileButton;
 
 use crate::domain::{Intake, IntakeLine};
 use crate::i18n::fill;
 use crate::state::{org_texts, texts, ConsoleState};
-use crate::web;
 
 /// Pasting links (one per line, or a CSV of them) or choosing a file:
 /// each link is checked and gets its verdict.
@@ -12,23 +13,17 @@ pub fn ConsoleIntake() -> impl IntoView {
     let state = ConsoleState::use_context();
     let text = RwSignal::new(String::new());
     let report = RwSignal::new(Vec::<IntakeLine>::new());
-    let file_input = NodeRef::<html::Input>::new();
 
     let add = move |_| {
         let pasted = text.get_untracked();
         report.set(state.take_links(&pasted));
         text.set(String::new());
     };
-    let from_file = move |_| {
-        let Some(input) = file_input.get_untracked() else {
-            return;
-        };
-        spawn_local(async move {
-            if let Some(content) = web::chosen_text_file(&input).await {
-                let _ = report.try_set(state.take_links(&content));
-            }
-        });
-    };
+    let from_file = Callback::new(move |content: Option<String>| {
+        if let Some(content) = content {
+            let _ = report.try_set(state.take_links(&content));
+        }
+    });
     let verdicts = move || {
         let lines = report.get();
         (!lines.is_empty()).then(|| {
@@ -75,16 +70,12 @@ pub fn ConsoleIntake() -> impl IntoView {
                 <button type="button" class="pw-button pw-button--primary" on:click=add>
                     {move || org_texts().console_paste_add}
                 </button>
-                <label class="pw-button pw-key__import">
-                    {move || org_texts().console_paste_file}
-                    <input
-                        type="file"
-                        class="pw-visually-hidden"
-                        accept=".txt,.csv,text/plain,text/csv"
-                        node_ref=file_input
-                        on:change=from_file
-                    />
-                </label>
+                <FileButton
+                    label=Signal::derive(|| org_texts().console_paste_file)
+                    accept=".txt,.csv,text/plain,text/csv"
+                    large=true
+                    on_read=from_file
+                />
             </div>
             <div role="status">{verdicts}</div>
         </section>

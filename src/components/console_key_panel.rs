@@ -1,4 +1,6 @@
-use leptos::{html, prelude::*, task::spawn_local};
+use leptos::prelude::*;
+
+use super::FileButton;
 
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, ConsoleState};
@@ -13,7 +15,6 @@ const KEY_FILE_NAME: &str = "cle-organisateur-coorace.json";
 pub fn ConsoleKeyPanel() -> impl IntoView {
     let state = ConsoleState::use_context();
     let message = RwSignal::new(None::<&'static str>);
-    let file_input = NodeRef::<html::Input>::new();
     let pinned = organiser().and_then(|o| o.public_key);
 
     let export = move |_| {
@@ -21,16 +22,10 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
             web::download_text(KEY_FILE_NAME, &file, "application/json");
         }
     };
-    let import = move |_| {
-        let Some(input) = file_input.get_untracked() else {
-            return;
-        };
-        spawn_local(async move {
-            let text = web::chosen_file_text(&input).await;
-            let ok = text.is_some_and(|t| state.import_key(&t).is_ok());
-            let _ = message.try_set((!ok).then_some(org_texts().console_key_import_failed));
-        });
-    };
+    let import = Callback::new(move |text: Option<String>| {
+        let ok = text.is_some_and(|t| state.import_key(&t).is_ok());
+        let _ = message.try_set((!ok).then_some(org_texts().console_key_import_failed));
+    });
     let key = move || {
         let t = org_texts();
         match state.key() {
@@ -122,16 +117,11 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
                         {move || org_texts().console_key_export}
                     </button>
                 </Show>
-                <label class="pw-button pw-key__import">
-                    {move || org_texts().console_key_import}
-                    <input
-                        type="file"
-                        class="pw-visually-hidden"
-                        accept=".json,application/json"
-                        node_ref=file_input
-                        on:change=import
-                    />
-                </label>
+                <FileButton
+                    label=Signal::derive(|| org_texts().console_key_import)
+                    accept=".json,application/json"
+                    on_read=import
+                />
             </div>
             {consent}
             <p class="pw-key__message" role="status">{move || message.get()}</p>

@@ -1,6 +1,6 @@
-use leptos::{ev::Event, html, prelude::*, task::spawn_local};
+use leptos::prelude::*;
 
-use super::ConfirmedAction;
+use super::{ConfirmedAction, FileButton};
 use crate::domain::OriginSharing;
 use crate::i18n::fill;
 use crate::state::{text, texts, ImportOutcome, KeyStatus, PledgeState};
@@ -19,7 +19,6 @@ pub fn KeyPanel(
 ) -> impl IntoView {
     let state = PledgeState::use_context();
     let message = RwSignal::new(None::<String>);
-    let file_input = NodeRef::<html::Input>::new();
 
     let fingerprint = move || match state.fingerprint() {
         Some(fp) => view! {
@@ -100,28 +99,21 @@ pub fn KeyPanel(
         }
     };
 
-    let import = move |_: Event| {
-        let Some(input) = file_input.get_untracked() else {
-            return;
+    let import = Callback::new(move |text: Option<String>| {
+        let t = texts();
+        let outcome = text
+            .ok_or(())
+            .and_then(|text| state.import_key(&text).map_err(|_| ()));
+        let said = match outcome {
+            Ok(ImportOutcome::Imported(fp)) => fill(t.key_imported, &[("fingerprint", &fp)]),
+            Ok(ImportOutcome::AlreadyInUse(fp)) => {
+                fill(t.key_already_in_use, &[("fingerprint", &fp)])
+            }
+            Ok(ImportOutcome::NeedsConsent { .. }) => String::new(),
+            Err(()) => t.key_import_failed.to_owned(),
         };
-        spawn_local(async move {
-            let text = web::chosen_file_text(&input).await;
-            let t = texts();
-            input.set_value("");
-            let outcome = text
-                .ok_or(())
-                .and_then(|text| state.import_key(&text).map_err(|_| ()));
-            let said = match outcome {
-                Ok(ImportOutcome::Imported(fp)) => fill(t.key_imported, &[("fingerprint", &fp)]),
-                Ok(ImportOutcome::AlreadyInUse(fp)) => {
-                    fill(t.key_already_in_use, &[("fingerprint", &fp)])
-                }
-                Ok(ImportOutcome::NeedsConsent { .. }) => String::new(),
-                Err(()) => t.key_import_failed.to_owned(),
-            };
-            let _ = message.try_set((!said.is_empty()).then_some(said));
-        });
-    };
+        let _ = message.try_set((!said.is_empty()).then_some(said));
+    });
 
     // A key file for another key than the current one: both fingerprints,
     // a way to keep the current one, then replace or cancel.
@@ -172,36 +164,31 @@ pub fn KeyPanel(
     });
 
     view! {
-        <section class="pw-key" aria-labelledby="pw-key-heading">
-            <h2 class="pw-summary__section-title" id="pw-key-heading">
-                {move || texts().key_heading}
-            </h2>
-            {fingerprint}
-            {lives_here}
-            {warnings}
-            {origin_warning}
-            <div class="pw-key__actions">
-                <Show when=move || state.fingerprint().is_some()>
-                    <button type="button" class="pw-button" on:click=export>
-                        {move || texts().key_export}
-                    </button>
-                </Show>
-                <label class="pw-button pw-key__import">
-                    {move || texts().key_import}
-                    <input
-                        type="file"
-                        class="pw-visually-hidden"
+            <section class="pw-key" aria-labelledby="pw-key-heading">
+                <h2 class="pw-summary__section-title" id="pw-key-heading">
+                    {move || texts().key_heading}
+                </h2>
+                {fingerprint}
+                {lives_here}
+                {warnings}
+                {origin_warning}
+                <div class="pw-key__actions">
+                    <Show when=move || state.fingerprint().is_some()>
+                        <button type="button" class="pw-button" on:click=export>
+                            {move || texts().key_export}
+                        </button>
+                    </Show>
+    <FileButton
+                        label=text(|t| t.key_import)
                         accept=".json,application/json"
-                        node_ref=file_input
-                        on:change=import
+                        on_read=import
                     />
-                </label>
-            </div>
-            {consent}
-            <p class="pw-key__message" role="status">
-                {move || message.get()}
-            </p>
-            {forget}
-        </section>
-    }
+                </div>
+                {consent}
+                <p class="pw-key__message" role="status">
+                    {move || message.get()}
+                </p>
+                {forget}
+            </section>
+        }
 }

@@ -63,7 +63,6 @@ impl Wall {
     /// The wall of `list`, given each entry's pledge as its reader checked
     /// it (`verdicts[i]` for `list.entries[i]`).
     pub fn new(list: &PledgeList, verdicts: Vec<Result<VerifiedPledge, LinkError>>) -> Wall {
-        use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
         let mut flagged = Vec::new();
         let mut valid = Vec::new();
         for (i, (entry, verdict)) in list.entries.iter().zip(verdicts).enumerate() {
@@ -100,7 +99,7 @@ impl Wall {
                 fold(p.list())
             );
             entries.push(WallEntry {
-                payload_text: URL_SAFE_NO_PAD.encode(&entry.payload),
+                payload_text: super::ShareLink::payload_text_of(&entry.payload),
                 status: entry.status,
                 status_date: entry.status_date,
                 pledge,

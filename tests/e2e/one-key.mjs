@@ -46,6 +46,10 @@ export function oneKeySuite(env) {
       const inFrame = new WidgetPage(page, null, frame);
       await inFrame.waitForHeading(/INCLUSIFS DE DEMAIN/);
       await inFrame.fillToSummary({ name, commune });
+      // The loader resizes the frame and may scroll to it after a step
+      // change: let that settle before the click (as the embed suite does).
+      await frame.locator('h1:focus').waitFor();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await inFrame.button('Signer').click();
       await frame.getByRole('heading', { level: 1, name: 'Signer mon engagement' }).waitFor();
       const [tab] = await Promise.all([
