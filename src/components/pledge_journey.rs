@@ -1,10 +1,10 @@
-use leptos::{html, prelude::*};
+use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
     IdentityStep, Parts, ProposalStep, SignInTab, StartOver, StorageNoticeBanner, SummaryScreen,
     WelcomeScreen,
 };
-use crate::domain::Step;
+use crate::domain::{FrameStorage, Step};
 use crate::i18n::fill;
 use crate::state::{campaign, texts, PledgeState};
 use crate::web;
@@ -40,6 +40,22 @@ pub fn PledgeJourney() -> impl IntoView {
         web::precache_rest();
         true
     });
+    // In a partner's frame whose storage is kept for that site only, the
+    // candidate is told once they start (not on the welcome screen: nothing
+    // to keep yet, and the host page's layout stays still on load).
+    if framed {
+        Effect::new(move |done: Option<bool>| {
+            if done == Some(true) || step.get() == Step::Welcome {
+                return done.unwrap_or(false);
+            }
+            spawn_local(async move {
+                if web::frame_storage().await == FrameStorage::Partitioned {
+                    state.storage_kept_apart();
+                }
+            });
+            true
+        });
+    }
     // Signing comes from the full build: have it ready before it is needed.
     Effect::new(move |_| {
         if matches!(step.get(), Step::Identity | Step::Summary) {

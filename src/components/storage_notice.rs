@@ -5,10 +5,10 @@ use crate::state::texts;
 use crate::state::{PledgeState, StorageNotice};
 use crate::web;
 
-/// A dismissible message about storage: recovered, unavailable or full.
-/// In a partner's frame, where browsers often refuse storage to third-party
-/// pages, it offers the widget's own page, where answers are kept, carrying
-/// the answers so far there.
+/// A dismissible message about storage: recovered, unavailable, full, or
+/// (in a partner's frame) kept apart for that site. In a partner's frame
+/// whose storage is refused or kept apart, it offers the widget's own page,
+/// where the candidate's key lives, carrying the answers so far there.
 #[component]
 pub fn StorageNoticeBanner() -> impl IntoView {
     let state = PledgeState::use_context();
@@ -23,12 +23,19 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 StorageNotice::SaveFailed => t.notice_save_failed,
                 StorageNotice::ChangedElsewhere => t.notice_changed_elsewhere,
                 StorageNotice::ForgottenElsewhere => t.notice_forgotten_elsewhere,
+                StorageNotice::Partitioned => t.notice_partitioned,
             };
+            let open = match notice {
+                StorageNotice::Unavailable | StorageNotice::SaveFailed => Some(t.open_standalone),
+                StorageNotice::Partitioned => Some(t.continue_on_widget_page),
+                _ => None,
+            }
+            .filter(|_| framed);
             view! {
                 <div class="pw-notice" role="status">
                     <p class="pw-notice__text">{text}</p>
-                    {(framed && matches!(notice, StorageNotice::Unavailable | StorageNotice::SaveFailed))
-                        .then(|| {
+                    {open
+                        .map(|label| {
                             view! {
                                 // The widget's own page, carrying the
                                 // answers so far (never a key).
@@ -38,7 +45,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                                     target="_blank"
                                     rel="opener"
                                 >
-                                    {move || texts().open_standalone}
+                                    {label}
                                 </a>
                             }
                         })}

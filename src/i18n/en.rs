@@ -57,6 +57,8 @@ pub static EN: Texts = Texts {
     notice_recovered_no_backup: "Your saved answers could not be read: the widget starts afresh.",
     notice_unavailable: "This browser does not let the widget save your answers: they will be lost if you close the page.",
     open_standalone: "Open the widget in a tab to keep your answers",
+    notice_partitioned: "On this site, your browser keeps your answers apart: you will not find them on the widget's page, nor on another partner's site. To keep them in the same place as your signing key, continue on the widget's page.",
+    continue_on_widget_page: "Continue on the widget's page",
     sign_in_tab_lead: "Your signing key is kept on the widget's own page, the same whichever site you take your pledge on. To sign with it, go on to that page: your answers are carried there (never your key).",
     sign_in_tab_button: "Sign on the widget's page",
     sign_in_tab_opened: "Finish in the tab that opened. Once signed, your pledge will show here.",

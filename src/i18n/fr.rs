@@ -56,6 +56,8 @@ pub static FR: Texts = Texts {
     notice_recovered_no_backup: "Vos réponses enregistrées n'ont pas pu être relues : le widget repart de zéro.",
     notice_unavailable: "Ce navigateur ne permet pas d'enregistrer vos réponses : elles seront perdues si vous fermez la page.",
     open_standalone: "Ouvrir le widget dans un onglet pour garder vos réponses",
+    notice_partitioned: "Sur ce site, votre navigateur garde vos réponses à part : vous ne les retrouverez ni sur la page du widget, ni sur le site d'un autre partenaire. Pour les garder au même endroit que votre clé de signature, continuez sur la page du widget.",
+    continue_on_widget_page: "Continuer sur la page du widget",
     sign_in_tab_lead: "Votre clé de signature est conservée sur la page du widget, la même quel que soit le site où vous prenez vos engagements. Pour signer avec elle, continuez sur cette page : vos réponses y sont transmises (jamais votre clé).",
     sign_in_tab_button: "Signer sur la page du widget",
     sign_in_tab_opened: "Terminez dans l'onglet ouvert. Une fois signé, votre engagement s'affichera ici.",

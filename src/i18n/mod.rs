@@ -160,6 +160,8 @@ pub struct Texts {
     pub privacy_heading: &'static str,
     pub privacy_text: &'static str,
     pub open_standalone: &'static str,
+    pub notice_partitioned: &'static str,
+    pub continue_on_widget_page: &'static str,
     /// Signing from a partner's frame: why and how it continues in a tab.
     pub sign_in_tab_lead: &'static str,
     pub sign_in_tab_button: &'static str,

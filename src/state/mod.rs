@@ -37,6 +37,9 @@ pub mod keys {
     pub const SIGNED: &str = "pw-pledge-widget/signed/v1";
     /// The language chosen with the switch.
     pub const LANG: &str = "pw-pledge-widget/lang/v1";
+    /// In a partner's frame with storage apart: the candidate dismissed
+    /// the notice that says so.
+    pub const FRAME_TOLD: &str = "pw-pledge-widget/frame-storage-told/v1";
 }
 
 /// A message about the draft's storage, shown above the current step.
@@ -52,6 +55,9 @@ pub enum StorageNotice {
     ChangedElsewhere,
     /// Another tab forgot everything; so did this one.
     ForgottenElsewhere,
+    /// In a partner's frame whose storage works but is kept for that site
+    /// only ([`crate::domain::FrameStorage::Partitioned`]).
+    Partitioned,
 }
 
 /// What the candidate must know about their key and signed pledge.
@@ -299,7 +305,24 @@ impl PledgeState {
     }
 
     pub fn dismiss_notice(&self) {
+        if self.notice.get_untracked() == Some(StorageNotice::Partitioned) {
+            // Said once per partner site, not at every visit.
+            let _ = self.io().set(keys::FRAME_TOLD, "1");
+        }
         self.notice.set(None);
+    }
+
+    /// This partner's frame keeps its storage apart from the widget's own
+    /// page: tells the candidate, unless another notice is showing, storage
+    /// is refused (its own notice says so) or they dismissed this one
+    /// before on this site.
+    pub fn storage_kept_apart(&self) {
+        if self.notice.get_untracked().is_some() {
+            return;
+        }
+        if let Ok(None) = self.io().get(keys::FRAME_TOLD) {
+            self.notice.set(Some(StorageNotice::Partitioned));
+        }
     }
 
     /// The handwritten signature being drawn on the sign step.
@@ -472,6 +495,7 @@ impl PledgeState {
             keys::KEY,
             keys::KEY_BACKUP,
             keys::SIGNED,
+            keys::FRAME_TOLD,
             StoredDraft::KEY,
             StoredDraft::BACKUP_KEY,
         ] {

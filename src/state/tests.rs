@@ -408,3 +408,44 @@ fn a_carried_draft_is_adopted_and_a_different_one_set_aside() {
     state.adopt_carried(carried);
     assert_eq!(io.stored(StoredDraft::BACKUP_KEY).as_deref(), Some("kept"));
 }
+
+#[test]
+fn a_frame_with_storage_apart_says_so_once_per_site() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
+    state.dispatch(Action::Tick(0, true));
+    state.storage_kept_apart();
+    assert_eq!(state.notice(), Some(StorageNotice::Partitioned));
+    state.dismiss_notice();
+    assert_eq!(state.notice(), None);
+    // The next visit to this partner's page: already told.
+    let again = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
+    again.storage_kept_apart();
+    assert_eq!(again.notice(), None);
+    // « Forget me » forgets that too.
+    again.forget_everything();
+    let after = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
+    after.storage_kept_apart();
+    assert_eq!(after.notice(), Some(StorageNotice::Partitioned));
+}
+
+#[test]
+fn a_frame_with_storage_apart_keeps_the_more_pressing_notice() {
+    let _owner = owner();
+    // Storage refused: its own notice (answers lost at close) stays.
+    let refused = PledgeState::open(MemoryIo::unavailable().shared(), Scope::JOURNEY, None);
+    refused.storage_kept_apart();
+    assert_eq!(refused.notice(), Some(StorageNotice::Unavailable));
+    // Refused after dismissal: nothing is said over it.
+    refused.dismiss_notice();
+    refused.storage_kept_apart();
+    assert_eq!(refused.notice(), None);
+    // A save that failed is said rather than this.
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
+    io.set_full(true);
+    state.dispatch(Action::Tick(0, true));
+    state.storage_kept_apart();
+    assert_eq!(state.notice(), Some(StorageNotice::SaveFailed));
+}

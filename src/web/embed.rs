@@ -2,7 +2,10 @@ use std::cell::Cell;
 use std::rc::Rc;
 
 use wasm_bindgen::{closure::Closure, JsCast, JsValue};
+use wasm_bindgen_futures::JsFuture;
 use web_sys::{Element, HtmlElement};
+
+use crate::domain::{FrameStorage, OriginSharing};
 
 /// The page's query string, with its `?` ("" when there is none).
 pub fn query() -> String {
@@ -16,6 +19,57 @@ pub fn is_framed() -> bool {
     web_sys::window()
         .and_then(|w| w.parent().ok().flatten().map(|p| p != w))
         .unwrap_or(false)
+}
+
+/// What this page's storage is to the widget's own page: `Shared` at top
+/// level; in a frame, judged from the top page's origin and the Storage
+/// Access API (see [`FrameStorage::judge`]).
+pub async fn frame_storage() -> FrameStorage {
+    if !is_framed() {
+        return FrameStorage::Shared;
+    }
+    let Some(window) = web_sys::window() else {
+        return FrameStorage::Unknown;
+    };
+    let own = own_origin().unwrap_or_default();
+    let top = top_origin(&window);
+    let access = has_storage_access(&window).await;
+    FrameStorage::judge(&own, top.as_deref(), access)
+}
+
+/// The top page's origin: `location.ancestorOrigins` (Chromium, WebKit),
+/// else the origin of the page that loaded this frame (Firefox, unless
+/// that page sends no referrer).
+fn top_origin(window: &web_sys::Window) -> Option<String> {
+    let ancestors = js_sys::Reflect::get(&window.location(), &"ancestorOrigins".into())
+        .ok()
+        .filter(JsValue::is_object);
+    if let Some(ancestors) = ancestors {
+        let length = js_sys::Reflect::get(&ancestors, &"length".into())
+            .ok()
+            .and_then(|l| l.as_f64())
+            .unwrap_or(0.0) as u32;
+        if length > 0 {
+            return js_sys::Reflect::get_u32(&ancestors, length - 1)
+                .ok()
+                .and_then(|o| o.as_string());
+        }
+    }
+    let referrer = window.document()?.referrer();
+    (!referrer.is_empty()).then(|| OriginSharing::origin(&referrer).to_owned())
+}
+
+/// `document.hasStorageAccess()`, where the browser has it.
+async fn has_storage_access(window: &web_sys::Window) -> Option<bool> {
+    let document = window.document()?;
+    let method = js_sys::Reflect::get(&document, &"hasStorageAccess".into()).ok()?;
+    let method = method.dyn_into::<js_sys::Function>().ok()?;
+    let promise = method
+        .call0(&document)
+        .ok()?
+        .dyn_into::<js_sys::Promise>()
+        .ok()?;
+    JsFuture::from(promise).await.ok()?.as_bool()
 }
 
 fn post_to_parent(kind: &str, height: Option<f64>) {

@@ -27,8 +27,8 @@ pub use builds::{
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};
 pub use embed::{
-    go_to_fragment, is_framed, on_signed_in_tab, query, report_height, report_step_change,
-    set_css_variable, tell_opener_signed,
+    frame_storage, go_to_fragment, is_framed, on_signed_in_tab, query, report_height,
+    report_step_change, set_css_variable, tell_opener_signed,
 };
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
 pub use list::{check_list, fetch_list, load_list, mark, verify_entries, LIST_FILE};

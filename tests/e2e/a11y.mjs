@@ -4,14 +4,17 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 
+import { fileURLToPath } from 'node:url';
+
 import { GOLDEN, goldenFragment } from './golden.mjs';
+import { serveStatic } from './server.mjs';
 import { LABELS, WidgetPage } from './widget-page.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
-/** Runs axe on the page; resolves to "rule: target" strings. */
+/** Runs axe on the page (or frame); resolves to "rule: target" strings. */
 async function violations(page) {
   // Evaluated by the test driver, not as a <script> tag: the shipped policy
   // (rightly) refuses inline scripts.
@@ -68,6 +71,73 @@ export function a11ySuite(env) {
       await page.waitForFunction(() => document.querySelector('[aria-live=polite]').textContent === "Qui s'engage ?");
       await context.close();
     });
+
+    // A partner's frame on another site, whose storage is kept apart: the
+    // notice that says so, and the sign step that goes to the widget's page.
+    for (const [label, viewport, lang, scheme] of [
+      ['360×740', { width: 360, height: 740 }, 'fr', 'dark'],
+      ['1280×800', { width: 1280, height: 800 }, 'en', 'light'],
+    ]) {
+      it(`finds nothing in a partner's frame at ${label}, ${lang}, ${scheme}`, async () => {
+        const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
+        const partner = await serveStatic(examples, {
+          host: 'localhost',
+          rewrite: (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url).replace('data-lang="fr"', `data-lang="${lang}"`),
+        });
+        const context = await env.partitioningBrowser.newContext({
+          viewport,
+          colorScheme: scheme,
+          locale: lang === 'fr' ? 'fr-FR' : 'en-GB',
+        });
+        try {
+          const page = await context.newPage();
+          await page.goto(`${partner.url}partner.html`);
+          const root = page.frameLocator('iframe').first();
+          const frame = () => page.frames()[1];
+          const inFrame = new WidgetPage(page, null, root, lang);
+          const l = inFrame.l;
+          const found = {};
+          await inFrame.waitForHeading(l.title);
+          await inFrame.start();
+          // Said once the candidate starts (it pushes the step down).
+          await root.locator('.pw-notice').waitFor();
+          await inFrame.commitment(l.firstCommitment).check();
+          await inFrame.jumpTo(10);
+          const settle = async () => {
+            // The loader resizes the frame and scrolls to it after a step
+            // change: let that settle before a click (as the embed suite).
+            await root.locator('h1:focus').waitFor();
+            await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          };
+          await settle();
+          await inFrame.next();
+          await inFrame.field(l.name).fill('Camille Dupont');
+          await inFrame.field(l.commune).fill('Lyon');
+          await inFrame.button(l.toSummary).click();
+          await inFrame.waitForHeading(l.summary);
+          await settle();
+          let v = await violations(frame());
+          if (v.length) found['storage kept apart'] = v;
+          await root.locator('.pw-notice__dismiss').click();
+          await root.locator('.pw-notice').waitFor({ state: 'detached' });
+          // The loader may scroll to the frame after a step: let it settle.
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+          await inFrame.button(l.toSign).click();
+          await root.locator('.pw-sign-in-tab').waitFor();
+          v = await violations(frame());
+          if (v.length) found['sign on the widget page'] = v;
+          const [tab] = await Promise.all([context.waitForEvent('page'), root.locator('.pw-sign-in-tab__open').click()]);
+          await tab.close();
+          await root.locator('.pw-sign-in-tab__status').filter({ hasText: /./ }).waitFor();
+          v = await violations(frame());
+          if (v.length) found['finish in the tab'] = v;
+          assert.deepEqual(found, {});
+        } finally {
+          await context.close();
+          await partner.close();
+        }
+      });
+    }
 
     // Every screen, in every combination a visitor can meet: phone and
     // desktop, French and English, light and dark system colours, with and

@@ -40,6 +40,9 @@ before(async () => {
   env.url = env.server.url;
   env.browser = await launchChromium();
   reportCspViolations(env.browser, env.cspViolations);
+  // Partners' frames with storage kept apart (as Firefox and Safari do).
+  env.partitioningBrowser = await launchChromium({ thirdPartyCookies: true });
+  reportCspViolations(env.partitioningBrowser, env.cspViolations);
 });
 
 // Any Content-Security-Policy violation fails the test that caused it.
@@ -51,6 +54,7 @@ afterEach(() => {
 after(async () => {
   console.log(`figures: ${JSON.stringify(env.figures)}`);
   await env.browser?.close();
+  await env.partitioningBrowser?.close();
   await env.server?.close();
 });
 

@@ -4,7 +4,13 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
-export function launchChromium() {
+/**
+ * `thirdPartyCookies`: as a browser that allows them (Chromium's setting,
+ * off by default here). A partner's frame then gets working storage kept
+ * apart for that partner's site (storage partitioning), as it does in
+ * Firefox and Safari; without it, Chromium refuses the frame's storage.
+ */
+export function launchChromium({ thirdPartyCookies = false } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
@@ -18,6 +24,7 @@ export function launchChromium() {
       // A host name that is not a local address to the widget, for the
       // shared-origin warning (tests/e2e/hosting.mjs); still this machine.
       '--host-resolver-rules=MAP widget.test 127.0.0.1',
+      ...(thirdPartyCookies ? ['--disable-features=TrackingProtection3pcd'] : []),
     ],
   });
 }

@@ -95,6 +95,82 @@ export function oneKeySuite(env) {
       }
     });
 
+    it('where a partner’s frame keeps storage apart: says so, carries the answers, signs with the one key', async () => {
+      // Chromium allowing third-party cookies partitions the frame's
+      // storage by the partner's site, as Firefox and Safari do.
+      context = await env.partitioningBrowser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
+      const own = await context.newPage();
+      const widget = new WidgetPage(own, env.url);
+      await widget.reachSigning({ name: 'Camille Dupont', commune: 'Lyon' });
+      await widget.sign();
+      const key = await fingerprint(own);
+
+      const page = await context.newPage();
+      await page.goto(`${partners[0].url}partner.html`);
+      const frame = page.frameLocator('iframe').first();
+      const inFrame = new WidgetPage(page, null, frame);
+      await inFrame.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      const notice = frame.getByText('Sur ce site, votre navigateur garde vos réponses à part', { exact: false });
+      await inFrame.start();
+      await inFrame.commitment(inFrame.l.firstCommitment).check();
+      await inFrame.jumpTo(4);
+      await notice.waitFor();
+      // The frame does keep them (for this site): a reload finds them.
+      await page.reload();
+      await frame.getByText('Proposition 4 sur 10', { exact: true }).waitFor();
+      await notice.waitFor();
+      // The widget's own page does not see them: apart indeed.
+      assert.equal(await own.evaluate(() => JSON.parse(localStorage.getItem('pw-pledge-widget/draft/v1')).step), 'signed');
+      // « Continuer sur la page du widget » carries them there.
+      const [tab] = await Promise.all([
+        context.waitForEvent('page'),
+        frame.getByRole('link', { name: 'Continuer sur la page du widget' }).click(),
+      ]);
+      const top = new WidgetPage(tab, env.url);
+      await top.mounted();
+      await tab.getByText('Proposition 4 sur 10', { exact: true }).waitFor();
+      await top.jumpTo(1);
+      assert.equal(await top.commitment(top.l.firstCommitment).isChecked(), true);
+      // The answers signed before on this page are set aside, not lost.
+      assert.match(await tab.evaluate(() => localStorage.getItem('pw-pledge-widget/draft/unreadable-backup')), /Lyon/);
+      await tab.close();
+
+      // Dismissed, it is not said again on this partner's site.
+      await frame.getByRole('button', { name: 'Fermer' }).click();
+      await page.reload();
+      await frame.getByText('Proposition 4 sur 10', { exact: true }).waitFor();
+      await frame.getByRole('heading', { level: 1 }).waitFor();
+      await page.evaluate(() => new Promise((r) => setTimeout(r, 300)));
+      assert.equal(await notice.count(), 0);
+
+      // Signing from this frame still happens on the widget's page, with
+      // its key: the frame's own storage never holds one.
+      await inFrame.jumpTo(10);
+      await frame.locator('h1:focus').waitFor();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await inFrame.next();
+      await inFrame.field(inFrame.l.name).fill('Camille Dupont');
+      await inFrame.field(inFrame.l.commune).fill('Saint-Étienne');
+      await inFrame.button(inFrame.l.toSummary).click();
+      await inFrame.waitForHeading(inFrame.l.summary);
+      await frame.locator('h1:focus').waitFor();
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      await inFrame.button('Signer').click();
+      await frame.getByRole('heading', { level: 1, name: 'Signer mon engagement' }).waitFor();
+      const [signTab] = await Promise.all([
+        context.waitForEvent('page'),
+        frame.getByRole('link', { name: 'Signer sur la page du widget' }).click(),
+      ]);
+      const signing = new WidgetPage(signTab, env.url);
+      await signing.waitForSigningStep();
+      await signing.sign();
+      assert.equal(await fingerprint(signTab), key);
+      await frame.getByText('Signature valide', { exact: true }).waitFor();
+      await frame.getByText('Saint-Étienne').first().waitFor();
+      const frameStorage = await page.frames()[1].evaluate(() => Object.keys(localStorage));
+      assert.ok(!frameStorage.includes('pw-pledge-widget/key/v1'), `no key in the frame: ${frameStorage}`);
+    });
+
     it('carries the answers to the widget’s page where the frame cannot keep them', async () => {
       context = await env.browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'fr-FR' });
       const page = await context.newPage();
