@@ -127,6 +127,15 @@ export class WidgetPage {
     await this.button(this.l.start).click();
   }
 
+  /** In a partner's frame, the loader resizes the frame and scrolls to it
+   * after a step change: waits for that (the step's heading focused, two
+   * frames drawn) so that the next click lands where it aims. */
+  async settleAfterStep() {
+    if (this.root === this.page) return;
+    await this.root.locator('h1:focus').waitFor();
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  }
+
   async next() {
     await this.button(this.l.next).click();
   }
@@ -157,6 +166,7 @@ export class WidgetPage {
     await this.jumpTo(9);
     await this.commitment(this.l.electedCommitment).check();
     await this.jumpTo(10);
+    await this.settleAfterStep();
     await this.next();
     await this.field(this.l.name).fill(name);
     await this.field(this.l.commune).fill(commune);
