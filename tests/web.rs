@@ -5,7 +5,7 @@
 use gloo_storage::{LocalStorage, Storage};
 use leptos::{mount::mount_to, prelude::*};
 use pledge_widget::components::{Parts, PledgeWidget};
-use pledge_widget::domain::{Draft, StoredDraft};
+use pledge_widget::domain::{Draft, Kept, SetAside, StoredDraft};
 use pledge_widget::web;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
@@ -291,13 +291,15 @@ async fn unreadable_storage_starts_fresh_with_a_notice_and_keeps_a_backup() {
     let notice = w.root.query_selector(".pw-notice").unwrap().unwrap();
     assert_eq!(notice.get_attribute("role").as_deref(), Some("status"));
     assert!(text(&notice).contains("n'ont pas pu être relues"));
-    assert_eq!(
-        LocalStorage::raw()
-            .get_item(StoredDraft::BACKUP_KEY)
-            .unwrap()
-            .as_deref(),
-        Some(corrupt)
-    );
+    // Set aside, dated, and offered back (as data to download).
+    let kept = LocalStorage::raw()
+        .get_item(SetAside::KEY)
+        .unwrap()
+        .unwrap();
+    let kept = SetAside::decode(&kept, SigningDate::from_days(0));
+    assert_eq!(kept.items()[0].kept, Kept::Unreadable(corrupt.into()));
+    assert!(text(&w.root).contains("Récupérer mes réponses précédentes"));
+    assert!(text(&w.root).contains("Des réponses qui n'ont pas pu être relues"));
     // The main key now holds a fresh, readable draft.
     assert_eq!(stored(), Draft::default());
     button(&notice, "Fermer").click();
@@ -446,6 +448,88 @@ async fn signing_makes_a_key_keeps_it_and_reuses_it() {
     assert!(heading(&w.root).contains("Votre engagement est signé"));
     settle().await;
     assert_eq!(read_link(&share_link(&w.root)).public_key(), key.public());
+}
+
+#[wasm_bindgen_test]
+async fn the_sign_step_shows_every_commitment_it_signs() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, READY_TO_SIGN)
+        .unwrap();
+    let w = mount();
+    assert!(heading(&w.root).contains("Signer mon engagement"));
+    let what = w.root.query_selector(".pw-sign__what").unwrap().unwrap();
+    assert!(text(&what).contains("2 engagements sur 20"));
+    let listed: Vec<String> = all(&what, ".pw-commitment-list__item")
+        .iter()
+        .map(|li| text(li))
+        .collect();
+    assert_eq!(listed.len(), 2, "{listed:?}");
+    assert!(listed[0].starts_with("#1 "), "{listed:?}");
+    assert!(listed[1].starts_with("#9 "), "{listed:?}");
+}
+
+/// `draft` in a link's fragment, as another page would send it.
+fn carry(draft_json: &str) -> String {
+    let mut draft = StoredDraft::decode(draft_json).unwrap();
+    // The record as it was, step included (carry_link writes the draft's).
+    draft.step = pledge_widget::domain::Step::Sign;
+    let link = StoredDraft::carry_link("https://w.example/", &draft);
+    format!("#{}", link.split_once('#').unwrap().1)
+}
+
+#[wasm_bindgen_test]
+async fn answers_from_another_page_ask_first_and_never_land_past_the_summary() {
+    clear_storage();
+    let mine = r#"{"version":1,"step":"proposal-4","ticked":["4.1"],"name":"Camille Dupont","commune":"Lyon","list":"","role":null}"#;
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, mine)
+        .unwrap();
+    let theirs = r#"{"version":1,"step":"sign","ticked":["2.1","3.1","5.1"],"name":"Camille Dupont","commune":"Lyon","list":"","role":null}"#;
+    set_fragment(&carry(theirs));
+    let w = mount();
+    settle().await;
+    // The question, with both sets of answers; nothing stored has changed.
+    assert!(heading(&w.root).contains("Remplacer mes réponses par celles reçues ?"));
+    assert_eq!(all(&w.root, ".pw-arrival__draft").len(), 2);
+    assert!(text(&w.root).contains("3 engagements sur 20"));
+    assert_eq!(
+        LocalStorage::raw()
+            .get_item(StoredDraft::KEY)
+            .unwrap()
+            .as_deref(),
+        Some(mine)
+    );
+    button(&w.root, "Garder les miennes").click();
+    settle().await;
+    assert_eq!(stored().step, pledge_widget::domain::Step::Proposal(3));
+    assert_eq!(stored().selection.count(), 1);
+    drop(w);
+
+    // Again, and « Remplacer »: the summary, told where they came from.
+    set_fragment(&carry(theirs));
+    let w = mount();
+    settle().await;
+    button(&w.root, "Remplacer mes réponses").click();
+    settle().await;
+    assert!(
+        heading(&w.root).contains("Récapitulatif"),
+        "{}",
+        heading(&w.root)
+    );
+    assert!(text(&w.root)
+        .contains("Ces réponses viennent d'une autre page : vérifiez-les avant de signer."));
+    assert_eq!(stored().selection.count(), 3);
+    assert_eq!(stored().step, pledge_widget::domain::Step::Summary);
+    // And the candidate's own answers come back.
+    let previous = w.root.query_selector(".pw-previous").unwrap().unwrap();
+    assert!(text(&previous).contains("Récupérer mes réponses précédentes"));
+    assert!(text(&previous).contains("1 engagement sur 20"));
+    button(&previous, "Reprendre ces réponses").click();
+    settle().await;
+    assert_eq!(stored().selection.count(), 1);
+    assert_eq!(stored().identity.commune, "Lyon");
 }
 
 #[wasm_bindgen_test]

@@ -1,12 +1,12 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
-    IdentityStep, Parts, ProposalStep, SignInTab, StartOver, StorageNoticeBanner, SummaryScreen,
-    WelcomeScreen,
+    ArrivalQuestion, IdentityStep, OwnPledges, Parts, PreviousAnswers, ProposalStep, SignInTab,
+    StartOver, StorageNoticeBanner, SummaryScreen, WelcomeScreen,
 };
 use crate::domain::{FrameStorage, Step};
 use crate::i18n::fill;
-use crate::state::{campaign, texts, PledgeState};
+use crate::state::{campaign, texts, Arrival, PledgeState, StorageNotice};
 use crate::web;
 
 /// The candidate's journey: the current step, storage notices and start
@@ -75,6 +75,42 @@ pub fn PledgeJourney() -> impl IntoView {
         }
     });
 
+    // Answers from another page that would replace the candidate's own
+    // are a question first, in place of the step; once answered, focus
+    // goes to the step's heading (the question's buttons are gone).
+    let asking = Memo::new(move |_| matches!(state.arrival(), Some(Arrival::Asking { .. })));
+    Effect::new(move |was_asking: Option<bool>| {
+        let now = asking.get();
+        if was_asking == Some(true) && !now {
+            request_animation_frame(move || {
+                if let Some(root) = root.try_get_untracked().flatten() {
+                    web::focus_step_heading(&root);
+                }
+            });
+        }
+        now
+    });
+    let from_elsewhere = move || {
+        (state.arrival() == Some(Arrival::Adopted)
+            && matches!(step.get(), Step::Identity | Step::Summary | Step::Sign))
+        .then(|| {
+            view! {
+                <p class="pw-notice pw-notice--arrival" role="status">
+                    <span class="pw-notice__text">{move || texts().arrival_from_elsewhere}</span>
+                </p>
+            }
+        })
+    };
+    // Set-aside answers are offered where a candidate starts or reviews,
+    // and wherever a notice says some were set aside.
+    let offers_previous = move || {
+        matches!(step.get(), Step::Welcome | Step::Summary)
+            || matches!(
+                state.notice(),
+                Some(StorageNotice::ReplacedElsewhere | StorageNotice::Recovered { .. })
+            )
+    };
+
     // What screen readers hear when the step changes (polite live region);
     // empty at first so that nothing is announced on load.
     let announced = RwSignal::new(String::new());
@@ -92,7 +128,10 @@ pub fn PledgeJourney() -> impl IntoView {
                 {move || announced.get()}
             </p>
             <StorageNoticeBanner />
-            {move || match step.get() {
+            {from_elsewhere}
+            {move || if asking.get() {
+                view! { <ArrivalQuestion /> }.into_any()
+            } else { match step.get() {
                 Step::Welcome => view! { <WelcomeScreen /> }.into_any(),
                 Step::Proposal(index) => view! { <ProposalStep index /> }.into_any(),
                 Step::Identity => view! { <IdentityStep /> }.into_any(),
@@ -101,7 +140,13 @@ pub fn PledgeJourney() -> impl IntoView {
                 // page, where the candidate's one key lives.
                 Step::Sign | Step::Signed if framed => view! { <SignInTab /> }.into_any(),
                 step @ (Step::Sign | Step::Signed) => (parts.signing)(step),
-            }}
+            }}}
+            <Show when=offers_previous>
+                <PreviousAnswers />
+            </Show>
+            <Show when=move || step.get() == Step::Welcome>
+                <OwnPledges latest=true />
+            </Show>
             <Show when=move || step.get() != Step::Welcome>
                 <footer class="pw-widget__footer">
                     <StartOver />

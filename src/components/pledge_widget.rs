@@ -83,11 +83,14 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             let draft = handed_over_draft.try_update_value(Option::take).flatten();
             let opened = owner
                 .with(|| PledgeState::open(shared_io.get_value(), parts.scope, draft.as_deref()));
-            // Answers carried from a partner's frame (`#d=…`) to sign here,
-            // where the candidate's key lives.
+            // Answers carried from another page (`#d=…`): a partner's frame
+            // handing over to sign here, where the candidate's key lives, or
+            // any page at all. Never signed, nor anything replaced, without
+            // the candidate seeing them (`PledgeState::receive_carried`).
             if let Some(carried) = StoredDraft::carried(&web::fragment()) {
-                if let Ok(carried) = carried {
-                    opened.adopt_carried(carried);
+                match carried {
+                    Ok(carried) => opened.receive_carried(carried),
+                    Err(_) => opened.carried_unreadable(),
                 }
                 web::clear_fragment();
             }

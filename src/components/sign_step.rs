@@ -2,10 +2,11 @@ use leptos::prelude::*;
 
 use crate::state::{text, texts};
 
-use super::{EditButton, KeyPanel, SignaturePad, StepNav};
+use super::{CommitmentList, EditButton, KeyPanel, SignaturePad, StepNav};
+use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::{Action, Drawing, Step};
 use crate::i18n::fill;
-use crate::state::{PledgeState, SignError};
+use crate::state::{Arrival, PledgeState, SignError};
 
 /// Confirm who signs, draw a signature if wished, see the date, sign.
 #[component]
@@ -33,6 +34,12 @@ pub fn SignStep() -> impl IntoView {
         })
     };
 
+    // What the signature covers, on the step that signs: the count, and
+    // the list (open at once when the answers came from another page).
+    let selection = Signal::derive(move || state.with(|d| d.selection));
+    let count = move || texts().count(selection.get().count(), COMMITMENT_COUNT);
+    let from_elsewhere = state.arrival() == Some(Arrival::Adopted);
+
     let sign = move |()| {
         let signature = drawing.with_untracked(Drawing::to_signature);
         match state.sign(signature) {
@@ -58,6 +65,19 @@ pub fn SignStep() -> impl IntoView {
                     step=Step::Identity
                 />
             </div>
+            <section class="pw-sign__what">
+                <h2 class="pw-summary__section-title">{move || texts().sign_what_heading}</h2>
+                <details class="pw-sign__commitments" open=from_elsewhere>
+                    <summary class="pw-sign__count">
+                        {count} " — " {move || texts().show_list}
+                    </summary>
+                    <CommitmentList selection />
+                </details>
+                <EditButton
+                    label=Signal::derive(|| texts().edit_pledge.to_owned())
+                    step=Step::Summary
+                />
+            </section>
             <p class="pw-sign__date">{move || {
                 let t = texts();
                 fill(t.sign_date, &[("date", &t.date(today))])

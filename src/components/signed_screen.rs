@@ -2,7 +2,7 @@ use leptos::{html, prelude::*, task::spawn_local};
 
 use crate::state::texts;
 
-use super::{CardPanel, KeyPanel, PledgeView, PrintCharter, SendToOrganiser};
+use super::{CardPanel, KeyPanel, OwnPledges, PledgeView, PrintCharter, SendToOrganiser};
 use crate::domain::{Action, Step};
 use crate::state::PledgeState;
 use crate::web;
@@ -79,6 +79,7 @@ pub fn SignedScreen() -> impl IntoView {
                         }
                     })
             }}
+            <OwnPledges latest=false />
             <KeyPanel full=true />
             <div class="pw-nav">
                 <button

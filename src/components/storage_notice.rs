@@ -22,6 +22,8 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 StorageNotice::Unavailable => t.notice_unavailable,
                 StorageNotice::SaveFailed => t.notice_save_failed,
                 StorageNotice::ChangedElsewhere => t.notice_changed_elsewhere,
+                StorageNotice::ReplacedElsewhere => t.notice_replaced_elsewhere,
+                StorageNotice::CarriedUnreadable => t.notice_carried_unreadable,
                 StorageNotice::ForgottenElsewhere => t.notice_forgotten_elsewhere,
                 StorageNotice::Partitioned => t.notice_partitioned,
             };

@@ -134,6 +134,32 @@ impl Draft {
         }
     }
 
+    /// Whether the candidate has answered anything: a ticked commitment or
+    /// a word of identity. Where they are in the journey does not count.
+    pub fn has_answers(&self) -> bool {
+        self.selection.count() > 0 || self.identity != Identity::default()
+    }
+
+    /// Whether two drafts hold the same answers, wherever each stands.
+    pub fn same_answers(&self, other: &Draft) -> bool {
+        self.selection == other.selection && self.identity == other.identity
+    }
+
+    /// A draft that came from elsewhere (another page's link, a set-aside
+    /// copy) as it may be shown: never past the summary, where every
+    /// commitment is on screen before anything can be signed. A step the
+    /// draft does not allow (the summary without a complete identity) is
+    /// the identity step.
+    pub fn arriving(mut self) -> Draft {
+        if matches!(self.step, Step::Sign | Step::Signed) {
+            self.step = Step::Summary;
+        }
+        if !self.allows(self.step) {
+            self.step = Step::Identity;
+        }
+        self
+    }
+
     fn go_to(&mut self, step: Step) {
         if self.allows(step) {
             self.step = step;

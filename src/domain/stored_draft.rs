@@ -31,8 +31,6 @@ fn string_field(record: &Json, key: &'static str) -> Result<String, RecordError>
 impl StoredDraft {
     /// Storage key of the current record. A new record format gets a new key.
     pub const KEY: &'static str = "pw-pledge-widget/draft/v1";
-    /// Where an unreadable record is moved instead of being deleted.
-    pub const BACKUP_KEY: &'static str = "pw-pledge-widget/draft/unreadable-backup";
     pub const VERSION: u32 = 1;
 
     /// The record for this draft, as JSON text.

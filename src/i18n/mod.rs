@@ -166,6 +166,36 @@ pub struct Texts {
     pub sign_in_tab_lead: &'static str,
     pub sign_in_tab_button: &'static str,
     pub sign_in_tab_opened: &'static str,
+    /// Answers from another page: to check before signing.
+    pub arrival_from_elsewhere: &'static str,
+    /// Asked before answers from another page replace the candidate's own.
+    pub arrival_question: &'static str,
+    pub arrival_lead: &'static str,
+    pub arrival_signed_note: &'static str,
+    pub arrival_mine: &'static str,
+    pub arrival_received: &'static str,
+    pub arrival_replace: &'static str,
+    pub arrival_keep: &'static str,
+    /// A draft with nothing answered.
+    pub no_answers: &'static str,
+    pub notice_carried_unreadable: &'static str,
+    pub notice_replaced_elsewhere: &'static str,
+    /// The set-aside drafts, as a disclosure.
+    pub previous_answers: &'static str,
+    /// `{date}`.
+    pub set_aside_on: &'static str,
+    pub restore: &'static str,
+    pub unreadable_answers: &'static str,
+    pub download_unreadable: &'static str,
+    pub no_name: &'static str,
+    /// A link to the candidate's last signed pledge.
+    pub my_signed_pledge: &'static str,
+    /// `{n}`.
+    pub earlier_pledges: &'static str,
+    /// `{date}`, `{count}`.
+    pub earlier_pledge: &'static str,
+    pub sign_what_heading: &'static str,
+    pub show_list: &'static str,
     /// Where the key lives; `{origin}`.
     pub key_lives_here: &'static str,
     pub to_sign: &'static str,

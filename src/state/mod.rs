@@ -22,8 +22,8 @@ pub use locale::{campaign, org_texts, text, texts, Locale};
 pub use organiser::{organiser, ConsoleNotices, ConsoleState, OrganiserContext, Vouched};
 
 use crate::domain::{
-    Action, Draft, Drawing, DrawnSignature, Fragment, KeyFileError, Pledge, PledgeKey, ShareLink,
-    Step, StoredDraft, VerifiedPledge,
+    Action, Draft, Drawing, DrawnSignature, EarlierPledge, EarlierPledges, Fragment, Kept,
+    KeyFileError, Pledge, PledgeKey, SetAside, ShareLink, Step, StoredDraft, VerifiedPledge,
 };
 
 /// Where each record lives in the browser's storage.
@@ -40,6 +40,29 @@ pub mod keys {
     /// In a partner's frame with storage apart: the candidate dismissed
     /// the notice that says so.
     pub const FRAME_TOLD: &str = "pw-pledge-widget/frame-storage-told/v1";
+    /// Earlier drafts, set aside rather than lost (`SetAside`).
+    pub const SET_ASIDE: &str = crate::domain::SetAside::KEY;
+    /// Links of pledges signed before the current one (`EarlierPledges`).
+    pub const SIGNED_EARLIER: &str = crate::domain::EarlierPledges::KEY;
+    /// Where older versions kept one unreadable draft: read once into
+    /// [`SET_ASIDE`], then removed.
+    pub const OLD_DRAFT_BACKUP: &str = "pw-pledge-widget/draft/unreadable-backup";
+}
+
+/// Answers that came from another page (`#d=…`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Arrival {
+    /// They would replace answers of the candidate's own, or come where a
+    /// pledge was signed: nothing changes until the candidate says which to
+    /// keep.
+    Asking {
+        mine: Draft,
+        received: Draft,
+        /// A signed pledge is on this page (it stays either way).
+        signed: bool,
+    },
+    /// The answers shown came from another page: to check before signing.
+    Adopted,
 }
 
 /// A message about the draft's storage, shown above the current step.
@@ -53,6 +76,11 @@ pub enum StorageNotice {
     SaveFailed,
     /// Another tab changed the answers; this one shows them now.
     ChangedElsewhere,
+    /// A link carried answers that could not be read; nothing changed.
+    CarriedUnreadable,
+    /// Another tab replaced the answers (with answers from another page, or
+    /// set-aside ones); the earlier ones can be taken back.
+    ReplacedElsewhere,
     /// Another tab forgot everything; so did this one.
     ForgottenElsewhere,
     /// In a partner's frame whose storage works but is kept for that site
@@ -182,6 +210,15 @@ pub struct PledgeState {
     /// The handwritten signature being drawn: kept here so that a language
     /// switch (which re-renders the sign step) does not wipe it.
     drawing: RwSignal<Drawing>,
+    /// Answers from another page, waiting for the candidate or to check.
+    arrival: RwSignal<Option<Arrival>>,
+    /// Earlier drafts the candidate can take back.
+    set_aside: RwSignal<SetAside>,
+    /// The stored payload of the last signed pledge, as text (read in every
+    /// build: the journey build links to it without reading it).
+    latest_signed: RwSignal<Option<String>>,
+    /// Pledges signed before the last one.
+    earlier: RwSignal<EarlierPledges>,
 }
 
 impl std::fmt::Debug for dyn Io {
@@ -198,6 +235,14 @@ impl PledgeState {
             Some(Ok(draft)) => (draft, None),
             _ => load_draft(&*io),
         };
+        let set_aside = load_set_aside(&*io);
+        let latest_signed = io.get(keys::SIGNED).ok().flatten();
+        let earlier = io
+            .get(keys::SIGNED_EARLIER)
+            .ok()
+            .flatten()
+            .and_then(|text| EarlierPledges::decode(&text))
+            .unwrap_or_default();
         let Records {
             key,
             unreadable,
@@ -222,6 +267,10 @@ impl PledgeState {
             pending_import: RwSignal::new(None),
             signed: RwSignal::new(signed),
             drawing: RwSignal::new(Drawing::default()),
+            arrival: RwSignal::new(None),
+            set_aside: RwSignal::new(set_aside),
+            latest_signed: RwSignal::new(latest_signed),
+            earlier: RwSignal::new(earlier),
         }
     }
 
@@ -250,6 +299,7 @@ impl PledgeState {
     pub fn dispatch(&self, action: Action) {
         if action == Action::StartOver {
             self.drawing.set(Drawing::default());
+            self.arrival.set(None);
         }
         let changed = self.draft.try_update(|d| {
             let before = d.clone();
@@ -276,23 +326,127 @@ impl PledgeState {
         }
     }
 
-    /// A draft carried from a partner's frame (`#d=…`, see
-    /// [`StoredDraft::carry_link`]) becomes this page's draft, and is saved.
-    /// A different draft stored here before is set aside (the backup key),
-    /// never lost.
-    pub fn adopt_carried(&self, carried: Draft) {
-        let io = self.io();
-        if let Ok(Some(stored)) = io.get(StoredDraft::KEY) {
-            let before = StoredDraft::decode(&stored).ok();
-            if before
-                .as_ref()
-                .is_some_and(|d| *d != carried && *d != Draft::default())
-            {
-                let _ = io.set(StoredDraft::BACKUP_KEY, &stored);
-            }
+    /// Answers carried from another page (`#d=…`, see
+    /// [`StoredDraft::carry_link`]): a partner's frame handing over to sign
+    /// here, or any page at all. They never land past the summary (every
+    /// commitment on screen first), and they are told to come from
+    /// elsewhere. Where they would replace answers of the candidate's own,
+    /// or a pledge was signed here, nothing changes until the candidate
+    /// answers ([`Self::accept_arrival`], [`Self::refuse_arrival`]).
+    pub fn receive_carried(&self, carried: Draft) {
+        let received = carried.arriving();
+        let mine = self.draft.get_untracked();
+        let signed = self.latest_signed.with_untracked(Option::is_some);
+        if signed || (mine.has_answers() && !mine.same_answers(&received)) {
+            self.arrival.set(Some(Arrival::Asking {
+                mine,
+                received,
+                signed,
+            }));
+        } else {
+            self.replace_draft(received);
+            self.arrival.set(Some(Arrival::Adopted));
         }
-        self.draft.set(carried);
+    }
+
+    /// A link carried answers that cannot be read: nothing changed.
+    pub fn carried_unreadable(&self) {
+        self.notice.set(Some(StorageNotice::CarriedUnreadable));
+    }
+
+    /// Answers from another page, waiting or to check, tracking them.
+    pub fn arrival(&self) -> Option<Arrival> {
+        self.arrival.get()
+    }
+
+    /// « Remplacer mes réponses »: the received answers become the draft;
+    /// the candidate's own are set aside.
+    pub fn accept_arrival(&self) {
+        if let Some(Arrival::Asking { received, .. }) = self.arrival.get_untracked() {
+            self.replace_draft(received);
+            self.arrival.set(Some(Arrival::Adopted));
+        }
+    }
+
+    /// « Garder les miennes »: nothing changes; the received answers are
+    /// dropped (they are still wherever they came from).
+    pub fn refuse_arrival(&self) {
+        self.arrival.set(None);
+    }
+
+    /// The candidate checked the answers that came from elsewhere (or
+    /// signed them): the reminder goes.
+    pub fn arrival_checked(&self) {
+        if self.arrival.get_untracked() == Some(Arrival::Adopted) {
+            self.arrival.set(None);
+        }
+    }
+
+    /// Makes `draft` the candidate's draft, setting the current one aside
+    /// first (if it has answers of its own), and saves.
+    fn replace_draft(&self, draft: Draft) {
+        let current = self.draft.get_untracked();
+        if !current.same_answers(&draft) {
+            self.set_aside(Kept::Draft(current));
+        }
+        self.drawing.set(Drawing::default());
+        self.draft.set(draft);
         self.save_draft();
+    }
+
+    /// Keeps `kept` in the set-aside list (re-read first: another tab may
+    /// have kept something since). What could not be written stays in this
+    /// tab's list, shown all the same.
+    fn set_aside(&self, kept: Kept) {
+        let io = self.io();
+        let mut list = load_set_aside(&*io);
+        if list.keep(io.today(), kept) {
+            let _ = io.set(keys::SET_ASIDE, &list.encode());
+        }
+        self.set_aside.set(list);
+    }
+
+    /// Earlier drafts the candidate can take back, newest first.
+    pub fn set_aside_drafts(&self) -> SetAside {
+        self.set_aside.get()
+    }
+
+    /// « Reprendre ces réponses »: the set-aside draft at `index` becomes
+    /// the draft (at most at the summary); the current one takes its place
+    /// in the list. An unreadable item is not a draft: nothing happens.
+    pub fn restore(&self, index: usize) {
+        let io = self.io();
+        let mut list = load_set_aside(&*io);
+        let Some(Kept::Draft(draft)) = list.items().get(index).map(|i| i.kept.clone()) else {
+            return;
+        };
+        list.take(index);
+        let current = self.draft.get_untracked();
+        if !current.same_answers(&draft) {
+            list.keep(io.today(), Kept::Draft(current));
+        }
+        let _ = io.set(keys::SET_ASIDE, &list.encode());
+        self.set_aside.set(list);
+        self.drawing.set(Drawing::default());
+        self.draft.set(draft.arriving());
+        self.save_draft();
+        self.arrival.set(None);
+        if matches!(
+            self.notice.get_untracked(),
+            Some(StorageNotice::ReplacedElsewhere | StorageNotice::Recovered { .. })
+        ) {
+            self.notice.set(None);
+        }
+    }
+
+    /// The payload of the last signed pledge, as stored, tracking it.
+    pub fn latest_signed_payload(&self) -> Option<String> {
+        self.latest_signed.get()
+    }
+
+    /// Pledges signed before the last one, newest first, tracking them.
+    pub fn earlier_pledges(&self) -> Vec<EarlierPledge> {
+        self.earlier.with(|e| e.items().to_vec())
     }
 
     /// This page carrying the current draft, for the widget's own page.
@@ -419,12 +573,50 @@ impl PledgeState {
         let payload = ShareLink::payload_text(&pledge.sign(&key));
         // Read back as any visitor will read the link.
         let record = read_signed(payload).ok_or(SignError::Unverifiable)?;
+        self.keep_earlier_pledge(&record.payload);
         let kept = io.set(keys::SIGNED, &record.payload);
         self.key_status
             .update(|s| s.signed_not_kept = kept.is_err());
+        self.latest_signed.set(Some(record.payload.clone()));
         self.signed.set(Some(record));
+        self.arrival_checked();
         self.dispatch(Action::GoTo(Step::Signed));
         Ok(())
+    }
+
+    /// Before a new signature replaces the stored one: the stored pledge
+    /// (as stored now: another tab may have signed since) joins the earlier
+    /// ones, so its link stays reachable. An earlier list that cannot be
+    /// read is set aside whole, never overwritten.
+    fn keep_earlier_pledge(&self, new_payload: &str) {
+        let io = self.io();
+        let Some(previous) = io.get(keys::SIGNED).ok().flatten() else {
+            return;
+        };
+        if previous == new_payload {
+            return;
+        }
+        let mut earlier = match io.get(keys::SIGNED_EARLIER) {
+            Ok(Some(text)) => EarlierPledges::decode(&text).unwrap_or_else(|| {
+                self.set_aside(Kept::Unreadable(text));
+                EarlierPledges::default()
+            }),
+            _ => EarlierPledges::default(),
+        };
+        let (day, count) = match read_signed(previous.clone()) {
+            Some(r) => (
+                r.pledge.pledge().date(),
+                r.pledge.pledge().selection().count(),
+            ),
+            None => (io.today(), 0),
+        };
+        earlier.keep(EarlierPledge {
+            payload: previous,
+            day,
+            count,
+        });
+        let _ = io.set(keys::SIGNED_EARLIER, &earlier.encode());
+        self.earlier.set(earlier);
     }
 
     /// The key as an export file, if there is a key.
@@ -496,8 +688,10 @@ impl PledgeState {
             keys::KEY_BACKUP,
             keys::SIGNED,
             keys::FRAME_TOLD,
+            keys::SET_ASIDE,
+            keys::SIGNED_EARLIER,
+            keys::OLD_DRAFT_BACKUP,
             StoredDraft::KEY,
-            StoredDraft::BACKUP_KEY,
         ] {
             let _ = io.remove(key);
         }
@@ -508,6 +702,10 @@ impl PledgeState {
     fn clear_memory(&self) {
         self.key.set(None);
         self.signed.set(None);
+        self.latest_signed.set(None);
+        self.earlier.set(EarlierPledges::default());
+        self.set_aside.set(SetAside::default());
+        self.arrival.set(None);
         self.pending_import.set(None);
         self.key_status.set(KeyStatus::default());
         self.draft.set(Draft::default());
@@ -531,17 +729,41 @@ impl PledgeState {
                     d.adopt_answers_from(theirs);
                     changed = *d != before;
                 });
-                if changed {
+                // A replacement, said first (set-aside list written
+                // before the draft), is not downgraded to a mere change.
+                if changed && self.notice.get_untracked() != Some(StorageNotice::ReplacedElsewhere)
+                {
                     self.notice.set(Some(StorageNotice::ChangedElsewhere));
                 }
             }
+            (Some(keys::SET_ASIDE), text) => {
+                let list = text
+                    .map(|t| SetAside::decode(t, self.io().today()))
+                    .unwrap_or_default();
+                let grew = list.items().first().is_some_and(|first| {
+                    self.set_aside
+                        .with_untracked(|mine| mine.items().first() != Some(first))
+                });
+                self.set_aside.set(list);
+                if grew {
+                    self.notice.set(Some(StorageNotice::ReplacedElsewhere));
+                }
+            }
+            (Some(keys::SIGNED), value) => {
+                self.latest_signed.set(value.map(str::to_owned));
+                if value.is_none() {
+                    self.signed.set(None);
+                }
+            }
+            (Some(keys::SIGNED_EARLIER), value) => self
+                .earlier
+                .set(value.and_then(EarlierPledges::decode).unwrap_or_default()),
             (Some(keys::KEY), Some(text)) => {
                 if let Some(key) = (self.scope.get_value().read_key)(text) {
                     self.key.set(Some(key));
                 }
             }
             (Some(keys::KEY), None) => self.key.set(None),
-            (Some(keys::SIGNED), None) => self.signed.set(None),
             _ => {}
         }
     }
@@ -556,14 +778,17 @@ impl PledgeState {
     }
 }
 
-/// The stored draft, or why there is none.
+/// The stored draft, or why there is none. A record that cannot be read
+/// is set aside (as its text), never deleted.
 fn load_draft(io: &dyn Io) -> (Draft, Option<StorageNotice>) {
     match io.get(StoredDraft::KEY) {
         Ok(None) => (Draft::default(), None),
         Ok(Some(text)) => match StoredDraft::decode(&text) {
             Ok(draft) => (draft, None),
             Err(_) => {
-                let backed_up = io.set(StoredDraft::BACKUP_KEY, &text).is_ok();
+                let mut list = load_set_aside(io);
+                list.keep(io.today(), Kept::Unreadable(text));
+                let backed_up = io.set(keys::SET_ASIDE, &list.encode()).is_ok();
                 if backed_up {
                     // Kept aside: the main record starts afresh, so that
                     // the next visit does not recover it again.
@@ -577,6 +802,26 @@ fn load_draft(io: &dyn Io) -> (Draft, Option<StorageNotice>) {
         },
         Err(_) => (Draft::default(), Some(StorageNotice::Unavailable)),
     }
+}
+
+/// The set-aside drafts, with the one unreadable record older versions
+/// kept (moved into the list once, then removed).
+fn load_set_aside(io: &dyn Io) -> SetAside {
+    let mut list = match io.get(keys::SET_ASIDE) {
+        Ok(Some(text)) => SetAside::decode(&text, io.today()),
+        _ => SetAside::default(),
+    };
+    if let Ok(Some(old)) = io.get(keys::OLD_DRAFT_BACKUP) {
+        let kept = match StoredDraft::decode(&old) {
+            Ok(draft) => Kept::Draft(draft),
+            Err(_) => Kept::Unreadable(old),
+        };
+        list.keep(io.today(), kept);
+        if io.set(keys::SET_ASIDE, &list.encode()).is_ok() {
+            let _ = io.remove(keys::OLD_DRAFT_BACKUP);
+        }
+    }
+    list
 }
 
 /// The stored key; a stored text that is not a key is copied to the

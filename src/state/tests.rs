@@ -263,9 +263,11 @@ fn an_unreadable_draft_is_backed_up_with_a_notice() {
         Some(StorageNotice::Recovered { backed_up: true })
     );
     assert_eq!(
-        io.stored(StoredDraft::BACKUP_KEY).as_deref(),
-        Some("{broken")
+        state.set_aside_drafts().items()[0].kept,
+        Kept::Unreadable("{broken".into())
     );
+    let kept = SetAside::decode(&io.stored(keys::SET_ASIDE).unwrap(), io.today());
+    assert_eq!(kept, state.set_aside_drafts(), "kept in storage too");
     assert_eq!(state.with(Clone::clone), Draft::default());
     assert_eq!(
         stored_draft(&io),
@@ -387,26 +389,190 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     assert_eq!(csv.lines().count(), 4);
 }
 
+fn carried(name: &str, ticks: &[u8], step: Step) -> Draft {
+    let mut d = Draft::default();
+    for &t in ticks {
+        d.apply(Action::Tick(t, true));
+    }
+    d.apply(Action::Edit(Field::Name, name.into()));
+    d.apply(Action::Edit(Field::Commune, "Lyon".into()));
+    d.step = step;
+    d
+}
+
 #[test]
-fn a_carried_draft_is_adopted_and_a_different_one_set_aside() {
+fn a_carried_draft_never_lands_past_the_summary() {
+    for step in [Step::Sign, Step::Signed, Step::Summary] {
+        let _owner = owner();
+        let io = MemoryIo::default();
+        let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+        state.receive_carried(carried("Camille", &[0], step));
+        assert_eq!(state.with(|d| d.step), Step::Summary, "{step:?}");
+        assert_eq!(
+            state.arrival(),
+            Some(Arrival::Adopted),
+            "told where it came from"
+        );
+        assert_eq!(stored_draft(&io).unwrap().step, Step::Summary);
+    }
+    // Without a complete identity, not even the summary.
     let _owner = owner();
     let io = MemoryIo::default();
     let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
-    state.dispatch(Action::Tick(5, true));
-    let earlier = io.stored(StoredDraft::KEY).unwrap();
-    let mut carried = Draft::default();
-    carried.apply(Action::Tick(0, true));
-    carried.apply(Action::Edit(Field::Name, "Camille Dupont".into()));
-    carried.apply(Action::Edit(Field::Commune, "Lyon".into()));
-    carried.apply(Action::GoTo(Step::Sign));
-    state.adopt_carried(carried.clone());
-    assert_eq!(state.with(Clone::clone), carried);
-    assert_eq!(stored_draft(&io), Some(carried.clone()));
-    assert_eq!(io.stored(StoredDraft::BACKUP_KEY), Some(earlier));
-    // The same draft again: nothing set aside over the backup.
-    io.put(StoredDraft::BACKUP_KEY, "kept");
-    state.adopt_carried(carried);
-    assert_eq!(io.stored(StoredDraft::BACKUP_KEY).as_deref(), Some("kept"));
+    let mut incomplete = carried("", &[0], Step::Signed);
+    incomplete.identity.name.clear();
+    state.receive_carried(incomplete);
+    assert_eq!(state.with(|d| d.step), Step::Identity);
+}
+
+#[test]
+fn a_carried_draft_asks_before_replacing_answers_of_ones_own() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    let mine = carried("Camille", &[5], Step::Proposal(3));
+    for action in [
+        Action::Tick(5, true),
+        Action::Edit(Field::Name, "Camille".into()),
+        Action::Edit(Field::Commune, "Lyon".into()),
+        Action::GoTo(Step::Proposal(3)),
+    ] {
+        state.dispatch(action);
+    }
+    let stranger = carried("Camille", &[0, 1, 2], Step::Sign);
+    state.receive_carried(stranger.clone());
+    // Nothing changed yet: the question shows both.
+    assert_eq!(state.with(Clone::clone), mine);
+    assert_eq!(stored_draft(&io), Some(mine.clone()));
+    let Some(Arrival::Asking {
+        mine: shown,
+        received,
+        signed,
+    }) = state.arrival()
+    else {
+        panic!("asks first");
+    };
+    assert!(shown.same_answers(&mine) && received.same_answers(&stranger) && !signed);
+    assert_eq!(received.step, Step::Summary);
+    // « Garder les miennes »: nothing changes, nothing is kept of theirs.
+    state.refuse_arrival();
+    assert_eq!(state.arrival(), None);
+    assert_eq!(state.with(Clone::clone), mine);
+    assert!(state.set_aside_drafts().is_empty());
+    // A second link: asked again; « Remplacer »: mine are set aside.
+    state.receive_carried(stranger.clone());
+    state.accept_arrival();
+    assert!(state.with(|d| d.same_answers(&stranger)));
+    assert_eq!(state.with(|d| d.step), Step::Summary);
+    assert_eq!(state.arrival(), Some(Arrival::Adopted));
+    let kept = SetAside::decode(&io.stored(keys::SET_ASIDE).unwrap(), io.today());
+    assert_eq!(kept.items()[0].kept, Kept::Draft(mine.clone()));
+    assert_eq!(kept.items()[0].day, io.today());
+    // And they come back, the replacing ones set aside in turn.
+    state.restore(0);
+    assert!(state.with(|d| d.same_answers(&mine)));
+    let kept = SetAside::decode(&io.stored(keys::SET_ASIDE).unwrap(), io.today());
+    assert_eq!(kept.items().len(), 1);
+    assert!(matches!(&kept.items()[0].kept, Kept::Draft(d) if d.same_answers(&stranger)));
+}
+
+#[test]
+fn the_same_answers_or_an_empty_page_take_a_carried_draft_in_one_step() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    state.dispatch(Action::Next); // at proposal 1, nothing answered
+    let theirs = carried("Camille", &[0], Step::Sign);
+    state.receive_carried(theirs.clone());
+    assert_eq!(state.arrival(), Some(Arrival::Adopted));
+    assert!(
+        state.set_aside_drafts().is_empty(),
+        "nothing of one's own to keep"
+    );
+    // The same answers again (the frame handing over twice): no question.
+    state.receive_carried(theirs);
+    assert_eq!(state.arrival(), Some(Arrival::Adopted));
+}
+
+#[test]
+fn a_carried_draft_where_a_pledge_was_signed_asks_and_signing_keeps_earlier_links() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    for action in [
+        Action::Tick(5, true),
+        Action::Edit(Field::Name, "Camille".into()),
+        Action::Edit(Field::Commune, "Lyon".into()),
+        Action::GoTo(Step::Sign),
+    ] {
+        state.dispatch(action);
+    }
+    state.sign(None).unwrap();
+    let first = state.latest_signed_payload().unwrap();
+    state.dispatch(Action::StartOver);
+    // Empty answers, but a signed pledge here: asked first.
+    state.receive_carried(carried("Camille", &[0, 1], Step::Sign));
+    assert!(matches!(
+        state.arrival(),
+        Some(Arrival::Asking { signed: true, .. })
+    ));
+    state.accept_arrival();
+    state.dispatch(Action::GoTo(Step::Sign));
+    state.sign(None).unwrap();
+    assert_eq!(state.arrival(), None, "signing is checking");
+    let second = state.latest_signed_payload().unwrap();
+    assert_ne!(first, second);
+    let earlier = state.earlier_pledges();
+    assert_eq!(earlier.len(), 1);
+    assert_eq!(earlier[0].payload, first);
+    assert_eq!(earlier[0].count, 1);
+    // Kept in storage, read by a page opened later.
+    let later = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
+    assert_eq!(later.latest_signed_payload(), Some(second));
+    assert_eq!(later.earlier_pledges(), earlier);
+}
+
+#[test]
+fn another_tab_hears_of_a_replacement_and_can_take_its_answers_back() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let a = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    let tab_b = io.other_tab();
+    let b = PledgeState::open(tab_b.clone().shared(), Scope::FULL, None);
+    for action in [
+        Action::Tick(5, true),
+        Action::Edit(Field::Name, "Camille".into()),
+    ] {
+        a.dispatch(action.clone());
+        b.dispatch(action);
+    }
+    let mine = a.with(Clone::clone);
+    a.receive_carried(carried("Camille", &[0], Step::Sign));
+    a.accept_arrival();
+    // The storage events, in the order tab A wrote.
+    for key in [keys::SET_ASIDE, StoredDraft::KEY] {
+        b.changed_elsewhere(Some(key), io.stored(key).as_deref());
+    }
+    assert_eq!(b.notice(), Some(StorageNotice::ReplacedElsewhere));
+    assert!(b.with(|d| !d.same_answers(&mine)));
+    b.restore(0);
+    assert!(b.with(|d| d.same_answers(&mine)));
+    assert_eq!(b.notice(), None);
+}
+
+#[test]
+fn the_single_backup_of_older_versions_joins_the_list() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    io.put(keys::OLD_DRAFT_BACKUP, "{old broken");
+    let state = PledgeState::open(io.clone().shared(), Scope::JOURNEY, None);
+    assert_eq!(
+        state.set_aside_drafts().items()[0].kept,
+        Kept::Unreadable("{old broken".into())
+    );
+    assert_eq!(io.stored(keys::OLD_DRAFT_BACKUP), None);
+    state.forget_everything();
+    assert_eq!(io.stored(keys::SET_ASIDE), None);
 }
 
 #[test]
