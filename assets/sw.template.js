@@ -10,8 +10,13 @@
 //   can sign offline.
 // - Every file of one build is cached together under that build's name, so
 //   a new build replaces the whole set at once: never old JS with new wasm.
-// - Caches are named after this worker's scope: two widgets on one origin
-//   (https://example.org/a/ and /b/) never touch each other's caches.
+// - Caches are named after this worker's scope, and the worker uses only
+//   the caches it created: their exact names are recorded (one entry per
+//   build in META), never guessed from a prefix. So two widgets on one
+//   origin (https://example.org/a/ and /b/, or /w/ and /w/:x/, whose scope
+//   continues /w/'s cache names) never touch each other's caches, and a
+//   cache planted by another script of the origin under a similar name is
+//   neither served nor deleted.
 // - The organiser's list (engagements.json) is fetched fresh when online
 //   and kept for offline use, in a cache of its own.
 // - A deploy never strands an open tab: the caches of older builds stay
@@ -23,26 +28,62 @@ const CORE = __CORE__;
 const REST = __REST__;
 const FILES = new Set([...CORE, ...REST].map((f) => new URL(f, self.location).href));
 const SCOPE = self.registration.scope;
-const PREFIX = `pw-pledge-widget:${SCOPE}:`;
-const CACHE = PREFIX + BUILD;
+// Every name below is exact: none is ever matched by prefix.
+const cacheOf = (build) => `pw-pledge-widget:${SCOPE}:${build}`;
+const CACHE = cacheOf(BUILD);
 const META = `pw-pledge-widget-meta:${SCOPE}`;
+// In META: the tabs to outlive before older builds go, and one record per
+// build of this scope whose cache a worker created (`pw-builds?build=…`,
+// `{ build, at }`).
 const PENDING = new URL('pw-pending-cleanup', SCOPE).href;
+const RECORDS = new URL('pw-builds', SCOPE).href;
+const recordOf = (build) => `${RECORDS}?build=${encodeURIComponent(build)}`;
+
+// The builds recorded for this scope, oldest first.
+async function recorded() {
+  const meta = await caches.open(META);
+  const records = await Promise.all(
+    (await meta.matchAll(RECORDS, { ignoreSearch: true })).map((r) => r.json().catch(() => null)),
+  );
+  return records
+    .filter((r) => typeof r?.build === 'string' && /^[\w-]+$/.test(r.build) && typeof r.at === 'number')
+    .sort((x, y) => x.at - y.at);
+}
+
+// The builds recorded before this one (none if this one's record is lost).
+async function olderBuilds() {
+  const builds = await recorded();
+  const own = builds.findIndex((r) => r.build === BUILD);
+  return own < 0 ? [] : builds.slice(0, own).map((r) => r.build);
+}
 
 self.addEventListener('install', (event) => {
   event.waitUntil(
-    caches
-      .open(CACHE)
-      .then((cache) => cache.addAll(CORE.map((f) => new Request(f, { cache: 'reload' }))))
-      .then(() => self.skipWaiting()),
+    (async () => {
+      const meta = await caches.open(META);
+      if ((await recorded()).length === 0) {
+        // A worker from before the records: its build's cache is this
+        // scope's if its name is exactly this scope's name for a build
+        // hash (a tab may still use it).
+        for (const name of await caches.keys()) {
+          const build = name.slice(cacheOf('').length);
+          if (name !== CACHE && name === cacheOf(build) && /^[0-9a-f]{16}$/.test(build)) {
+            await meta.put(recordOf(build), new Response(JSON.stringify({ build, at: 0 })));
+          }
+        }
+      }
+      // Recorded before it is filled: a failed install's cache is still
+      // ours, and goes with the next build's clean-up.
+      await meta.put(recordOf(BUILD), new Response(JSON.stringify({ build: BUILD, at: Date.now() })));
+      const cache = await caches.open(CACHE);
+      await cache.addAll(CORE.map((f) => new Request(f, { cache: 'reload' })));
+      await self.skipWaiting();
+    })(),
   );
 });
 
-// Older builds' caches of this scope, to delete once no tab needs them.
-async function olderCaches() {
-  return (await caches.keys()).filter((k) => k.startsWith(PREFIX) && k !== CACHE);
-}
-
-// Deletes the older caches if every tab open at the last take-over is gone.
+// Deletes the older builds' caches if every tab open at the last take-over
+// is gone.
 async function cleanUp() {
   const meta = await caches.open(META);
   const pending = await meta.match(PENDING);
@@ -50,10 +91,17 @@ async function cleanUp() {
   const { clients: ids } = await pending.json();
   const open = await Promise.all(ids.map((id) => self.clients.get(id)));
   if (open.some(Boolean)) return;
-  // Older builds of this scope, and caches of the worker before scopes
-  // (named pw-pledge-widget-<hash>).
-  const legacy = (await caches.keys()).filter((k) => /^pw-pledge-widget-[0-9a-f]{16}$/.test(k));
-  await Promise.all([...(await olderCaches()), ...legacy].map((k) => caches.delete(k)));
+  for (const build of await olderBuilds()) {
+    await caches.delete(cacheOf(build));
+    await meta.delete(recordOf(build));
+  }
+  // Caches of the worker before scopes (pw-pledge-widget-<hash>): only one
+  // holding this scope's page, so another folder's is left alone.
+  for (const name of await caches.keys()) {
+    if (/^pw-pledge-widget-[0-9a-f]{16}$/.test(name) && (await caches.match(SCOPE, { cacheName: name }))) {
+      await caches.delete(name);
+    }
+  }
   await meta.delete(PENDING);
 }
 
@@ -61,6 +109,8 @@ self.addEventListener('activate', (event) => {
   event.waitUntil(
     (async () => {
       // Tabs of this scope open now may run an older build: remember them.
+      // (This may count a tab of a nested scope too: it only delays the
+      // clean-up.)
       const tabs = (await self.clients.matchAll({ type: 'window', includeUncontrolled: true })).filter(
         (c) => c.url.startsWith(SCOPE),
       );
@@ -99,12 +149,11 @@ async function cachedOrFetched(request) {
   return response;
 }
 
-// A file of this build first, else of an older one still kept.
+// A file of this build first, else of an older one still kept (newest
+// first). caches.match with a cacheName never creates a cache.
 async function cached(request) {
-  const own = await (await caches.open(CACHE)).match(request, { ignoreSearch: true });
-  if (own) return own;
-  for (const name of await olderCaches()) {
-    const hit = await (await caches.open(name)).match(request, { ignoreSearch: true });
+  for (const build of [BUILD, ...(await olderBuilds()).reverse()]) {
+    const hit = await caches.match(request, { cacheName: cacheOf(build), ignoreSearch: true });
     if (hit) return hit;
   }
   return undefined;
@@ -118,9 +167,7 @@ self.addEventListener('fetch', (event) => {
     // load is a moment to drop builds no tab uses any more.
     event.waitUntil(cleanUp());
     event.respondWith(
-      fetch(request).catch(() =>
-        caches.open(CACHE).then((cache) => cache.match('./', { ignoreSearch: true })),
-      ),
+      fetch(request).catch(() => caches.match('./', { cacheName: CACHE, ignoreSearch: true })),
     );
     return;
   }

@@ -1,4 +1,5 @@
-// Real hosting: a deploy while a tab is open, two widgets on one origin,
+// Real hosting: a deploy while a tab is open, two widgets on one origin
+// (also /w/ and /w/:x/), caches the service worker did not create,
 // and the key panel's warning on an origin the widget may share.
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
@@ -270,6 +271,132 @@ export function hostingSuite(env) {
       await page.reload();
       await a.mounted();
       await page.getByText('Proposition 1 sur 10', { exact: true }).waitFor();
+    });
+
+    // /w/:x/'s scope continues the names of /w/'s caches
+    // ("pw-pledge-widget:…/w/:" + build): a worker matching its caches by
+    // prefix takes the other widget's for its own older builds.
+    it('keeps the caches of a widget whose folder continues the other one\'s name (/w/ and /w/:x/) through a deploy', async () => {
+      await setUp(['w', 'w/:x']);
+      const page = await newPage({ serviceWorkers: 'allow' });
+      const x = new WidgetPage(page, `${server.url}w/:x/`);
+      await x.open();
+      await controlled(page);
+      await x.start();
+      await until(
+        page,
+        async () => {
+          for (const key of await caches.keys()) {
+            if (!key.includes('/w/:x/:')) continue;
+            const files = (await (await caches.open(key)).keys()).map((r) => r.url);
+            return files.some((u) => /pledge-journey-.*\.wasm$/.test(u)) && files.some((u) => /pledge-widget-.*\.wasm$/.test(u));
+          }
+          return false;
+        },
+        "/w/:x/'s whole build cached",
+      );
+      const other = await newPage();
+      await new WidgetPage(other, `${server.url}w/`).open();
+      await controlled(other);
+      await until(other, async () => (await caches.keys()).filter((k) => k.startsWith('pw-pledge-widget:')).length === 2, 'both caches');
+      const both = await cachesByScope(other);
+      assert.deepEqual(Object.keys(both).sort(), ['/w/', '/w/:x/']);
+
+      // A new version of /w/ takes over; once the tabs open then are gone,
+      // /w/ drops its old build, and only that.
+      await deployNewVersion(join(dir, 'w'), 'wnext');
+      await other.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await until(other, async () => (await caches.keys()).some((k) => k.endsWith(':wnext')), "/w/'s new cache");
+      await until(other, async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting;
+      }, "/w/'s new worker active");
+      await other.close();
+      await page.close();
+      const again = await newPage();
+      await again.goto(`${server.url}w/`);
+      // (Names starting like /w/'s: its new build, and /w/:x/'s if left.)
+      await until(again, async () => {
+        const scope = (await navigator.serviceWorker.getRegistration()).scope;
+        return (await caches.keys()).filter((k) => k.startsWith(`pw-pledge-widget:${scope}:`)).length <= 2;
+      }, "/w/'s old build dropped");
+      const after = await cachesByScope(again);
+      assert.deepEqual(after['/w/'], ['wnext']);
+      assert.deepEqual(after['/w/:x/'], both['/w/:x/'], JSON.stringify(after));
+
+      // And /w/:x/ still works offline from its own cache.
+      await context.setOffline(true);
+      const back = await newPage();
+      await new WidgetPage(back, `${server.url}w/:x/`).open();
+      await back.getByText('Proposition 1 sur 10', { exact: true }).waitFor();
+    });
+
+    it('never serves nor deletes a cache it did not create, even one named like its own', async () => {
+      await setUp(['w']);
+      const page = await newPage({ serviceWorkers: 'allow' });
+      const widget = new WidgetPage(page, `${server.url}w/`);
+      await widget.open();
+      await controlled(page);
+      // Another script of the origin plants a cache named like one of this
+      // widget's builds, with a forged copy of a file of this build that
+      // the worker has not cached yet (the partners' loader).
+      const file = `${server.url}w/embed.js`;
+      const real = await (await fetch(file)).text();
+      const planted = await page.evaluate(async (file) => {
+        const scope = (await navigator.serviceWorker.getRegistration()).scope;
+        const name = `pw-pledge-widget:${scope}:planted`;
+        await (await caches.open(name)).put(file, new Response('/* forged */', { headers: { 'content-type': 'text/javascript' } }));
+        return name;
+      }, file);
+      assert.equal(await page.evaluate(async (file) => (await fetch(file)).text(), file), real, 'the server\'s file, not the forged one');
+
+      // A deploy and its clean-up leave the planted cache alone.
+      await deployNewVersion(join(dir, 'w'), 'wnext');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await until(page, async () => (await caches.keys()).some((k) => k.endsWith(':wnext')), 'the new cache');
+      await until(page, async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting;
+      }, 'the new worker active');
+      await page.close();
+      const again = await newPage();
+      await again.goto(`${server.url}w/`);
+      await until(
+        again,
+        async () => (await caches.keys()).filter((k) => k.startsWith('pw-pledge-widget:') && !k.endsWith(':planted')).length === 1,
+        'the old build dropped',
+      );
+      assert.deepEqual((await cachesByScope(again))['/w/'].sort(), ['planted', 'wnext']);
+      assert.equal(await again.evaluate(async (name) => (await (await caches.open(name)).match(location.origin + '/w/embed.js'))?.text(), planted), '/* forged */');
+    });
+
+    it('keeps serving the caches of a worker from before its builds were recorded through a deploy', async () => {
+      await setUp();
+      const page = await newPage({ serviceWorkers: 'allow' });
+      const widget = new WidgetPage(page, server.url);
+      await widget.open();
+      await controlled(page);
+      await widget.start();
+      await until(page, async () => {
+        const key = (await caches.keys()).find((k) => k.startsWith('pw-pledge-widget:'));
+        return key && (await (await caches.open(key)).keys()).some((r) => /pledge-widget-.*\.js$/.test(r.url));
+      }, 'the whole build cached');
+      // As a worker from before the records left it: caches, no record.
+      await page.evaluate(async () => {
+        const scope = (await navigator.serviceWorker.getRegistration()).scope;
+        const meta = await caches.open(`pw-pledge-widget-meta:${scope}`);
+        for (const r of await meta.keys()) if (!r.url.endsWith('/pw-pending-cleanup')) await meta.delete(r);
+      });
+      const { oldName } = await deployNewVersion(dir, 'deploy4');
+      await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
+      await until(page, async () => (await caches.keys()).some((k) => k.endsWith(':deploy4')), 'the new cache');
+      await until(page, async () => {
+        const r = await navigator.serviceWorker.getRegistration();
+        return !r.installing && !r.waiting;
+      }, 'the new worker active');
+      const file = new URL(`${oldName}.js`, server.url).href;
+      assert.equal((await fetch(file)).status, 404, 'gone from the server');
+      assert.equal(await page.evaluate(async (file) => (await fetch(file)).status, file), 200, "the old build's file, from its cache");
     });
 
     it('warns in the key panel when served from a folder of a site, not at the root of its own host', async () => {
