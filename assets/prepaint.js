@@ -11,6 +11,22 @@
  * switches language at once (the app takes the choice over).
  */
 (function () {
+  // The hand-over page (signer.html, served without the opener policy) is
+  // for a tab the widget's own frame opened to sign. Any other visitor,
+  // a page that opened it with window.open among them, goes on to the
+  // widget's page, whose opener policy cuts that page's handle on it.
+  if (/\/signer\.html$/.test(location.pathname)) {
+    var ours = false;
+    try {
+      ours = window.top === window && !!window.opener && window.opener.location.origin === location.origin;
+    } catch (e) {
+      ours = false;
+    }
+    if (!ours) {
+      location.replace('./' + location.search + location.hash);
+      return;
+    }
+  }
   var root = document.documentElement;
   var first = 'fr';
   var code = function (value) {

@@ -22,7 +22,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-import { headersFile, withMetaPolicy } from './security-headers.mjs';
+import { HAND_OVER_PAGE, headersFile, withMetaPolicy } from './security-headers.mjs';
 import { readSettings, withSiteUrl } from './site-settings.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
@@ -37,7 +37,10 @@ const file = join(dir, 'index.html');
 let html = await readFile(file, 'utf8');
 const settings = await readSettings(join(dirname(fileURLToPath(import.meta.url)), '..'));
 html = withMetaPolicy(withSiteUrl(html, settings.siteUrl));
-await writeFile(join(dir, '_headers'), headersFile(settings.frameAncestors));
+// The opener policy is given path by path: the widget's page is where the
+// folder is served from (`site_url`), or the host's root.
+const basePath = settings.siteUrl ? new URL(settings.siteUrl).pathname : '/';
+await writeFile(join(dir, '_headers'), headersFile(settings.frameAncestors, basePath));
 
 // The journey build, as Trunk named it in its initializer.
 const inline = /<script type="module">([\s\S]*?)<\/script>/;
@@ -289,7 +292,8 @@ const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
 // journey, or as each file is first fetched through the worker.
 const firstScreen = new Set(['./', name, prepaint, 'manifest.webmanifest']);
 const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css'));
-const rest = precache.filter((f) => !core.includes(f));
+// The hand-over page (written last, a copy of the finished index.html).
+const rest = [...precache.filter((f) => !core.includes(f)), HAND_OVER_PAGE];
 const build = hash(precache.join('\n'), bootCode);
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
@@ -304,3 +308,9 @@ if (process.env.TRUNK_PROFILE === 'release' && process.env.PW_PRERENDER !== '0')
   const { renderWelcome, withWelcome } = await import('./prerender.mjs');
   await writeFile(file, withWelcome(html, await renderWelcome(dir)));
 }
+
+// 7. The hand-over page: the same page, at the address a partner's frame
+//    opens to sign, served without the opener policy (see
+//    scripts/security-headers.mjs); assets/prepaint.js sends anyone but the
+//    widget's own frame on to the widget's page.
+await writeFile(join(dir, HAND_OVER_PAGE), await readFile(file, 'utf8'));

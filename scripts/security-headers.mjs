@@ -71,39 +71,93 @@ export function securityHeaders(ancestors = ANY_FRAME_ANCESTOR) {
   ];
 }
 
-/** The `_headers` file (Netlify, Cloudflare Pages). */
-export function headersFile(ancestors) {
-  const lines = securityHeaders(ancestors).map(([name, value]) => `  ${name}: ${value}`);
+/**
+ * The page a partner's frame opens to sign on the widget's own page
+ * (`signer.html`, a copy of `index.html`). It is the one document served
+ * without the opener policy below: the frame keeps a handle on the tab it
+ * opened (`rel="opener"`), to hear which pledge was signed there. No other
+ * channel reaches such a frame: browsers keep a cross-site frame's storage,
+ * BroadcastChannel included, apart from the widget's own page. The boot
+ * script sends any other visitor of this page to the widget's page, which
+ * does carry the policy (assets/boot, `scripts/externalize-boot.mjs`).
+ */
+export const HAND_OVER_PAGE = 'signer.html';
+
+/**
+ * Every other page: a page that opened the widget (`window.open`) loses its
+ * handle on it, so it can neither navigate it later nor watch it.
+ */
+export const OPENER_POLICY = ['Cross-Origin-Opener-Policy', 'same-origin'];
+
+/** Whether the document at `path` is served with the opener policy. */
+export function hasOpenerPolicy(path) {
+  return !path.endsWith(`/${HAND_OVER_PAGE}`);
+}
+
+/**
+ * The `_headers` file (Netlify, Cloudflare Pages): every file gets the
+ * security headers; the widget's page (`base`, its folder, and
+ * `base`index.html) also gets the opener policy, and the hand-over page does
+ * not (neither host can take a header off one path, so the policy is given
+ * path by path).
+ */
+export function headersFile(ancestors, base = '/') {
+  const lines = (headers) => headers.map(([name, value]) => `  ${name}: ${value}`).join('\n');
+  const opener = lines([OPENER_POLICY]);
   return (
     '# Security headers of the pledge widget, written at build time by\n' +
     '# scripts/externalize-boot.mjs from scripts/security-headers.mjs.\n' +
     '# Read by Netlify and Cloudflare Pages; for nginx see the README.\n' +
-    `/*\n${lines.join('\n')}\n`
+    `/*\n${lines(securityHeaders(ancestors))}\n` +
+    `${base}\n${opener}\n` +
+    `${base}index.html\n${opener}\n`
   );
 }
 
 /** The nginx lines, as the README gives them (default settings). */
 export function nginxSnippet(ancestors) {
-  return securityHeaders(ancestors)
-    .map(([name, value]) => `add_header ${name} "${value}" always;`)
-    .join('\n');
+  const [name, value] = OPENER_POLICY;
+  const hand = HAND_OVER_PAGE.replace('.', '\\.');
+  return [
+    '# In the http block:',
+    `map $uri $pw_opener_policy { ~/${hand}$ ""; default "${value}"; }`,
+    "# In the widget's location:",
+    ...securityHeaders(ancestors).map(([n, v]) => `add_header ${n} "${v}" always;`),
+    `add_header ${name} $pw_opener_policy always;`,
+  ].join('\n');
 }
 
-/** Reads the headers for every path back from a `_headers` file. */
-export function parseHeadersFile(text) {
-  const headers = {};
-  let inAll = false;
+/** Reads a `_headers` file back: its rules, `{ path, headers }` each. */
+export function parseHeadersRules(text) {
+  const rules = [];
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
     if (!/^\s/.test(line)) {
-      inAll = line.trim() === '/*';
+      rules.push({ path: line.trim(), headers: {} });
       continue;
     }
-    if (!inAll) continue;
     const at = line.indexOf(':');
-    headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+    rules.at(-1).headers[line.slice(0, at).trim().toLowerCase()] = line.slice(at + 1).trim();
+  }
+  return rules;
+}
+
+/**
+ * The headers a host reading `rules` sends for `path`: every rule whose
+ * path is `path` itself, or ends in `*` and starts `path`.
+ */
+export function headersForPath(rules, path) {
+  const headers = {};
+  for (const rule of rules) {
+    const matches = rule.path.endsWith('*') ? path.startsWith(rule.path.slice(0, -1)) : rule.path === path;
+    if (matches) Object.assign(headers, rule.headers);
   }
   return headers;
+}
+
+/** The headers every file gets (the `/*` rule of a `_headers` file). */
+export function parseHeadersFile(text) {
+  return parseHeadersRules(text).find((r) => r.path === '/*')?.headers ?? {};
 }
 
 /** Puts the meta policy first in <head>, before anything it governs. */

@@ -252,6 +252,7 @@ fn decode(s: &str) -> String {
 /// Share links and QR codes point there, never to a partner's page.
 pub fn standalone_url(page_url: &str) -> String {
     let without_fragment = page_url.split('#').next().unwrap_or_default();
+    let without_fragment = &without_hand_over_page(without_fragment);
     let Some((base, query)) = without_fragment.split_once('?') else {
         return without_fragment.to_owned();
     };
@@ -269,8 +270,72 @@ pub fn standalone_url(page_url: &str) -> String {
     }
 }
 
+/// The page a partner's frame opens to sign on the widget's own page: the
+/// same page under another name, served without the opener policy so that
+/// the frame keeps a handle on the tab to hear which pledge was signed
+/// (`scripts/security-headers.mjs`). Every link out of the widget still
+/// points to the widget's page itself ([`standalone_url`]).
+pub const HAND_OVER_PAGE: &str = "signer.html";
+
+/// The hand-over page next to the page at `page_url`, without options.
+pub fn hand_over_url(page_url: &str) -> String {
+    let standalone = standalone_url(page_url);
+    let (base, query) = match standalone.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (standalone.as_str(), None),
+    };
+    let folder = &base[..base.rfind('/').map_or(base.len(), |i| i + 1)];
+    match query {
+        Some(query) => format!("{folder}{HAND_OVER_PAGE}?{query}"),
+        None => format!("{folder}{HAND_OVER_PAGE}"),
+    }
+}
+
+/// `url` (no fragment) with a last path segment naming the hand-over page
+/// replaced by the folder it is in.
+fn without_hand_over_page(url: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((base, query)) => (base, Some(query)),
+        None => (url, None),
+    };
+    match base.strip_suffix(HAND_OVER_PAGE) {
+        Some(folder) if folder.ends_with('/') => match query {
+            Some(query) => format!("{folder}?{query}"),
+            None => folder.to_owned(),
+        },
+        _ => url.to_owned(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_hand_over_page_sits_next_to_the_widget_and_links_never_point_to_it() {
+        use super::{hand_over_url, standalone_url};
+        assert_eq!(
+            hand_over_url("https://w.example/engagements/?embed=1&accent=%23ff0000#x"),
+            "https://w.example/engagements/signer.html"
+        );
+        assert_eq!(
+            hand_over_url("https://w.example/index.html?embed=1&ref=a"),
+            "https://w.example/signer.html?ref=a"
+        );
+        assert_eq!(hand_over_url("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/signer.html");
+        assert_eq!(
+            standalone_url("https://w.example/engagements/signer.html#d=abc"),
+            "https://w.example/engagements/"
+        );
+        assert_eq!(
+            standalone_url("https://w.example/signer.html?embed=1&ref=a"),
+            "https://w.example/?ref=a"
+        );
+        // Only that exact name, as a whole segment.
+        assert_eq!(
+            standalone_url("https://w.example/cosigner.html"),
+            "https://w.example/cosigner.html"
+        );
+    }
+
     use super::*;
 
     #[test]

@@ -449,9 +449,11 @@ impl PledgeState {
         self.earlier.with(|e| e.items().to_vec())
     }
 
-    /// This page carrying the current draft, for the widget's own page.
+    /// The widget's hand-over page (next to `page_url`) carrying the
+    /// current draft: how a partner's frame opens the widget's own page.
     pub fn carry_link(&self, page_url: &str) -> String {
-        self.draft.with(|d| StoredDraft::carry_link(page_url, d))
+        let hand_over = crate::domain::hand_over_url(page_url);
+        self.draft.with(|d| StoredDraft::carry_link(&hand_over, d))
     }
 
     pub fn notice(&self) -> Option<StorageNotice> {

@@ -5,7 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve } from 'node:path';
 
-import { parseHeadersFile } from '../../scripts/security-headers.mjs';
+import { headersForPath, parseHeadersRules } from '../../scripts/security-headers.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -36,9 +36,9 @@ export async function serveStatic(
   { headers = {}, host = '127.0.0.1', port = 0, rewrite, gzip = false, onServe, extra = {} } = {},
 ) {
   const base = resolve(root);
-  let shipped = {};
+  let shipped = [];
   try {
-    shipped = parseHeadersFile(await readFile(join(base, '_headers'), 'utf8'));
+    shipped = parseHeadersRules(await readFile(join(base, '_headers'), 'utf8'));
   } catch (error) {
     if (error.code !== 'ENOENT') throw error;
   }
@@ -77,7 +77,7 @@ export async function serveStatic(
         'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
         'cache-control': 'no-store',
         ...(compress ? { 'content-encoding': 'gzip', vary: 'Accept-Encoding' } : {}),
-        ...shipped,
+        ...headersForPath(shipped, path),
         ...headers,
       });
       res.end(compress ? gzipped(file, body) : body);

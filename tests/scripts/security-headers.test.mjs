@@ -9,8 +9,11 @@ import {
   frameAncestors,
   headerPolicy,
   headersFile,
+  HAND_OVER_PAGE,
+  headersForPath,
   nginxSnippet,
   parseHeadersFile,
+  parseHeadersRules,
   securityHeaders,
   withMetaPolicy,
 } from '../../scripts/security-headers.mjs';
@@ -53,6 +56,23 @@ describe('security headers', () => {
     assert.equal(headers['x-content-type-options'], 'nosniff');
     assert.equal(headers['referrer-policy'], 'no-referrer');
     assert.ok(headers['permissions-policy']);
+  });
+
+  it("gives the widget's page the opener policy, and the hand-over page none", () => {
+    for (const base of ['/', '/engagements/']) {
+      const rules = parseHeadersRules(headersFile(undefined, base));
+      for (const page of [base, `${base}index.html`]) {
+        const headers = headersForPath(rules, page);
+        assert.equal(headers['cross-origin-opener-policy'], 'same-origin', page);
+        assert.ok(headers['content-security-policy'], page);
+      }
+      const hand = headersForPath(rules, `${base}${HAND_OVER_PAGE}`);
+      assert.equal(hand['cross-origin-opener-policy'], undefined);
+      assert.ok(hand['content-security-policy'], 'the rest still applies');
+      assert.equal(headersForPath(rules, `${base}boot.js`)['cross-origin-opener-policy'], undefined);
+    }
+    // nginx: the same rule through a map (an empty value sends no header).
+    assert.match(nginxSnippet(), /map \$uri \$pw_opener_policy \{ ~\/signer\\\.html\$ ""; default "same-origin"; \}/);
   });
 
   it('puts the meta policy right after the charset, once', () => {
