@@ -320,7 +320,10 @@ mod tests {
             hand_over_url("https://w.example/index.html?embed=1&ref=a"),
             "https://w.example/signer.html?ref=a"
         );
-        assert_eq!(hand_over_url("http://127.0.0.1:8080/"), "http://127.0.0.1:8080/signer.html");
+        assert_eq!(
+            hand_over_url("http://127.0.0.1:8080/"),
+            "http://127.0.0.1:8080/signer.html"
+        );
         assert_eq!(
             standalone_url("https://w.example/engagements/signer.html#d=abc"),
             "https://w.example/engagements/"

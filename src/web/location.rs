@@ -24,11 +24,18 @@ pub fn reload() {
 
 /// Drops the fragment from the address bar without reloading or adding a
 /// history entry.
+/// The rest of the address stays as it is (a partner's options in a frame,
+/// the hand-over page's name).
 pub fn clear_fragment() {
     if let Some(w) = web_sys::window() {
+        let location = w.location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
         if let Ok(history) = w.history() {
-            let _ =
-                history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page_url()));
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
         }
     }
 }
