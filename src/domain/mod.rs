@@ -46,6 +46,7 @@ mod selection;
 mod share_link;
 pub mod share_targets;
 mod signing_date;
+mod stacking_marks;
 mod stored_draft;
 #[cfg(test)]
 mod test_rng;
