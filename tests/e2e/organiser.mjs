@@ -188,8 +188,16 @@ export function organiserSuite(env) {
       for (const [name, said] of cases) {
         await page.goto(onWidget(env, link(name)));
         await page.getByText(said).waitFor();
+        // The organiser's mark is a drawn seal (SVG), not text.
+        const seal = page.locator('.pw-organiser-seal');
         if (!said.startsWith('Engagement vérifié')) {
           assert.equal(await page.getByText(/vérifié par/).count(), 0, name);
+          assert.equal(await seal.count(), 0, name);
+        } else {
+          assert.equal(await seal.evaluate((e) => e.tagName), 'svg');
+          assert.equal(await seal.getAttribute('aria-hidden'), 'true');
+          assert.equal((await seal.textContent()).trim(), '');
+          assert.ok((await seal.boundingBox()).width >= 24, 'a seal one can see');
         }
       }
       await page.close();
