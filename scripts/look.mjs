@@ -59,6 +59,21 @@ for (const scheme of ['light', 'dark']) {
     await page.reload();
     await page.getByRole('status').first().waitFor();
     await shot('10-storage-notice');
+    // Answers from another page over answers of one's own: the question,
+    // then the summary it lands on, with the way back to one's own.
+    await widget.start();
+    await widget.commitment(l.firstCommitment).check();
+    const record = { version: 1, step: 'sign', ticked: ['2.1', '3.1', '7.2'], name: 'Camille Dupont', commune: 'Lyon', list: '', role: null };
+    await page.goto(`${server.url}#d=${Buffer.from(JSON.stringify(record)).toString('base64url')}`);
+    await page.getByRole('heading', { level: 1, name: 'Remplacer mes réponses par celles reçues ?' }).waitFor();
+    await shot('11-arrival-question');
+    await widget.button('Remplacer mes réponses').click();
+    await widget.waitForHeading(l.summary);
+    await page.getByText('Récupérer mes réponses précédentes').click();
+    await shot('12-arrival-summary');
+    await widget.button(l.toSign).click();
+    await widget.waitForSigningStep();
+    await shot('13-sign-what');
     await context.close();
   }
 }

@@ -214,8 +214,13 @@ fn forge(seed: u8, name: &str, commune: &str, list: &str) -> String {
     bytes.extend([0b101, 0, 0, 1]); // commitments 1.1 and 2.1, head of list
     bytes.extend(2160u16.to_le_bytes()); // 2025-11-30
     for text in [name, commune, list, ""] {
-        assert!(text.len() < 128, "one-byte lengths only");
-        bytes.push(text.len() as u8);
+        // Unsigned LEB128 length.
+        let mut len = text.len();
+        while len >= 0x80 {
+            bytes.push((len & 0x7f) as u8 | 0x80);
+            len >>= 7;
+        }
+        bytes.push(len as u8);
         bytes.extend(text.as_bytes());
     }
     let key = PledgeKey::from_seed([seed; 32]);
@@ -243,6 +248,37 @@ fn refused_vectors() -> Vec<(&'static str, String)> {
         ),
         ("isolate-list", forge(6, "Ana", "Lyon", "\u{2066}Liste")),
         ("not-nfc", forge(7, "Ana", "Saint-E\u{301}tienne", "")),
+        // Added with the second pass of the rule (issue 22).
+        (
+            "wide-space-run-name",
+            forge(
+                8,
+                &format!("A{}Signature valide", "\u{2003}".repeat(60)),
+                "Lyon",
+                "",
+            ),
+        ),
+        ("space-run-commune", forge(9, "Ana", "Saint  Denis", "")),
+        (
+            "stacked-marks-name",
+            forge(10, &format!("Camille{}", "\u{346}".repeat(60)), "Lyon", ""),
+        ),
+        (
+            "hidden-tags-list",
+            forge(
+                11,
+                "Ana",
+                "Lyon",
+                // « Liste » and, in tag characters, « signed ».
+                &format!(
+                    "Liste{}",
+                    "signed"
+                        .chars()
+                        .map(|c| char::from_u32(0xE0000 + c as u32).unwrap())
+                        .collect::<String>()
+                ),
+            ),
+        ),
     ]
 }
 

@@ -166,3 +166,200 @@ fn a_signature_verdict_comes_only_from_a_verifier() {
         .collect();
     assert!(bare.is_empty(), "{bare:?}");
 }
+
+/// Every `fill(` and `format!(` call in shipped code: (file, line, the
+/// call's text with its parentheses balanced, on one line).
+fn formatting_calls() -> Vec<(String, usize, String)> {
+    let mut calls = Vec::new();
+    for path in rust_files(&src()) {
+        let code = shipped_code(&path);
+        for opener in ["fill(", "format!("] {
+            for (at, _) in code.match_indices(opener) {
+                // `fill(` as a function, not `.fill(` or `prefill(`.
+                let before = code[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_' || c == '.') {
+                    continue;
+                }
+                let start = at + opener.len();
+                let mut depth = 1;
+                let mut end = start;
+                for (i, c) in code[start..].char_indices() {
+                    depth += match c {
+                        '(' | '[' => 1,
+                        ')' | ']' => -1,
+                        _ => 0,
+                    };
+                    if depth == 0 {
+                        end = start + i;
+                        break;
+                    }
+                }
+                let call = code[at..=end]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                let line = code[..at].lines().count();
+                calls.push((relative(&path), line, call));
+            }
+        }
+    }
+    calls
+}
+
+/// The placeholders that carry candidate text in the widget's patterns.
+const CANDIDATE_KEYS: [&str; 5] = ["name", "commune", "list", "details", "text"];
+
+/// Candidate text as the code reaches it: a pledge's accessors and the
+/// fields of an identity, a list entry's pledge, an intake line, a card.
+const CANDIDATE_EXPRESSIONS: [&str; 9] = [
+    ".name()",
+    ".commune()",
+    ".list()",
+    "id.name",
+    "identity.name",
+    "identity.commune",
+    "content.name",
+    "content.details",
+    "l.text",
+];
+
+/// Formatting that does not need isolates, and why.
+const NOT_SHOWN_IN_A_SENTENCE: [(&str, &str, &str); 6] = [
+    (
+        "domain/stored_draft.rs",
+        "&id.",
+        "the stored draft's JSON fields (name, commune, list): storage, not a sentence",
+    ),
+    (
+        "domain/wall.rs",
+        "fold(p.name())",
+        "the wall's search key: folded text, never shown",
+    ),
+    (
+        "components/wall_totals.rs",
+        "(\"commune\", &c)",
+        "the partner's commune option (not signed text); the paragraph is a <bdi>",
+    ),
+    (
+        "i18n/mod.rs",
+        "(\"details\", &content.details)",
+        "the card's details, joined from isolated parts by `card_content`",
+    ),
+    (
+        "domain/share_targets.rs",
+        "{text}",
+        "the share text: the widget's own words and count, no candidate text",
+    ),
+    (
+        "domain/open_data.rs",
+        "'{text}",
+        "a CSV cell defused with a quote: data, not a sentence",
+    ),
+];
+
+/// Whether `value` (a `fill` value or a variable) is isolated: it calls
+/// `isolated(`, or is a variable whose `let` in `file` does.
+fn goes_through_isolated(file: &str, value: &str) -> bool {
+    if value.contains("isolated(") {
+        return true;
+    }
+    let name: String = value
+        .trim_start_matches('&')
+        .chars()
+        .take_while(|c| c.is_alphanumeric() || *c == '_')
+        .collect();
+    !name.is_empty()
+        && shipped_code(&src().join(file)).lines().any(|l| {
+            let l = l.trim_start();
+            l.starts_with("let ")
+                && l.contains("isolated(")
+                && l.split(['=', '(', ')', ',', ' ']).any(|w| w == name)
+        })
+}
+
+#[test]
+fn candidate_text_is_isolated_wherever_it_is_formatted() {
+    let calls = formatting_calls();
+    assert!(
+        calls.len() > 40,
+        "the search sees the calls: {}",
+        calls.len()
+    );
+    let allowed = |file: &str, text: &str| {
+        NOT_SHOWN_IN_A_SENTENCE
+            .iter()
+            .any(|(f, snippet, _)| *f == file && text.contains(snippet))
+    };
+    let mut offenders = Vec::new();
+    // Every `("key", value)` pair given to `fill` (in the call or bound
+    // before it) whose key carries candidate text.
+    let mut isolated_seen = 0;
+    for path in rust_files(&src()) {
+        let file = relative(&path);
+        let code = shipped_code(&path)
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        for key in CANDIDATE_KEYS {
+            let quoted = format!("(\"{key}\", ");
+            for (at, _) in code.match_indices(&quoted) {
+                let rest = &code[at + quoted.len()..];
+                // Up to the pair's closing parenthesis.
+                let mut depth = 1;
+                let end = rest
+                    .char_indices()
+                    .find(|&(_, c)| {
+                        depth += match c {
+                            '(' => 1,
+                            ')' => -1,
+                            _ => 0,
+                        };
+                        depth == 0
+                    })
+                    .map_or(rest.len(), |(i, _)| i);
+                let value = &rest[..end];
+                let pair = format!("{quoted}{value})");
+                if goes_through_isolated(&file, value) {
+                    isolated_seen += 1;
+                } else if !allowed(&file, &pair) {
+                    offenders.push(format!("{file}: {pair}"));
+                }
+            }
+        }
+    }
+    // Candidate text named in a `format!` or `fill` call itself, or a
+    // `{name}`-style inline argument of `format!`.
+    for (file, line, call) in &calls {
+        if file == "i18n/mod.rs" && call.contains("\\u{2068}{text}\\u{2069}") {
+            continue; // `isolated` itself
+        }
+        let named = CANDIDATE_EXPRESSIONS.iter().any(|e| call.contains(e))
+            || (call.starts_with("format!(")
+                && CANDIDATE_KEYS
+                    .iter()
+                    .any(|k| call.contains(&format!("{{{k}}}"))));
+        if named && !call.contains("isolated(") && !allowed(file, call) {
+            offenders.push(format!("{file}:{line}: {call}"));
+        }
+    }
+    assert!(
+        offenders.is_empty(),
+        "candidate text formatted without `i18n::isolated`:\n{}",
+        offenders.join("\n")
+    );
+    assert!(
+        isolated_seen >= 6,
+        "the check sees isolated values: {isolated_seen}"
+    );
+    // Every exception still names a call.
+    for (file, snippet, why) in NOT_SHOWN_IN_A_SENTENCE {
+        let code = shipped_code(&src().join(file))
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert!(
+            code.contains(snippet),
+            "stale exception {file} {snippet} ({why})"
+        );
+    }
+}

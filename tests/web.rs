@@ -1052,3 +1052,138 @@ async fn without_a_pinned_key_the_wall_says_so_and_a_pledge_link_shows_no_list_s
     );
     drop(w);
 }
+
+/// Hands the widget `engagements.json` as the boot script's prefetch would
+/// (`pwWidget.list`), so no request leaves the test page.
+fn serve_list(json: &str) {
+    let window: wasm_bindgen::JsValue = web_sys::window().unwrap().into();
+    let response = web_sys::Response::new_with_opt_str(Some(json)).unwrap();
+    let host = js_sys::Object::new();
+    js_sys::Reflect::set(&host, &"list".into(), &js_sys::Promise::resolve(&response)).unwrap();
+    js_sys::Reflect::set(&window, &"pwWidget".into(), &host).unwrap();
+}
+
+/// The golden pledge `name`'s fragment (without `#`).
+fn golden_fragment(name: &str) -> String {
+    include_str!("golden/payload-v1.tsv")
+        .lines()
+        .find(|l| l.starts_with(&format!("{name}\t")))
+        .unwrap()
+        .split('#')
+        .nth(1)
+        .unwrap()
+        .to_owned()
+}
+
+#[wasm_bindgen_test]
+async fn the_organisers_mark_is_a_drawn_seal_that_a_name_cannot_imitate() {
+    use pledge_widget::domain::{
+        Identity, Organiser, Pledge, PledgeKey, Selection, ShareLink, SigningDate,
+    };
+    // The TEST organiser, whose key signed the golden list; its first
+    // entry (the golden pledge « minimal ») is « vérifié ».
+    let organiser = Organiser {
+        name: "Coorace (TEST)",
+        contact: None,
+        public_key: Some(PledgeKey::from_seed(*b"TEST-ONLY-ORGANISER-KEY-NOT-REAL").public()),
+    };
+    let list = include_str!("golden/list-v1.json");
+    // The widget's stylesheet, for this test only.
+    let css = document().create_element("style").unwrap();
+    css.set_text_content(Some(include_str!("../style/widget.css")));
+    document().head().unwrap().append_child(&css).unwrap();
+    let seal_of = |w: &Mounted| w.root.query_selector(".pw-organiser-seal").unwrap();
+
+    clear_storage();
+    serve_list(list);
+    set_fragment(&format!("#{}", golden_fragment("minimal")));
+    let w = mount_with_organiser(Some(organiser));
+    for _ in 0..40 {
+        settle().await;
+        if seal_of(&w).is_some() {
+            break;
+        }
+    }
+    let seal = seal_of(&w).expect("the verified pledge shows the seal");
+    // A drawing, hidden from assistive technology (the words say it),
+    // inside the verified status, beside its words.
+    assert_eq!(seal.tag_name().to_lowercase(), "svg");
+    assert_eq!(seal.get_attribute("aria-hidden").as_deref(), Some("true"));
+    assert_eq!(seal.text_content().unwrap_or_default().trim(), "");
+    assert_eq!(all(&seal, "path").len(), 2);
+    let status = seal.closest(".pw-list-status--verified").unwrap().unwrap();
+    assert!(text(&status).contains("Engagement vérifié par Coorace (TEST) le"));
+    let style = web_sys::window()
+        .unwrap()
+        .get_computed_style(&all(&seal, "path")[0])
+        .unwrap()
+        .unwrap();
+    assert_ne!(style.get_property_value("fill").unwrap(), "none");
+    assert!(seal.get_bounding_client_rect().width() >= 24.0);
+    drop(w);
+
+    // A pledge whose name and list read like the mark, not in the list:
+    // the words are there, as the candidate's text, but no seal.
+    let imitation = Pledge::new(
+        Selection::EMPTY,
+        &Identity {
+            name: "✔ Vérifié par Coorace (TEST)".into(),
+            commune: "Lyon".into(),
+            list: "Engagement vérifié par Coorace (TEST) le 1 janvier 2026".into(),
+            role: None,
+        },
+        SigningDate::from_ymd(2026, 1, 1).unwrap(),
+        None,
+    )
+    .unwrap()
+    .sign(&PledgeKey::from_seed([3; 32]));
+    let link = ShareLink::build("https://example.org/", &imitation);
+    clear_storage();
+    serve_list(list);
+    set_fragment(&format!("#{}", link.split('#').nth(1).unwrap()));
+    let w = mount_with_organiser(Some(organiser));
+    for _ in 0..40 {
+        settle().await;
+        if w.root
+            .query_selector(".pw-list-status--unverified")
+            .unwrap()
+            .is_some()
+        {
+            break;
+        }
+    }
+    assert!(text(&w.root).contains("✔ Vérifié par Coorace (TEST)"));
+    assert!(w
+        .root
+        .query_selector(".pw-list-status--unverified")
+        .unwrap()
+        .is_some());
+    assert!(seal_of(&w).is_none(), "no seal for a name");
+    assert!(w
+        .root
+        .query_selector(".pw-list-status--verified")
+        .unwrap()
+        .is_none());
+    // The candidate's text is clipped to its box and wraps anywhere.
+    for selector in [".pw-pledge__name", ".pw-pledge__where"] {
+        let element = w.root.query_selector(selector).unwrap().unwrap();
+        let style = web_sys::window()
+            .unwrap()
+            .get_computed_style(&element)
+            .unwrap()
+            .unwrap();
+        assert_eq!(
+            style.get_property_value("overflow-y").unwrap(),
+            "clip",
+            "{selector}"
+        );
+        assert_eq!(
+            style.get_property_value("overflow-wrap").unwrap(),
+            "anywhere",
+            "{selector}"
+        );
+    }
+    drop(w);
+    css.remove();
+    set_fragment("");
+}

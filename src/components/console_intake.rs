@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::FileButton;
 
 use crate::domain::{Intake, IntakeLine};
-use crate::i18n::fill;
+use crate::i18n::{fill, isolated};
 use crate::state::{org_texts, texts, ConsoleState};
 
 /// Pasting links (one per line, or a CSV of them) or choosing a file:
@@ -31,7 +31,9 @@ pub fn ConsoleIntake() -> impl IntoView {
                 .into_iter()
                 .map(|l| {
                     let t = org_texts();
-                    let name = l.name.clone().unwrap_or_default();
+                    // The pledge's name and the line's text, isolated: a
+                    // right-to-left name reorders nothing of the sentence.
+                    let name = isolated(l.name.as_deref().unwrap_or_default());
                     let line = l.line.to_string();
                     let (kind, said) = match l.intake {
                         Intake::Added { replaces: false } => ("added", fill(t.intake_added, &[("line", &line), ("name", &name)])),
@@ -39,7 +41,7 @@ pub fn ConsoleIntake() -> impl IntoView {
                         Intake::Superseded => ("superseded", fill(t.intake_superseded, &[("line", &line), ("name", &name)])),
                         Intake::Duplicate => ("duplicate", fill(t.intake_duplicate, &[("line", &line), ("name", &name)])),
                         Intake::Invalid(kind) => ("invalid", fill(t.intake_invalid, &[("line", &line), ("reason", texts().link_reason(kind))])),
-                        Intake::NoLink => ("invalid", fill(t.intake_no_link, &[("line", &line), ("text", &l.text)])),
+                        Intake::NoLink => ("invalid", fill(t.intake_no_link, &[("line", &line), ("text", &isolated(&l.text))])),
                     };
                     view! { <li class=format!("pw-intake__verdict pw-intake__verdict--{kind}")>{said}</li> }
                 })

@@ -6,6 +6,8 @@ use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, Vouched};
 use crate::web;
 
+use super::OrganiserSeal;
+
 /// What the organiser's published list says of the pledge on show:
 /// « vérifié par … le … », « retiré le … », replaced by a later one, or
 /// « signature valide — clé non vérifiée ». Nothing where the build pins no
@@ -59,11 +61,17 @@ pub fn ListStatus(
         match found.get() {
             None => view! { <p class="pw-list-status pw-list-status--checking">{t.status_checking}</p> }
                 .into_any(),
-            Some(Ok(Found::Listed(Status::Verified, date))) => line(
-                "verified",
-                fill(t.status_verified, &[("organiser", name), ("date", &texts().date(date))]),
-                None,
-            ),
+            // The seal, drawn: a name or list that reads « ✔ Vérifié par … »
+            // has no seal and no coloured box.
+            Some(Ok(Found::Listed(Status::Verified, date))) => view! {
+                <div class="pw-list-status pw-list-status--verified" role="status">
+                    <OrganiserSeal />
+                    <p class="pw-list-status__title">
+                        {fill(t.status_verified, &[("organiser", name), ("date", &texts().date(date))])}
+                    </p>
+                </div>
+            }
+            .into_any(),
             Some(Ok(Found::Listed(Status::Withdrawn, date))) => line(
                 "withdrawn",
                 fill(t.status_withdrawn, &[("date", &texts().date(date))]),

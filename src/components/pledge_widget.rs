@@ -107,7 +107,18 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
 
     let page = options.view;
     let shown = RwSignal::new(shown_for(web::fragment(), page));
-    web::on_fragment_change(move |fragment| shown.set(shown_for(fragment, page)));
+    web::on_fragment_change(move |fragment| {
+        // Answers carried in a link pasted into an open widget: the same
+        // rules as on load (a state not opened yet reads them when it is).
+        if let (Some(carried), Some(state)) = (StoredDraft::carried(&fragment), state.get_value()) {
+            match carried {
+                Ok(carried) => state.receive_carried(carried),
+                Err(_) => state.carried_unreadable(),
+            }
+            web::clear_fragment();
+        }
+        shown.set(shown_for(fragment, page));
+    });
     let (commune, embedded) = (options.commune.clone(), options.embedded);
     let root = NodeRef::<html::Div>::new();
     let accent = options.accent.clone();

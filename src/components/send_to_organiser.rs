@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::i18n::fill;
+use crate::i18n::{fill, isolated};
 use crate::state::{org_texts, organiser, PledgeState};
 use crate::web;
 
@@ -17,7 +17,8 @@ pub fn SendToOrganiser() -> impl IntoView {
         let link = state.share_link(&web::page_url())?;
         let t = org_texts();
         let p = signed.pledge.pledge();
-        let who = [("name", p.name()), ("commune", p.commune())];
+        let (name, commune) = (isolated(p.name()), isolated(p.commune()));
+        let who = [("name", name.as_str()), ("commune", commune.as_str())];
         let subject = fill(t.send_subject, &who);
         let fingerprint = signed.pledge.public_key().fingerprint();
         let body = fill(
@@ -25,8 +26,8 @@ pub fn SendToOrganiser() -> impl IntoView {
             &[
                 ("link", &link),
                 ("fingerprint", &fingerprint),
-                ("name", p.name()),
-                ("commune", p.commune()),
+                ("name", &name),
+                ("commune", &commune),
             ],
         );
         organiser.mailto(&subject, &body)

@@ -4,7 +4,7 @@ use crate::state::{text, texts};
 
 use super::{CommitmentList, EditButton, KeyPanel, SignaturePad, StepNav};
 use crate::campaign::COMMITMENT_COUNT;
-use crate::domain::{Action, Drawing, Step};
+use crate::domain::{candidate_text, Action, Drawing, Step};
 use crate::i18n::fill;
 use crate::state::{Arrival, PledgeState, SignError};
 
@@ -20,12 +20,13 @@ pub fn SignStep() -> impl IntoView {
         let t = texts();
         state.with(|d| {
             let id = &d.identity;
-            // Candidate text in <bdi>; the role is the widget's own word.
+            // Candidate text as it will be signed (canonical: spaces
+            // collapsed), in <bdi>; the role is the widget's own word.
             let mut lines: Vec<_> = [&id.name, &id.commune, &id.list]
                 .into_iter()
-                .map(|text| text.trim())
+                .map(|text| candidate_text::canonical(text))
                 .filter(|text| !text.is_empty())
-                .map(|text| view! { <li><bdi>{text.to_owned()}</bdi></li> }.into_any())
+                .map(|text| view! { <li><bdi>{text}</bdi></li> }.into_any())
                 .collect();
             if let Some(role) = id.role {
                 lines.push(view! { <li>{t.role(role)}</li> }.into_any());

@@ -4,7 +4,7 @@ use crate::state::{campaign, text, texts};
 
 use super::{EditButton, StepNav};
 use crate::campaign::COMMITMENT_COUNT;
-use crate::domain::{Field, Step};
+use crate::domain::{candidate_text, Field, Step};
 use crate::i18n::fill;
 use crate::state::PledgeState;
 
@@ -21,8 +21,8 @@ pub fn SummaryScreen() -> impl IntoView {
             let id = &d.identity;
             let mut rows: Vec<(&'static str, String)> = Field::ALL
                 .iter()
-                .filter(|&&f| !id.get(f).trim().is_empty())
-                .map(|&f| (t.field_label(f), id.get(f).trim().to_owned()))
+                .map(|&f| (t.field_label(f), candidate_text::canonical(id.get(f))))
+                .filter(|(_, value)| !value.is_empty())
                 .collect();
             if let Some(role) = id.role {
                 rows.push((t.role_legend, t.role(role).to_owned()));

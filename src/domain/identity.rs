@@ -198,6 +198,37 @@ mod tests {
     }
 
     #[test]
+    fn stacked_marks_and_tags_are_refused_and_space_runs_counted_once() {
+        for field in Field::ALL {
+            for (text, fault) in [
+                (
+                    format!("Camille{}", "\u{346}".repeat(60)),
+                    TextFault::StackedMarks,
+                ),
+                (
+                    "Ana\u{E0041}\u{E0042}".to_owned(),
+                    TextFault::Tag('\u{E0041}'),
+                ),
+            ] {
+                let mut i = valid();
+                i.set(field, text.clone());
+                assert_eq!(
+                    i.error(field),
+                    Some(FieldError::Text(fault)),
+                    "{field:?} {text:?}"
+                );
+            }
+            // Not refused: collapsed when signed, and counted so.
+            let mut i = valid();
+            i.set(
+                field,
+                format!("A{}Signature valide", "\u{2003}".repeat(100)),
+            );
+            assert_eq!(i.error(field), None, "{field:?}");
+        }
+    }
+
+    #[test]
     fn length_counts_the_composed_form() {
         let mut i = valid();
         i.name = "e\u{301}".repeat(80); // 160 code points, 80 once composed

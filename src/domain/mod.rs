@@ -47,6 +47,7 @@ mod set_aside;
 mod share_link;
 pub mod share_targets;
 mod signing_date;
+mod stacking_marks;
 mod stored_draft;
 #[cfg(test)]
 mod test_rng;

@@ -272,7 +272,7 @@ impl PayloadV1 {
         // could not have made is refused with its own reason.
         let text = |b: &[u8]| {
             let t = std::str::from_utf8(b).map_err(|_| LinkError::new(LinkErrorKind::Malformed))?;
-            if candidate_text::fault(t).is_some() || !candidate_text::is_normalized(t) {
+            if candidate_text::fault(t).is_some() || !candidate_text::is_readable(t) {
                 return err(LinkErrorKind::ForbiddenText);
             }
             Ok(t.to_owned())
@@ -290,7 +290,7 @@ impl PayloadV1 {
                     .map_err(|_| LinkError::new(LinkErrorKind::Malformed))?,
             ),
         };
-        let pledge = Pledge::new(selection, &identity, date, drawing)
+        let pledge = Pledge::as_read(selection, &identity, date, drawing)
             .map_err(|_: Field| LinkError::new(LinkErrorKind::Malformed))?;
         // Only canonical content: texts as `Pledge::new` makes them.
         if body(&pledge, &public_key) != part.message {
@@ -499,6 +499,98 @@ mod tests {
                 c as u32
             );
         }
+    }
+
+    #[test]
+    fn the_second_pass_examples_are_refused_when_signed_by_another_tool() {
+        let wide = format!("A{}Signature valide", "\u{2003}".repeat(60));
+        let zalgo = format!("Camille{}", "\u{346}".repeat(60));
+        let tags = "Ana\u{E0073}\u{E0069}\u{E0067}\u{E006E}";
+        for bad in [wide.as_str(), "Ana\u{A0} Lopez", "Ana  Lopez", &zalgo, tags] {
+            for bytes in [
+                forged(bad, "Lyon", ""),
+                forged("Ana", bad, ""),
+                forged("Ana", "Lyon", bad),
+            ] {
+                assert_eq!(kind(&bytes), LinkErrorKind::ForbiddenText, "{bad:?}");
+            }
+        }
+        // One non-breaking space, as a link signed before issue 22 may
+        // hold, still verifies.
+        assert!(decode(&forged("Ana\u{A0}Lopez", "Lyon", "")).is_ok());
+        // Typed, the wide spaces are signed as one; the others are refused.
+        let s = signed(Selection::EMPTY, &identity(&wide, "Lyon", "", None), None);
+        assert_eq!(s.pledge().name(), "A Signature valide");
+        assert!(decode(&PayloadV1::encode(&s)).is_ok());
+        for bad in [zalgo.as_str(), tags] {
+            assert_eq!(
+                Pledge::new(
+                    Selection::EMPTY,
+                    &identity(bad, "Lyon", "", None),
+                    date(),
+                    None
+                ),
+                Err(Field::Name)
+            );
+        }
+        // A flag's tag sequence is fine.
+        let wales = "🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}";
+        assert!(decode(&forged("Ana", "Lyon", wales)).is_ok());
+    }
+
+    #[test]
+    fn the_text_rule_at_signing_agrees_with_the_decoder() {
+        use crate::domain::candidate_text::{canonical, fault, is_readable};
+        use crate::domain::test_rng::random_text;
+        let mut rng = Rng(0xd1ce);
+        let (mut signed_ok, mut refused) = (0, 0);
+        for _ in 0..20_000 {
+            let typed = format!(
+                "{}{}",
+                ["", "Ana", "é"][rng.below(3)],
+                random_text(&mut rng)
+            );
+            // What the widget signs, read back.
+            let at_signing = Pledge::new(
+                Selection::EMPTY,
+                &identity(&typed, "Lyon", "", None),
+                date(),
+                None,
+            );
+            let text = canonical(&typed);
+            match at_signing {
+                Ok(p) => {
+                    signed_ok += 1;
+                    assert_eq!(p.name(), text);
+                    let bytes = PayloadV1::encode(&p.sign(&PledgeKey::from_seed([7; 32])));
+                    assert!(decode(&bytes).is_ok(), "{typed:?}");
+                }
+                Err(_) => refused += 1,
+            }
+            // What another tool signs, as typed: the decoder says
+            // ForbiddenText exactly when the rule does.
+            let rule = fault(&typed).is_some() || !is_readable(&typed);
+            if !typed.is_empty() && typed.len() < 200 {
+                let read = decode(&forged(&typed, "Lyon", ""));
+                assert_eq!(
+                    read.as_ref().err().map(LinkError::kind) == Some(LinkErrorKind::ForbiddenText),
+                    rule,
+                    "{typed:?}: {read:?}"
+                );
+                if read.is_ok() {
+                    // Canonical but for a single space character per gap.
+                    assert_eq!(
+                        canonical(&typed),
+                        typed.replace(|c: char| c.is_whitespace(), " "),
+                        "only canonical text verifies, {typed:?}"
+                    );
+                }
+            }
+        }
+        assert!(
+            signed_ok > 2_000 && refused > 2_000,
+            "{signed_ok} {refused}"
+        );
     }
 
     #[test]

@@ -56,6 +56,25 @@ impl Pledge {
         })
     }
 
+    /// The pledge a link's texts make, for the decoder to compare with the
+    /// signed bytes: as [`Pledge::new`], but with each gap's one space
+    /// character kept as it was signed (links signed before spacing was
+    /// canonical may hold a non-breaking space; the decoder has refused any
+    /// run of them already: `candidate_text::is_readable`).
+    pub(super) fn as_read(
+        selection: Selection,
+        identity: &Identity,
+        date: SigningDate,
+        drawing: Option<DrawnSignature>,
+    ) -> Result<Self, Field> {
+        let mut pledge = Pledge::new(selection, identity, date, drawing)?;
+        let as_signed = |t: &str| crate::unicode::nfc(t.trim());
+        pledge.name = as_signed(&identity.name);
+        pledge.commune = as_signed(&identity.commune);
+        pledge.list = as_signed(&identity.list);
+        Ok(pledge)
+    }
+
     /// The pledge for a draft whose identity is complete.
     pub fn from_draft(
         draft: &Draft,

@@ -17,3 +17,50 @@ impl Rng {
         (self.next() % n as u64) as usize
     }
 }
+
+/// Random texts over the characters the rule cares about.
+pub(crate) fn random_text(rng: &mut Rng) -> String {
+    const PARTS: &[&str] = &[
+        "a",
+        "Z",
+        "é",
+        "e\u{301}",
+        "\u{346}",
+        "\u{20DD}",
+        "\u{302}",
+        " ",
+        "  ",
+        "\u{A0}",
+        "\u{2003}",
+        "\u{3000}",
+        "\u{202F}",
+        "\u{200B}",
+        "\u{200C}",
+        "\u{200D}",
+        "\u{200F}",
+        "\u{FEFF}",
+        "\u{2060}",
+        "\t",
+        "\n",
+        "\u{202E}",
+        "\u{2066}",
+        "\u{E0061}",
+        "\u{E007F}",
+        "🏴",
+        "🏴\u{E0067}\u{E0062}\u{E0077}\u{E006C}\u{E0073}\u{E007F}",
+        "王",
+        "محمد",
+        "\u{1100}",
+        "\u{1161}",
+        "\u{212B}",
+        "\u{2000}",
+        "\u{FE0F}",
+        "\u{3164}",
+        "✔",
+        "Vérifié par Coorace",
+        "\u{344}",
+        "\u{E0001}",
+    ];
+    let n = rng.below(12);
+    (0..n).map(|_| PARTS[rng.below(PARTS.len())]).collect()
+}

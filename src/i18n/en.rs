@@ -38,6 +38,8 @@ pub static EN: Texts = Texts {
     text_invisible: "This field holds only spaces or invisible characters.",
     text_control: "Control character not allowed ({code}): a line break, a tab or an invisible character pasted with the text. Type this field again.",
     text_direction: "Text direction character not allowed ({code}): it could turn around the text shown next to it. Type this field again.",
+    text_tag: "Invisible character not allowed ({code}): a tag character can hide text. Type this field again.",
+    text_stacked_marks: "Too many accents or marks on one letter (at most {max} in a row): they would spill over the lines around. Type this field again.",
     to_summary: "See the summary",
     fix_errors: "Fix the fields marked to continue.",
     summary_heading: "Summary",

@@ -37,6 +37,8 @@ pub static FR: Texts = Texts {
     text_invisible: "Ce champ ne contient que des espaces ou des caractères invisibles.",
     text_control: "Caractère de contrôle non autorisé ({code}) : un saut de ligne, une tabulation ou un caractère invisible collé avec le texte. Retapez ce champ.",
     text_direction: "Caractère de direction du texte non autorisé ({code}) : il pourrait retourner le texte affiché autour. Retapez ce champ.",
+    text_tag: "Caractère invisible non autorisé ({code}) : un caractère d'étiquette peut cacher du texte. Retapez ce champ.",
+    text_stacked_marks: "Trop d'accents ou de signes sur une même lettre ({max} au plus à la suite) : ils déborderaient sur les lignes voisines. Retapez ce champ.",
     to_summary: "Voir le récapitulatif",
     fix_errors: "Corrigez les champs signalés pour continuer.",
     summary_heading: "Récapitulatif",

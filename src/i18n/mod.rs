@@ -133,6 +133,11 @@ pub struct Texts {
     pub text_control: &'static str,
     /// A direction override or isolate; `{code}` is its code point.
     pub text_direction: &'static str,
+    /// A tag character (invisible, can hide text); `{code}` is its code
+    /// point.
+    pub text_tag: &'static str,
+    /// Too many combining marks in a row; `{max}` is the limit.
+    pub text_stacked_marks: &'static str,
     pub to_summary: &'static str,
     pub fix_errors: &'static str,
     pub summary_heading: &'static str,
@@ -394,6 +399,16 @@ impl Texts {
             (FieldError::Text(TextFault::Direction(c)), _) => {
                 fill(self.text_direction, &[("code", &code_point(c))])
             }
+            (FieldError::Text(TextFault::Tag(c)), _) => {
+                fill(self.text_tag, &[("code", &code_point(c))])
+            }
+            (FieldError::Text(TextFault::StackedMarks), _) => fill(
+                self.text_stacked_marks,
+                &[(
+                    "max",
+                    &crate::domain::candidate_text::MAX_STACKED_MARKS.to_string(),
+                )],
+            ),
         }
     }
 }

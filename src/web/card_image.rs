@@ -10,7 +10,7 @@ use web_sys::{
 use super::dom::document;
 use super::signature_pad::draw_strokes;
 use crate::domain::card::{
-    encode_png, qr_runs, Align, CardItem, CardLayout, Weight, QR_QUIET_ZONE,
+    encode_png, qr_runs, seal, Align, CardItem, CardLayout, Rect, Weight, QR_QUIET_ZONE,
 };
 
 /// The card's typeface: Atkinson Hyperlegible (SIL OFL), shipped in
@@ -102,12 +102,18 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
                     Align::Right => (rect.right(), "right"),
                 };
                 ctx.set_text_align(text_align);
+                // Nothing paints outside the box: not a stack of marks, not
+                // a glyph wider than estimated.
+                ctx.save();
+                clip_to(&ctx, rect);
                 for (i, line) in lines.iter().enumerate() {
                     let y = rect.y + i as f32 * line_height + (line_height - size) / 2.0;
                     // The box width bounds the line whatever the real glyphs.
                     let _ = ctx.fill_text_with_max_width(line, x.into(), y.into(), rect.w.into());
                 }
+                ctx.restore();
             }
+            CardItem::Seal { rect, color, ink } => draw_seal(&ctx, rect, color, ink),
             CardItem::Qr {
                 rect,
                 width,
@@ -154,6 +160,45 @@ pub fn draw_card(layout: &CardLayout) -> Option<HtmlCanvasElement> {
         }
     }
     Some(canvas)
+}
+
+fn clip_to(ctx: &CanvasRenderingContext2d, rect: &Rect) {
+    ctx.begin_path();
+    ctx.rect(rect.x.into(), rect.y.into(), rect.w.into(), rect.h.into());
+    ctx.clip();
+}
+
+/// The organiser's seal: its rosette filled with `color`, its check mark
+/// stroked with `ink`, scaled from the seal's grid into `rect`.
+fn draw_seal(ctx: &CanvasRenderingContext2d, rect: &Rect, color: &str, ink: &str) {
+    let unit = f64::from(rect.w.min(rect.h)) / f64::from(seal::GRID);
+    let at = |(x, y): (u8, u8)| {
+        (
+            f64::from(rect.x) + f64::from(x) * unit,
+            f64::from(rect.y) + f64::from(y) * unit,
+        )
+    };
+    let path = |points: &[(u8, u8)]| {
+        ctx.begin_path();
+        for (i, &p) in points.iter().enumerate() {
+            let (x, y) = at(p);
+            if i == 0 {
+                ctx.move_to(x, y);
+            } else {
+                ctx.line_to(x, y);
+            }
+        }
+    };
+    path(&seal::OUTLINE);
+    ctx.close_path();
+    ctx.set_fill_style_str(color);
+    ctx.fill();
+    path(&seal::CHECK);
+    ctx.set_stroke_style_str(ink);
+    ctx.set_line_width(f64::from(seal::CHECK_WIDTH) * unit);
+    ctx.set_line_cap("round");
+    ctx.set_line_join("round");
+    ctx.stroke();
 }
 
 /// A PNG image in the browser's memory, handed back to `web`'s sharing

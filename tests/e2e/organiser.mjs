@@ -52,7 +52,8 @@ export function organiserSuite(env) {
       const mailto = new URL(href);
       assert.equal(mailto.protocol, 'mailto:');
       assert.equal(mailto.pathname, CONTACT);
-      assert.equal(mailto.searchParams.get('subject'), 'Mon engagement – Inès Benali, Lyon');
+      // Candidate text isolated (U+2068 … U+2069) in the mail too.
+      assert.equal(mailto.searchParams.get('subject'), 'Mon engagement – \u2068Inès Benali\u2069, \u2068Lyon\u2069');
       const body = mailto.searchParams.get('body');
       assert.ok(body.includes(shared), 'the body carries the link');
       const fingerprint = (await page.getByText(/^Empreinte de votre clé : /).textContent()).split(': ')[1];
@@ -82,11 +83,12 @@ export function organiserSuite(env) {
       await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
       const verdicts = await page.locator('.pw-intake__verdict').allTextContents();
       assert.equal(verdicts.length, 5);
-      assert.match(verdicts[0], /^Ligne 1 : Camille Dupont — ajouté$/);
+      // The name is isolated (U+2068 … U+2069) in the sentence.
+      assert.match(verdicts[0], /^Ligne 1 : \u2068Camille Dupont\u2069 — ajouté$/);
       assert.match(verdicts[1], /^Ligne 2 : .+ — ajouté$/);
       assert.match(verdicts[2], /^Ligne 4 : .+ — ajouté$/);
       assert.match(verdicts[3], /^Ligne 5 : non valide — /);
-      assert.match(verdicts[4], /^Ligne 6 : Camille Dupont — déjà présent$/);
+      assert.match(verdicts[4], /^Ligne 6 : \u2068Camille Dupont\u2069 — déjà présent$/);
       await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
 
       // Vérifié for the first, retiré for the second, the third pending.
@@ -186,8 +188,16 @@ export function organiserSuite(env) {
       for (const [name, said] of cases) {
         await page.goto(onWidget(env, link(name)));
         await page.getByText(said).waitFor();
+        // The organiser's mark is a drawn seal (SVG), not text.
+        const seal = page.locator('.pw-organiser-seal');
         if (!said.startsWith('Engagement vérifié')) {
           assert.equal(await page.getByText(/vérifié par/).count(), 0, name);
+          assert.equal(await seal.count(), 0, name);
+        } else {
+          assert.equal(await seal.evaluate((e) => e.tagName), 'svg');
+          assert.equal(await seal.getAttribute('aria-hidden'), 'true');
+          assert.equal((await seal.textContent()).trim(), '');
+          assert.ok((await seal.boundingBox()).width >= 24, 'a seal one can see');
         }
       }
       await page.close();

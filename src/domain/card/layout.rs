@@ -112,11 +112,55 @@ impl Column<'_> {
 
 impl Column<'_> {
     /// « Vérifié par … », only where the organiser's list vouches for the
-    /// pledge.
+    /// pledge: the seal and the words in white on a band of the seal's
+    /// colour that runs off the card's left edge. No candidate text can
+    /// draw it: theirs is text in ink, clipped to boxes inside the margins.
     fn verified_mark(&mut self, content: &CardContent, s: &Scale) {
-        if let Some(mark) = &content.verified {
-            self.text(mark, s.small, Weight::Bold, palette::INK, 1, s.small * 0.6);
-        }
+        let Some(mark) = &content.verified else {
+            return;
+        };
+        let size = s.small;
+        let line_h = (size * 1.22).ceil();
+        let pad = (size * 0.4).round();
+        let band = Rect {
+            x: 0.0,
+            y: self.y,
+            w: self.x + self.w,
+            h: line_h + 2.0 * pad,
+        };
+        let side = band.h - pad;
+        let seal = Rect {
+            x: self.x,
+            y: band.y + pad / 2.0,
+            w: side,
+            h: side,
+        };
+        let text_x = seal.right() + pad;
+        let text_w = band.right() - pad - text_x;
+        self.items.push(CardItem::Fill {
+            rect: band,
+            color: palette::SEAL,
+        });
+        self.items.push(CardItem::Seal {
+            rect: seal,
+            color: palette::ON_SEAL,
+            ink: palette::SEAL,
+        });
+        self.items.push(CardItem::Text {
+            rect: Rect {
+                x: text_x,
+                y: band.y + pad,
+                w: text_w,
+                h: line_h,
+            },
+            lines: wrap(mark, size, Weight::Bold, text_w, 1),
+            size,
+            line_height: line_h,
+            weight: Weight::Bold,
+            color: palette::ON_SEAL,
+            align: Align::Left,
+        });
+        self.y = band.bottom() + size * 0.6;
     }
 
     /// The chart in the room left down to `bottom`: long names and

@@ -116,6 +116,10 @@ pub mod palette {
     pub const ACCENT: &str = "#8a1451";
     pub const ON_ACCENT: &str = "#ffffff";
     pub const TRACK: &str = "#efe4ea";
+    /// The organiser's seal and its band: used by nothing else on the
+    /// card.
+    pub const SEAL: &str = "#1b6e2e";
+    pub const ON_SEAL: &str = "#ffffff";
     /// QR codes read best as pure black on pure white.
     pub const QR_PAPER: &str = "#ffffff";
     pub const QR_INK: &str = "#000000";
@@ -165,6 +169,13 @@ pub enum CardItem {
         strokes: Vec<Vec<(u8, u8)>>,
         color: &'static str,
     },
+    /// The organiser's seal ([`seal`]): a rosette in `color` with a check
+    /// mark in `ink`, drawn as shapes, scaled into `rect`.
+    Seal {
+        rect: Rect,
+        color: &'static str,
+        ink: &'static str,
+    },
 }
 
 impl CardItem {
@@ -173,8 +184,43 @@ impl CardItem {
             CardItem::Fill { rect, .. }
             | CardItem::Text { rect, .. }
             | CardItem::Qr { rect, .. }
-            | CardItem::Drawing { rect, .. } => *rect,
+            | CardItem::Drawing { rect, .. }
+            | CardItem::Seal { rect, .. } => *rect,
         }
+    }
+}
+
+/// The organiser's seal, the one shape of the verified mark on the card
+/// and on the page: a rosette with a check mark, on a grid of
+/// [`seal::GRID`] units. It is drawn, never typed, so no name or list can
+/// show it (candidate text is only ever text, clipped to its box).
+pub mod seal {
+    /// The grid's side.
+    pub const GRID: u8 = 96;
+    /// The rosette's outline: sixteen points, clockwise from the top.
+    #[rustfmt::skip]
+    pub const OUTLINE: [(u8, u8); 32] = [
+        (48, 2), (56, 9), (66, 6), (70, 15), (81, 15), (81, 26), (90, 30), (87, 40),
+        (94, 48), (87, 56), (90, 66), (81, 70), (81, 81), (70, 81), (66, 90), (56, 87),
+        (48, 94), (40, 87), (30, 90), (26, 81), (15, 81), (15, 70), (6, 66), (9, 56),
+        (2, 48), (9, 40), (6, 30), (15, 26), (15, 15), (26, 15), (30, 6), (40, 9),
+    ];
+    /// The check mark, a stroke of [`CHECK_WIDTH`] units with round ends.
+    pub const CHECK: [(u8, u8); 3] = [(28, 50), (42, 64), (68, 36)];
+    pub const CHECK_WIDTH: u8 = 10;
+
+    /// SVG path data of a polyline on the grid (`M x y L x y …`; `Z` closes
+    /// it), in whole units: no float formatting in the wasm.
+    pub fn svg_path(points: &[(u8, u8)], closed: bool) -> String {
+        let mut d = String::new();
+        for (i, (x, y)) in points.iter().enumerate() {
+            d.push_str(if i == 0 { "M" } else { "L" });
+            d.push_str(&format!("{x} {y}"));
+        }
+        if closed {
+            d.push('Z');
+        }
+        d
     }
 }
 

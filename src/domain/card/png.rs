@@ -20,6 +20,8 @@ pub(super) fn card_colours() -> Vec<[u8; 3]> {
         (TRACK, ACCENT),
         (QR_PAPER, QR_INK),
         (TRACK, INK),
+        (PAPER, SEAL),
+        (SEAL, ON_SEAL),
     ];
     let mut colours = Vec::new();
     for (a, b) in pairs {

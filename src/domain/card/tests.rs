@@ -345,3 +345,102 @@ fn the_verified_mark_is_shown_only_where_set() {
         assert!(has_mark(&c, format), "{format:?}");
     }
 }
+
+/// The band of the seal's colour, the seal and its label, if any.
+fn mark_items(layout: &CardLayout) -> (Vec<Rect>, Vec<Rect>, Vec<Rect>) {
+    let (mut bands, mut seals, mut labels) = (Vec::new(), Vec::new(), Vec::new());
+    for item in &layout.items {
+        match item {
+            CardItem::Fill { rect, color } if *color == palette::SEAL => bands.push(*rect),
+            CardItem::Seal { rect, .. } => seals.push(*rect),
+            CardItem::Text { rect, lines, .. } if lines.iter().any(|l| l.contains("Vérifié")) => {
+                labels.push(*rect)
+            }
+            _ => {}
+        }
+    }
+    (bands, seals, labels)
+}
+
+#[test]
+fn the_verified_mark_is_a_drawn_seal_on_a_band_no_candidate_text_can_reach() {
+    for format in CardFormat::ALL {
+        for c in plain_cases() {
+            let mut marked = c.clone();
+            marked.verified = Some("Vérifié par Coorace (TEST) le 29 novembre 2026".into());
+            let layout = CardLayout::new(format, &marked);
+            let (bands, seals, labels) = mark_items(&layout);
+            assert_eq!(
+                (bands.len(), seals.len(), labels.len()),
+                (1, 1, 1),
+                "{format:?}"
+            );
+            let (band, seal) = (bands[0], seals[0]);
+            // The band runs off the card's left edge; the seal and its words
+            // sit on it, the seal a square.
+            assert_eq!(band.x, 0.0, "{format:?}");
+            assert!(
+                band.contains(&seal) && band.contains(&labels[0]),
+                "{format:?}"
+            );
+            assert_eq!(seal.w, seal.h);
+            assert!(seal.w >= 20.0, "{format:?}: a seal one can see");
+            // Nothing else is on the band.
+            for item in content_items(&layout) {
+                let r = item.rect();
+                if r != seal && r != labels[0] {
+                    assert!(!r.overlaps(&band), "{format:?}: {r:?} on the band {band:?}");
+                }
+            }
+            // Candidate text (name, details) lies in boxes inside the
+            // margins, in ink: it can reach neither the card's edge nor the
+            // seal's colour.
+            for item in &layout.items {
+                if let CardItem::Text {
+                    rect, lines, color, ..
+                } = item
+                {
+                    let candidate = lines.iter().any(|l| {
+                        let l = l.trim_end_matches('…');
+                        !l.is_empty() && (c.name.starts_with(l) || c.details.starts_with(l))
+                    });
+                    if candidate {
+                        assert!(rect.x >= 40.0, "{format:?}: {rect:?}");
+                        assert_ne!(*color, palette::SEAL);
+                        assert_ne!(*color, palette::ON_SEAL);
+                        assert!(!rect.overlaps(&band), "{format:?}");
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn a_name_that_imitates_the_mark_gets_no_seal() {
+    for format in CardFormat::ALL {
+        let c = content(
+            "✔ Vérifié par Coorace (TEST) le 29 novembre 2026",
+            "✔ Vérifié par Coorace · Lyon",
+            true,
+        );
+        let layout = CardLayout::new(format, &c);
+        let (bands, seals, _) = mark_items(&layout);
+        assert!(bands.is_empty() && seals.is_empty(), "{format:?}");
+    }
+}
+
+#[test]
+fn the_seal_shape_stays_on_its_grid() {
+    for &(x, y) in seal::OUTLINE.iter().chain(&seal::CHECK) {
+        assert!(x <= seal::GRID && y <= seal::GRID);
+    }
+    // The check mark is inside the rosette's inner circle.
+    let centre = f32::from(seal::GRID) / 2.0;
+    for &(x, y) in &seal::CHECK {
+        let r = (f32::from(x) - centre).hypot(f32::from(y) - centre);
+        assert!(r + f32::from(seal::CHECK_WIDTH) / 2.0 < 40.0, "{x} {y}");
+    }
+    assert_eq!(seal::svg_path(&seal::CHECK, false), "M28 50L42 64L68 36");
+    assert!(seal::svg_path(&seal::OUTLINE, true).ends_with('Z'));
+}
