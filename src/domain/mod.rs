@@ -52,10 +52,10 @@ mod test_rng;
 mod wall;
 
 pub use candidate_text::TextFault;
-pub use console::{Console, Gathered, Intake, IntakeLine};
+pub use console::{Console, Gathered, Intake, IntakeLine, IntakeReport};
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
-pub use embed_options::{standalone_url, Accent, EmbedOptions, Theme, View};
+pub use embed_options::{console_url, standalone_url, Accent, EmbedOptions, Theme, View};
 pub use hosting::{FrameStorage, OriginSharing};
 pub use identity::{Field, FieldError, Identity, Role};
 pub use keys::{KeyFileError, PledgeKey, PublicKey};
