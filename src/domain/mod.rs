@@ -39,6 +39,7 @@ mod keys;
 pub mod open_data;
 mod organiser;
 pub mod payload;
+pub mod pinned_key;
 mod pledge;
 pub mod pledge_list;
 pub mod search;
