@@ -70,7 +70,7 @@ pub fn ConsoleEntries() -> impl IntoView {
                         <button
                             type="button"
                             class="pw-button"
-                            prop:disabled=move || first() + PAGE >= count.get()
+                            prop:disabled=move || { first() + PAGE >= count.get() }
                             on:click=move |_| go(1)
                         >
                             {move || org_texts().console_page_next}

@@ -30,7 +30,9 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
         }
         .into_any();
     }
+    web::mark("pw-console-start");
     let state = ConsoleState::open(io);
+    web::mark("pw-console-opened");
     let shared_origin = OriginSharing::of(&page)
         .warns()
         .then(|| OriginSharing::origin(&page).to_owned());
