@@ -11,6 +11,10 @@ use std::{env, fs, path::PathBuf};
 
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
+// The key check, shared with the domain (and tested there).
+#[path = "src/domain/pinned_key.rs"]
+mod pinned_key;
+
 fn main() {
     let root = PathBuf::from(env::var("CARGO_MANIFEST_DIR").unwrap());
     println!("cargo:rerun-if-env-changed=PW_WIDGET_SETTINGS");
@@ -30,7 +34,9 @@ fn main() {
     fs::write(out, code).unwrap();
 }
 
-fn generate(path: &PathBuf) -> Result<String, String> {
+/// The code pinning the organiser of the settings file at `path`, or why
+/// not (also run by `tests/build_settings.rs`).
+pub fn generate(path: &PathBuf) -> Result<String, String> {
     let text = match fs::read_to_string(path) {
         Ok(text) => text,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => String::from("{}"),
@@ -69,6 +75,9 @@ fn generate(path: &PathBuf) -> Result<String, String> {
         let bytes: [u8; 32] = bytes
             .try_into()
             .map_err(|_| "organiser.public_key: not 32 bytes (copy it from the console)")?;
+        if let Some(problem) = pinned_key::pinned_key_problem(&bytes) {
+            return Err(problem.into());
+        }
         format!("Some({bytes:?})")
     };
     Ok(format!(

@@ -13,6 +13,7 @@ import { serveStatic } from '../tests/e2e/server.mjs';
 import { goldenFragment } from '../tests/e2e/golden.mjs';
 import { WidgetPage } from '../tests/e2e/widget-page.mjs';
 import { benchWall } from './wall.mjs';
+import { benchConsole } from './console.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -300,6 +301,10 @@ result.lighthouse = result.lighthouseRuns['welcome, uncompressed'];
 // The public wall with TEST lists of 1,000 and 10,000 pledges.
 result.wall = await benchWall(browser, { runs: Math.min(RUNS, 7) });
 
+// The organiser's console with 10,000 and 30,000 TEST links: paste, a
+// status click, a reload.
+result.console = await benchConsole(browser, { counts: [10000, 30000], runs: Math.min(RUNS, 3) });
+
 await browser.close();
 await widget.close();
 await counter.close();
@@ -317,6 +322,9 @@ result.budgets = [
   { budget: 'welcome Performance = 100 (gzip)', limit: 0, value: 100 - result.lighthouseRuns['welcome, gzip'].performance, unit: 'points short' },
   { budget: 'wall of 10,000 pledges: first screen ≤ 1.5 s (median)', limit: 1500, value: result.wall[10000].firstScreenMs, unit: 'ms' },
   { budget: 'wall of 10,000 pledges: search keystroke ≤ 50 ms (slowest)', limit: 50, value: result.wall[10000].keystrokeMaxMs, unit: 'ms' },
+  { budget: 'console, 30,000 links pasted: main thread ≤ 200 ms', limit: 200, value: result.console[30000].pasteMs, unit: 'ms' },
+  { budget: 'console, 30,000 links: a status click ≤ 200 ms', limit: 200, value: result.console[30000].statusClickMs, unit: 'ms' },
+  { budget: 'console, 10,000 links: reload (record read and checked) ≤ 200 ms', limit: 200, value: result.console[10000].reloadOpenMs, unit: 'ms' },
   { budget: 'pledge link Performance ≥ 98 (gzip)', limit: 2, value: 100 - result.lighthouseRuns['pledge link, gzip'].performance, unit: 'points short of 100' },
 ].map((b) => ({ ...b, pass: b.value <= b.limit, margin: round(b.limit - b.value) }));
 
@@ -388,6 +396,12 @@ ${Object.entries(result.lighthouseRuns).map(([k, r]) => `| ${k} | ${r.performanc
 | pledges | list | gzip | per entry (gzip) | first screen | fetched · list checked · pledges checked · wall built | keystroke median / slowest |
 |---|---|---|---|---|---|---|
 ${Object.entries(result.wall).map(([n, w]) => `| ${n} | ${kb(w.listBytes)} | ${kb(w.listGzipBytes)} | ${w.bytesPerEntry} B (${w.gzipBytesPerEntry} B) | ${w.firstScreenMs} ms (${w.firstScreenRangeMs}) | ${w.stepsMs.fetched} · ${w.stepsMs['list-checked']} · ${w.stepsMs['pledges-checked']} · ${w.stepsMs.built} ms | ${w.keystrokeMedianMs} / ${w.keystrokeMaxMs} ms |`).join('\n')}
+
+## The organiser's console (TEST links, median of ${Math.min(RUNS, 3)})
+
+| links | pasted (main thread) | status click | reload: record read and checked | stored | said |
+|---|---|---|---|---|---|
+${Object.entries(result.console).map(([n, c]) => `| ${n} | ${c.pasteMs} ms | ${c.statusClickMs} ms | ${c.reloadOpenMs} ms (${c.reloadShows}) | ${c.storedChars} chars | ${c.notices.join(' ') || '—'} |`).join('\n')}
 
 ## Budgets
 

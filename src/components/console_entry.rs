@@ -16,19 +16,16 @@ pub fn ConsoleEntry(
 ) -> impl IntoView {
     let state = ConsoleState::use_context();
     let payload = StoredValue::new(payload);
-    let index = move || {
-        state
-            .with(|c| payload.with_value(|p| c.entries().iter().position(|g| &g.payload_text == p)))
-    };
+    // Lookups by payload, current pledge and status are the console's
+    // kept indexes: a row's work does not grow with the console.
+    let index = move || state.with(|c| payload.with_value(|p| c.index_of(p)));
     let read = move |f: fn(&Gathered) -> String| {
         move || {
             let i = index()?;
             state.with(|c| c.entries().get(i).map(f))
         }
     };
-    let current = move || {
-        index().is_some_and(|i| state.with(|c| c.current().get(i).copied().unwrap_or(true)))
-    };
+    let current = move || index().is_none_or(|i| state.with(|c| c.is_current(i)));
     // Written once: a pledge's own content never changes.
     let first =
         untrack(index).and_then(|i| untrack(|| state.with(|c| c.entries().get(i).cloned())));
@@ -46,13 +43,15 @@ pub fn ConsoleEntry(
     );
     let since = move || {
         let i = index()?;
-        let date = state.with(|c| c.entries().get(i).map(|g| g.status_date))?;
+        let (_, date) = state.with(|c| c.status(i))?;
         Some(fill(
             org_texts().console_status_since,
             &[("date", &texts().date(date))],
         ))
     };
-    let status = move || index().and_then(|i| state.with(|c| c.entries().get(i).map(|g| g.status)));
+    // The key's status: every pledge of the key shows it, and changing it
+    // here changes it for the key.
+    let status = move || index().and_then(|i| state.with(|c| c.status(i).map(|(s, _)| s)));
     let options = Status::ALL
         .into_iter()
         .map(|s| {

@@ -1,56 +1,131 @@
-use leptos::prelude::*;
+use leptos::{html, prelude::*};
 
 use super::FileButton;
 
-use crate::domain::{Intake, IntakeLine};
+use crate::domain::{Intake, IntakeReport};
 use crate::i18n::{fill, isolated};
 use crate::state::{org_texts, texts, ConsoleState};
+use crate::web;
+
+/// Verdicts listed one by one, at most; the rest are counted.
+const LISTED: usize = 100;
+/// Line numbers named in the « no link » summary, at most.
+const NAMED_LINES: usize = 10;
 
 /// Pasting links (one per line, or a CSV of them) or choosing a file:
-/// each link is checked and gets its verdict.
+/// each link is checked and gets its verdict. The counts come first; the
+/// problems (invalid, replaced, duplicate) are listed before what was
+/// added, up to [`LISTED`] lines; lines without a link are said in one.
 #[component]
 pub fn ConsoleIntake() -> impl IntoView {
     let state = ConsoleState::use_context();
-    let text = RwSignal::new(String::new());
-    let report = RwSignal::new(Vec::<IntakeLine>::new());
+    // The textarea's text is read when asked, not mirrored in a signal: a
+    // paste of thousands of links is not copied on every keystroke.
+    let links = NodeRef::<html::Textarea>::new();
+    let report = RwSignal::new(None::<IntakeReport>);
+    let unreadable = RwSignal::new(false);
 
     let add = move |_| {
-        let pasted = text.get_untracked();
-        report.set(state.take_links(&pasted));
-        text.set(String::new());
+        let Some(area) = links.get_untracked() else {
+            return;
+        };
+        web::mark("pw-console-intake-start");
+        let taken = state.take_links(&area.value());
+        if !taken.too_big {
+            area.set_value("");
+        }
+        unreadable.set(false);
+        report.set(Some(taken));
     };
     let from_file = Callback::new(move |content: Option<String>| {
+        let _ = unreadable.try_set(content.is_none());
         if let Some(content) = content {
-            let _ = report.try_set(state.take_links(&content));
+            web::mark("pw-console-intake-start");
+            let _ = report.try_set(Some(state.take_links(&content)));
         }
     });
     let verdicts = move || {
-        let lines = report.get();
-        (!lines.is_empty()).then(|| {
-            let items = lines
-                .into_iter()
-                .map(|l| {
-                    let t = org_texts();
-                    // The pledge's name and the line's text, isolated: a
-                    // right-to-left name reorders nothing of the sentence.
-                    let name = isolated(l.name.as_deref().unwrap_or_default());
-                    let line = l.line.to_string();
-                    let (kind, said) = match l.intake {
-                        Intake::Added { replaces: false } => ("added", fill(t.intake_added, &[("line", &line), ("name", &name)])),
-                        Intake::Added { replaces: true } => ("added", fill(t.intake_replaces, &[("line", &line), ("name", &name)])),
-                        Intake::Superseded => ("superseded", fill(t.intake_superseded, &[("line", &line), ("name", &name)])),
-                        Intake::Duplicate => ("duplicate", fill(t.intake_duplicate, &[("line", &line), ("name", &name)])),
-                        Intake::Invalid(kind) => ("invalid", fill(t.intake_invalid, &[("line", &line), ("reason", texts().link_reason(kind))])),
-                        Intake::NoLink => ("invalid", fill(t.intake_no_link, &[("line", &line), ("text", &isolated(&l.text))])),
-                    };
-                    view! { <li class=format!("pw-intake__verdict pw-intake__verdict--{kind}")>{said}</li> }
-                })
-                .collect_view();
-            view! {
-                <h3 class="pw-console__subheading">{move || org_texts().console_report_heading}</h3>
-                <ul class="pw-intake__report">{items}</ul>
+        let t = org_texts();
+        if unreadable.get() {
+            return Some(
+                view! { <p class="pw-key__alert">{t.intake_file_unreadable}</p> }.into_any(),
+            );
+        }
+        let report = report.get()?;
+        if report.too_big {
+            return Some(view! { <p class="pw-key__alert">{t.intake_too_big}</p> }.into_any());
+        }
+        let count = |k: fn(&Intake) -> bool| report.count(k).to_string();
+        let summary = fill(
+            t.intake_summary,
+            &[
+                ("added", &count(|i| matches!(i, Intake::Added { .. }))),
+                ("replaced", &count(|i| matches!(i, Intake::Superseded))),
+                ("duplicate", &count(|i| matches!(i, Intake::Duplicate))),
+                ("invalid", &count(|i| matches!(i, Intake::Invalid(_)))),
+            ],
+        );
+        let no_link = (!report.without_link.is_empty()).then(|| {
+            let mut lines: Vec<String> = report
+                .without_link
+                .iter()
+                .take(NAMED_LINES)
+                .map(usize::to_string)
+                .collect();
+            if report.without_link.len() > NAMED_LINES {
+                lines.push("…".into());
             }
-        })
+            let said = fill(
+                t.intake_no_link,
+                &[
+                    ("n", &report.without_link.len().to_string()),
+                    ("lines", &lines.join(", ")),
+                ],
+            );
+            view! { <p class="pw-intake__verdict pw-intake__verdict--invalid">{said}</p> }
+        });
+        // Problems first: what the organiser has to look at.
+        let mut lines: Vec<_> = report.links.iter().collect();
+        lines.sort_by_key(|l| (matches!(l.intake, Intake::Added { .. }), l.line));
+        let more = lines.len().saturating_sub(LISTED);
+        let items = lines
+            .into_iter()
+            .take(LISTED)
+            .map(|l| {
+                // The pledge's name, isolated: a right-to-left name
+                // reorders nothing of the sentence.
+                let name = isolated(l.name.as_deref().unwrap_or_default());
+                let line = l.line.to_string();
+                let who = [("line", line.as_str()), ("name", name.as_str())];
+                let (kind, said) = match l.intake {
+                    Intake::Added { replaces: false } => ("added", fill(t.intake_added, &who)),
+                    Intake::Added { replaces: true } => {
+                        let status = l.status.map(|s| t.status(s)).unwrap_or_default();
+                        ("added", fill(t.intake_replaces, &[who[0], who[1], ("status", status)]))
+                    }
+                    Intake::Superseded => ("superseded", fill(t.intake_superseded, &who)),
+                    Intake::Duplicate => ("duplicate", fill(t.intake_duplicate, &who)),
+                    Intake::Invalid(kind) => (
+                        "invalid",
+                        fill(t.intake_invalid, &[("line", &line), ("reason", texts().link_reason(kind))]),
+                    ),
+                };
+                view! { <li class=format!("pw-intake__verdict pw-intake__verdict--{kind}")>{said}</li> }
+            })
+            .collect_view();
+        let more = (more > 0).then(|| {
+            view! { <p class="pw-key__explain">{fill(t.intake_more, &[("n", &more.to_string())])}</p> }
+        });
+        Some(
+            view! {
+                <h3 class="pw-console__subheading">{t.console_report_heading}</h3>
+                <p class="pw-intake__summary">{summary}</p>
+                {no_link}
+                <ul class="pw-intake__report">{items}</ul>
+                {more}
+            }
+            .into_any(),
+        )
     };
     view! {
         <section class="pw-console__section pw-intake" aria-labelledby="pw-intake-heading">
@@ -60,13 +135,14 @@ pub fn ConsoleIntake() -> impl IntoView {
             <label class="pw-field__label" for="pw-intake-links">
                 {move || org_texts().console_paste_label}
             </label>
+            <p class="pw-key__explain pw-intake__limits" id="pw-intake-limits">{move || org_texts().console_paste_limits}</p>
             <textarea
                 id="pw-intake-links"
                 class="pw-field__input pw-intake__links"
                 rows="5"
                 spellcheck="false"
-                prop:value=text
-                on:input=move |ev| text.set(event_target_value(&ev))
+                aria-describedby="pw-intake-limits"
+                node_ref=links
             ></textarea>
             <div class="pw-key__actions">
                 <button type="button" class="pw-button pw-button--primary" on:click=add>

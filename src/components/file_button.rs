@@ -5,7 +5,7 @@ use crate::web;
 /// A button that opens the file chooser (a visually hidden file input in
 /// its label) and hands the chosen file's text over: `None` when it could
 /// not be read or is too large (a key file: 64 KB; with `large`, a file of
-/// links: 8 MB).
+/// links: 16 MB, the console's cap).
 #[component]
 pub fn FileButton(
     #[prop(into)] label: Signal<&'static str>,

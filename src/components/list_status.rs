@@ -34,10 +34,10 @@ pub fn ListStatus(
     let known = use_context::<KnownList>().and_then(|k| k.0.try_get_value());
     let at_once = known.as_ref().and_then(|list| match list {
         Err(failure) => Some(Err(*failure)),
-        Ok(list) => match list.find(&payload, &pledge.public_key()) {
+        Ok(list) => match list.find(&payload, &pledge) {
             Listed::Entry(status, date) => Some(Ok(Found::Listed(status, date))),
             Listed::Absent => Some(Ok(Found::Absent)),
-            Listed::SameKey(_) => None,
+            Listed::Replaced { .. } => None,
         },
     });
     if let Some(result) = &at_once {
@@ -145,16 +145,22 @@ async fn look_up(
     pledge: &VerifiedPledge,
 ) -> Result<Found, ListFailure> {
     let list = list?;
-    Ok(match list.find(payload, &pledge.public_key()) {
+    Ok(match list.find(payload, pledge) {
         Listed::Entry(status, date) => Found::Listed(status, date),
-        Listed::SameKey(index) => {
-            // Only a later pledge whose own signature holds replaces this one.
-            let entry = &list.entries[index];
-            match web::verify_payload(&entry.payload).await {
-                Ok(Ok(other)) if other.pledge().date() >= pledge.pledge().date() => {
-                    Found::Replaced(ShareLink::payload_text_of(&entry.payload))
+        Listed::Replaced { later, own } => {
+            // The wall's rule: the latest pledge of the key whose own
+            // signature holds is current; if none holds, this one stands.
+            for index in later {
+                let Some(entry) = list.entries.get(index) else {
+                    continue;
+                };
+                if let Ok(Ok(_)) = web::verify_payload(&entry.payload).await {
+                    return Ok(Found::Replaced(ShareLink::payload_text_of(&entry.payload)));
                 }
-                _ => Found::Absent,
+            }
+            match own {
+                Some((status, date)) => Found::Listed(status, date),
+                None => Found::Absent,
             }
         }
         Listed::Absent => Found::Absent,

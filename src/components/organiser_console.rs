@@ -1,19 +1,54 @@
 use leptos::{context::Provider, prelude::*};
 
 use super::{ConsoleEntries, ConsoleIntake, ConsoleKeyPanel, ConsolePublish};
+use crate::domain::{console_url, OriginSharing};
+use crate::i18n::fill;
 use crate::state::{org_texts, ConsoleState, SharedIo};
+use crate::web;
 
 /// The organiser's console (`?organisateur`, not linked from the
 /// candidate's journey): the organiser's key, pasting links, a status per
-/// pledge, and publishing the signed list with its open data.
+/// pledge, and publishing the signed list with its open data. In a frame
+/// it refuses to run (the organiser's key is never loaded into another
+/// site's page) and links to its own page; where its origin may host other
+/// pages, it says that the key is stored for all of them.
 #[component]
 pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
+    let page = web::page_url();
+    if web::is_framed() {
+        let href = console_url(&page);
+        return view! {
+            <section class="pw-step pw-console">
+                <h1 class="pw-step__heading" tabindex="-1">{move || org_texts().console_heading}</h1>
+                <div class="pw-notice" role="alert">
+                    <p class="pw-notice__text">{move || org_texts().console_framed}</p>
+                    <a class="pw-button pw-button--primary" href=href target="_blank" rel="noopener">
+                        {move || org_texts().console_framed_link}
+                    </a>
+                </div>
+            </section>
+        }
+        .into_any();
+    }
+    web::mark("pw-console-start");
     let state = ConsoleState::open(io);
+    web::mark("pw-console-opened");
+    let shared_origin = OriginSharing::of(&page)
+        .warns()
+        .then(|| OriginSharing::origin(&page).to_owned());
+    let origin_warning = shared_origin.map(|origin| {
+        view! {
+            <p class="pw-key__note pw-key__note--warning pw-console__origin">
+                {move || fill(org_texts().console_shared_origin, &[("origin", &origin)])}
+            </p>
+        }
+    });
     let notices = move || {
         let n = state.notices();
         let t = org_texts();
         let alerts: Vec<&'static str> = [
             n.not_saved.then_some(t.console_not_saved),
+            n.storage_full.then_some(t.console_storage_full),
             n.set_aside.then_some(t.console_set_aside),
         ]
         .into_iter()
@@ -33,6 +68,7 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
         <section class="pw-step pw-console">
             <h1 class="pw-step__heading" tabindex="-1">{move || org_texts().console_heading}</h1>
             <p class="pw-step__lead">{move || org_texts().console_lead}</p>
+            {origin_warning}
             {notices}
             <ConsoleKeyPanel />
             <ConsoleIntake />
@@ -41,4 +77,5 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
         </section>
         </Provider>
     }
+    .into_any()
 }

@@ -2,24 +2,23 @@
 //! links, each with the status the organiser gives it, kept in storage
 //! between visits and published as a [`PledgeList`].
 
-use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+use std::collections::HashMap;
 
 use super::json::{self, Json};
-use super::pledge_list::current_per_key;
 use super::{
-    Fragment, LinkErrorKind, ListEntry, PledgeList, RecordError, RecordErrorKind, ShareLink,
-    SigningDate, Status, VerifiedPledge,
+    LinkErrorKind, ListEntry, PayloadV1, PledgeList, PublicKey, RecordError, RecordErrorKind,
+    ShareLink, SigningDate, Status, VerifiedPledge,
 };
 
 /// A pledge the organiser gathered.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Gathered {
-    /// The payload as it stands in the link, after `#e=`.
+    /// The payload as a link carries it, after `#e=`, in its canonical
+    /// form (whatever trailing `/` or spaces the pasted link had).
     pub payload_text: String,
+    /// The payload's bytes, as published.
+    pub payload: Vec<u8>,
     pub pledge: VerifiedPledge,
-    pub status: Status,
-    /// The day the status was set.
-    pub status_date: SigningDate,
     /// The organiser's own note (how the key was checked…); never published.
     pub note: String,
 }
@@ -28,7 +27,8 @@ pub struct Gathered {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Intake {
     /// A valid pledge, now in the console; `replaces`: an older pledge of
-    /// the same key is now shown as replaced.
+    /// the same key is now shown as replaced (the new one keeps the key's
+    /// status).
     Added { replaces: bool },
     /// Valid, but the same key signed a later pledge already here: kept,
     /// shown as replaced.
@@ -37,24 +37,54 @@ pub enum Intake {
     Duplicate,
     /// Not a valid pledge, with the reason.
     Invalid(LinkErrorKind),
-    /// The line holds no pledge link.
-    NoLink,
 }
 
 /// One verdict: the line it was on (from 1), the text read, the candidate's
-/// name when the link was valid, and what became of it.
+/// name when the link was valid, the key's status in the console then, and
+/// what became of it.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct IntakeLine {
     pub line: usize,
     pub text: String,
     pub name: Option<String>,
+    pub status: Option<Status>,
     pub intake: Intake,
 }
 
-/// Everything in the console.
+/// What a paste or a file gave: a verdict per link, and the non-blank
+/// lines that held none (their numbers, from 1), said together.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct IntakeReport {
+    pub links: Vec<IntakeLine>,
+    pub without_link: Vec<usize>,
+    /// The text was over [`Console::MAX_INTAKE_BYTES`] or held more than
+    /// [`Console::MAX_INTAKE_LINKS`] links: nothing was taken.
+    pub too_big: bool,
+}
+
+impl IntakeReport {
+    /// How many links got `intake` (compared by kind, reasons aside).
+    pub fn count(&self, kind: fn(&Intake) -> bool) -> usize {
+        self.links.iter().filter(|l| kind(&l.intake)).count()
+    }
+}
+
+/// Everything in the console. A status belongs to the candidate's key, not
+/// to one link: every pledge of a key shows it, a pledge the same key signs
+/// later keeps it (a withdrawn candidate who signs again stays « retiré »
+/// until the organiser changes it; a verified key stays verified, since
+/// the check was of the key), and only the key's latest pledge is
+/// published.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Console {
     entries: Vec<Gathered>,
+    /// Each key's status and the day it was set.
+    statuses: HashMap<[u8; 32], (Status, SigningDate)>,
+    /// Kept with every change, so that no lookup walks the entries: each
+    /// key's current pledge (latest signing date, then latest gathered)…
+    latest: HashMap<[u8; 32], (SigningDate, usize)>,
+    /// …and each payload's entry.
+    by_payload: HashMap<String, usize>,
 }
 
 /// The pledge links in a line of text (a link, a CSV row, a message):
@@ -73,52 +103,94 @@ fn payloads_in(line: &str) -> Vec<&str> {
     found
 }
 
+/// A payload's text read and checked, in its canonical form.
+fn read_payload(text: &str) -> Result<(String, Vec<u8>, VerifiedPledge), LinkErrorKind> {
+    use super::codec::Decoder;
+    let bytes = match ShareLink::payload(&format!("{}{text}", ShareLink::MARKER)) {
+        Some(Ok(bytes)) => bytes,
+        Some(Err(e)) => return Err(e.kind()),
+        None => return Err(LinkErrorKind::Truncated),
+    };
+    let pledge = PayloadV1::decode(&bytes).map_err(|e| e.kind())?;
+    Ok((ShareLink::payload_text_of(&bytes), bytes, pledge))
+}
+
 impl Console {
     /// Storage key of the console's record.
     pub const KEY: &'static str = "pw-pledge-widget/organiser-console/v1";
     /// Where an unreadable record is moved instead of being deleted.
     pub const BACKUP_KEY: &'static str = "pw-pledge-widget/organiser-console/unreadable-backup";
+    /// The most text taken at once, pasted or from a file: 16 MB (about
+    /// 60,000 links).
+    pub const MAX_INTAKE_BYTES: usize = 16 * 1024 * 1024;
+    /// The most links taken at once.
+    pub const MAX_INTAKE_LINKS: usize = 50_000;
 
     pub fn entries(&self) -> &[Gathered] {
         &self.entries
     }
 
-    /// For each entry, whether it is its key's current pledge (the others
-    /// are replaced, and not published).
+    /// The entry whose payload text is `payload_text`.
+    pub fn index_of(&self, payload_text: &str) -> Option<usize> {
+        self.by_payload.get(payload_text).copied()
+    }
+
+    /// Whether entry `index` is its key's current pledge (the others are
+    /// replaced, and not published).
+    pub fn is_current(&self, index: usize) -> bool {
+        self.entries.get(index).is_some_and(|g| {
+            let key = g.pledge.public_key().to_bytes();
+            self.latest.get(&key).is_some_and(|(_, i)| *i == index)
+        })
+    }
+
+    /// For each entry, whether it is its key's current pledge.
     pub fn current(&self) -> Vec<bool> {
-        let pledges: Vec<_> = self
-            .entries
-            .iter()
-            .map(|g| (g.pledge.public_key(), g.pledge.pledge().date()))
-            .collect();
-        current_per_key(&pledges)
+        (0..self.entries.len())
+            .map(|i| self.is_current(i))
+            .collect()
+    }
+
+    /// The status of a key, and the day it was set (« en attente » for a
+    /// key the console does not know).
+    pub fn status_of(&self, key: PublicKey) -> Option<(Status, SigningDate)> {
+        self.statuses.get(&key.to_bytes()).copied()
+    }
+
+    /// The status entry `index` shows: its key's.
+    pub fn status(&self, index: usize) -> Option<(Status, SigningDate)> {
+        self.status_of(self.entries.get(index)?.pledge.public_key())
     }
 
     /// Reads every pledge link in `text` (one per line, or a CSV of them),
-    /// checks each, and keeps the valid ones as « en attente » from
-    /// `today`. Returns a verdict per link found, and per non-blank line
-    /// without one.
-    pub fn take_links(&mut self, text: &str, today: SigningDate) -> Vec<IntakeLine> {
-        let mut report = Vec::new();
+    /// checks each, and keeps the valid ones: a new key « en attente » from
+    /// `today`, a known key with its status. Returns a verdict per link
+    /// found, and the non-blank lines without one. Text over
+    /// [`Console::MAX_INTAKE_BYTES`] or with more than
+    /// [`Console::MAX_INTAKE_LINKS`] links is refused whole.
+    pub fn take_links(&mut self, text: &str, today: SigningDate) -> IntakeReport {
+        let mut report = IntakeReport::default();
+        if text.len() > Console::MAX_INTAKE_BYTES
+            || text.matches("#e=").count() > Console::MAX_INTAKE_LINKS
+        {
+            report.too_big = true;
+            return report;
+        }
         for (index, line) in text.lines().enumerate() {
             let found = payloads_in(line);
             if found.is_empty() {
                 if !line.trim().is_empty() {
-                    report.push(IntakeLine {
-                        line: index + 1,
-                        text: shorten(line.trim()),
-                        name: None,
-                        intake: Intake::NoLink,
-                    });
+                    report.without_link.push(index + 1);
                 }
                 continue;
             }
             for payload in found {
-                let (name, intake) = self.take(payload, today);
-                report.push(IntakeLine {
+                let (name, key, intake) = self.take(payload, today);
+                report.links.push(IntakeLine {
                     line: index + 1,
                     text: shorten(payload),
                     name,
+                    status: key.and_then(|k| self.status_of(k)).map(|(s, _)| s),
                     intake,
                 });
             }
@@ -126,48 +198,75 @@ impl Console {
         report
     }
 
-    fn take(&mut self, payload: &str, today: SigningDate) -> (Option<String>, Intake) {
-        let pledge = match ShareLink::read(&format!("e={payload}")) {
-            Fragment::Pledge(Ok(p)) => p,
-            Fragment::Pledge(Err(e)) => return (None, Intake::Invalid(e.kind())),
-            Fragment::None => return (None, Intake::NoLink),
+    fn take(
+        &mut self,
+        payload: &str,
+        today: SigningDate,
+    ) -> (Option<String>, Option<PublicKey>, Intake) {
+        let (text, bytes, pledge) = match read_payload(payload) {
+            Ok(read) => read,
+            Err(kind) => return (None, None, Intake::Invalid(kind)),
         };
         let name = Some(pledge.pledge().name().to_owned());
-        if self.entries.iter().any(|g| g.pledge == pledge) {
-            return (name, Intake::Duplicate);
+        let public = pledge.public_key();
+        if self.by_payload.contains_key(&text) {
+            return (name, Some(public), Intake::Duplicate);
         }
-        let key = pledge.public_key();
-        let had_current = self.current_of(key);
+        let key = public.to_bytes();
+        let date = pledge.pledge().date();
+        let index = self.entries.len();
+        self.statuses.entry(key).or_insert((Status::Pending, today));
+        let intake = match self.latest.get(&key).copied() {
+            None => {
+                self.latest.insert(key, (date, index));
+                Intake::Added { replaces: false }
+            }
+            Some((latest, _)) if date >= latest => {
+                self.latest.insert(key, (date, index));
+                Intake::Added { replaces: true }
+            }
+            Some(_) => Intake::Superseded,
+        };
+        self.by_payload.insert(text.clone(), index);
         self.entries.push(Gathered {
-            payload_text: payload.to_owned(),
+            payload_text: text,
+            payload: bytes,
             pledge,
-            status: Status::Pending,
-            status_date: today,
             note: String::new(),
         });
-        let now_current = self.current_of(key);
-        let intake = if now_current == Some(self.entries.len() - 1) {
-            Intake::Added {
-                replaces: had_current.is_some(),
+        (name, Some(public), intake)
+    }
+
+    /// Rebuilds what is kept alongside the entries (after a removal, or
+    /// once read back).
+    fn reindex(&mut self) {
+        self.latest.clear();
+        self.by_payload.clear();
+        for (index, g) in self.entries.iter().enumerate() {
+            let key = g.pledge.public_key().to_bytes();
+            let date = g.pledge.pledge().date();
+            let slot = self.latest.entry(key).or_insert((date, index));
+            if date >= slot.0 {
+                *slot = (date, index);
             }
-        } else {
-            Intake::Superseded
-        };
-        (name, intake)
+            self.by_payload.insert(g.payload_text.clone(), index);
+        }
+        let latest = &self.latest;
+        self.statuses.retain(|key, _| latest.contains_key(key));
     }
 
-    fn current_of(&self, key: super::PublicKey) -> Option<usize> {
-        let current = self.current();
-        (0..self.entries.len()).find(|&i| current[i] && self.entries[i].pledge.public_key() == key)
-    }
-
-    /// Sets an entry's status, dated `today`.
+    /// Sets the status of entry `index`'s key (so of every pledge of that
+    /// key), dated `today`; the same status again keeps its date.
     pub fn set_status(&mut self, index: usize, status: Status, today: SigningDate) {
-        if let Some(g) = self.entries.get_mut(index) {
-            if g.status != status {
-                g.status = status;
-                g.status_date = today;
-            }
+        let Some(g) = self.entries.get(index) else {
+            return;
+        };
+        let slot = self
+            .statuses
+            .entry(g.pledge.public_key().to_bytes())
+            .or_insert((Status::Pending, today));
+        if slot.0 != status {
+            *slot = (status, today);
         }
     }
 
@@ -177,45 +276,56 @@ impl Console {
         }
     }
 
-    /// Drops an entry (a link pasted by mistake).
+    /// Drops an entry (a link pasted by mistake). A key left with no
+    /// pledge loses its status.
     pub fn remove(&mut self, index: usize) {
         if index < self.entries.len() {
             self.entries.remove(index);
+            self.reindex();
         }
     }
 
-    /// The list to publish: each key's current pledge, in the order
-    /// gathered.
+    /// The list to publish: each key's current pledge with the key's
+    /// status (« retiré » included: the wall counts those apart), in the
+    /// order gathered.
     pub fn list(&self, issued: SigningDate) -> PledgeList {
-        let current = self.current();
         let entries = self
-            .entries
-            .iter()
-            .zip(current)
-            .filter(|(_, c)| *c)
-            .map(|(g, _)| ListEntry {
-                status: g.status,
-                status_date: g.status_date,
-                payload: URL_SAFE_NO_PAD
-                    .decode(&g.payload_text)
-                    .expect("checked when gathered"),
+            .published()
+            .map(|(g, (status, status_date))| ListEntry {
+                status,
+                status_date,
+                payload: g.payload.clone(),
             })
             .collect();
         PledgeList { issued, entries }
     }
 
-    /// The record kept in storage.
+    /// What is published: each key's current pledge and the key's status,
+    /// in the order gathered.
+    pub fn published(&self) -> impl Iterator<Item = (&Gathered, (Status, SigningDate))> {
+        self.entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| self.is_current(*i))
+            .filter_map(|(i, g)| Some((g, self.status(i)?)))
+    }
+
+    /// The record kept in storage: each entry with its key's status.
     pub fn encode(&self) -> String {
-        let mut out = String::from("{\"version\":1,\"entries\":[");
+        let mut out = String::with_capacity(self.entries.len() * 280 + 32);
+        out.push_str("{\"version\":1,\"entries\":[");
         for (i, g) in self.entries.iter().enumerate() {
             if i > 0 {
                 out.push(',');
             }
+            let (status, date) = self
+                .status(i)
+                .unwrap_or((Status::Pending, SigningDate::from_days(0)));
             out.push_str("{\"link\":");
             json::write_string(&mut out, &g.payload_text);
             out.push_str(",\"status\":");
-            json::write_string(&mut out, g.status.key());
-            out.push_str(&format!(",\"date\":{},\"note\":", g.status_date.days()));
+            json::write_string(&mut out, status.key());
+            out.push_str(&format!(",\"date\":{},\"note\":", date.days()));
             json::write_string(&mut out, &g.note);
             out.push('}');
         }
@@ -223,7 +333,11 @@ impl Console {
         out
     }
 
-    /// Reads a stored record back, checking every pledge again.
+    /// Reads a stored record back, checking every pledge again. A link is
+    /// kept in its canonical form. Records written before statuses were
+    /// the key's may give a key's pledges different ones: the key takes
+    /// the one most recently set other than « en attente » (which is what
+    /// a pledge taken later was given by default), else « en attente ».
     pub fn decode(text: &str) -> Result<Console, RecordError> {
         let malformed = |why: &str| RecordError::new(RecordErrorKind::Malformed(why.into()));
         let record = json::parse(text).map_err(|e| malformed(&e.to_string()))?;
@@ -239,14 +353,16 @@ impl Console {
         let Some(Json::Array(items)) = record.get("entries") else {
             return Err(malformed("no entries"));
         };
-        let mut entries = Vec::with_capacity(items.len());
+        let mut console = Console {
+            entries: Vec::with_capacity(items.len()),
+            ..Console::default()
+        };
         for item in items {
             let string = |k: &str| match item.get(k) {
                 Some(Json::String(s)) => Ok(s.as_str()),
                 _ => Err(malformed("an entry lacks a text field")),
             };
-            let link = string("link")?;
-            let Fragment::Pledge(Ok(pledge)) = ShareLink::read(&format!("e={link}")) else {
+            let Ok((payload_text, payload, pledge)) = read_payload(string("link")?) else {
                 return Err(malformed("an entry's pledge does not verify"));
             };
             let status = Status::from_key(string("status")?).ok_or(malformed("unknown status"))?;
@@ -254,15 +370,28 @@ impl Console {
                 Some(Json::Number(n)) => n.parse::<u16>().map_err(|_| malformed("bad date"))?,
                 _ => return Err(malformed("no date")),
             };
-            entries.push(Gathered {
-                payload_text: link.to_owned(),
+            let date = SigningDate::from_days(date);
+            if console.by_payload.contains_key(&payload_text) {
+                continue;
+            }
+            let rank = |(s, d): (Status, SigningDate)| (s != Status::Pending, d);
+            let key = pledge.public_key().to_bytes();
+            let slot = console.statuses.entry(key).or_insert((status, date));
+            if rank((status, date)) >= rank(*slot) {
+                *slot = (status, date);
+            }
+            console
+                .by_payload
+                .insert(payload_text.clone(), console.entries.len());
+            console.entries.push(Gathered {
+                payload_text,
+                payload,
                 pledge,
-                status,
-                status_date: SigningDate::from_days(date),
                 note: string("note")?.chars().take(500).collect(),
             });
         }
-        Ok(Console { entries })
+        console.reindex();
+        Ok(console)
     }
 }
 
@@ -310,28 +439,47 @@ mod tests {
         let mut altered = link(4, "Dan", 2500);
         altered.insert(altered.len() - 10, 'A');
         altered.truncate(altered.len() - 1);
-        let text = format!("{a}\n\n  {b}  \nnom,lien\n\"Cid\",\"{c}\"\n{altered}\n{a}\n");
+        let text = format!("{a}\n\n  {b}  \nnom,lien\n\"Cid\",\"{c}\"\n{altered}\n{a}/\nfin\n");
         let mut console = Console::default();
         let report = console.take_links(&text, today());
-        let verdicts: Vec<(usize, Intake)> =
-            report.iter().map(|r| (r.line, r.intake.clone())).collect();
+        let verdicts: Vec<(usize, Intake)> = report
+            .links
+            .iter()
+            .map(|r| (r.line, r.intake.clone()))
+            .collect();
         assert_eq!(
             verdicts,
             [
                 (1, Intake::Added { replaces: false }),
                 (3, Intake::Added { replaces: false }),
-                (4, Intake::NoLink),
                 (5, Intake::Added { replaces: false }),
                 (6, Intake::Invalid(LinkErrorKind::SignatureMismatch)),
                 (7, Intake::Duplicate),
             ]
         );
-        assert_eq!(report[3].name.as_deref(), Some("Cid"));
+        // Lines without a link are said together.
+        assert_eq!(report.without_link, [4, 8]);
+        assert_eq!(report.links[2].name.as_deref(), Some("Cid"));
+        assert_eq!(report.links[2].status, Some(Status::Pending));
+        assert_eq!(report.links[3].status, None);
         assert_eq!(console.entries().len(), 3);
-        assert!(console
-            .entries()
-            .iter()
-            .all(|g| g.status == Status::Pending));
+        assert!((0..3).all(|i| console.status(i).map(|s| s.0) == Some(Status::Pending)));
+        assert_eq!(
+            console.index_of(&console.entries()[1].payload_text),
+            Some(1)
+        );
+    }
+
+    #[test]
+    fn too_much_text_is_refused_whole() {
+        let mut console = Console::default();
+        let one = link(1, "Ana", 2500);
+        let many = format!("{one}\n").repeat(Console::MAX_INTAKE_LINKS + 1);
+        let report = console.take_links(&many, today());
+        assert!(report.too_big && report.links.is_empty());
+        let big = " ".repeat(Console::MAX_INTAKE_BYTES + 1);
+        assert!(console.take_links(&big, today()).too_big);
+        assert!(console.entries().is_empty());
     }
 
     #[test]
@@ -339,9 +487,9 @@ mod tests {
         let mut console = Console::default();
         console.take_links(&link(1, "Ana", 2500), today());
         let newer = console.take_links(&link(1, "Ana B.", 2510), today());
-        assert_eq!(newer[0].intake, Intake::Added { replaces: true });
+        assert_eq!(newer.links[0].intake, Intake::Added { replaces: true });
         let older = console.take_links(&link(1, "Ana A.", 2400), today());
-        assert_eq!(older[0].intake, Intake::Superseded);
+        assert_eq!(older.links[0].intake, Intake::Superseded);
         assert_eq!(console.current(), [false, true, false]);
         let list = console.list(today());
         assert_eq!(list.entries.len(), 1);
@@ -351,6 +499,66 @@ mod tests {
                 .pledge()
                 .name(),
             "Ana B."
+        );
+        // Removing the current one makes the next latest current.
+        console.remove(1);
+        assert_eq!(console.current(), [true, false]);
+    }
+
+    #[test]
+    fn a_status_belongs_to_the_key_not_to_one_link() {
+        let mut console = Console::default();
+        console.take_links(&link(1, "Ana", 2500), today());
+        console.take_links(&link(2, "Bea", 2500), today());
+        let withdrawn_on = SigningDate::from_days(3001);
+        console.set_status(0, Status::Withdrawn, withdrawn_on);
+        // The withdrawn candidate signs again: still « retiré », from the
+        // same day, until the organiser acts.
+        let later = SigningDate::from_days(3010);
+        let again = console.take_links(&link(1, "Ana", 2600), later);
+        assert_eq!(again.links[0].intake, Intake::Added { replaces: true });
+        assert_eq!(again.links[0].status, Some(Status::Withdrawn));
+        assert_eq!(console.status(2), Some((Status::Withdrawn, withdrawn_on)));
+        assert_eq!(console.status(0), console.status(2));
+        // Published, with its status: the wall counts it apart.
+        let list = console.list(later);
+        assert_eq!(
+            list.entries
+                .iter()
+                .map(|e| (e.status, e.status_date))
+                .collect::<Vec<_>>(),
+            [
+                (Status::Pending, today()),
+                (Status::Withdrawn, withdrawn_on)
+            ]
+        );
+        assert_eq!(list.entries[1].payload, console.entries()[2].payload);
+        // Acting on any pledge of the key acts on the key.
+        console.set_status(0, Status::Verified, later);
+        assert_eq!(console.status(2), Some((Status::Verified, later)));
+        // A verified key's newer pledge is verified: the check was of the key.
+        let third = console.take_links(&link(1, "Ana", 2700), later);
+        assert_eq!(third.links[0].status, Some(Status::Verified));
+        // And it survives storage.
+        let back = Console::decode(&console.encode()).unwrap();
+        assert_eq!(back, console);
+    }
+
+    #[test]
+    fn an_older_record_gives_the_key_its_latest_deliberate_status() {
+        // Written before statuses were the key's: the withdrawn pledge,
+        // then the same key's new one taken « en attente ».
+        let (old, new) = (link(1, "Ana", 2500), link(1, "Ana", 2600));
+        let text_of = |l: &str| l.split("#e=").nth(1).unwrap().to_owned();
+        let record = format!(
+            "{{\"version\":1,\"entries\":[{{\"link\":\"{}\",\"status\":\"retire\",\"date\":3001,\"note\":\"\"}},{{\"link\":\"{}\",\"status\":\"en_attente\",\"date\":3005,\"note\":\"\"}}]}}",
+            text_of(&old),
+            text_of(&new)
+        );
+        let console = Console::decode(&record).unwrap();
+        assert_eq!(
+            console.status(1),
+            Some((Status::Withdrawn, SigningDate::from_days(3001)))
         );
     }
 
@@ -368,15 +576,32 @@ mod tests {
         let text = console.encode();
         let back = Console::decode(&text).unwrap();
         assert_eq!(back, console);
-        assert_eq!(back.entries()[0].status_date, later);
+        assert_eq!(back.status(0), Some((Status::Verified, later)));
         // Same status again: the date stays.
         console.set_status(0, Status::Verified, SigningDate::from_days(3100));
-        assert_eq!(console.entries()[0].status_date, later);
+        assert_eq!(console.status(0), Some((Status::Verified, later)));
         let list = console.list(today());
         assert_eq!(
             list.entries.iter().map(|e| e.status).collect::<Vec<_>>(),
             [Status::Verified, Status::Withdrawn]
         );
+    }
+
+    #[test]
+    fn a_stored_link_with_a_trailing_slash_or_spaces_publishes() {
+        // Stored by an older console as pasted: « Publier » used to panic.
+        let mut console = Console::default();
+        console.take_links(&link(1, "Ana", 2500), today());
+        let payload = console.entries()[0].payload_text.clone();
+        for suffix in ["/", "  ", "/  "] {
+            let record = console
+                .encode()
+                .replace(&payload, &format!(" {payload}{suffix}"));
+            let back = Console::decode(&record).unwrap();
+            assert_eq!(back.entries()[0].payload_text, payload);
+            assert_eq!(back.list(today()), console.list(today()));
+            assert_eq!(back.index_of(&payload), Some(0));
+        }
     }
 
     #[test]

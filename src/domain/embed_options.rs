@@ -307,6 +307,14 @@ fn without_hand_over_page(url: &str) -> String {
     }
 }
 
+/// The organiser's console on its own page: [`standalone_url`] asking for
+/// `?organisateur` (where a framed console sends the organiser).
+pub fn console_url(page_url: &str) -> String {
+    let page = standalone_url(page_url);
+    let joint = if page.contains('?') { '&' } else { '?' };
+    format!("{page}{joint}organisateur")
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -340,6 +348,22 @@ mod tests {
     }
 
     use super::*;
+
+    #[test]
+    fn a_framed_console_links_to_its_own_page() {
+        assert_eq!(
+            console_url("https://w.example/e/?organisateur&embed=1&lang=en#x"),
+            "https://w.example/e/?organisateur"
+        );
+        assert_eq!(
+            console_url("https://w.example/?utm=1&organisateur&theme=dark"),
+            "https://w.example/?utm=1&organisateur"
+        );
+        assert_eq!(
+            EmbedOptions::from_query("?organisateur&embed=1").view,
+            View::Console
+        );
+    }
 
     #[test]
     fn the_wall_and_the_console_are_asked_in_the_query() {

@@ -39,6 +39,7 @@ mod keys;
 pub mod open_data;
 mod organiser;
 pub mod payload;
+pub mod pinned_key;
 mod pledge;
 pub mod pledge_list;
 pub mod search;
@@ -54,10 +55,12 @@ mod test_rng;
 mod wall;
 
 pub use candidate_text::TextFault;
-pub use console::{Console, Gathered, Intake, IntakeLine};
+pub use console::{Console, Gathered, Intake, IntakeLine, IntakeReport};
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
-pub use embed_options::{hand_over_url, standalone_url, Accent, EmbedOptions, Theme, View};
+pub use embed_options::{
+    console_url, hand_over_url, standalone_url, Accent, EmbedOptions, Theme, View,
+};
 pub use hosting::{FrameStorage, OriginSharing};
 pub use identity::{Field, FieldError, Identity, Role};
 pub use keys::{KeyFileError, PledgeKey, PublicKey};

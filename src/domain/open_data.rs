@@ -1,6 +1,8 @@
 //! The list as open data: `engagements.csv` (RFC 4180, UTF-8 with a byte
 //! order mark so that spreadsheets read the accents), one row per pledge.
-//! Cells that a spreadsheet would run as a formula are defused.
+//! Every text cell is quoted, so that a spreadsheet splitting on `;` or a
+//! tab (as French ones do) never cuts one, and a text cell that a
+//! spreadsheet would run as a formula is defused.
 
 use super::{Role, Status, VerifiedPledge};
 use crate::campaign::CAMPAIGN;
@@ -44,8 +46,8 @@ pub fn csv<'a>(rows: impl IntoIterator<Item = OpenDataRow<'a>>) -> String {
             }
             .to_owned()
         }));
-        cells.push(row.pledge.public_key().fingerprint());
-        cells.push(row.status.key().to_owned());
+        cells.push(cell(&row.pledge.public_key().fingerprint()));
+        cells.push(cell(row.status.key()));
         cells.push(iso(row.status_date));
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
@@ -58,20 +60,30 @@ fn iso(date: super::SigningDate) -> String {
     format!("{y:04}-{m:02}-{d:02}")
 }
 
-/// A text cell: a leading character that spreadsheets read as the start
-/// of a formula (`=`, `+`, `-`, `@`, tab, carriage return) gets a `'`
-/// before it (OWASP's advice); a cell with a comma, a quote or a line
-/// break is quoted, its quotes doubled.
+/// A text cell, always quoted (its quotes doubled), and defused: a
+/// character that spreadsheets read as the start of a formula (`=`, `+`,
+/// `-`, `@`, tab, line breaks) gets a `'` before it (OWASP's advice) where
+/// a cell could start, whichever separator the spreadsheet splits on: at
+/// the start, and after a `,`, `;`, tab or line break (spaces and quotes
+/// between skipped). So a file opened as `;`-separated, as French
+/// spreadsheets do, never runs `Dupont;=2+3;`.
 pub fn cell(text: &str) -> String {
-    let defused = match text.chars().next() {
-        Some('=' | '+' | '-' | '@' | '\t' | '\r') => format!("'{text}"),
-        _ => text.to_owned(),
-    };
-    if defused.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", defused.replace('"', "\"\""))
-    } else {
-        defused
+    let mut out = String::with_capacity(text.len() + 4);
+    out.push('"');
+    let mut could_start = true;
+    for c in text.chars() {
+        if could_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\n') {
+            out.push('\'');
+        }
+        could_start =
+            matches!(c, ',' | ';' | '\t' | '\r' | '\n') || (could_start && matches!(c, ' ' | '"'));
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
     }
+    out.push('"');
+    out
 }
 
 #[cfg(test)]
@@ -79,20 +91,100 @@ mod tests {
     use super::*;
     use crate::domain::{Identity, Pledge, PledgeKey, Selection, SigningDate};
 
+    /// A spreadsheet's reading of CSV text split on `sep`: quoted fields
+    /// (doubled quotes inside), text after a closing quote kept in the
+    /// field, as LibreOffice and Excel do.
+    fn read_as(text: &str, sep: char) -> Vec<Vec<String>> {
+        let mut rows = vec![];
+        let (mut row, mut field) = (vec![], String::new());
+        let (mut quoted, mut chars) = (false, text.chars().peekable());
+        let mut at_start = true;
+        while let Some(c) = chars.next() {
+            if quoted {
+                match c {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => quoted = false,
+                    c => field.push(c),
+                }
+                continue;
+            }
+            match c {
+                '"' if at_start => {
+                    quoted = true;
+                    at_start = false;
+                }
+                c if c == sep => {
+                    row.push(std::mem::take(&mut field));
+                    at_start = true;
+                }
+                '\r' => {}
+                '\n' => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                    at_start = true;
+                }
+                c => {
+                    field.push(c);
+                    at_start = false;
+                }
+            }
+        }
+        rows
+    }
+
     #[test]
-    fn cells_are_escaped_and_formulas_defused() {
-        assert_eq!(cell("Lyon"), "Lyon");
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("Lyon"), "\"Lyon\"");
         assert_eq!(cell("Dupont, Camille"), "\"Dupont, Camille\"");
         assert_eq!(cell("Le \"Renouveau\""), "\"Le \"\"Renouveau\"\"\"");
         assert_eq!(cell("deux\nlignes"), "\"deux\nlignes\"");
         assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
         for lead in ["+1", "-1", "@SUM(A1)", "\tx", "=1+1"] {
-            assert!(
-                cell(lead).trim_start_matches('"').starts_with('\''),
-                "{lead}"
-            );
+            assert!(cell(lead).starts_with("\"'"), "{lead}");
         }
-        assert_eq!(cell("Jean-Marie"), "Jean-Marie");
+        assert_eq!(cell("  =1+1"), "\"  '=1+1\"");
+        assert_eq!(cell("Dupont;=2+3;"), "\"Dupont;'=2+3;\"");
+        assert_eq!(cell("Jean-Marie"), "\"Jean-Marie\"");
+    }
+
+    #[test]
+    fn no_cell_is_a_formula_whatever_the_separator() {
+        let hostile = [
+            "Dupont;=2+3;",
+            "Dupont\t=2+3\t",
+            "Dupont,=2+3,",
+            "=2+3",
+            "+33 1 23",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "=cmd|' /C calc'!A0",
+            "Marie;-2+3+cmd|' /C calc'!A0",
+            "Paul;@SUM(1+9)*cmd|' /C calc'!A0",
+            "Zoé;+HYPERLINK(\"http://x\";\"y\")",
+            "\"; =1+1; \"",
+        ];
+        let line = hostile.map(cell).join(",") + "\r\n";
+        for sep in [',', ';', '\t'] {
+            let rows = read_as(&line, sep);
+            assert_eq!(rows.len(), 1, "{sep:?}");
+            for c in &rows[0] {
+                let c = c.trim_start();
+                assert!(
+                    !c.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "split on {sep:?}, a formula: {c:?}"
+                );
+            }
+        }
+        // Read on the separator it was written for, each text is whole,
+        // a `'` before what could start a formula.
+        let back = &read_as(&line, ',')[0];
+        assert_eq!(back.len(), hostile.len());
+        assert_eq!(back[0], "Dupont;'=2+3;");
+        assert_eq!(back[3], "'=2+3");
+        assert_eq!(back[11], "\"; '=1+1; \"");
     }
 
     #[test]
@@ -130,7 +222,7 @@ mod tests {
         assert_eq!(
             lines[1],
             format!(
-                "\"'=Dupont, \"\"Camille\"\"\",Saint-Étienne,Ensemble,Tête de liste,2026-11-28,{ones},{},verifie,2026-11-29",
+                "\"'=Dupont, \"\"Camille\"\"\",\"Saint-Étienne\",\"Ensemble\",\"Tête de liste\",2026-11-28,{ones},\"{}\",\"verifie\",2026-11-29",
                 verified.public_key().fingerprint()
             )
         );

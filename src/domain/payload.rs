@@ -191,6 +191,18 @@ impl SignedPart<'_> {
         super::keys::is_small_order_encoding(&self.public_key.to_bytes())
             || super::keys::is_small_order_encoding(&r)
     }
+
+    /// The signing date the payload states (not checked: the signature
+    /// covers it).
+    pub fn date(&self) -> SigningDate {
+        // `signed_part` walked the header: version, campaign,
+        // commitments (3), role (1), then the date.
+        let at = 1 + CAMPAIGN_ID_LEN + 3 + 1;
+        match self.message.get(at..at + 2) {
+            Some(&[a, b]) => SigningDate::from_days(u16::from_le_bytes([a, b])),
+            _ => SigningDate::from_days(0),
+        }
+    }
 }
 
 impl PayloadV1 {

@@ -295,29 +295,59 @@ impl PledgeList {
     }
 }
 
-/// What a list says of one pledge.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+/// What a list says of one pledge, by the one rule the wall applies too
+/// ([`current_per_key`]): a key's current pledge is its latest (signing
+/// date, then place in the list), and the others of that key are replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Listed {
-    /// This very pledge, with its status and the day it was set.
+    /// This very pledge is its key's latest in the list, with its status
+    /// and the day it was set.
     Entry(Status, SigningDate),
-    /// Not this pledge, but another of the same key (the entry's index):
-    /// the organiser published a later one.
-    SameKey(usize),
+    /// Later pledges of the same key are listed (their indices, the latest
+    /// first): the first whose own signature holds replaces this one. If
+    /// none holds (the wall flags them), `own` stands: this pledge's entry,
+    /// when it is listed too.
+    Replaced {
+        later: Vec<usize>,
+        own: Option<(Status, SigningDate)>,
+    },
     Absent,
 }
 
 impl PledgeList {
-    /// Looks up the pledge whose payload is `payload`, signed by `key`.
-    pub fn find(&self, payload: &[u8], key: &PublicKey) -> Listed {
-        if let Some(e) = self.entries.iter().find(|e| e.payload == payload) {
-            return Listed::Entry(e.status, e.status_date);
+    /// Looks up `pledge`, whose payload is `payload`. Other entries are
+    /// read without checking their signature: a caller that shows one as
+    /// the replacement checks it first (see [`Listed::Replaced`]).
+    pub fn find(&self, payload: &[u8], pledge: &super::VerifiedPledge) -> Listed {
+        let key = pledge.public_key();
+        let own_at = self.entries.iter().position(|e| e.payload == payload);
+        // Where this pledge stands in the order: its date, then its place
+        // (an unlisted pledge comes before every listed one of its day).
+        let own_rank = (pledge.pledge().date(), own_at.map_or(0, |i| i + 1));
+        let mut later: Vec<((SigningDate, usize), usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != own_at)
+            .filter_map(|(i, e)| {
+                let part = super::PayloadV1::signed_part(&e.payload).ok()?;
+                let rank = (part.date(), i + 1);
+                (part.public_key == key && rank > own_rank).then_some((rank, i))
+            })
+            .collect();
+        let own = own_at
+            .and_then(|i| self.entries.get(i))
+            .map(|e| (e.status, e.status_date));
+        if later.is_empty() {
+            return match own {
+                Some((status, date)) => Listed::Entry(status, date),
+                None => Listed::Absent,
+            };
         }
-        let same_key = |e: &ListEntry| {
-            super::PayloadV1::signed_part(&e.payload).is_ok_and(|p| p.public_key == *key)
-        };
-        match self.entries.iter().position(same_key) {
-            Some(index) => Listed::SameKey(index),
-            None => Listed::Absent,
+        later.sort_unstable_by_key(|l| std::cmp::Reverse(l.0));
+        Listed::Replaced {
+            later: later.into_iter().map(|(_, i)| i).collect(),
+            own,
         }
     }
 }
@@ -441,41 +471,106 @@ mod tests {
         assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
     }
 
+    fn signed(seed: u8, name: &str, day: u16) -> (Vec<u8>, crate::domain::VerifiedPledge) {
+        use crate::domain::codec::{Decoder, Encoder};
+        use crate::domain::{Identity, PayloadV1, Pledge};
+        let identity = Identity {
+            name: name.into(),
+            commune: "Lyon".into(),
+            list: String::new(),
+            role: None,
+        };
+        let pledge = Pledge::new(
+            Default::default(),
+            &identity,
+            SigningDate::from_days(day),
+            None,
+        );
+        let bytes = PayloadV1::encode(&pledge.unwrap().sign(&PledgeKey::from_seed([seed; 32])));
+        let verified = PayloadV1::decode(&bytes).unwrap();
+        (bytes, verified)
+    }
+
+    fn entry(status: Status, day: u16, payload: &[u8]) -> ListEntry {
+        ListEntry {
+            status,
+            status_date: SigningDate::from_days(day),
+            payload: payload.to_vec(),
+        }
+    }
+
     #[test]
     fn a_pledge_is_found_by_its_bytes_or_its_key() {
-        use crate::domain::codec::Encoder;
-        use crate::domain::{Identity, PayloadV1, Pledge};
-        let signed = |seed: u8, day: u16| {
-            let identity = Identity {
-                name: "Ana".into(),
-                commune: "Lyon".into(),
-                list: String::new(),
-                role: None,
-            };
-            let pledge = Pledge::new(
-                Default::default(),
-                &identity,
-                SigningDate::from_days(day),
-                None,
-            );
-            PayloadV1::encode(&pledge.unwrap().sign(&PledgeKey::from_seed([seed; 32])))
-        };
-        let (old, new, other) = (signed(1, 10), signed(1, 20), signed(2, 10));
+        let (old, new, other) = (
+            signed(1, "Ana", 10),
+            signed(1, "Ana", 20),
+            signed(2, "Bea", 10),
+        );
         let list = PledgeList {
             issued: SigningDate::from_days(30),
-            entries: vec![ListEntry {
-                status: Status::Verified,
-                status_date: SigningDate::from_days(25),
-                payload: new.clone(),
-            }],
+            entries: vec![entry(Status::Verified, 25, &new.0)],
         };
-        let key = |seed: u8| PledgeKey::from_seed([seed; 32]).public();
         assert_eq!(
-            list.find(&new, &key(1)),
+            list.find(&new.0, &new.1),
             Listed::Entry(Status::Verified, SigningDate::from_days(25))
         );
-        assert_eq!(list.find(&old, &key(1)), Listed::SameKey(0));
-        assert_eq!(list.find(&other, &key(2)), Listed::Absent);
+        assert_eq!(
+            list.find(&old.0, &old.1),
+            Listed::Replaced {
+                later: vec![0],
+                own: None
+            }
+        );
+        assert_eq!(list.find(&other.0, &other.1), Listed::Absent);
+        // A newer pledge not (yet) in the list is not replaced by an older.
+        let newest = signed(1, "Ana", 40);
+        assert_eq!(list.find(&newest.0, &newest.1), Listed::Absent);
+    }
+
+    #[test]
+    fn an_old_link_in_the_list_is_replaced_as_on_the_wall() {
+        // Both pledges of one key are listed (another tool, an older
+        // console): the wall counts the latest only, so the old link must
+        // not say « vérifié ».
+        let (old, new, same_day) = (
+            signed(1, "Ana", 10),
+            signed(1, "Ana B", 20),
+            signed(1, "Ana C", 20),
+        );
+        let list = PledgeList {
+            issued: SigningDate::from_days(30),
+            entries: vec![
+                entry(Status::Pending, 21, &new.0),
+                entry(Status::Verified, 12, &old.0),
+                entry(Status::Pending, 22, &same_day.0),
+            ],
+        };
+        let verified_old = Some((Status::Verified, SigningDate::from_days(12)));
+        // Latest first: same date, later in the list, wins.
+        assert_eq!(
+            list.find(&old.0, &old.1),
+            Listed::Replaced {
+                later: vec![2, 0],
+                own: verified_old
+            }
+        );
+        assert_eq!(
+            list.find(&new.0, &new.1),
+            Listed::Replaced {
+                later: vec![2],
+                own: Some((Status::Pending, SigningDate::from_days(21)))
+            }
+        );
+        assert_eq!(
+            list.find(&same_day.0, &same_day.1),
+            Listed::Entry(Status::Pending, SigningDate::from_days(22))
+        );
+        // The wall's rule gives the same current pledge.
+        let keys: Vec<_> = [&new, &old, &same_day]
+            .iter()
+            .map(|(_, p)| (p.public_key(), p.pledge().date()))
+            .collect();
+        assert_eq!(current_per_key(&keys), [false, false, true]);
     }
 
     #[test]

@@ -115,7 +115,7 @@ pub struct OrgTexts {
     pub console_report_heading: &'static str,
     /// `{line}`, `{name}`.
     pub intake_added: &'static str,
-    /// `{line}`, `{name}`.
+    /// `{line}`, `{name}`, `{status}` (the key's, which it keeps).
     pub intake_replaces: &'static str,
     /// `{line}`, `{name}`.
     pub intake_superseded: &'static str,
@@ -123,8 +123,20 @@ pub struct OrgTexts {
     pub intake_duplicate: &'static str,
     /// `{line}`, `{reason}`.
     pub intake_invalid: &'static str,
-    /// `{line}`, `{text}`.
+    /// `{n}`, `{lines}` (the first line numbers, then « … »).
     pub intake_no_link: &'static str,
+    /// `{added}`, `{replaced}`, `{duplicate}`, `{invalid}`.
+    pub intake_summary: &'static str,
+    /// `{n}`: verdicts not listed one by one.
+    pub intake_more: &'static str,
+    pub intake_too_big: &'static str,
+    pub intake_file_unreadable: &'static str,
+    /// The size caps, in words.
+    pub console_paste_limits: &'static str,
+    /// `{from}`, `{to}`, `{n}`.
+    pub console_page: &'static str,
+    pub console_page_previous: &'static str,
+    pub console_page_next: &'static str,
     /// `{n}`.
     pub console_entries_heading: &'static str,
     pub console_empty: &'static str,
@@ -142,7 +154,13 @@ pub struct OrgTexts {
     /// `{n}`.
     pub console_published: &'static str,
     pub console_not_saved: &'static str,
+    pub console_storage_full: &'static str,
     pub console_set_aside: &'static str,
+    /// In a frame: the console refuses to run there.
+    pub console_framed: &'static str,
+    pub console_framed_link: &'static str,
+    /// `{origin}`.
+    pub console_shared_origin: &'static str,
 }
 
 pub const ORG_FR: OrgTexts = OrgTexts {
@@ -220,11 +238,19 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     console_paste_file: "Ou choisissez un fichier texte ou CSV",
     console_report_heading: "Résultat de la vérification",
     intake_added: "Ligne {line} : {name} — ajouté",
-    intake_replaces: "Ligne {line} : {name} — ajouté, remplace un engagement plus ancien de la même clé",
+    intake_replaces: "Ligne {line} : {name} — ajouté, remplace un engagement plus ancien de la même clé et garde son statut : {status}",
     intake_superseded: "Ligne {line} : {name} — remplacé : la même clé a signé un engagement plus récent, déjà présent",
     intake_duplicate: "Ligne {line} : {name} — déjà présent",
     intake_invalid: "Ligne {line} : non valide — {reason}",
-    intake_no_link: "Ligne {line} : aucun lien d'engagement ({text})",
+    intake_no_link: "Lignes sans lien d'engagement : {n} ({lines})",
+    intake_summary: "Ajoutés : {added} · remplacés : {replaced} · déjà présents : {duplicate} · non valides : {invalid}",
+    intake_more: "… et {n} autres résultats, non détaillés.",
+    intake_too_big: "Trop de texte à la fois : rien n'a été ajouté. Au plus 16 Mo ou 50 000 liens par envoi ; découpez le fichier en plusieurs parties.",
+    intake_file_unreadable: "Ce fichier n'a pas pu être lu : il dépasse 16 Mo ou ce n'est pas un fichier texte.",
+    console_paste_limits: "Au plus 50 000 liens ou 16 Mo à la fois, collés ou dans un fichier.",
+    console_page: "Engagements {from} à {to} sur {n}",
+    console_page_previous: "Précédents",
+    console_page_next: "Suivants",
     console_entries_heading: "Engagements rassemblés : {n}",
     console_empty: "Aucun engagement pour l'instant : collez des liens ci-dessus.",
     console_status_label: "Statut",
@@ -239,7 +265,11 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     console_publish_needs_key: "Créez ou importez d'abord la clé de l'organisateur.",
     console_published: "Liste de {n} engagements signée : engagements.json et engagements.csv téléchargés.",
     console_not_saved: "Ce navigateur n'a pas pu enregistrer la console : votre travail sera perdu en quittant la page. Publiez ou gardez vos liens ailleurs.",
+    console_storage_full: "Le stockage de ce navigateur est plein : les derniers changements ne sont gardés que dans cet onglet. « Publier la liste signée » et « Exporter la clé » fonctionnent toujours : publiez avant de fermer la page.",
     console_set_aside: "Des données illisibles de la console ont été mises de côté (pas effacées) ; la console repart vide.",
+    console_framed: "La console de l'organisateur ne s'ouvre pas dans le cadre d'une autre page : la clé de l'organisateur n'y est jamais chargée.",
+    console_framed_link: "Ouvrir la console sur sa propre page",
+    console_shared_origin: "Cette console est servie depuis {origin}, une adresse qui peut accueillir d'autres pages qu'elle. La clé de l'organisateur y est enregistrée pour toute cette adresse : une autre page du même site pourrait la lire et signer une liste à votre place. Servez le widget depuis une adresse à lui seul.",
 };
 
 pub const ORG_EN: OrgTexts = OrgTexts {
@@ -317,11 +347,19 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     console_paste_file: "Or choose a text or CSV file",
     console_report_heading: "Result of the check",
     intake_added: "Line {line}: {name} — added",
-    intake_replaces: "Line {line}: {name} — added, replaces an older pledge by the same key",
+    intake_replaces: "Line {line}: {name} — added, replaces an older pledge by the same key and keeps its status: {status}",
     intake_superseded: "Line {line}: {name} — replaced: the same key signed a later pledge, already here",
     intake_duplicate: "Line {line}: {name} — already here",
     intake_invalid: "Line {line}: invalid — {reason}",
-    intake_no_link: "Line {line}: no pledge link ({text})",
+    intake_no_link: "Lines without a pledge link: {n} ({lines})",
+    intake_summary: "Added: {added} · replaced: {replaced} · already here: {duplicate} · invalid: {invalid}",
+    intake_more: "… and {n} more results, not listed.",
+    intake_too_big: "Too much text at once: nothing was added. At most 16 MB or 50,000 links at a time; split the file into parts.",
+    intake_file_unreadable: "This file could not be read: it is over 16 MB or not a text file.",
+    console_paste_limits: "At most 50,000 links or 16 MB at a time, pasted or in a file.",
+    console_page: "Pledges {from} to {to} of {n}",
+    console_page_previous: "Previous",
+    console_page_next: "Next",
     console_entries_heading: "Pledges gathered: {n}",
     console_empty: "No pledge yet: paste links above.",
     console_status_label: "Status",
@@ -336,7 +374,11 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     console_publish_needs_key: "Create or import the organiser's key first.",
     console_published: "List of {n} pledges signed: engagements.json and engagements.csv downloaded.",
     console_not_saved: "This browser could not save the console: your work will be lost when you leave the page. Publish or keep your links elsewhere.",
+    console_storage_full: "This browser's storage is full: the latest changes are kept in this tab only. « Publish the signed list » and « Export the key » still work: publish before you close the page.",
     console_set_aside: "Unreadable console data was set aside (not deleted); the console starts empty.",
+    console_framed: "The organiser's console does not open in another page's frame: the organiser's key is never loaded there.",
+    console_framed_link: "Open the console on its own page",
+    console_shared_origin: "This console is served from {origin}, an address that may host other pages too. The organiser's key is stored for that whole address: another page of the same site could read it and sign a list in your name. Serve the widget from an address of its own.",
 };
 
 impl OrgTexts {

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 
 use super::{SharedIo, StoreError};
 use crate::domain::{
-    open_data, Console, IntakeLine, KeyFileError, Organiser, PledgeKey, SigningDate, Status,
+    open_data, Console, IntakeReport, KeyFileError, Organiser, PledgeKey, SigningDate, Status,
 };
 
 /// The organiser in context: the build's pinned one, unless a test or a
@@ -45,8 +45,13 @@ pub struct ConsoleNotices {
     pub set_aside: bool,
     /// A stored organiser key could not be read; it was set aside.
     pub key_set_aside: bool,
-    /// The console could not be saved: work lives in this tab only.
+    /// The console could not be saved (no storage): work lives in this
+    /// tab only.
     pub not_saved: bool,
+    /// The browser refused to save the console (its storage is full): the
+    /// latest changes live in this tab only; publishing and exporting
+    /// still work.
+    pub storage_full: bool,
     /// The key could not be saved: export it.
     pub key_not_saved: bool,
 }
@@ -127,14 +132,17 @@ impl ConsoleState {
     fn change(&self, f: impl FnOnce(&mut Console)) {
         self.console.update(f);
         let text = self.console.with_untracked(Console::encode);
-        let saved = self.io().set(Console::KEY, &text).is_ok();
-        self.notices.update(|n| n.not_saved = !saved);
+        let saved = self.io().set(Console::KEY, &text);
+        self.notices.update(|n| {
+            n.not_saved = saved == Err(StoreError::Unavailable);
+            n.storage_full = saved == Err(StoreError::Refused);
+        });
     }
 
     /// Checks and adds every pledge link in `text`; a verdict per link.
-    pub fn take_links(&self, text: &str) -> Vec<IntakeLine> {
+    pub fn take_links(&self, text: &str) -> IntakeReport {
         let today = self.today();
-        let mut report = Vec::new();
+        let mut report = IntakeReport::default();
         self.change(|c| report = c.take_links(text, today));
         report
     }
@@ -220,16 +228,12 @@ impl ConsoleState {
         let today = self.today();
         self.console.with_untracked(|c| {
             let list = c.list(today);
-            let current = c.current();
             let rows = c
-                .entries()
-                .iter()
-                .zip(current)
-                .filter(|(_, cur)| *cur)
-                .map(|(g, _)| open_data::OpenDataRow {
+                .published()
+                .map(|(g, (status, status_date))| open_data::OpenDataRow {
                     pledge: &g.pledge,
-                    status: g.status,
-                    status_date: g.status_date,
+                    status,
+                    status_date,
                 });
             let csv = open_data::csv(rows);
             Some((list.publish(&key), csv, list.entries.len()))

@@ -323,12 +323,15 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
     let io = MemoryIo::default();
     let console = ConsoleState::open(io.clone().shared());
     let report = console.take_links(&golden_links());
-    assert_eq!(report.len(), 3);
+    assert_eq!(report.links.len(), 3);
     console.set_status(0, Status::Verified);
     console.set_note(0, "appel");
     let again = ConsoleState::open(io.clone().shared());
     assert_eq!(again.with(|c| c.entries().len()), 3);
-    assert_eq!(again.with(|c| c.entries()[0].status), Status::Verified);
+    assert_eq!(
+        again.with(|c| c.status(0)).map(|s| s.0),
+        Some(Status::Verified)
+    );
     assert_eq!(again.notices(), ConsoleNotices::default());
 
     // A damaged record is kept aside, never overwritten, and said.
@@ -349,6 +352,37 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
     assert!(none.notices().not_saved);
     none.take_links(&golden_links());
     assert_eq!(none.with(|c| c.entries().len()), 3);
+}
+
+#[test]
+fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
+    use crate::domain::{Console, PledgeList, Status};
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let console = ConsoleState::open(io.clone().shared());
+    console.create_key().unwrap();
+    console.take_links(&golden_links());
+    let stored = io.stored(Console::KEY);
+    io.set_full(true);
+    console.set_status(0, Status::Verified);
+    let notices = console.notices();
+    assert!(notices.storage_full && !notices.not_saved);
+    // What was saved before stays as it was.
+    assert_eq!(io.stored(Console::KEY), stored);
+    // The work in the tab is whole: published with the new status…
+    let (json, csv, n) = console.publish().unwrap();
+    assert_eq!(n, 3);
+    let key = console.key().unwrap().public();
+    let list = PledgeList::open(&json, &key).unwrap();
+    assert_eq!(list.entries[0].status, Status::Verified);
+    assert!(csv.contains("verifie"));
+    // …and the key exports.
+    assert!(console.key_file().is_some());
+    // Room again: the next change is saved and the notice goes.
+    io.set_full(false);
+    console.set_note(0, "appel");
+    assert!(!console.notices().storage_full);
+    assert!(io.stored(Console::KEY).unwrap().contains("verifie"));
 }
 
 #[test]

@@ -49,9 +49,10 @@ pub async fn chosen_file_text(input: &HtmlInputElement) -> Option<String> {
 }
 
 /// The text of a file of links chosen in the organiser's console (up to
-/// 8 MB: some 30 000 links).
+/// the console's cap, `Console::MAX_INTAKE_BYTES`: 16 MB, some 50,000
+/// links).
 pub async fn chosen_text_file(input: &HtmlInputElement) -> Option<String> {
-    chosen_text_up_to(input, 8.0 * 1024.0 * 1024.0).await
+    chosen_text_up_to(input, crate::domain::Console::MAX_INTAKE_BYTES as f64).await
 }
 
 async fn chosen_text_up_to(input: &HtmlInputElement, max: f64) -> Option<String> {

@@ -81,14 +81,17 @@ export function organiserSuite(env) {
       ].join('\n');
       await page.getByLabel("Liens d'engagement, un par ligne").fill(pasted);
       await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      await page.getByText('Ajoutés : 3 · remplacés : 0 · déjà présents : 1 · non valides : 1').waitFor();
+      // What needs a look first, then what was added.
       const verdicts = await page.locator('.pw-intake__verdict').allTextContents();
       assert.equal(verdicts.length, 5);
       // The name is isolated (U+2068 … U+2069) in the sentence.
-      assert.match(verdicts[0], /^Ligne 1 : \u2068Camille Dupont\u2069 — ajouté$/);
-      assert.match(verdicts[1], /^Ligne 2 : .+ — ajouté$/);
-      assert.match(verdicts[2], /^Ligne 4 : .+ — ajouté$/);
-      assert.match(verdicts[3], /^Ligne 5 : non valide — /);
-      assert.match(verdicts[4], /^Ligne 6 : \u2068Camille Dupont\u2069 — déjà présent$/);
+      assert.match(verdicts[0], /^Ligne 5 : non valide — /);
+      assert.match(verdicts[1], /^Ligne 6 : \u2068Camille Dupont\u2069 — déjà présent$/);
+      assert.match(verdicts[2], /^Ligne 1 : \u2068Camille Dupont\u2069 — ajouté$/);
+      assert.match(verdicts[3], /^Ligne 2 : .+ — ajouté$/);
+      assert.match(verdicts[4], /^Ligne 4 : .+ — ajouté$/);
+      await page.getByText('Au plus 50 000 liens ou 16 Mo à la fois').waitFor();
       await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
 
       // Vérifié for the first, retiré for the second, the third pending.
@@ -126,11 +129,49 @@ export function organiserSuite(env) {
       const csv = files['engagements.csv'].split('\r\n');
       assert.match(csv[0], /^\uFEFFnom,commune,liste,role,date,1\.1,/);
       assert.equal(csv.filter(Boolean).length, 4, 'a header and three rows');
-      assert.ok(csv.some((r) => r.startsWith('Camille Dupont,Saint-Étienne,') && r.endsWith(',verifie,' + r.split(',').pop())));
+      assert.ok(csv.some((r) => r.startsWith('"Camille Dupont","Saint-Étienne",') && r.endsWith(',"verifie",' + r.split(',').pop())));
       // The note stays in the console.
       assert.ok(!files['engagements.json'].includes('Appel') && !files['engagements.csv'].includes('Appel'));
       published = files['engagements.json'];
       await page.close();
+    });
+
+    it('a stored console link with a trailing slash or spaces still publishes (it crashed « Publier »)', async () => {
+      const page = await context.newPage();
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      const payload = link('typical').split('#e=')[1];
+      await page.evaluate((record) => localStorage.setItem('pw-pledge-widget/organiser-console/v1', record), JSON.stringify({
+        version: 1,
+        entries: [{ link: ` ${payload}/  `, status: 'verifie', date: 2500, note: '' }],
+      }));
+      await page.reload();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 1' }).waitFor();
+      await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+      await page.getByText("C'est la clé inscrite dans ce widget").waitFor();
+      await page.getByRole('button', { name: 'Publier la liste signée' }).click();
+      await page.getByText('Liste de 1 engagements signée').waitFor();
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    });
+
+    it('the console refuses to run in a frame and links to its own page', async () => {
+      env.extra['/frame.html'] = '<!doctype html><title>cadre</title><iframe src="/?organisateur&embed=1" width="360" height="600"></iframe>';
+      try {
+        const page = await context.newPage();
+        await page.goto(`${env.url}frame.html`);
+        const frame = page.frameLocator('iframe');
+        await frame.getByText("La console de l'organisateur ne s'ouvre pas dans le cadre d'une autre page").waitFor();
+        const open = frame.getByRole('link', { name: 'Ouvrir la console sur sa propre page' });
+        assert.equal(await open.getAttribute('target'), '_blank');
+        assert.equal(await open.getAttribute('rel'), 'noopener');
+        assert.equal(await open.getAttribute('href'), `${env.url}?organisateur`);
+        // Nothing of the console, and no key loaded.
+        assert.equal(await frame.getByRole('button', { name: /Créer la clé|Publier/ }).count(), 0);
+        await page.close();
+      } finally {
+        delete env.extra['/frame.html'];
+      }
     });
 
     it('the published list drives the wall: totals, search, CSV', async () => {
