@@ -163,6 +163,10 @@ export function embedSuite(env) {
         main.locator.getByRole('link', { name: 'Signer sur la page du widget' }).click(),
       ]);
       const top = new WidgetPage(tab, env.url);
+      // Carried answers land on the summary, to be checked, never further.
+      await top.waitForHeading(top.l.summary);
+      await tab.getByText(top.l.fromElsewhere).waitFor();
+      await top.button(top.l.toSign).click();
       await top.waitForSigningStep();
       const link = await top.sign();
       await main.locator.getByText('Signature valide', { exact: true }).waitFor();
