@@ -23,6 +23,7 @@ import { hostingSuite } from './hosting.mjs';
 import { firstPaintSuite } from './first-paint.mjs';
 import { organiserSuite } from './organiser.mjs';
 import { oneKeySuite } from './one-key.mjs';
+import { handOverSuite } from './hand-over.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -74,3 +75,4 @@ hostingSuite(env);
 firstPaintSuite(env);
 organiserSuite(env);
 oneKeySuite(env);
+handOverSuite(env);
