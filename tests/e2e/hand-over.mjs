@@ -271,6 +271,21 @@ export function handOverSuite(env) {
       await a.page.getByRole('definition').getByText('Lyon').waitFor();
     });
 
+    it('two tabs: a tab at the sign step whose answers another tab replaced is taken back to the summary', async () => {
+      // Tab B, one click from signing its own answers.
+      const b = await newWidget();
+      await b.widget.reachSigning({ name: 'Camille Dupont', commune: 'Lyon' });
+      const a = await newWidget();
+      await a.page.goto(`${env.url}${carried(record({ step: 'sign', ticked: STRANGERS, name: 'Camille Dupont', commune: 'Marseille' }))}`);
+      await a.widget.answerArrival({ replace: true });
+      // B now holds the received answers: it shows them whole (the summary),
+      // not a sign step with them folded behind a count.
+      await b.page.getByText(b.widget.l.replacedElsewhere).waitFor();
+      await b.widget.waitForHeading(b.widget.l.summary);
+      await b.page.getByText('3 engagements sur 20').first().waitFor();
+      assert.equal(await b.widget.button(b.widget.l.signButton).count(), 0);
+    });
+
     it('a broken #d= link says it could not be read and changes nothing', async () => {
       const { page, widget } = await newWidget();
       await widget.open();
