@@ -725,10 +725,21 @@ impl PledgeState {
                 let Ok(theirs) = StoredDraft::decode(text) else {
                     return;
                 };
+                // Another tab replaced the answers (said first: the
+                // set-aside list is written before the draft).
+                let replaced =
+                    self.notice.get_untracked() == Some(StorageNotice::ReplacedElsewhere);
                 let mut changed = false;
                 self.draft.update(|d| {
                     let before = d.clone();
                     d.adopt_answers_from(theirs);
+                    // Replaced answers (from another page, or set-aside
+                    // ones) are seen whole before anything is signed: a tab
+                    // at the sign step goes back to the summary, as a
+                    // carried draft never lands past it.
+                    if replaced && d.step == Step::Sign && !d.same_answers(&before) {
+                        *d = d.clone().arriving();
+                    }
                     changed = *d != before;
                 });
                 // A replacement, said first (set-aside list written

@@ -595,6 +595,33 @@ fn another_tab_hears_of_a_replacement_and_can_take_its_answers_back() {
 }
 
 #[test]
+fn a_tab_at_the_sign_step_whose_answers_another_tab_replaced_goes_back_to_the_summary() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let a = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    let tab_b = io.other_tab();
+    let b = PledgeState::open(tab_b.clone().shared(), Scope::FULL, None);
+    for action in [
+        Action::Tick(5, true),
+        Action::Edit(Field::Name, "Camille".into()),
+        Action::Edit(Field::Commune, "Lyon".into()),
+    ] {
+        a.dispatch(action.clone());
+        b.dispatch(action);
+    }
+    b.dispatch(Action::GoTo(Step::Sign));
+    assert_eq!(b.with(|d| d.step), Step::Sign);
+    a.receive_carried(carried("Camille", &[0, 1], Step::Sign));
+    a.accept_arrival();
+    for key in [keys::SET_ASIDE, StoredDraft::KEY] {
+        b.changed_elsewhere(Some(key), io.stored(key).as_deref());
+    }
+    assert_eq!(b.notice(), Some(StorageNotice::ReplacedElsewhere));
+    // Not left one click from signing answers it has not seen.
+    assert!(matches!(b.with(|d| d.step), Step::Summary | Step::Identity));
+}
+
+#[test]
 fn the_single_backup_of_older_versions_joins_the_list() {
     let _owner = owner();
     let io = MemoryIo::default();

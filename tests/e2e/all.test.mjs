@@ -24,6 +24,7 @@ import { firstPaintSuite } from './first-paint.mjs';
 import { organiserSuite } from './organiser.mjs';
 import { oneKeySuite } from './one-key.mjs';
 import { openerSuite } from './opener.mjs';
+import { handOverSuite } from './hand-over.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -76,3 +77,4 @@ firstPaintSuite(env);
 organiserSuite(env);
 oneKeySuite(env);
 openerSuite(env);
+handOverSuite(env);

@@ -165,10 +165,11 @@ export function embedSuite(env) {
       // The tab opens at the summary (answers from another page are never
       // signed unseen), then signs: the frame still hears of it.
       const top = new WidgetPage(tab, env.url);
-      await top.waitForHeading('Récapitulatif');
-      await tab.getByText("Ces réponses viennent d'une autre page : vérifiez-les avant de signer.").waitFor();
+      // Carried answers land on the summary, to be checked, never further.
+      await top.waitForHeading(top.l.summary);
+      await tab.getByText(top.l.fromElsewhere).waitFor();
       assert.match(tab.url(), /\/signer\.html$/, 'the hand-over page, its fragment cleared');
-      await top.button('Signer').click();
+      await top.button(top.l.toSign).click();
       await top.waitForSigningStep();
       const link = await top.sign();
       await main.locator.getByText('Signature valide', { exact: true }).waitFor();

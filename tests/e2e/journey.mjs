@@ -3,7 +3,10 @@ import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { phoneContext } from './browser.mjs';
-import { WidgetPage, DRAFT_KEY, BACKUP_KEY } from './widget-page.mjs';
+import { WidgetPage, DRAFT_KEY } from './widget-page.mjs';
+
+/** Where older versions kept an unreadable draft (now in the set-aside list). */
+const OLD_BACKUP_KEY = 'pw-pledge-widget/draft/unreadable-backup';
 
 export function journeySuite(env) {
   describe('the candidate journey (360×740)', () => {
@@ -109,14 +112,19 @@ export function journeySuite(env) {
       assert.equal(stored.step, 'proposal-3');
     });
 
-    it('recovers from corrupt storage with a notice and keeps the data as a backup', async () => {
+    it('recovers from corrupt storage with a notice and keeps the data set aside', async () => {
       await widget.open();
       const corrupt = '{"version":1,"step":"proposal-4","ticked":["4.1",';
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, corrupt]);
       await page.reload();
       await widget.heading().waitFor();
       assert.match(await widget.notice().textContent(), /n'ont pas pu être relues/);
-      assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP_KEY), corrupt);
+      // Kept as it was, first in the set-aside list (no separate backup key).
+      assert.equal((await widget.storedSetAside()).items[0].unreadable, corrupt);
+      assert.equal(await page.evaluate((k) => localStorage.getItem(k), OLD_BACKUP_KEY), null);
+      // Offered for download under the notice.
+      await page.getByText('Récupérer mes réponses précédentes', { exact: true }).click();
+      await widget.button('Télécharger ces données').waitFor();
       // The widget still works and saves again.
       await widget.start();
       await widget.commitment(/renforcer le dialogue/).check();
@@ -131,7 +139,7 @@ export function journeySuite(env) {
       await page.evaluate(([k, v]) => localStorage.setItem(k, v), [DRAFT_KEY, future]);
       await page.reload();
       await widget.notice().waitFor();
-      assert.equal(await page.evaluate((k) => localStorage.getItem(k), BACKUP_KEY), future);
+      assert.equal((await widget.storedSetAside()).items[0].unreadable, future);
     });
 
     it('works in memory and says so when storage is unavailable', async () => {

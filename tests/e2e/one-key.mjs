@@ -38,7 +38,10 @@ export function oneKeySuite(env) {
     });
 
     /** The journey in the partner's first frame, up to « Signer sur la page
-     * du widget »; the tab it opens, at the sign step. */
+     * du widget »; the tab it opens, at the sign step. The answers carried
+     * there never land past the summary: the candidate sees them first (and,
+     * where that page already holds a signed pledge, says to replace its
+     * answers with them), then signs. */
     async function signFromPartner(partner, name, commune) {
       const page = await context.newPage();
       await page.goto(`${partner.url}partner.html`);
@@ -57,6 +60,11 @@ export function oneKeySuite(env) {
         frame.getByRole('link', { name: 'Signer sur la page du widget' }).click(),
       ]);
       const top = new WidgetPage(tab, env.url);
+      await top.answerArrival({ replace: true });
+      await top.waitForHeading(top.l.summary);
+      await tab.getByText(top.l.fromElsewhere).waitFor();
+      await tab.getByText(`${commune}`).first().waitFor();
+      await top.button(top.l.toSign).click();
       await top.waitForSigningStep();
       // The frame's storage is its own: it never made a key.
       assert.equal(await frame.locator('.pw-key__fingerprint').count(), 0);
@@ -127,12 +135,13 @@ export function oneKeySuite(env) {
         frame.getByRole('link', { name: 'Continuer sur la page du widget' }).click(),
       ]);
       const top = new WidgetPage(tab, env.url);
-      await top.mounted();
+      // That page holds a signed pledge: it asks before replacing its answers.
+      await top.answerArrival({ replace: true });
       await tab.getByText('Proposition 4 sur 10', { exact: true }).waitFor();
       await top.jumpTo(1);
       assert.equal(await top.commitment(top.l.firstCommitment).isChecked(), true);
       // The answers signed before on this page are set aside, not lost.
-      assert.match(await tab.evaluate(() => localStorage.getItem('pw-pledge-widget/draft/unreadable-backup')), /Lyon/);
+      assert.match((await top.storedSetAside()).items[0].draft, /Lyon/);
       await tab.close();
 
       // Dismissed, it is not said again on this partner's site.
@@ -162,6 +171,9 @@ export function oneKeySuite(env) {
         frame.getByRole('link', { name: 'Signer sur la page du widget' }).click(),
       ]);
       const signing = new WidgetPage(signTab, env.url);
+      await signing.answerArrival({ replace: true });
+      await signing.waitForHeading(signing.l.summary);
+      await signing.button(signing.l.toSign).click();
       await signing.waitForSigningStep();
       await signing.sign();
       assert.equal(await fingerprint(signTab), key);

@@ -1,7 +1,12 @@
 // Page object for the widget: what a candidate sees and does, by role and
 // label as a person would find it.
 export const DRAFT_KEY = 'pw-pledge-widget/draft/v1';
-export const BACKUP_KEY = 'pw-pledge-widget/draft/unreadable-backup';
+/** Drafts set aside rather than lost (replaced, or unreadable). */
+export const SET_ASIDE_KEY = 'pw-pledge-widget/draft/set-aside/v1';
+/** The payload of the last signed pledge. */
+export const SIGNED_KEY = 'pw-pledge-widget/signed/v1';
+/** The links of pledges signed before the last one. */
+export const SIGNED_EARLIER_KEY = 'pw-pledge-widget/signed/earlier/v1';
 
 /** What a person reads on the widget, in each language. */
 export const LABELS = {
@@ -35,6 +40,18 @@ export const LABELS = {
     invalid: 'Lien modifié ou invalide',
     privacy: 'Confidentialité',
     forgetMe: 'Oublier mes données',
+    startOverConfirm: 'Oui, tout effacer',
+    arrivalQuestion: 'Remplacer mes réponses par celles reçues ?',
+    replaceMine: 'Remplacer mes réponses',
+    keepMine: 'Garder les miennes',
+    fromElsewhere: "Ces réponses viennent d'une autre page : vérifiez-les avant de signer.",
+    carriedUnreadable: "Les réponses transmises par ce lien n'ont pas pu être lues : rien n'a été changé.",
+    replacedElsewhere: 'Vos réponses ont été remplacées dans un autre onglet. Les précédentes sont gardées : vous pouvez les reprendre.',
+    previousAnswers: 'Récupérer mes réponses précédentes',
+    restore: 'Reprendre ces réponses',
+    mySignedPledge: 'Mon engagement signé',
+    earlierPledges: (n) => `Mes engagements signés précédemment (${n})`,
+    signWhat: 'Ce que vous signez',
   },
   en: {
     start: 'Start',
@@ -66,6 +83,18 @@ export const LABELS = {
     invalid: 'Modified or invalid link',
     privacy: 'Privacy',
     forgetMe: 'Forget my data',
+    startOverConfirm: 'Yes, erase everything',
+    arrivalQuestion: 'Replace my answers with the ones received?',
+    replaceMine: 'Replace my answers',
+    keepMine: 'Keep mine',
+    fromElsewhere: 'These answers come from another page: check them before you sign.',
+    carriedUnreadable: 'The answers this link carried could not be read: nothing was changed.',
+    replacedElsewhere: 'Your answers were replaced in another tab. The previous ones are kept: you can take them back.',
+    previousAnswers: 'Recover my previous answers',
+    restore: 'Take these answers back',
+    mySignedPledge: 'My signed pledge',
+    earlierPledges: (n) => `Pledges I signed before (${n})`,
+    signWhat: 'What you sign',
   },
 };
 
@@ -219,6 +248,27 @@ export class WidgetPage {
   async storedDraft() {
     const raw = await this.page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY);
     return raw && JSON.parse(raw);
+  }
+
+  /** The stored set-aside list (`{version, items}`), or null. */
+  async storedSetAside() {
+    const raw = await this.page.evaluate((k) => localStorage.getItem(k), SET_ASIDE_KEY);
+    return raw && JSON.parse(raw);
+  }
+
+  /** Answers carried from another page that would replace the
+   * candidate's own: waits for the question and answers it. */
+  async answerArrival({ replace }) {
+    await this.waitForHeading(this.l.arrivalQuestion);
+    await this.button(replace ? this.l.replaceMine : this.l.keepMine).click();
+  }
+
+  /** Opens « Récupérer mes réponses précédentes » and takes back the
+   * set-aside draft whose entry reads `text` (a commune, say). */
+  async restoreSetAside(text) {
+    await this.root.getByText(this.l.previousAnswers, { exact: true }).click();
+    await this.root.getByRole('listitem').filter({ hasText: text })
+      .getByRole('button', { name: this.l.restore }).click();
   }
 
   /** The name of the focused element's tag and its text. */
