@@ -42,6 +42,8 @@ pub mod keys {
     pub const FRAME_TOLD: &str = "pw-pledge-widget/frame-storage-told/v1";
     /// Earlier drafts, set aside rather than lost (`SetAside`).
     pub const SET_ASIDE: &str = crate::domain::SetAside::KEY;
+    /// The draft came from another page and was not signed yet.
+    pub const FROM_ELSEWHERE: &str = "pw-pledge-widget/draft/from-elsewhere/v1";
     /// Links of pledges signed before the current one (`EarlierPledges`).
     pub const SIGNED_EARLIER: &str = crate::domain::EarlierPledges::KEY;
     /// Where older versions kept one unreadable draft: read once into
@@ -237,6 +239,7 @@ impl PledgeState {
         };
         let set_aside = load_set_aside(&*io);
         let latest_signed = io.get(keys::SIGNED).ok().flatten();
+        let from_elsewhere = io.get(keys::FROM_ELSEWHERE) == Ok(Some("1".into()));
         let earlier = io
             .get(keys::SIGNED_EARLIER)
             .ok()
@@ -267,7 +270,7 @@ impl PledgeState {
             pending_import: RwSignal::new(None),
             signed: RwSignal::new(signed),
             drawing: RwSignal::new(Drawing::default()),
-            arrival: RwSignal::new(None),
+            arrival: RwSignal::new(from_elsewhere.then_some(Arrival::Adopted)),
             set_aside: RwSignal::new(set_aside),
             latest_signed: RwSignal::new(latest_signed),
             earlier: RwSignal::new(earlier),
@@ -299,7 +302,7 @@ impl PledgeState {
     pub fn dispatch(&self, action: Action) {
         if action == Action::StartOver {
             self.drawing.set(Drawing::default());
-            self.arrival.set(None);
+            self.set_arrival(None);
         }
         let changed = self.draft.try_update(|d| {
             let before = d.clone();
@@ -338,20 +341,33 @@ impl PledgeState {
         let mine = self.draft.get_untracked();
         let signed = self.latest_signed.with_untracked(Option::is_some);
         if signed || (mine.has_answers() && !mine.same_answers(&received)) {
-            self.arrival.set(Some(Arrival::Asking {
+            self.set_arrival(Some(Arrival::Asking {
                 mine,
                 received,
                 signed,
             }));
         } else {
             self.replace_draft(received);
-            self.arrival.set(Some(Arrival::Adopted));
+            self.set_arrival(Some(Arrival::Adopted));
         }
     }
 
     /// A link carried answers that cannot be read: nothing changed.
     pub fn carried_unreadable(&self) {
         self.notice.set(Some(StorageNotice::CarriedUnreadable));
+    }
+
+    /// Sets what came from another page. That the draft shown came from
+    /// elsewhere is kept in storage too, so that a reload or the full
+    /// build taking over still says it until the candidate signs.
+    fn set_arrival(&self, arrival: Option<Arrival>) {
+        let io = self.io();
+        let _ = if arrival == Some(Arrival::Adopted) {
+            io.set(keys::FROM_ELSEWHERE, "1")
+        } else {
+            io.remove(keys::FROM_ELSEWHERE)
+        };
+        self.arrival.set(arrival);
     }
 
     /// Answers from another page, waiting or to check, tracking them.
@@ -364,21 +380,21 @@ impl PledgeState {
     pub fn accept_arrival(&self) {
         if let Some(Arrival::Asking { received, .. }) = self.arrival.get_untracked() {
             self.replace_draft(received);
-            self.arrival.set(Some(Arrival::Adopted));
+            self.set_arrival(Some(Arrival::Adopted));
         }
     }
 
     /// « Garder les miennes »: nothing changes; the received answers are
     /// dropped (they are still wherever they came from).
     pub fn refuse_arrival(&self) {
-        self.arrival.set(None);
+        self.set_arrival(None);
     }
 
     /// The candidate checked the answers that came from elsewhere (or
     /// signed them): the reminder goes.
     pub fn arrival_checked(&self) {
         if self.arrival.get_untracked() == Some(Arrival::Adopted) {
-            self.arrival.set(None);
+            self.set_arrival(None);
         }
     }
 
@@ -430,7 +446,7 @@ impl PledgeState {
         self.drawing.set(Drawing::default());
         self.draft.set(draft.arriving());
         self.save_draft();
-        self.arrival.set(None);
+        self.set_arrival(None);
         if matches!(
             self.notice.get_untracked(),
             Some(StorageNotice::ReplacedElsewhere | StorageNotice::Recovered { .. })
@@ -692,6 +708,7 @@ impl PledgeState {
             keys::FRAME_TOLD,
             keys::SET_ASIDE,
             keys::SIGNED_EARLIER,
+            keys::FROM_ELSEWHERE,
             keys::OLD_DRAFT_BACKUP,
             StoredDraft::KEY,
         ] {
@@ -707,7 +724,7 @@ impl PledgeState {
         self.latest_signed.set(None);
         self.earlier.set(EarlierPledges::default());
         self.set_aside.set(SetAside::default());
-        self.arrival.set(None);
+        self.set_arrival(None);
         self.pending_import.set(None);
         self.key_status.set(KeyStatus::default());
         self.draft.set(Draft::default());

@@ -448,6 +448,14 @@ fn a_carried_draft_never_lands_past_the_summary() {
             "told where it came from"
         );
         assert_eq!(stored_draft(&io).unwrap().step, Step::Summary);
+        // Still said after a reload, or the full build taking over.
+        let reopened = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+        assert_eq!(reopened.arrival(), Some(Arrival::Adopted));
+        reopened.dispatch(Action::GoTo(Step::Sign));
+        reopened.sign(None).unwrap();
+        assert_eq!(reopened.arrival(), None, "signing is checking");
+        let again = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+        assert_eq!(again.arrival(), None);
     }
     // Without a complete identity, not even the summary.
     let _owner = owner();
