@@ -11,14 +11,26 @@
  * switches language at once (the app takes the choice over).
  */
 (function () {
-  // The hand-over page (signer.html, served without the opener policy) is
-  // for a tab the widget's own frame opened to sign. Any other visitor,
-  // a page that opened it with window.open among them, goes on to the
-  // widget's page, whose opener policy cuts that page's handle on it.
-  if (/\/signer\.html$/.test(location.pathname)) {
+  // The hand-over page (signer.html, or signer where a host drops .html;
+  // served without the opener policy) is for the tab a widget's own frame
+  // opened to sign: its opener is a framed page of the widget's origin
+  // holding the token the address carries (`&h=`, made by that frame and
+  // never readable by another site). Any other visitor, a page that opened
+  // it with window.open among them, goes on to the widget's page, whose
+  // opener policy cuts that page's handle on it.
+  if (/\/signer(\.html)?$/.test(location.pathname)) {
     var ours = false;
     try {
-      ours = window.top === window && !!window.opener && window.opener.location.origin === location.origin;
+      var token = /[#&]h=([0-9a-f]{32})(?:&|$)/.exec(location.hash);
+      var opener = window.opener;
+      ours =
+        !!token &&
+        window.top === window &&
+        !!opener &&
+        opener.location.origin === location.origin &&
+        opener.top !== opener &&
+        !!opener.pwWidget &&
+        opener.pwWidget.handOver === token[1];
     } catch (e) {
       ours = false;
     }

@@ -314,3 +314,17 @@ if (process.env.TRUNK_PROFILE === 'release' && process.env.PW_PRERENDER !== '0')
 //    scripts/security-headers.mjs); assets/prepaint.js sends anyone but the
 //    widget's own frame on to the widget's page.
 await writeFile(join(dir, HAND_OVER_PAGE), await readFile(file, 'utf8'));
+
+// 8. A page for addresses that are not the widget's, so that a host that
+//    serves index.html for any unknown path (Cloudflare Pages without a
+//    404.html) never shows the widget at an address without its opener
+//    policy.
+await writeFile(
+  join(dir, '404.html'),
+  withMetaPolicy(
+    '<!doctype html>\n<html lang="fr">\n<head>\n<meta charset="utf-8" />\n' +
+      '<meta name="viewport" content="width=device-width, initial-scale=1" />\n' +
+      '<title>Page introuvable</title>\n</head>\n<body>\n' +
+      '<p>Page introuvable. <span lang="en">(Page not found.)</span></p>\n</body>\n</html>\n',
+  ),
+);

@@ -14,7 +14,7 @@ use crate::web;
 pub fn SignInTab() -> impl IntoView {
     let state = PledgeState::use_context();
     let opened = RwSignal::new(false);
-    let link = move || state.carry_link(&web::page_url());
+    let link = move || state.carry_link(&web::page_url(), &web::hand_over_token());
     // The tab says when it signed: show that pledge here.
     web::on_signed_in_tab(move |payload| {
         web::go_to_fragment(&format!("#{}{payload}", ShareLink::MARKER));

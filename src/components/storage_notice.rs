@@ -24,6 +24,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                 StorageNotice::ChangedElsewhere => t.notice_changed_elsewhere,
                 StorageNotice::ReplacedElsewhere => t.notice_replaced_elsewhere,
                 StorageNotice::CarriedUnreadable => t.notice_carried_unreadable,
+                StorageNotice::CannotSetAside => t.notice_cannot_set_aside,
                 StorageNotice::ForgottenElsewhere => t.notice_forgotten_elsewhere,
                 StorageNotice::Partitioned => t.notice_partitioned,
             };
@@ -43,7 +44,7 @@ pub fn StorageNoticeBanner() -> impl IntoView {
                                 // answers so far (never a key).
                                 <a
                                     class="pw-button pw-notice__open"
-                                    href=move || state.carry_link(&web::page_url())
+                                    href=move || state.carry_link(&web::page_url(), &web::hand_over_token())
                                     target="_blank"
                                     rel="opener"
                                 >

@@ -298,7 +298,12 @@ fn without_hand_over_page(url: &str) -> String {
         Some((base, query)) => (base, Some(query)),
         None => (url, None),
     };
-    match base.strip_suffix(HAND_OVER_PAGE) {
+    // Also as a host that drops `.html` serves it (Cloudflare Pages).
+    let name = HAND_OVER_PAGE.trim_end_matches(".html");
+    let folder = base
+        .strip_suffix(HAND_OVER_PAGE)
+        .or_else(|| base.strip_suffix(name));
+    match folder {
         Some(folder) if folder.ends_with('/') => match query {
             Some(query) => format!("{folder}?{query}"),
             None => folder.to_owned(),
@@ -338,6 +343,10 @@ mod tests {
         );
         assert_eq!(
             standalone_url("https://w.example/signer.html?embed=1&ref=a"),
+            "https://w.example/?ref=a"
+        );
+        assert_eq!(
+            standalone_url("https://w.example/signer?ref=a#d=x"),
             "https://w.example/?ref=a"
         );
         // Only that exact name, as a whole segment.

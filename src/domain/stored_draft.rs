@@ -85,12 +85,26 @@ impl StoredDraft {
         )
     }
 
+    /// What follows the draft in a carried fragment: the frame's hand-over
+    /// token (`&h=…`), which only the hand-over page's first script reads.
+    pub const TOKEN_MARKER: &'static str = "&h=";
+
+    /// [`Self::carry_link`] with the frame's hand-over token after the draft.
+    pub fn carry_link_from_frame(page_url: &str, draft: &Draft, token: &str) -> String {
+        format!(
+            "{}{}{token}",
+            Self::carry_link(page_url, draft),
+            Self::TOKEN_MARKER
+        )
+    }
+
     /// The draft a page's fragment (with or without its `#`) carries;
     /// `None` when it carries none.
     pub fn carried(fragment: &str) -> Option<Result<Draft, RecordError>> {
         use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
-        let text = fragment.strip_prefix(Self::CARRY_MARKER)?.trim();
+        let text = fragment.strip_prefix(Self::CARRY_MARKER)?;
+        let text = text.split(Self::TOKEN_MARKER).next().unwrap_or(text).trim();
         // A draft is a few hundred bytes; its texts are bounded.
         if text.len() > 16 * 1024 {
             return Some(Err(malformed("the carried draft is too long")));
@@ -245,6 +259,11 @@ mod tests {
             draft
         );
         assert!(StoredDraft::carried("#e=AAAA").is_none());
+        // A frame's hand-over token after the draft is not part of it.
+        let from_frame = StoredDraft::carry_link_from_frame("https://w.example/", &draft, "00ff");
+        assert!(from_frame.ends_with("&h=00ff"));
+        let fragment = from_frame.split_once('#').unwrap().1;
+        assert_eq!(StoredDraft::carried(fragment).unwrap().unwrap(), draft);
         assert!(StoredDraft::carried("").is_none());
         for bad in ["d=%%%", "d=AAAA", &format!("d={}", "A".repeat(20_000))] {
             assert!(StoredDraft::carried(bad).unwrap().is_err(), "{bad:.20}");

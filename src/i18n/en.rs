@@ -74,6 +74,7 @@ pub static EN: Texts = Texts {
     arrival_keep: "Keep mine",
     no_answers: "No answers",
     notice_carried_unreadable: "The answers this link carried could not be read: nothing was changed.",
+    notice_cannot_set_aside: "This browser's storage is full: your answers could not be set aside, so they stay as they are and the ones received were not taken.",
     notice_replaced_elsewhere: "Your answers were replaced in another tab. The previous ones are kept: you can take them back.",
     previous_answers: "Recover my previous answers",
     set_aside_on: "Set aside on {date}",

@@ -73,6 +73,7 @@ pub static FR: Texts = Texts {
     arrival_keep: "Garder les miennes",
     no_answers: "Aucune réponse",
     notice_carried_unreadable: "Les réponses transmises par ce lien n'ont pas pu être lues : rien n'a été changé.",
+    notice_cannot_set_aside: "Le stockage de ce navigateur est plein : vos réponses n'ont pas pu être mises de côté, elles restent donc en place et celles reçues n'ont pas été reprises.",
     notice_replaced_elsewhere: "Vos réponses ont été remplacées dans un autre onglet. Les précédentes sont gardées : vous pouvez les reprendre.",
     previous_answers: "Récupérer mes réponses précédentes",
     set_aside_on: "Mises de côté le {date}",

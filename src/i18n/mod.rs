@@ -184,6 +184,7 @@ pub struct Texts {
     /// A draft with nothing answered.
     pub no_answers: &'static str,
     pub notice_carried_unreadable: &'static str,
+    pub notice_cannot_set_aside: &'static str,
     pub notice_replaced_elsewhere: &'static str,
     /// The set-aside drafts, as a disclosure.
     pub previous_answers: &'static str,

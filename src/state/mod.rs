@@ -80,6 +80,9 @@ pub enum StorageNotice {
     ChangedElsewhere,
     /// A link carried answers that could not be read; nothing changed.
     CarriedUnreadable,
+    /// Answers from another page were not taken: the candidate's own could
+    /// not be set aside (storage full), so they stay.
+    CannotSetAside,
     /// Another tab replaced the answers (with answers from another page, or
     /// set-aside ones); the earlier ones can be taken back.
     ReplacedElsewhere,
@@ -347,7 +350,8 @@ impl PledgeState {
                 signed,
             }));
         } else {
-            self.replace_draft(received);
+            // Nothing of the candidate's own to set aside: it cannot fail.
+            let _ = self.replace_draft(received);
             self.set_arrival(Some(Arrival::Adopted));
         }
     }
@@ -377,9 +381,15 @@ impl PledgeState {
 
     /// « Remplacer mes réponses »: the received answers become the draft;
     /// the candidate's own are set aside.
+    /// Where the candidate's own answers cannot be set aside (storage full),
+    /// they stay: nothing is replaced, and the candidate is told.
     pub fn accept_arrival(&self) {
         if let Some(Arrival::Asking { received, .. }) = self.arrival.get_untracked() {
-            self.replace_draft(received);
+            if self.replace_draft(received).is_err() {
+                self.set_arrival(None);
+                self.notice.set(Some(StorageNotice::CannotSetAside));
+                return;
+            }
             self.set_arrival(Some(Arrival::Adopted));
         }
     }
@@ -399,27 +409,35 @@ impl PledgeState {
     }
 
     /// Makes `draft` the candidate's draft, setting the current one aside
-    /// first (if it has answers of its own), and saves.
-    fn replace_draft(&self, draft: Draft) {
+    /// first (if it has answers of its own), and saves. A set-aside copy
+    /// the browser refused (storage full) replaces nothing: the current
+    /// draft stays. (Without any storage, the tab's memory keeps both.)
+    fn replace_draft(&self, draft: Draft) -> Result<(), StoreError> {
         let current = self.draft.get_untracked();
         if !current.same_answers(&draft) {
-            self.set_aside(Kept::Draft(current));
+            if let Err(StoreError::Refused) = self.set_aside(Kept::Draft(current)) {
+                return Err(StoreError::Refused);
+            }
         }
         self.drawing.set(Drawing::default());
         self.draft.set(draft);
         self.save_draft();
+        Ok(())
     }
 
     /// Keeps `kept` in the set-aside list (re-read first: another tab may
     /// have kept something since). What could not be written stays in this
     /// tab's list, shown all the same.
-    fn set_aside(&self, kept: Kept) {
+    fn set_aside(&self, kept: Kept) -> Result<(), StoreError> {
         let io = self.io();
         let mut list = load_set_aside(&*io);
-        if list.keep(io.today(), kept) {
-            let _ = io.set(keys::SET_ASIDE, &list.encode());
-        }
+        let written = if list.keep(io.today(), kept) {
+            io.set(keys::SET_ASIDE, &list.encode())
+        } else {
+            Ok(())
+        };
         self.set_aside.set(list);
+        written
     }
 
     /// Earlier drafts the candidate can take back, newest first.
@@ -441,7 +459,11 @@ impl PledgeState {
         if !current.same_answers(&draft) {
             list.keep(io.today(), Kept::Draft(current));
         }
-        let _ = io.set(keys::SET_ASIDE, &list.encode());
+        // The current answers must be kept before they are replaced.
+        if let Err(StoreError::Refused) = io.set(keys::SET_ASIDE, &list.encode()) {
+            self.notice.set(Some(StorageNotice::CannotSetAside));
+            return;
+        }
         self.set_aside.set(list);
         self.drawing.set(Drawing::default());
         self.draft.set(draft.arriving());
@@ -466,10 +488,12 @@ impl PledgeState {
     }
 
     /// The widget's hand-over page (next to `page_url`) carrying the
-    /// current draft: how a partner's frame opens the widget's own page.
-    pub fn carry_link(&self, page_url: &str) -> String {
+    /// current draft and the frame's hand-over `token`: how a partner's
+    /// frame opens the widget's own page.
+    pub fn carry_link(&self, page_url: &str, token: &str) -> String {
         let hand_over = crate::domain::hand_over_url(page_url);
-        self.draft.with(|d| StoredDraft::carry_link(&hand_over, d))
+        self.draft
+            .with(|d| StoredDraft::carry_link_from_frame(&hand_over, d, token))
     }
 
     pub fn notice(&self) -> Option<StorageNotice> {
@@ -591,8 +615,13 @@ impl PledgeState {
         let payload = ShareLink::payload_text(&pledge.sign(&key));
         // Read back as any visitor will read the link.
         let record = read_signed(payload).ok_or(SignError::Unverifiable)?;
-        self.keep_earlier_pledge(&record.payload);
-        let kept = io.set(keys::SIGNED, &record.payload);
+        // The previous link is kept among the earlier ones first; if it
+        // cannot be, the stored pledge is not overwritten (the new one's
+        // link is on screen, and the candidate is told it was not kept).
+        let kept = match self.keep_earlier_pledge(&record.payload) {
+            Ok(()) => io.set(keys::SIGNED, &record.payload),
+            Err(e) => Err(e),
+        };
         self.key_status
             .update(|s| s.signed_not_kept = kept.is_err());
         self.latest_signed.set(Some(record.payload.clone()));
@@ -606,19 +635,22 @@ impl PledgeState {
     /// (as stored now: another tab may have signed since) joins the earlier
     /// ones, so its link stays reachable. An earlier list that cannot be
     /// read is set aside whole, never overwritten.
-    fn keep_earlier_pledge(&self, new_payload: &str) {
+    fn keep_earlier_pledge(&self, new_payload: &str) -> Result<(), StoreError> {
         let io = self.io();
         let Some(previous) = io.get(keys::SIGNED).ok().flatten() else {
-            return;
+            return Ok(());
         };
         if previous == new_payload {
-            return;
+            return Ok(());
         }
         let mut earlier = match io.get(keys::SIGNED_EARLIER) {
-            Ok(Some(text)) => EarlierPledges::decode(&text).unwrap_or_else(|| {
-                self.set_aside(Kept::Unreadable(text));
-                EarlierPledges::default()
-            }),
+            Ok(Some(text)) => match EarlierPledges::decode(&text) {
+                Some(earlier) => earlier,
+                None => {
+                    self.set_aside(Kept::Unreadable(text))?;
+                    EarlierPledges::default()
+                }
+            },
             _ => EarlierPledges::default(),
         };
         let (day, count) = match read_signed(previous.clone()) {
@@ -633,8 +665,9 @@ impl PledgeState {
             day,
             count,
         });
-        let _ = io.set(keys::SIGNED_EARLIER, &earlier.encode());
+        let written = io.set(keys::SIGNED_EARLIER, &earlier.encode());
         self.earlier.set(earlier);
+        written
     }
 
     /// The key as an export file, if there is a key.
@@ -742,19 +775,15 @@ impl PledgeState {
                 let Ok(theirs) = StoredDraft::decode(text) else {
                     return;
                 };
-                // Another tab replaced the answers (said first: the
-                // set-aside list is written before the draft).
-                let replaced =
-                    self.notice.get_untracked() == Some(StorageNotice::ReplacedElsewhere);
                 let mut changed = false;
                 self.draft.update(|d| {
                     let before = d.clone();
                     d.adopt_answers_from(theirs);
-                    // Replaced answers (from another page, or set-aside
-                    // ones) are seen whole before anything is signed: a tab
-                    // at the sign step goes back to the summary, as a
+                    // Answers changed elsewhere (replaced by another page's,
+                    // or edited) are seen whole before anything is signed:
+                    // a tab at the sign step goes back to the summary, as a
                     // carried draft never lands past it.
-                    if replaced && d.step == Step::Sign && !d.same_answers(&before) {
+                    if d.step == Step::Sign && !d.same_answers(&before) {
                         *d = d.clone().arriving();
                     }
                     changed = *d != before;

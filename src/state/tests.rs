@@ -684,3 +684,51 @@ fn a_frame_with_storage_apart_keeps_the_more_pressing_notice() {
     state.storage_kept_apart();
     assert_eq!(state.notice(), Some(StorageNotice::SaveFailed));
 }
+
+#[test]
+fn with_storage_full_nothing_of_ones_own_is_replaced_or_dropped() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    ready_to_sign(&state);
+    state.sign(None).unwrap();
+    let first = state.latest_signed_payload().unwrap();
+    // A second pledge, signed when storage is full: the first stays stored.
+    state.dispatch(Action::GoTo(Step::Summary));
+    state.dispatch(Action::Tick(7, true));
+    state.dispatch(Action::GoTo(Step::Sign));
+    io.set_full(true);
+    state.sign(None).unwrap();
+    assert!(state.key_status().signed_not_kept, "told it was not kept");
+    assert_eq!(
+        io.stored(keys::SIGNED),
+        Some(first),
+        "the stored pledge stays"
+    );
+    // Answers from elsewhere cannot set the candidate's own aside: kept.
+    let mine = state.with(Clone::clone);
+    state.receive_carried(carried("Other", &[2], Step::Sign));
+    state.accept_arrival();
+    assert!(state.with(|d| d.same_answers(&mine)));
+    assert_eq!(state.notice(), Some(StorageNotice::CannotSetAside));
+    assert_eq!(state.arrival(), None);
+}
+
+#[test]
+fn a_tab_at_the_sign_step_goes_back_to_the_summary_when_answers_change_elsewhere() {
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let a = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    let b = PledgeState::open(io.other_tab().shared(), Scope::FULL, None);
+    ready_to_sign(&b);
+    a.changed_elsewhere(
+        Some(StoredDraft::KEY),
+        io.stored(StoredDraft::KEY).as_deref(),
+    );
+    a.dispatch(Action::Tick(9, true));
+    b.changed_elsewhere(
+        Some(StoredDraft::KEY),
+        io.stored(StoredDraft::KEY).as_deref(),
+    );
+    assert_eq!(b.with(|d| d.step), Step::Summary);
+}

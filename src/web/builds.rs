@@ -43,6 +43,32 @@ fn handover() -> Option<Object> {
     Some(object)
 }
 
+/// A random token a widget's frame puts in the links that hand the
+/// answers over to the widget's page, kept on its window
+/// (`pwWidget.handOver`, made once): the hand-over page stays open only for
+/// a tab whose opener holds the token its own address carries
+/// (assets/prepaint.js), which a stranger's page cannot read. Empty if the
+/// browser gives no randomness (the hand-over page then sends the tab on to
+/// the widget's page).
+pub fn hand_over_token() -> String {
+    let Some(global) = global() else {
+        return String::new();
+    };
+    if let Some(token) = Reflect::get(&global, &"handOver".into())
+        .ok()
+        .and_then(|t| t.as_string())
+    {
+        return token;
+    }
+    let mut bytes = [0u8; 16];
+    if getrandom::fill(&mut bytes).is_err() {
+        return String::new();
+    }
+    let token: String = bytes.iter().map(|b| format!("{b:02x}")).collect();
+    let _ = Reflect::set(&global, &"handOver".into(), &token.as_str().into());
+    token
+}
+
 /// `window.pwWidget`, made if missing.
 fn global() -> Option<Object> {
     let window: JsValue = web_sys::window()?.into();

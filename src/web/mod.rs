@@ -20,9 +20,9 @@ mod storage;
 mod verify;
 
 pub use builds::{
-    card_requested, precache_rest, prefetch_full_build, release_journey_build, release_on_takeover,
-    request_card_on_takeover, start_full_build, start_journey_build, take_pending_start,
-    took_over_journey, FullBuildError,
+    card_requested, hand_over_token, precache_rest, prefetch_full_build, release_journey_build,
+    release_on_takeover, request_card_on_takeover, start_full_build, start_journey_build,
+    take_pending_start, took_over_journey, FullBuildError,
 };
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, widget_host};

@@ -77,6 +77,38 @@ export function openerSuite(env) {
       assert.equal(await tab.evaluate(() => window.opener), null);
     });
 
+    it('sends a tab on to the widget’s page when its opener is a frame the stranger pointed at the widget’s origin', async () => {
+      // The review's attack: the opener is the stranger's own frame, opened
+      // at about:blank, then sent to a file of the widget's origin. It holds
+      // no hand-over token, so the tab may not stay on signer.html.
+      context = await phoneContext(env.browser);
+      const page = await context.newPage();
+      await page.goto(stranger.url);
+      const [tab] = await Promise.all([
+        context.waitForEvent('page'),
+        page.evaluate(async () => {
+          const frame = document.createElement('iframe');
+          document.body.append(frame);
+          window.opened = frame.contentWindow.open('about:blank');
+          window.frameOfOurs = frame;
+        }),
+      ]);
+      await page.evaluate((u) => {
+        window.frameOfOurs.src = `${u}embed.js`;
+      }, env.url);
+      await page.waitForTimeout(300);
+      const guess = 'h=' + '0'.repeat(32);
+      await page.evaluate(
+        ([u, d]) => {
+          window.opened.location = `${u}signer.html${d}`;
+        },
+        [env.url, `${carried({ ticked: ['4.1'] })}&${guess}`],
+      );
+      await tab.waitForURL((u) => new URL(u).pathname === '/');
+      await tab.getByRole('heading', { level: 1, name: 'Récapitulatif' }).waitFor();
+      assert.equal(await page.evaluate(() => window.opened.closed), true, 'the handle is cut');
+    });
+
     it('sends a stranger who opens the hand-over page on to the widget’s page, and asks before anything', async () => {
       const handOver = `${env.url}signer.html`;
       const headers = (await fetch(handOver)).headers;
