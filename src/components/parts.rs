@@ -1,8 +1,8 @@
 use leptos::prelude::*;
 
 use super::{
-    CardPanel, CardRequest, FullBuildLoader, LightVerification, OrganiserConsole, PledgeJourney,
-    PledgeWall, PrintCharter, SignStep, SignedScreen, VerificationView,
+    ArrivalQuestion, CardPanel, CardRequest, FullBuildLoader, LightVerification, OrganiserConsole,
+    PledgeJourney, PledgeWall, PrintCharter, SignStep, SignedScreen, VerificationView,
 };
 use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
 use crate::state::{org_texts, text, PledgeState, Scope, SharedIo};
@@ -33,6 +33,12 @@ pub struct Parts {
     pub wall: fn(Option<String>, bool) -> AnyView,
     /// The organiser's console, with the widget's storage.
     pub console: fn(SharedIo) -> AnyView,
+    /// Answers from another page that need the candidate's answer: the
+    /// question here, or the full build (which asks) in the journey build.
+    pub arrival: fn() -> AnyView,
+    /// Whether this build asks that question itself; the journey build
+    /// leaves the carrying address in place for the full build to read.
+    pub asks: bool,
 }
 
 impl Parts {
@@ -44,6 +50,8 @@ impl Parts {
         pledge_link: full_pledge_link,
         wall: full_wall,
         console: full_console,
+        arrival: full_arrival,
+        asks: true,
     };
 
     /// The journey, handing over to the full build where it is needed.
@@ -54,6 +62,8 @@ impl Parts {
         pledge_link: journey_pledge_link,
         wall: wall_elsewhere,
         console: console_elsewhere,
+        arrival: arrival_elsewhere,
+        asks: false,
     };
 
     /// A pledge link, light: no journey, no signing, no card (each hands
@@ -65,6 +75,8 @@ impl Parts {
         pledge_link: light_pledge_link,
         wall: wall_elsewhere,
         console: console_elsewhere,
+        arrival: arrival_elsewhere,
+        asks: false,
     };
 
     pub fn provide(self) {
@@ -125,6 +137,20 @@ fn full_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
         }
         Fragment::None => ().into_any(),
     }
+}
+
+fn full_arrival() -> AnyView {
+    view! { <ArrivalQuestion /> }.into_any()
+}
+
+fn arrival_elsewhere() -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text(|t| t.arrival_question)
+            loading=text(|t| t.loading_arrival)
+        />
+    }
+    .into_any()
 }
 
 fn journey_signing(step: Step) -> AnyView {

@@ -1,8 +1,8 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
-    ArrivalQuestion, IdentityStep, OwnPledges, Parts, PreviousAnswers, ProposalStep, SignInTab,
-    StartOver, StorageNoticeBanner, SummaryScreen, WelcomeScreen,
+    IdentityStep, OwnPledges, Parts, PreviousAnswers, ProposalStep, SignInTab, StartOver,
+    StorageNoticeBanner, SummaryScreen, WelcomeScreen,
 };
 use crate::domain::{FrameStorage, Step};
 use crate::i18n::fill;
@@ -130,7 +130,7 @@ pub fn PledgeJourney() -> impl IntoView {
             <StorageNoticeBanner />
             {from_elsewhere}
             {move || if asking.get() {
-                view! { <ArrivalQuestion /> }.into_any()
+                (parts.arrival)()
             } else { match step.get() {
                 Step::Welcome => view! { <WelcomeScreen /> }.into_any(),
                 Step::Proposal(index) => view! { <ProposalStep index /> }.into_any(),

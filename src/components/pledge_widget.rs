@@ -1,8 +1,8 @@
 use leptos::{html, prelude::*};
 
 use super::{LanguageBar, Parts, PrivacyNote};
-use crate::domain::{EmbedOptions, ShareLink, StoredDraft, View};
-use crate::state::{Locale, PledgeState, SharedIo};
+use crate::domain::{Draft, EmbedOptions, RecordError, ShareLink, StoredDraft, View};
+use crate::state::{Arrival, Locale, PledgeState, SharedIo};
 use crate::web;
 
 /// What the widget shows: the candidate's own journey, or a pledge link.
@@ -22,6 +22,20 @@ fn shown_for(fragment: String, view: View) -> Shown {
         Shown::Page(view)
     } else {
         Shown::Journey
+    }
+}
+
+/// Answers carried in the address: received by the state, and the address
+/// cleaned, but where this build leaves the question to the full build
+/// (which reads the address again when it takes over).
+fn take_carried(state: PledgeState, carried: Result<Draft, RecordError>, parts: Parts) {
+    match carried {
+        Ok(carried) => state.receive_carried(carried),
+        Err(_) => state.carried_unreadable(),
+    }
+    let asking = matches!(state.arrival_untracked(), Some(Arrival::Asking { .. }));
+    if parts.asks || !asking {
+        web::clear_fragment();
     }
 }
 
@@ -88,11 +102,7 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             // any page at all. Never signed, nor anything replaced, without
             // the candidate seeing them (`PledgeState::receive_carried`).
             if let Some(carried) = StoredDraft::carried(&web::fragment()) {
-                match carried {
-                    Ok(carried) => opened.receive_carried(carried),
-                    Err(_) => opened.carried_unreadable(),
-                }
-                web::clear_fragment();
+                take_carried(opened, carried, parts);
             }
             state.set_value(Some(opened));
             opened
@@ -111,11 +121,7 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
         // Answers carried in a link pasted into an open widget: the same
         // rules as on load (a state not opened yet reads them when it is).
         if let (Some(carried), Some(state)) = (StoredDraft::carried(&fragment), state.get_value()) {
-            match carried {
-                Ok(carried) => state.receive_carried(carried),
-                Err(_) => state.carried_unreadable(),
-            }
-            web::clear_fragment();
+            take_carried(state, carried, parts);
         }
         shown.set(shown_for(fragment, page));
     });

@@ -73,6 +73,7 @@ pub static EN: Texts = Texts {
     arrival_replace: "Replace my answers",
     arrival_keep: "Keep mine",
     no_answers: "No answers",
+    loading_arrival: "Loading the answers received…",
     notice_carried_unreadable: "The answers this link carried could not be read: nothing was changed.",
     notice_cannot_set_aside: "This browser's storage is full: your answers could not be set aside, so they stay as they are and the ones received were not taken.",
     notice_replaced_elsewhere: "Your answers were replaced in another tab. The previous ones are kept: you can take them back.",

@@ -72,6 +72,7 @@ pub static FR: Texts = Texts {
     arrival_replace: "Remplacer mes réponses",
     arrival_keep: "Garder les miennes",
     no_answers: "Aucune réponse",
+    loading_arrival: "Chargement des réponses reçues…",
     notice_carried_unreadable: "Les réponses transmises par ce lien n'ont pas pu être lues : rien n'a été changé.",
     notice_cannot_set_aside: "Le stockage de ce navigateur est plein : vos réponses n'ont pas pu être mises de côté, elles restent donc en place et celles reçues n'ont pas été reprises.",
     notice_replaced_elsewhere: "Vos réponses ont été remplacées dans un autre onglet. Les précédentes sont gardées : vous pouvez les reprendre.",

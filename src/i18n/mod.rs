@@ -183,6 +183,8 @@ pub struct Texts {
     pub arrival_keep: &'static str,
     /// A draft with nothing answered.
     pub no_answers: &'static str,
+    /// While the journey build loads the full build, which asks.
+    pub loading_arrival: &'static str,
     pub notice_carried_unreadable: &'static str,
     pub notice_cannot_set_aside: &'static str,
     pub notice_replaced_elsewhere: &'static str,

@@ -374,6 +374,11 @@ impl PledgeState {
         self.arrival.set(arrival);
     }
 
+    /// Answers from another page, waiting or to check, without tracking.
+    pub fn arrival_untracked(&self) -> Option<Arrival> {
+        self.arrival.get_untracked()
+    }
+
     /// Answers from another page, waiting or to check, tracking them.
     pub fn arrival(&self) -> Option<Arrival> {
         self.arrival.get()
