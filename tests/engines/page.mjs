@@ -134,8 +134,13 @@ export class EnginePage {
   }
 
   async role(role, name = null, options = {}) {
-    const found = await this.until(async () => (await this.all(role, name, options))[0], `${role} « ${name} »`);
-    return found;
+    try {
+      return await this.until(async () => (await this.all(role, name, options))[0], `${role} « ${name} »`);
+    } catch (e) {
+      const shown = await this.exec('return location.href + "\\n" + document.body.innerText').catch(() => '?');
+      e.message += `\n--- the page (${this.engine}) ---\n${String(shown).slice(0, 1500)}`;
+      throw e;
+    }
   }
 
   async count(role, name, options) {
@@ -170,6 +175,20 @@ export class EnginePage {
    * sticky bar may cover the edges). */
   async click(el) {
     await this.exec("arguments[0].scrollIntoView({ block: 'center', inline: 'nearest' })", el);
+    if (this.frame !== undefined) {
+      // In a frame of another site, WebKit's scrollIntoView does not scroll
+      // the page around the frame (Chromium and Firefox do): scroll the
+      // partner's page to the element, as a person would.
+      const y = await this.exec('return arguments[0].getBoundingClientRect().top', el);
+      await this.driver.switchTo().defaultContent();
+      await this.exec(
+        `const f = document.querySelectorAll('iframe')[arguments[0]];
+         window.scrollBy(0, f.getBoundingClientRect().top + arguments[1] - innerHeight / 2);`,
+        this.frame,
+        y,
+      );
+      await this.driver.switchTo().frame((await this.exec("return [...document.querySelectorAll('iframe')]"))[this.frame]);
+    }
     await el.click();
   }
 
@@ -251,10 +270,12 @@ export class EnginePage {
       return f.length > n && f;
     }, `frame ${n}`);
     await this.driver.switchTo().frame(frames[n]);
+    this.frame = n;
   }
 
   async top() {
     await this.driver.switchTo().defaultContent();
+    this.frame = undefined;
   }
 }
 

@@ -6,7 +6,10 @@ import { generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto'
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
+import { fileURLToPath } from 'node:url';
+
 import { GOLDEN } from '../e2e/golden.mjs';
+import { serveStatic } from '../e2e/server.mjs';
 import { LABELS } from '../e2e/widget-page.mjs';
 import { EnginePage } from './page.mjs';
 
@@ -275,5 +278,39 @@ export function scenarios(ctx) {
     }
     facts.shareFiles = (await p.count('button', 'Partager')) > 0 ? 'offered' : 'not offered (no canShare files)';
     facts.copyImage = (await p.count('button', "Copier l'image")) > 0 ? 'offered' : 'not offered';
+  });
+
+  // A partner's page on another site (localhost) frames the widget
+  // (127.0.0.1): what the engine does with the frame's storage, and what
+  // the widget says about it.
+  it("a partner's frame: storage refused or kept apart, and said", async () => {
+    const partner = await serveStatic(fileURLToPath(new URL('../../examples/', import.meta.url)), {
+      host: 'localhost',
+      rewrite: (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url),
+    });
+    try {
+      const { p } = await newPage(ctx, DESKTOP);
+      await p.goto(`${partner.url}partner.html`);
+      await p.intoFrame(0);
+      await p.heading(L.title);
+      facts.frameStorage = await p.run(`
+        let local;
+        try { localStorage.setItem('pw-probe', '1'); localStorage.removeItem('pw-probe'); local = 'works'; }
+        catch (e) { local = 'refused (' + e.name + ')'; }
+        const access = document.hasStorageAccess ? String(await document.hasStorageAccess()) : 'no hasStorageAccess';
+        return { localStorage: local, hasStorageAccess: access, navigatorStorage: !!navigator.storage };`);
+      await p.press(L.start);
+      await p.check(L.firstCommitment);
+      await p.click(await p.role('button', L.jumpButton(3)));
+      const said = await p.until(
+        async () =>
+          ((await p.hasText('Sur ce site, votre navigateur garde vos réponses à part')) && 'kept apart, said') ||
+          ((await p.count('link', 'Ouvrir le widget dans un onglet pour garder vos réponses')) && 'refused, the widget page offered'),
+        'the widget to say what becomes of the answers',
+      );
+      facts.frameSays = said;
+    } finally {
+      await partner.close();
+    }
   });
 }
