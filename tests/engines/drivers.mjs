@@ -14,6 +14,9 @@ import { WebDriver } from 'selenium-webdriver';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
 
 process.env.SE_OFFLINE = 'true';
+// Stopped from outside (timeout, Ctrl-C): the 'exit' handlers below stop
+// the drivers, browsers and Xvfb this run started.
+for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(130));
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -76,6 +79,7 @@ export async function startXvfb() {
   const proc = spawn('Xvfb', ['-displayfd', '3', '-screen', '0', '1920x1080x24', '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
+  process.on('exit', () => proc.kill());
   let err = '';
   proc.stderr.on('data', (d) => (err += d));
   const display = await new Promise((ok, fail) => {
@@ -176,6 +180,10 @@ async function spawnDriver(spec) {
   };
   proc.stdout.on('data', keep);
   proc.stderr.on('data', keep);
+  // Never left behind, whatever ends the run.
+  const orphan = () => proc.kill();
+  process.on('exit', orphan);
+  proc.on('exit', () => process.off('exit', orphan));
   const url = `http://127.0.0.1:${port}`;
   const deadline = Date.now() + 20000;
   for (;;) {
@@ -228,7 +236,8 @@ export async function startDriver(engine, options = {}) {
     async endSession(driver) {
       const server = sessions.get(driver);
       sessions.delete(driver);
-      await driver.quit().catch(() => {});
+      // A browser that hangs does not hang the run: its driver is stopped.
+      await Promise.race([driver.quit().catch(() => {}), sleep(10000)]);
       await server?.stop();
     },
     async close() {

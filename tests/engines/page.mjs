@@ -65,6 +65,16 @@ const nameArg = (name, exact) =>
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 
+/** `promise`, or a failure naming `what` if the driver has not answered in
+ * `ms` (a browser that hangs fails the test instead of hanging the run). */
+function guard(promise, what, ms = 60000) {
+  let timer;
+  const silent = new Promise((_, fail) => {
+    timer = setTimeout(() => fail(new Error(`no answer from the driver in ${ms / 1000} s: ${what}`)), ms);
+  });
+  return Promise.race([promise, silent]).finally(() => clearTimeout(timer));
+}
+
 export class EnginePage {
   constructor(driver, engine, { timeout = 20000 } = {}) {
     this.driver = driver;
@@ -92,17 +102,23 @@ export class EnginePage {
   }
 
   exec(script, ...args) {
-    return this.driver.executeScript(script, ...args);
+    return guard(this.driver.executeScript(script, ...args), `${this.engine}: executeScript ${script.slice(0, 60)}`);
   }
 
   /** Runs `body` (an async function's body, in the page) and resolves to its result. */
   async run(body, ...args) {
-    const out = await this.driver.executeAsyncScript(
+    // A script that never answers fails the test (not every driver
+    // enforces its script timeout).
+    let timer;
+    const silent = new Promise((_, fail) => {
+      timer = setTimeout(() => fail(new Error(`${this.engine}: the page did not answer in 90 s`)), 90000);
+    });
+    const out = await Promise.race([silent, this.driver.executeAsyncScript(
       `const done = arguments[arguments.length - 1];
        (async (...args) => { ${body} })(...[...arguments].slice(0, -1))
          .then((v) => done({ ok: v }), (e) => done({ err: String(e && e.stack || e) }));`,
       ...args,
-    );
+    )]).finally(() => clearTimeout(timer));
     if (out && 'err' in out) throw new Error(`${this.engine}: in the page: ${out.err}`);
     return out?.ok;
   }
@@ -119,12 +135,12 @@ export class EnginePage {
 
   async goto(url) {
     await this.collectCsp();
-    await this.driver.get(url);
+    await guard(this.driver.get(url), `${this.engine}: get ${url.slice(0, 80)}`);
   }
 
   async reload() {
     await this.collectCsp();
-    await this.driver.navigate().refresh();
+    await guard(this.driver.navigate().refresh(), `${this.engine}: refresh`);
   }
 
   /** All shown elements of `role` named `name` (string: exact; RegExp). */
@@ -249,7 +265,7 @@ export class EnginePage {
   }
 
   async size(width, height) {
-    await this.driver.manage().window().setRect({ width, height });
+    await guard(this.driver.manage().window().setRect({ width, height }), `${this.engine}: setRect`);
     // Some engines count their window's chrome: make the viewport the size.
     const inner = await this.exec('return [window.innerWidth, window.innerHeight]');
     const dw = width - inner[0];

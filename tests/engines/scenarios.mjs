@@ -219,7 +219,8 @@ export function scenarios(ctx) {
   // The widget verifies links with WebCrypto (src/web/verify.rs): an
   // engine that says « false » for a good signature would show an honest
   // candidate's link as invalid. Keys and signatures with leading zero
-  // bytes included (WebKit's generateKey trips on those).
+  // bytes included (WebKit's generateKey trips on those; the widget makes
+  // its keys in Rust and never calls generateKey).
   it('WebCrypto Ed25519 verify agrees with Node on 2,000 random signatures', async () => {
     const { p } = await newPage(ctx);
     await open(p, env.url);
@@ -231,7 +232,10 @@ export function scenarios(ctx) {
       const signature = nodeSign(null, message, privateKey);
       items.push([raw.toString('base64'), message.toString('base64'), signature.toString('base64')]);
     }
-    const result = await p.run(
+    // In batches of 250: WebDriver bodies stay small.
+    const result = { refused: 0, failed: 0 };
+    for (let at = 0; at < items.length; at += 250) {
+      const batch = await p.run(
       `const b = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
        let refused = 0, failed = 0;
        for (const [k, m, s] of args[0]) {
@@ -240,14 +244,12 @@ export function scenarios(ctx) {
            if (!(await crypto.subtle.verify({ name: 'Ed25519' }, key, b(s), b(m)))) refused += 1;
          } catch (e) { failed += 1; }
        }
-       let generateFailed = 0;
-       for (let i = 0; i < 2000; i += 1) {
-         try { await crypto.subtle.generateKey({ name: 'Ed25519' }, true, ['sign', 'verify']); }
-         catch (e) { generateFailed += 1; }
-       }
-       return { refused, failed, generateFailed };`,
-      items,
-    );
+       return { refused, failed };`,
+      items.slice(at, at + 250),
+      );
+      result.refused += batch.refused;
+      result.failed += batch.failed;
+    }
     facts.webCryptoVerifyOf2000 = result;
     assert.equal(result.refused + result.failed, 0, `good signatures refused: ${JSON.stringify(result)}`);
   });
@@ -288,8 +290,9 @@ export function scenarios(ctx) {
       host: 'localhost',
       rewrite: (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url),
     });
+    let p;
     try {
-      const { p } = await newPage(ctx, DESKTOP);
+      ({ p } = await newPage(ctx, DESKTOP));
       await p.goto(`${partner.url}partner.html`);
       await p.intoFrame(0);
       await p.heading(L.title);
@@ -309,7 +312,17 @@ export function scenarios(ctx) {
         'the widget to say what becomes of the answers',
       );
       facts.frameSays = said;
+      await p.collectCsp();
+      assert.deepEqual(p.csp, [], 'no policy violation in the frame');
     } finally {
+      // The browser first: the server waits for its connections to end.
+      if (p) {
+        ctx.pages.splice(ctx.pages.indexOf(p), 1);
+        await p.top().catch(() => {});
+        await p.collectCsp();
+        await ctx.driver.endSession(p.driver);
+        assert.deepEqual(p.csp, [], 'no policy violation in the partner page');
+      }
       await partner.close();
     }
   });
