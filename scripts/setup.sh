@@ -82,6 +82,43 @@ ensure_chromium() {
   export CHROMEDRIVER=/usr/bin/chromedriver
 }
 
+# Firefox ESR (Debian) and geckodriver (crates.io: Debian has no package),
+# for the component tests and the cross-engine suite. GECKODRIVER is not
+# exported: wasm-bindgen-test-runner would prefer it to CHROMEDRIVER for
+# every run; scripts/test sets it for the Firefox run only.
+ensure_firefox() {
+  if [ ! -x /usr/bin/firefox-esr ]; then
+    apt_install firefox-esr
+  fi
+  if ! command -v geckodriver >/dev/null; then
+    say "Installing geckodriver (about 4 minutes on two cores, once)"
+    cargo install geckodriver --locked || cargo install geckodriver
+  fi
+  export PW_FIREFOX=/usr/bin/firefox-esr
+  PW_GECKODRIVER="$(command -v geckodriver)"
+  export PW_GECKODRIVER
+}
+
+# WebKitGTK's WebDriver and its MiniBrowser (Debian), under Xvfb: it has no
+# headless mode. MiniBrowser lives in libwebkit2gtk's private folder.
+ensure_webkit() {
+  if ! command -v WebKitWebDriver >/dev/null; then
+    apt_install webkit2gtk-driver
+  fi
+  if ! command -v Xvfb >/dev/null || ! command -v xvfb-run >/dev/null; then
+    apt_install xvfb
+  fi
+  local browser
+  browser=$(ls /usr/lib/*/webkit2gtk-4.*/MiniBrowser 2>/dev/null | sort -V | tail -n 1 || true)
+  if [ -z "$browser" ]; then
+    echo "MiniBrowser not found (expected in /usr/lib/*/webkit2gtk-4.*/, from libwebkit2gtk)." >&2
+    exit 1
+  fi
+  export PW_MINIBROWSER="$browser"
+  PW_WEBKITDRIVER="$(command -v WebKitWebDriver)"
+  export PW_WEBKITDRIVER
+}
+
 # Everything needed to build the widget.
 # (Chromium too: a release build renders the welcome screen into
 # index.html with it, scripts/prerender.mjs.)
@@ -94,6 +131,9 @@ ensure_build_tools() {
 }
 
 # Everything needed to build and test it.
+# (The WebDriver client, selenium-webdriver, comes from package-lock.json.)
 ensure_test_tools() {
   ensure_build_tools
+  ensure_firefox
+  ensure_webkit
 }

@@ -1,0 +1,329 @@
+// The scenarios every engine runs (tests/engines/engines.test.mjs).
+import { it } from 'node:test';
+import assert from 'node:assert/strict';
+import { generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
+
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
+
+import { fileURLToPath } from 'node:url';
+
+import { GOLDEN } from '../e2e/golden.mjs';
+import { serveStatic } from '../e2e/server.mjs';
+import { LABELS } from '../e2e/widget-page.mjs';
+import { EnginePage } from './page.mjs';
+
+const L = LABELS.fr;
+const PHONE = [360, 740];
+const DESKTOP = [1280, 900];
+const FINGERPRINT = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
+const FORMATS = [
+  [/^Publication/, 1200, 630, '1200x630'],
+  [/^Carré/, 1080, 1080, '1080x1080'],
+  [/^Story/, 1080, 1920, '1080x1920'],
+];
+
+/** The link with one character of its payload changed. */
+export function alter(link, at = 30) {
+  const i = link.indexOf('#e=') + 3 + at;
+  return link.slice(0, i) + (link[i] === 'A' ? 'B' : 'A') + link.slice(i + 1);
+}
+
+/** The link cut by at least 12 characters, its payload a whole number of
+ * base64 quanta. */
+function cut(link) {
+  const payload = link.split('#e=')[1].length;
+  return link.slice(0, -(12 + (payload % 4)));
+}
+
+/** A fresh session (a fresh profile) at `size`. */
+async function newPage(ctx, [width, height] = PHONE) {
+  const driver = await ctx.driver.newSession();
+  const p = new EnginePage(driver, ctx.engine);
+  ctx.pages.push(p);
+  const got = await p.size(width, height);
+  return { p, viewport: got };
+}
+
+async function open(p, url) {
+  await p.goto(url);
+  await p.mounted();
+}
+
+/** Welcome screen → two commitments (reload midway, when asked) → summary. */
+async function fillToSummary(p, { name = 'Camille Dupont', commune = 'Saint-Étienne', reload = false } = {}) {
+  await p.heading(L.title);
+  await p.press(L.start);
+  await p.text('Proposition 1 sur 10', { exact: true });
+  await p.check(L.firstCommitment);
+  await p.click(await p.role('button', L.jumpButton(9)));
+  await p.text('Proposition 9 sur 10', { exact: true });
+  await p.check(L.electedCommitment);
+  if (reload) {
+    await p.reload();
+    await p.mounted();
+    // The step and both answers are kept.
+    await p.text('Proposition 9 sur 10', { exact: true });
+    assert.equal(await p.isChecked(await p.role('checkbox', L.electedCommitment)), true, 'kept after a reload');
+    await p.click(await p.role('button', L.jumpButton(1)));
+    await p.text('Proposition 1 sur 10', { exact: true });
+    assert.equal(await p.isChecked(await p.role('checkbox', L.firstCommitment)), true, 'kept after a reload');
+  }
+  await p.click(await p.role('button', L.jumpButton(10)));
+  await p.text('Proposition 10 sur 10', { exact: true });
+  await p.press(L.next);
+  await p.fill(L.name, name);
+  await p.fill(L.commune, commune);
+  await p.press(L.toSummary);
+  await p.heading(L.summary);
+}
+
+async function reachSigning(p, identity) {
+  await fillToSummary(p, identity);
+  await p.press(L.toSign);
+  await p.heading(L.signHeading);
+  await p.button(L.signButton);
+}
+
+/** Draws a wavy stroke on the signature pad with the pointer. */
+async function drawSignature(p) {
+  const pad = await p.role('img', L.pad);
+  await p.exec("arguments[0].scrollIntoView({ block: 'center' })", pad);
+  const { w, h } = await p.exec('const r = arguments[0].getBoundingClientRect(); return { w: r.width, h: r.height }', pad);
+  let actions = p.driver.actions({ async: true });
+  const at = (i) => ({
+    origin: pad,
+    x: Math.round(-w / 2 + 15 + (i * (w - 30)) / 30),
+    y: Math.round(Math.sin(i / 2) * h * 0.3),
+  });
+  actions = actions.move(at(0)).press();
+  for (let i = 1; i <= 30; i += 1) actions = actions.move({ ...at(i), duration: 10 });
+  await actions.release().perform();
+  await p.until(async () => !(await p.exec('return arguments[0].disabled', await p.button(L.clearPad))), 'the stroke to reach the pad');
+}
+
+async function sign(p) {
+  await p.press(L.signButton);
+  await p.heading(L.signedHeading);
+  return p.value(await p.role('textbox', L.link, { exact: false }));
+}
+
+async function fingerprintOf(p) {
+  return (await p.textOf(await p.text(/^Empreinte de votre clé : /))).match(FINGERPRINT)[0];
+}
+
+/** Keeps every Blob the page makes a URL for (the card's download link is
+ * one): the page's policy refuses fetch() of blob: URLs (connect-src), so
+ * the test reads the Blob itself. */
+async function keepBlobs(p) {
+  await p.exec(`
+    if (window.__pwBlobs) return;
+    window.__pwBlobs = new Map();
+    const make = URL.createObjectURL;
+    URL.createObjectURL = function (blob) {
+      const url = make.call(URL, blob);
+      window.__pwBlobs.set(url, blob);
+      return url;
+    };`);
+}
+
+/** The bytes of the Blob behind a blob: URL the page made. */
+async function bytesOf(p, url) {
+  const b64 = await p.run(
+    `const blob = window.__pwBlobs.get(args[0]);
+     if (!blob) throw new Error('no Blob kept for ' + args[0]);
+     return await new Promise((ok, fail) => {
+       const r = new FileReader();
+       r.onload = () => ok(r.result.split(',')[1]);
+       r.onerror = () => fail(r.error);
+       r.readAsDataURL(blob);
+     });`,
+    url,
+  );
+  return Buffer.from(b64, 'base64');
+}
+
+export function scenarios(ctx) {
+  const { env, facts } = ctx;
+
+  for (const [label, size] of [['at 360 px', PHONE], ['at desktop size', DESKTOP]]) {
+    it(`the journey ${label}, with a reload midway: answers and step kept`, async () => {
+      const { p, viewport } = await newPage(ctx, size);
+      facts[`viewport ${label}`] = viewport.join('×');
+      await open(p, env.url);
+      assert.equal(await p.exec('return document.documentElement.lang'), 'fr', 'the visitor reads French');
+      await fillToSummary(p, { reload: true });
+      await p.text('2 engagements sur 20');
+      assert.equal(await p.scrollsSideways(), false, 'no sideways scroll');
+    });
+  }
+
+  let signed;
+  it('signs with a drawn signature; the link verifies in a fresh profile; an altered link is refused', async () => {
+    const { p } = await newPage(ctx);
+    await open(p, env.url);
+    await reachSigning(p);
+    await drawSignature(p);
+    const link = await sign(p);
+    assert.match(link, /^http:\/\/127\.0\.0\.1:\d+\/#e=[A-Za-z0-9_-]+$/);
+    const fingerprint = await fingerprintOf(p);
+    signed = { link, fingerprint };
+
+    // The clipboard: copied, or the widget says to copy by hand.
+    await p.press('Copier le lien');
+    const copied = await p.until(
+      async () => ((await p.hasText('Lien copié.')) && 'copied') || ((await p.hasText('La copie automatique a été refusée')) && 'refused, said'),
+      'the copy to answer',
+    );
+    facts.clipboardWriteText = copied;
+
+    const { p: visitor } = await newPage(ctx);
+    await open(visitor, link);
+    await visitor.heading('Engagement signé');
+    await visitor.text(L.valid, { exact: true });
+    await visitor.text(`Le contenu est intact, signé par la clé ${fingerprint}.`);
+    await visitor.role('heading', 'Camille Dupont');
+    await visitor.role('img', L.pad);
+    assert.equal(await visitor.exec('return localStorage.length'), 0, 'opening a link stores nothing');
+
+    for (const [bad, reason] of [
+      [alter(link, 30), 'le lien a été modifié après la signature'],
+      // Cut to a whole base64 quantum: a cut that leaves stray bits in the
+      // last character reads as « des caractères qui ne peuvent pas venir
+      // … » instead (the same in every engine).
+      [cut(link), 'Le lien est incomplet'],
+    ]) {
+      await visitor.goto('about:blank');
+      await open(visitor, bad);
+      await visitor.text(L.invalid);
+      await visitor.text(reason);
+      assert.equal(await visitor.hasText(L.valid, { exact: true }), false);
+      assert.equal(await visitor.hasText('Camille Dupont'), false);
+    }
+  });
+
+  it('verifies every golden link (WebCrypto Ed25519 or the Rust fallback)', async () => {
+    const { p } = await newPage(ctx);
+    for (const [name, link] of GOLDEN) {
+      await p.goto('about:blank');
+      await open(p, `${env.url}#${link.split('#')[1]}`);
+      await p.until(() => p.hasText(L.valid, { exact: true }), `${name}: « Signature valide »`);
+    }
+    facts.webCryptoEd25519 = await p.run(`
+      try {
+        await crypto.subtle.importKey('raw', new Uint8Array(32).fill(1), { name: 'Ed25519' }, false, ['verify']);
+        return 'yes';
+      } catch (e) { return 'no: ' + e.name; }`);
+  });
+
+  // The widget verifies links with WebCrypto (src/web/verify.rs): an
+  // engine that says « false » for a good signature would show an honest
+  // candidate's link as invalid. Keys and signatures with leading zero
+  // bytes included (WebKit's generateKey trips on those; the widget makes
+  // its keys in Rust and never calls generateKey).
+  it('WebCrypto Ed25519 verify agrees with Node on 2,000 random signatures', async () => {
+    const { p } = await newPage(ctx);
+    await open(p, env.url);
+    const items = [];
+    for (let i = 0; i < 2000; i += 1) {
+      const { publicKey, privateKey } = generateKeyPairSync('ed25519');
+      const raw = Buffer.from(publicKey.export({ format: 'jwk' }).x, 'base64url');
+      const message = randomBytes(40 + (i % 200));
+      const signature = nodeSign(null, message, privateKey);
+      items.push([raw.toString('base64'), message.toString('base64'), signature.toString('base64')]);
+    }
+    // In batches of 250: WebDriver bodies stay small.
+    const result = { refused: 0, failed: 0 };
+    for (let at = 0; at < items.length; at += 250) {
+      const batch = await p.run(
+      `const b = (s) => Uint8Array.from(atob(s), (c) => c.charCodeAt(0));
+       let refused = 0, failed = 0;
+       for (const [k, m, s] of args[0]) {
+         try {
+           const key = await crypto.subtle.importKey('raw', b(k), { name: 'Ed25519' }, false, ['verify']);
+           if (!(await crypto.subtle.verify({ name: 'Ed25519' }, key, b(s), b(m)))) refused += 1;
+         } catch (e) { failed += 1; }
+       }
+       return { refused, failed };`,
+      items.slice(at, at + 250),
+      );
+      result.refused += batch.refused;
+      result.failed += batch.failed;
+    }
+    facts.webCryptoVerifyOf2000 = result;
+    assert.equal(result.refused + result.failed, 0, `good signatures refused: ${JSON.stringify(result)}`);
+  });
+
+  it('makes the card in each format: a PNG of the right size whose QR code opens the link', async () => {
+    assert.ok(signed, 'the signing scenario signed');
+    const { p } = await newPage(ctx);
+    await open(p, signed.link);
+    await p.text(L.valid, { exact: true });
+    await keepBlobs(p);
+    await p.press(L.showImage);
+    for (const [name, w, h, key] of FORMATS) {
+      const radio = await p.role('radio', name, { exact: false });
+      await p.click((await p.exec('return arguments[0].labels[0]', radio)) ?? radio);
+      await p.until(() => p.isChecked(radio), `${key} chosen`);
+      await p.until(
+        () => p.exec(`const i = document.querySelector('.pw-card__preview'); return i && i.naturalWidth === ${w} && i.naturalHeight === ${h}`),
+        `the ${key} preview`,
+      );
+      const download = await p.role('link', 'Télécharger');
+      const [href, file] = await p.exec("return [arguments[0].href, arguments[0].getAttribute('download')]", download);
+      assert.match(file, new RegExp(`^engagement-camille-dupont-${key}\\.png$`));
+      const bytes = await bytesOf(p, href);
+      const png = PNG.sync.read(bytes);
+      assert.deepEqual([png.width, png.height], [w, h], key);
+      const qr = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+      assert.equal(qr?.data, signed.link, `${key}: the QR code opens the link`);
+    }
+    facts.shareFiles = (await p.count('button', 'Partager')) > 0 ? 'offered' : 'not offered (no canShare files)';
+    facts.copyImage = (await p.count('button', "Copier l'image")) > 0 ? 'offered' : 'not offered';
+  });
+
+  // A partner's page on another site (localhost) frames the widget
+  // (127.0.0.1): what the engine does with the frame's storage, and what
+  // the widget says about it.
+  it("a partner's frame: storage refused or kept apart, and said", async () => {
+    const partner = await serveStatic(fileURLToPath(new URL('../../examples/', import.meta.url)), {
+      host: 'localhost',
+      rewrite: (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url),
+    });
+    let p;
+    try {
+      ({ p } = await newPage(ctx, DESKTOP));
+      await p.goto(`${partner.url}partner.html`);
+      await p.intoFrame(0);
+      await p.heading(L.title);
+      facts.frameStorage = await p.run(`
+        let local;
+        try { localStorage.setItem('pw-probe', '1'); localStorage.removeItem('pw-probe'); local = 'works'; }
+        catch (e) { local = 'refused (' + e.name + ')'; }
+        const access = document.hasStorageAccess ? String(await document.hasStorageAccess()) : 'no hasStorageAccess';
+        return { localStorage: local, hasStorageAccess: access, navigatorStorage: !!navigator.storage };`);
+      await p.press(L.start);
+      await p.check(L.firstCommitment);
+      await p.click(await p.role('button', L.jumpButton(3)));
+      const said = await p.until(
+        async () =>
+          ((await p.hasText('Sur ce site, votre navigateur garde vos réponses à part')) && 'kept apart, said') ||
+          ((await p.count('link', 'Ouvrir le widget dans un onglet pour garder vos réponses')) && 'refused, the widget page offered'),
+        'the widget to say what becomes of the answers',
+      );
+      facts.frameSays = said;
+      await p.collectCsp();
+      assert.deepEqual(p.csp, [], 'no policy violation in the frame');
+    } finally {
+      // The browser first: the server waits for its connections to end.
+      if (p) {
+        ctx.pages.splice(ctx.pages.indexOf(p), 1);
+        await p.top().catch(() => {});
+        await p.collectCsp();
+        await ctx.driver.endSession(p.driver);
+        assert.deepEqual(p.csp, [], 'no policy violation in the partner page');
+      }
+      await partner.close();
+    }
+  });
+}
