@@ -111,8 +111,12 @@ export function a11ySuite(env) {
           };
           await settle();
           await inFrame.next();
+          // The identity step resizes the frame too: settle before typing
+          // and before the click (a click during a resize can miss).
+          await settle();
           await inFrame.field(l.name).fill('Camille Dupont');
           await inFrame.field(l.commune).fill('Lyon');
+          await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await inFrame.button(l.toSummary).click();
           await inFrame.waitForHeading(l.summary);
           await settle();
