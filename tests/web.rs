@@ -388,6 +388,21 @@ fn set_fragment(fragment: &str) {
         .unwrap();
 }
 
+/// Fresh storage holding a draft ready to sign, and no fragment.
+fn ready_to_sign() {
+    clear_storage();
+    set_fragment("");
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, READY_TO_SIGN)
+        .unwrap();
+}
+
+/// The full build mounted over [`ready_to_sign`]: the sign step.
+fn mount_at_the_sign_step() -> Mounted {
+    ready_to_sign();
+    mount()
+}
+
 fn share_link(root: &Element) -> String {
     input(root, "#pw-share-link").value()
 }
@@ -404,12 +419,7 @@ fn read_link(link: &str) -> pledge_widget::domain::VerifiedPledge {
 
 #[wasm_bindgen_test]
 async fn signing_makes_a_key_keeps_it_and_reuses_it() {
-    clear_storage();
-    set_fragment("");
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, READY_TO_SIGN)
-        .unwrap();
-    let w = mount();
+    let w = mount_at_the_sign_step();
     assert!(heading(&w.root).contains("Signer mon engagement"));
     assert!(text(&w.root).contains("Une clé de signature sera créée"));
     button(&w.root, "Signer mon engagement").click();
@@ -452,12 +462,7 @@ async fn signing_makes_a_key_keeps_it_and_reuses_it() {
 
 #[wasm_bindgen_test]
 async fn the_sign_step_shows_every_commitment_it_signs() {
-    clear_storage();
-    set_fragment("");
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, READY_TO_SIGN)
-        .unwrap();
-    let w = mount();
+    let w = mount_at_the_sign_step();
     assert!(heading(&w.root).contains("Signer mon engagement"));
     let what = w.root.query_selector(".pw-sign__what").unwrap().unwrap();
     assert!(text(&what).contains("2 engagements sur 20"));
@@ -534,12 +539,7 @@ async fn answers_from_another_page_ask_first_and_never_land_past_the_summary() {
 
 #[wasm_bindgen_test]
 async fn an_imported_key_signs_the_next_pledge() {
-    clear_storage();
-    set_fragment("");
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, READY_TO_SIGN)
-        .unwrap();
-    let w = mount();
+    let w = mount_at_the_sign_step();
     let imported = PledgeKey::from_seed([7; 32]);
 
     choose_file(&input(&w.root, "input[type=file]"), &imported.to_file());
@@ -562,12 +562,7 @@ async fn an_imported_key_signs_the_next_pledge() {
 
 #[wasm_bindgen_test]
 async fn a_file_that_is_not_a_key_is_refused_with_a_message() {
-    clear_storage();
-    set_fragment("");
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, READY_TO_SIGN)
-        .unwrap();
-    let w = mount();
+    let w = mount_at_the_sign_step();
     choose_file(
         &input(&w.root, "input[type=file]"),
         "<script>alert(1)</script>",
@@ -972,11 +967,7 @@ async fn the_send_button_is_there_only_with_an_organiser_contact() {
         ),
         (None, false),
     ] {
-        clear_storage();
-        set_fragment("");
-        LocalStorage::raw()
-            .set_item(StoredDraft::KEY, READY_TO_SIGN)
-            .unwrap();
+        ready_to_sign();
         let w = mount_with_organiser(organiser);
         settle().await;
         button(&w.root, "Signer mon engagement").click();

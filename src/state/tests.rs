@@ -423,6 +423,27 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     assert_eq!(csv.lines().count(), 4);
 }
 
+/// Dispatches `actions` in order.
+fn act(state: &PledgeState, actions: impl IntoIterator<Item = Action>) {
+    for action in actions {
+        state.dispatch(action);
+    }
+}
+
+/// Two tabs sharing one storage, both having answered `actions`.
+fn two_tabs_having(
+    actions: impl IntoIterator<Item = Action>,
+) -> (MemoryIo, PledgeState, PledgeState) {
+    let io = MemoryIo::default();
+    let a = PledgeState::open(io.clone().shared(), Scope::FULL, None);
+    let b = PledgeState::open(io.other_tab().shared(), Scope::FULL, None);
+    for action in actions {
+        a.dispatch(action.clone());
+        b.dispatch(action);
+    }
+    (io, a, b)
+}
+
 fn carried(name: &str, ticks: &[u8], step: Step) -> Draft {
     let mut d = Draft::default();
     for &t in ticks {
@@ -473,14 +494,15 @@ fn a_carried_draft_asks_before_replacing_answers_of_ones_own() {
     let io = MemoryIo::default();
     let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     let mine = carried("Camille", &[5], Step::Proposal(3));
-    for action in [
-        Action::Tick(5, true),
-        Action::Edit(Field::Name, "Camille".into()),
-        Action::Edit(Field::Commune, "Lyon".into()),
-        Action::GoTo(Step::Proposal(3)),
-    ] {
-        state.dispatch(action);
-    }
+    act(
+        &state,
+        [
+            Action::Tick(5, true),
+            Action::Edit(Field::Name, "Camille".into()),
+            Action::Edit(Field::Commune, "Lyon".into()),
+            Action::GoTo(Step::Proposal(3)),
+        ],
+    );
     let stranger = carried("Camille", &[0, 1, 2], Step::Sign);
     state.receive_carried(stranger.clone());
     // Nothing changed yet: the question shows both.
@@ -541,14 +563,15 @@ fn a_carried_draft_where_a_pledge_was_signed_asks_and_signing_keeps_earlier_link
     let _owner = owner();
     let io = MemoryIo::default();
     let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
-    for action in [
-        Action::Tick(5, true),
-        Action::Edit(Field::Name, "Camille".into()),
-        Action::Edit(Field::Commune, "Lyon".into()),
-        Action::GoTo(Step::Sign),
-    ] {
-        state.dispatch(action);
-    }
+    act(
+        &state,
+        [
+            Action::Tick(5, true),
+            Action::Edit(Field::Name, "Camille".into()),
+            Action::Edit(Field::Commune, "Lyon".into()),
+            Action::GoTo(Step::Sign),
+        ],
+    );
     state.sign(None).unwrap();
     let first = state.latest_signed_payload().unwrap();
     state.dispatch(Action::StartOver);
@@ -577,17 +600,10 @@ fn a_carried_draft_where_a_pledge_was_signed_asks_and_signing_keeps_earlier_link
 #[test]
 fn another_tab_hears_of_a_replacement_and_can_take_its_answers_back() {
     let _owner = owner();
-    let io = MemoryIo::default();
-    let a = PledgeState::open(io.clone().shared(), Scope::FULL, None);
-    let tab_b = io.other_tab();
-    let b = PledgeState::open(tab_b.clone().shared(), Scope::FULL, None);
-    for action in [
+    let (io, a, b) = two_tabs_having([
         Action::Tick(5, true),
         Action::Edit(Field::Name, "Camille".into()),
-    ] {
-        a.dispatch(action.clone());
-        b.dispatch(action);
-    }
+    ]);
     let mine = a.with(Clone::clone);
     a.receive_carried(carried("Camille", &[0], Step::Sign));
     a.accept_arrival();
@@ -605,18 +621,11 @@ fn another_tab_hears_of_a_replacement_and_can_take_its_answers_back() {
 #[test]
 fn a_tab_at_the_sign_step_whose_answers_another_tab_replaced_goes_back_to_the_summary() {
     let _owner = owner();
-    let io = MemoryIo::default();
-    let a = PledgeState::open(io.clone().shared(), Scope::FULL, None);
-    let tab_b = io.other_tab();
-    let b = PledgeState::open(tab_b.clone().shared(), Scope::FULL, None);
-    for action in [
+    let (io, a, b) = two_tabs_having([
         Action::Tick(5, true),
         Action::Edit(Field::Name, "Camille".into()),
         Action::Edit(Field::Commune, "Lyon".into()),
-    ] {
-        a.dispatch(action.clone());
-        b.dispatch(action);
-    }
+    ]);
     b.dispatch(Action::GoTo(Step::Sign));
     assert_eq!(b.with(|d| d.step), Step::Sign);
     a.receive_carried(carried("Camille", &[0, 1], Step::Sign));

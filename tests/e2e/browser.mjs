@@ -4,6 +4,17 @@ import { chromium } from 'playwright-core';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
+/** What Debian's Chromium needs on this closed network, in every suite. */
+export const CHROMIUM_FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-dev-shm-usage',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
+
 /**
  * `thirdPartyCookies`: as a browser that allows them (Chromium's setting,
  * off by default here). A partner's frame then gets working storage kept
@@ -14,13 +25,7 @@ export function launchChromium({ thirdPartyCookies = false } = {}) {
   return chromium.launch({
     executablePath: CHROMIUM,
     args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-dev-shm-usage',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--no-first-run',
+      ...CHROMIUM_FLAGS,
       // A host name that is not a local address to the widget, for the
       // shared-origin warning (tests/e2e/hosting.mjs); still this machine.
       '--host-resolver-rules=MAP widget.test 127.0.0.1',

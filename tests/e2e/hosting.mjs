@@ -45,13 +45,31 @@ async function deployNewVersion(dir, tag) {
  * Polls `fn` (which may be async) in the page until it returns true.
  * (Playwright's waitForFunction does not wait for a promise's value.)
  */
-async function until(page, fn, what, timeout = 15000) {
+async function until(page, fn, what, timeout = 15000, arg = undefined) {
   const end = Date.now() + timeout;
   for (;;) {
-    if (await page.evaluate(fn)) return;
+    if (await page.evaluate(fn, arg)) return;
     if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
     await page.waitForTimeout(50);
   }
+}
+
+/** Waits until the cache whose name holds `scope` has both big builds. */
+function wholeBuildCached(page, scope, what) {
+  return until(
+    page,
+    async (scope) => {
+      for (const key of await caches.keys()) {
+        if (!key.includes(scope)) continue;
+        const files = (await (await caches.open(key)).keys()).map((r) => r.url);
+        return files.some((u) => /pledge-journey-.*\.wasm$/.test(u)) && files.some((u) => /pledge-widget-.*\.wasm$/.test(u));
+      }
+      return false;
+    },
+    what,
+    15000,
+    scope,
+  );
 }
 
 /** Waits until the page is controlled by its service worker. */
@@ -230,18 +248,7 @@ export function hostingSuite(env) {
       await controlled(page);
       // Past the welcome screen, a caches the rest of its build.
       await a.start();
-      await until(
-        page,
-        async () => {
-          for (const key of await caches.keys()) {
-            if (!key.includes('/a/:')) continue;
-            const files = (await (await caches.open(key)).keys()).map((r) => r.url);
-            return files.some((u) => /pledge-journey-.*\.wasm$/.test(u)) && files.some((u) => /pledge-widget-.*\.wasm$/.test(u));
-          }
-          return false;
-        },
-        "a's whole build cached",
-      );
+      await wholeBuildCached(page, '/a/:', "a's whole build cached");
       const other = await newPage();
       const b = new WidgetPage(other, `${server.url}b/`);
       await b.open();
@@ -283,18 +290,7 @@ export function hostingSuite(env) {
       await x.open();
       await controlled(page);
       await x.start();
-      await until(
-        page,
-        async () => {
-          for (const key of await caches.keys()) {
-            if (!key.includes('/w/:x/:')) continue;
-            const files = (await (await caches.open(key)).keys()).map((r) => r.url);
-            return files.some((u) => /pledge-journey-.*\.wasm$/.test(u)) && files.some((u) => /pledge-widget-.*\.wasm$/.test(u));
-          }
-          return false;
-        },
-        "/w/:x/'s whole build cached",
-      );
+      await wholeBuildCached(page, '/w/:x/:', "/w/:x/'s whole build cached");
       const other = await newPage();
       await new WidgetPage(other, `${server.url}w/`).open();
       await controlled(other);

@@ -11,12 +11,16 @@ import { readdirSync, existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 
 import { WebDriver } from 'selenium-webdriver';
+
+import { CHROMIUM, CHROMIUM_FLAGS } from '../e2e/browser.mjs';
 import { Executor, HttpClient } from 'selenium-webdriver/http/index.js';
 
 process.env.SE_OFFLINE = 'true';
 // Stopped from outside (timeout, Ctrl-C): the 'exit' handlers below stop
 // the drivers, browsers and Xvfb this run started.
-for (const signal of ['SIGTERM', 'SIGINT']) process.once(signal, () => process.exit(130));
+const stopRun = () => process.exit(130);
+process.on('SIGTERM', stopRun);
+process.on('SIGINT', stopRun);
 
 export const ENGINES = ['chromium', 'firefox', 'webkit'];
 
@@ -112,17 +116,8 @@ function engineSpec(engine, { display } = {}) {
         capabilities: () => ({
           browserName: 'chrome',
           'goog:chromeOptions': {
-            binary: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-            args: [
-              '--headless',
-              '--no-sandbox',
-              '--disable-gpu',
-              '--disable-dev-shm-usage',
-              '--disable-background-networking',
-              '--disable-component-update',
-              '--no-first-run',
-              '--lang=fr-FR',
-            ],
+            binary: CHROMIUM,
+            args: [...CHROMIUM_FLAGS, '--lang=fr-FR'],
             prefs: { 'intl.accept_languages': 'fr-FR,fr' },
           },
         }),
