@@ -538,6 +538,26 @@ async fn answers_from_another_page_ask_first_and_never_land_past_the_summary() {
 }
 
 #[wasm_bindgen_test]
+async fn received_text_that_could_not_be_signed_is_said_not_shown() {
+    clear_storage();
+    let mine = r#"{"version":1,"step":"proposal-2","ticked":["1.1"],"name":"Camille","commune":"Lyon","list":"","role":null}"#;
+    LocalStorage::raw()
+        .set_item(StoredDraft::KEY, mine)
+        .unwrap();
+    let mut theirs = StoredDraft::decode(mine).unwrap();
+    theirs.identity.name = format!("Vérifié{}", "\u{346}".repeat(500));
+    theirs.identity.commune = "L".repeat(10_000);
+    let link = StoredDraft::carry_link("https://w.example/", &theirs);
+    set_fragment(&format!("#{}", link.split_once('#').unwrap().1));
+    let w = mount();
+    settle().await;
+    let received = all(&w.root, ".pw-arrival__draft").pop().unwrap();
+    assert_eq!(all(&received, ".pw-arrival__unsignable").len(), 2);
+    assert!(!text(&received).contains('\u{346}'));
+    assert!(!text(&received).contains("LLLL"));
+}
+
+#[wasm_bindgen_test]
 async fn an_imported_key_signs_the_next_pledge() {
     let w = mount_at_the_sign_step();
     let imported = PledgeKey::from_seed([7; 32]);

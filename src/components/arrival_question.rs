@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::CommitmentList;
 use crate::campaign::COMMITMENT_COUNT;
-use crate::domain::Draft;
+use crate::domain::{Draft, Field, Identity};
 use crate::state::{texts, Arrival, PledgeState};
 
 /// Answers from another page that would replace the candidate's own:
@@ -58,12 +58,19 @@ pub fn ArrivalQuestion() -> impl IntoView {
 fn DraftDigest(title: fn() -> &'static str, draft: Draft) -> impl IntoView {
     let id = draft.identity;
     let selection = draft.selection;
-    let has_answers = selection.count() > 0 || !id.name.trim().is_empty();
-    let who: Vec<_> = [id.name, id.commune, id.list]
+    let has_answers = draft.selection.count() > 0 || id != Identity::default();
+    // Text that could not be signed (too long, hidden or stacked
+    // characters: another page may send anything) is not shown, only said.
+    let who: Vec<_> = [Field::Name, Field::Commune, Field::List]
         .into_iter()
-        .map(|t| t.trim().to_owned())
-        .filter(|t| !t.is_empty())
-        .map(|t| view! { <li><bdi>{t}</bdi></li> })
+        .filter(|&f| !id.get(f).trim().is_empty())
+        .map(|f| match id.error(f) {
+            None => view! { <li><bdi>{id.get(f).trim().to_owned()}</bdi></li> }.into_any(),
+            Some(_) => view! {
+                <li class="pw-arrival__unsignable">{move || texts().arrival_unsignable}</li>
+            }
+            .into_any(),
+        })
         .collect();
     view! {
         <section class="pw-arrival__draft">

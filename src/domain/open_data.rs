@@ -75,8 +75,10 @@ pub fn cell(text: &str) -> String {
         if could_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\n') {
             out.push('\'');
         }
-        could_start =
-            matches!(c, ',' | ';' | '\t' | '\r' | '\n') || (could_start && matches!(c, ' ' | '"'));
+        // Any white space (a non-breaking space too, which links signed
+        // before issue 22 may hold) or quote keeps a cell's start open.
+        could_start = matches!(c, ',' | ';' | '\t' | '\r' | '\n')
+            || (could_start && (c.is_whitespace() || c == '"'));
         if c == '"' {
             out.push('"');
         }
@@ -165,6 +167,8 @@ mod tests {
             "Paul;@SUM(1+9)*cmd|' /C calc'!A0",
             "Zoé;+HYPERLINK(\"http://x\";\"y\")",
             "\"; =1+1; \"",
+            "Dupont;\u{A0}=2+3",
+            "Dupont;\u{3000}+1",
         ];
         let line = hostile.map(cell).join(",") + "\r\n";
         for sep in [',', ';', '\t'] {

@@ -72,6 +72,7 @@ pub static EN: Texts = Texts {
     arrival_received: "Answers received",
     arrival_replace: "Replace my answers",
     arrival_keep: "Keep mine",
+    arrival_unsignable: "(a text that cannot be signed)",
     no_answers: "No answers",
     loading_arrival: "Loading the answers received…",
     notice_carried_unreadable: "The answers this link carried could not be read: nothing was changed.",

@@ -71,6 +71,7 @@ pub static FR: Texts = Texts {
     arrival_received: "Réponses reçues",
     arrival_replace: "Remplacer mes réponses",
     arrival_keep: "Garder les miennes",
+    arrival_unsignable: "(un texte qui ne peut pas être signé)",
     no_answers: "Aucune réponse",
     loading_arrival: "Chargement des réponses reçues…",
     notice_carried_unreadable: "Les réponses transmises par ce lien n'ont pas pu être lues : rien n'a été changé.",

@@ -182,6 +182,8 @@ pub struct Texts {
     pub arrival_replace: &'static str,
     pub arrival_keep: &'static str,
     /// A draft with nothing answered.
+    /// In place of received text that could not be signed.
+    pub arrival_unsignable: &'static str,
     pub no_answers: &'static str,
     /// While the journey build loads the full build, which asks.
     pub loading_arrival: &'static str,

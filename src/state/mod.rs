@@ -819,6 +819,15 @@ impl PledgeState {
                     self.signed.set(None);
                 }
             }
+            // Another tab took answers from another page: this one shows
+            // them too (through the draft's event) and says so.
+            (Some(keys::FROM_ELSEWHERE), value) => {
+                let asking = matches!(self.arrival.get_untracked(), Some(Arrival::Asking { .. }));
+                if !asking {
+                    self.arrival
+                        .set((value == Some("1")).then_some(Arrival::Adopted));
+                }
+            }
             (Some(keys::SIGNED_EARLIER), value) => self
                 .earlier
                 .set(value.and_then(EarlierPledges::decode).unwrap_or_default()),

@@ -741,3 +741,18 @@ fn a_tab_at_the_sign_step_goes_back_to_the_summary_when_answers_change_elsewhere
     );
     assert_eq!(b.with(|d| d.step), Step::Summary);
 }
+
+#[test]
+fn another_tab_that_took_answers_from_another_page_is_heard_of() {
+    let _owner = owner();
+    let (io, a, b) = two_tabs_having([]);
+    b.receive_carried(carried("Camille", &[0], Step::Sign));
+    for key in [StoredDraft::KEY, keys::FROM_ELSEWHERE] {
+        a.changed_elsewhere(Some(key), io.stored(key).as_deref());
+    }
+    assert_eq!(a.arrival(), Some(Arrival::Adopted));
+    b.dispatch(Action::GoTo(Step::Sign));
+    b.sign(None).unwrap();
+    a.changed_elsewhere(Some(keys::FROM_ELSEWHERE), None);
+    assert_eq!(a.arrival(), None);
+}
