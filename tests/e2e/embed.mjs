@@ -176,6 +176,14 @@ export function embedSuite(env) {
       await assertFits(page, 0, 'the signed pledge');
 
       // Stable when nothing changes: no endless growth, no more messages.
+      // (A last late change, such as the list status arriving, may still
+      // resize it once: wait for half a second without a message first.)
+      for (let tries = 0, seen = -1; tries < 10; tries += 1) {
+        const now = await page.evaluate(() => window.__pwHeights);
+        if (now === seen) break;
+        seen = now;
+        await page.waitForTimeout(500);
+      }
       const before = await main.el.evaluate((f) => f.getBoundingClientRect().height);
       const count = await page.evaluate(() => window.__pwHeights);
       await page.waitForTimeout(1000);

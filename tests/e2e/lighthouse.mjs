@@ -6,24 +6,34 @@ import { execFile } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 
-import { CHROMIUM } from './browser.mjs';
+import { CHROMIUM, CHROMIUM_FLAGS } from './browser.mjs';
 
 const LIGHTHOUSE = fileURLToPath(new URL('../../node_modules/.bin/lighthouse', import.meta.url));
 
 /** Runs Lighthouse's CLI on `url` with Debian's Chromium; resolves to its report. */
-export async function lighthouse(url) {
-  const { stdout } = await promisify(execFile)(
-    LIGHTHOUSE,
-    [
-      url,
-      '--output=json',
-      '--quiet',
-      '--only-categories=performance,accessibility,best-practices,seo',
-      '--chrome-flags=--headless --no-sandbox --disable-gpu --disable-dev-shm-usage --disable-background-networking --disable-component-update --no-first-run',
-    ],
-    { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 },
-  );
-  return JSON.parse(stdout);
+export async function lighthouse(url, attempts = 2) {
+  try {
+    const { stdout } = await promisify(execFile)(
+      LIGHTHOUSE,
+      [
+        url,
+        '--output=json',
+        '--quiet',
+        '--only-categories=performance,accessibility,best-practices,seo',
+        `--chrome-flags=${CHROMIUM_FLAGS.join(' ')}`,
+      ],
+      { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 64 << 20 },
+    );
+    return JSON.parse(stdout);
+  } catch (error) {
+    // Lighthouse's own advice for a trace it failed to record (NO_NAVSTART
+    // and the like): "Please run Lighthouse again". Once; a score is never
+    // retried, only a run that produced none.
+    if (attempts > 1 && /run Lighthouse again/.test(String(error.stderr ?? error.message))) {
+      return lighthouse(url, attempts - 1);
+    }
+    throw error;
+  }
 }
 
 export function lighthouseSuite(env) {
