@@ -25,25 +25,56 @@ pub fn ConsoleIntake() -> impl IntoView {
     let report = RwSignal::new(None::<IntakeReport>);
     let unreadable = RwSignal::new(false);
 
-    let add = move |_| {
-        let Some(area) = links.get_untracked() else {
-            return;
-        };
+    // Reads the links, then has the browser check their signatures, a
+    // batch at a time (the page stays responsive); the textarea is cleared
+    // once they are taken.
+    let intake = move |text: String, pasted_here: bool| {
         web::mark("pw-console-intake-start");
-        let taken = state.take_links(&area.value());
-        if !taken.too_big {
-            area.set_value("");
-        }
         unreadable.set(false);
-        report.set(Some(taken));
+        let pasted = match state.read_links(&text) {
+            None => return,
+            Some(Err(too_big)) => {
+                report.set(Some(too_big));
+                return;
+            }
+            Some(Ok(pasted)) => pasted,
+        };
+        drop(text);
+        leptos::task::spawn_local(async move {
+            let checked =
+                web::check_payloads(&pasted.payloads(), |done| state.checked_so_far(done)).await;
+            let taken = state.take_checked(pasted, checked);
+            if let Some(area) = links.get_untracked().filter(|_| pasted_here) {
+                area.set_value("");
+            }
+            let _ = report.try_set(Some(taken));
+            web::next_task().await;
+            state.save();
+            web::mark("pw-console-intake-done");
+        });
     };
-    let from_file = Callback::new(move |content: Option<String>| {
-        let _ = unreadable.try_set(content.is_none());
-        if let Some(content) = content {
-            web::mark("pw-console-intake-start");
-            let _ = report.try_set(Some(state.take_links(&content)));
+    let add = move |_| {
+        if let Some(area) = links.get_untracked() {
+            intake(area.value(), true);
+        }
+    };
+    let from_file = Callback::new(move |content: Option<String>| match content {
+        Some(content) => intake(content, false),
+        None => {
+            let _ = unreadable.try_set(true);
         }
     });
+    let checking = move || {
+        let c = state.checking().filter(|c| !c.opening)?;
+        let said = fill(
+            org_texts().intake_checking,
+            &[
+                ("done", &c.done.to_string()),
+                ("total", &c.total.to_string()),
+            ],
+        );
+        Some(view! { <p class="pw-intake__progress">{said}</p> })
+    };
     let verdicts = move || {
         let t = org_texts();
         if unreadable.get() {
@@ -145,7 +176,12 @@ pub fn ConsoleIntake() -> impl IntoView {
                 node_ref=links
             ></textarea>
             <div class="pw-key__actions">
-                <button type="button" class="pw-button pw-button--primary" on:click=add>
+                <button
+                    type="button"
+                    class="pw-button pw-button--primary"
+                    prop:disabled=move || state.checking().is_some()
+                    on:click=add
+                >
                     {move || org_texts().console_paste_add}
                 </button>
                 <FileButton
@@ -155,7 +191,7 @@ pub fn ConsoleIntake() -> impl IntoView {
                     on_read=from_file
                 />
             </div>
-            <div role="status">{verdicts}</div>
+            <div role="status">{checking} {verdicts}</div>
         </section>
     }
 }

@@ -28,7 +28,12 @@ pub fn ConsolePublish() -> impl IntoView {
                 {move || org_texts().console_publish_heading}
             </h2>
             <p class="pw-key__explain">{move || org_texts().console_publish_lead}</p>
-            <button type="button" class="pw-button pw-button--primary" on:click=publish>
+            <button
+                type="button"
+                class="pw-button pw-button--primary"
+                prop:disabled=move || state.checking().is_some_and(|c| c.opening)
+                on:click=publish
+            >
                 {move || org_texts().console_publish}
             </button>
             <p class="pw-key__message" role="status">{move || message.get()}</p>

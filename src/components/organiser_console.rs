@@ -32,7 +32,28 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
     }
     web::mark("pw-console-start");
     let state = ConsoleState::open(io);
-    web::mark("pw-console-opened");
+    // The stored pledges are checked by the browser, a batch at a time,
+    // before the console shows them.
+    match state.record_to_check() {
+        Some(record) => leptos::task::spawn_local(async move {
+            let checked =
+                web::check_payloads(&record.payloads(), |done| state.checked_so_far(done)).await;
+            state.opened(checked);
+            web::mark("pw-console-opened");
+        }),
+        None => web::mark("pw-console-opened"),
+    }
+    let opening = move || {
+        let c = state.checking().filter(|c| c.opening)?;
+        let said = fill(
+            org_texts().console_opening,
+            &[
+                ("done", &c.done.to_string()),
+                ("total", &c.total.to_string()),
+            ],
+        );
+        Some(view! { <p class="pw-notice pw-console__opening" role="status">{said}</p> })
+    };
     let shared_origin = OriginSharing::of(&page)
         .warns()
         .then(|| OriginSharing::origin(&page).to_owned());
@@ -70,6 +91,7 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
             <p class="pw-step__lead">{move || org_texts().console_lead}</p>
             {origin_warning}
             {notices}
+            {opening}
             <ConsoleKeyPanel />
             <ConsoleIntake />
             <ConsoleEntries />

@@ -38,6 +38,7 @@ mod json;
 mod keys;
 pub mod open_data;
 mod organiser;
+mod packed;
 pub mod payload;
 pub mod pinned_key;
 mod pledge;
@@ -55,7 +56,9 @@ mod test_rng;
 mod wall;
 
 pub use candidate_text::TextFault;
-pub use console::{Console, Gathered, Intake, IntakeLine, IntakeReport};
+pub use console::{
+    check_in_rust, Console, ConsoleRecord, Gathered, Intake, IntakeLine, IntakeReport, PastedLinks,
+};
 pub use draft::{Action, Draft, Step};
 pub use drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
 pub use embed_options::{

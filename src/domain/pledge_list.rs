@@ -36,7 +36,8 @@ pub enum Status {
 impl Status {
     pub const ALL: [Status; 3] = [Status::Verified, Status::Pending, Status::Withdrawn];
 
-    fn byte(self) -> u8 {
+    /// The byte that stands for the status in a list (and the console's record).
+    pub(crate) fn byte(self) -> u8 {
         match self {
             Status::Verified => 1,
             Status::Pending => 2,
@@ -44,7 +45,7 @@ impl Status {
         }
     }
 
-    fn from_byte(byte: u8) -> Option<Status> {
+    pub(crate) fn from_byte(byte: u8) -> Option<Status> {
         Status::ALL.into_iter().find(|s| s.byte() == byte)
     }
 

@@ -130,6 +130,10 @@ pub struct OrgTexts {
     /// `{n}`: verdicts not listed one by one.
     pub intake_more: &'static str,
     pub intake_too_big: &'static str,
+    /// While a paste's signatures are checked: `{done}`, `{total}`.
+    pub intake_checking: &'static str,
+    /// While the stored console's signatures are checked: `{done}`, `{total}`.
+    pub console_opening: &'static str,
     pub intake_file_unreadable: &'static str,
     /// The size caps, in words.
     pub console_paste_limits: &'static str,
@@ -245,6 +249,8 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     intake_no_link: "Lignes sans lien d'engagement : {n} ({lines})",
     intake_summary: "Ajoutés : {added} · remplacés : {replaced} · déjà présents : {duplicate} · non valides : {invalid}",
     intake_more: "… et {n} autres résultats, non détaillés.",
+    intake_checking: "Vérification des signatures : {done} sur {total}…",
+    console_opening: "Ouverture de la console : vérification des engagements enregistrés, {done} sur {total}…",
     intake_too_big: "Trop de texte à la fois : rien n'a été ajouté. Au plus 16 Mo ou 50 000 liens par envoi ; découpez le fichier en plusieurs parties.",
     intake_file_unreadable: "Ce fichier n'a pas pu être lu : il dépasse 16 Mo ou ce n'est pas un fichier texte.",
     console_paste_limits: "Au plus 50 000 liens ou 16 Mo à la fois, collés ou dans un fichier.",
@@ -354,6 +360,8 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     intake_no_link: "Lines without a pledge link: {n} ({lines})",
     intake_summary: "Added: {added} · replaced: {replaced} · already here: {duplicate} · invalid: {invalid}",
     intake_more: "… and {n} more results, not listed.",
+    intake_checking: "Checking signatures: {done} of {total}…",
+    console_opening: "Opening the console: checking the stored pledges, {done} of {total}…",
     intake_too_big: "Too much text at once: nothing was added. At most 16 MB or 50,000 links at a time; split the file into parts.",
     intake_file_unreadable: "This file could not be read: it is over 16 MB or not a text file.",
     console_paste_limits: "At most 50,000 links or 16 MB at a time, pasted or in a file.",

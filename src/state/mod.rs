@@ -19,7 +19,9 @@ use leptos::prelude::*;
 
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{campaign, org_texts, text, texts, Locale};
-pub use organiser::{organiser, ConsoleNotices, ConsoleState, OrganiserContext, Vouched};
+pub use organiser::{
+    organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Vouched,
+};
 
 use crate::domain::{
     Action, Draft, Drawing, DrawnSignature, EarlierPledge, EarlierPledges, Fragment, Kept,

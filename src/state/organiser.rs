@@ -5,7 +5,8 @@ use leptos::prelude::*;
 
 use super::{SharedIo, StoreError};
 use crate::domain::{
-    open_data, Console, IntakeReport, KeyFileError, Organiser, PledgeKey, SigningDate, Status,
+    open_data, Console, ConsoleRecord, IntakeReport, KeyFileError, LinkError, Organiser,
+    PastedLinks, PledgeKey, SigningDate, Status, VerifiedPledge,
 };
 
 /// The organiser in context: the build's pinned one, unless a test or a
@@ -56,6 +57,19 @@ pub struct ConsoleNotices {
     pub key_not_saved: bool,
 }
 
+/// What the console is checking: the pledges of its stored record (it
+/// opens once they are checked) or of a paste; `done` of `total`
+/// signatures so far.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Checking {
+    pub opening: bool,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// The checks the browser gives: each payload's signature, in order.
+pub type Checked = Vec<Result<VerifiedPledge, LinkError>>;
+
 /// The organiser's console: the gathered pledges and the organiser's key,
 /// saved at every change, with the same care as the candidate's draft
 /// (nothing unreadable is overwritten; nothing replaces the key without
@@ -67,27 +81,34 @@ pub struct ConsoleState {
     key: RwSignal<Option<PledgeKey>>,
     pending_key: RwSignal<Option<PledgeKey>>,
     notices: RwSignal<ConsoleNotices>,
+    /// The stored record read, its pledges still to check; nothing is
+    /// saved until they are (an empty console never overwrites it).
+    record: StoredValue<Option<(ConsoleRecord, String)>, LocalStorage>,
+    checking: RwSignal<Option<Checking>>,
+    /// An unreadable record could not be set aside: it stays where it is,
+    /// and the console is not saved over it (said as « not saved »).
+    hold: StoredValue<bool, LocalStorage>,
 }
 
 impl ConsoleState {
+    /// Opens the console: its stored record is read, and its pledges wait
+    /// for their signatures' check ([`ConsoleState::record_to_check`],
+    /// then [`ConsoleState::opened`]) before it shows them.
     pub fn open(io: SharedIo) -> Self {
         let mut notices = ConsoleNotices::default();
-        let console = match io.get(Console::KEY) {
-            Ok(Some(text)) => Console::decode(&text).unwrap_or_else(|_| {
-                let kept = io.get(Console::BACKUP_KEY) == Ok(Some(text.clone()))
-                    || io.set(Console::BACKUP_KEY, &text).is_ok();
-                if kept {
-                    let _ = io.remove(Console::KEY);
+        let mut record = None;
+        let mut hold = false;
+        match io.get(Console::KEY) {
+            Ok(Some(text)) => match Console::read_record(&text) {
+                Ok(read) => record = Some((read, text)),
+                Err(_) => {
+                    notices.set_aside = true;
+                    hold = !set_aside(&io, text);
                 }
-                notices.set_aside = true;
-                Console::default()
-            }),
-            Ok(None) => Console::default(),
-            Err(_) => {
-                notices.not_saved = true;
-                Console::default()
-            }
-        };
+            },
+            Ok(None) => {}
+            Err(_) => notices.not_saved = true,
+        }
         let key = match io.get(keys::ORGANISER_KEY) {
             Ok(Some(text)) => PledgeKey::from_stored(&text).ok().or_else(|| {
                 if io.set(keys::ORGANISER_KEY_BACKUP, &text).is_ok() {
@@ -98,13 +119,58 @@ impl ConsoleState {
             }),
             _ => None,
         };
+        let checking = record.as_ref().map(|(r, _): &(ConsoleRecord, _)| Checking {
+            opening: true,
+            done: 0,
+            total: r.payloads().len(),
+        });
         ConsoleState {
             io: StoredValue::new_local(io),
-            console: RwSignal::new(console),
+            console: RwSignal::new(Console::default()),
             key: RwSignal::new(key),
             pending_key: RwSignal::new(None),
             notices: RwSignal::new(notices),
+            record: StoredValue::new_local(record),
+            checking: RwSignal::new(checking),
+            hold: StoredValue::new_local(hold),
         }
+    }
+
+    /// The stored record's pledges to check before the console opens.
+    pub fn record_to_check(&self) -> Option<ConsoleRecord> {
+        self.record
+            .with_value(|r| r.as_ref().map(|(record, _)| record.clone()))
+    }
+
+    /// The console opens with the stored record, given the check of each
+    /// of its pledges; one that fails sets the record aside, said.
+    pub fn opened(&self, checked: Checked) {
+        let Some((record, text)) = self.record.try_update_value(Option::take).flatten() else {
+            return;
+        };
+        match Console::from_record(record, checked) {
+            Ok(console) => self.console.set(console),
+            Err(_) => {
+                let kept = set_aside(&self.io(), text);
+                self.hold.set_value(!kept);
+                self.notices.update(|n| n.set_aside = true);
+            }
+        }
+        self.checking.set(None);
+    }
+
+    /// What is being checked, tracking it (`None`: nothing).
+    pub fn checking(&self) -> Option<Checking> {
+        self.checking.get()
+    }
+
+    /// How many signatures of what is being checked are done.
+    pub fn checked_so_far(&self, done: usize) {
+        self.checking.update(|c| {
+            if let Some(c) = c {
+                c.done = done;
+            }
+        });
     }
 
     /// The console of the page (provided by `OrganiserConsole`).
@@ -130,20 +196,67 @@ impl ConsoleState {
     }
 
     fn change(&self, f: impl FnOnce(&mut Console)) {
+        if self.record.with_value(Option::is_some) {
+            // Still opening: the stored record is not overwritten.
+            return;
+        }
         self.console.update(f);
-        let text = self.console.with_untracked(Console::encode);
-        let saved = self.io().set(Console::KEY, &text);
+        self.save();
+    }
+
+    /// Saves the console as it is (after [`ConsoleState::take_checked`];
+    /// every other change saves at once). Never while it is opening.
+    pub fn save(&self) {
+        if self.record.with_value(Option::is_some) {
+            return;
+        }
+        let saved = if self.hold.get_value() {
+            Err(StoreError::Unavailable)
+        } else {
+            let text = self.console.with_untracked(Console::encode);
+            self.io().set(Console::KEY, &text)
+        };
         self.notices.update(|n| {
             n.not_saved = saved == Err(StoreError::Unavailable);
             n.storage_full = saved == Err(StoreError::Refused);
         });
     }
 
-    /// Checks and adds every pledge link in `text`; a verdict per link.
-    pub fn take_links(&self, text: &str) -> IntakeReport {
+    /// Finds and reads the pledge links in `text` for their check (`None`:
+    /// too much text, refused whole); the console says it is checking
+    /// them until [`ConsoleState::take_checked`]. `None` too while the
+    /// console is still checking something.
+    pub fn read_links(&self, text: &str) -> Option<Result<PastedLinks, IntakeReport>> {
+        if self.checking.with_untracked(Option::is_some) {
+            return None;
+        }
+        let Some(pasted) = Console::read_links(text) else {
+            return Some(Err(IntakeReport {
+                too_big: true,
+                ..IntakeReport::default()
+            }));
+        };
+        self.checking.set(Some(Checking {
+            opening: false,
+            done: 0,
+            total: pasted.payloads().len(),
+        }));
+        Some(Ok(pasted))
+    }
+
+    /// Adds the valid pledges of `pasted`, given the check of each of its
+    /// payloads; a verdict per link. Not saved yet: [`ConsoleState::save`]
+    /// does, in the next task (at 30,000 links, taking them and writing
+    /// the record are each a task of their own, so neither holds the page
+    /// for long); any change before then saves them too.
+    pub fn take_checked(&self, pasted: PastedLinks, checked: Checked) -> IntakeReport {
         let today = self.today();
         let mut report = IntakeReport::default();
-        self.change(|c| report = c.take_links(text, today));
+        if self.record.with_value(Option::is_none) {
+            self.console
+                .update(|c| report = c.take_checked(pasted, checked, today));
+        }
+        self.checking.set(None);
         report
     }
 
@@ -222,8 +335,12 @@ impl ConsoleState {
     }
 
     /// The two files to publish (`engagements.json`, `engagements.csv`)
-    /// and how many pledges they hold; `None` without a key.
+    /// and how many pledges they hold; `None` without a key, or while the
+    /// console is still opening (it would publish an empty list).
     pub fn publish(&self) -> Option<(String, String, usize)> {
+        if self.record.with_value(Option::is_some) {
+            return None;
+        }
         let key = self.key.get_untracked()?;
         let today = self.today();
         self.console.with_untracked(|c| {
@@ -239,4 +356,16 @@ impl ConsoleState {
             Some((list.publish(&key), csv, list.entries.len()))
         })
     }
+}
+
+/// Keeps an unreadable console record under [`Console::BACKUP_KEY`] (once)
+/// and removes it from its own key, so the next save cannot overwrite it;
+/// whether it was kept.
+fn set_aside(io: &SharedIo, text: String) -> bool {
+    let kept = io.get(Console::BACKUP_KEY) == Ok(Some(text.clone()))
+        || io.set(Console::BACKUP_KEY, &text).is_ok();
+    if kept {
+        let _ = io.remove(Console::KEY);
+    }
+    kept
 }

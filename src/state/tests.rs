@@ -316,17 +316,91 @@ fn golden_links() -> String {
         .join("\n")
 }
 
+/// Opens the console as its page does, the stored pledges checked (here
+/// in Rust; in the browser by WebCrypto).
+fn open_console(io: &MemoryIo) -> ConsoleState {
+    let console = ConsoleState::open(io.clone().shared());
+    if let Some(record) = console.record_to_check() {
+        console.opened(crate::domain::check_in_rust(&record.payloads()));
+    }
+    assert_eq!(console.checking(), None);
+    console
+}
+
+/// Takes pasted links as the console's page does, checked in Rust.
+fn take_links(console: &ConsoleState, text: &str) -> crate::domain::IntakeReport {
+    match console.read_links(text).expect("not busy") {
+        Ok(pasted) => {
+            let checked = crate::domain::check_in_rust(&pasted.payloads());
+            let report = console.take_checked(pasted, checked);
+            console.save();
+            report
+        }
+        Err(refused) => refused,
+    }
+}
+
+#[test]
+fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked() {
+    use crate::domain::{check_in_rust, Console, LinkError, LinkErrorKind};
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let console = open_console(&io);
+    console.create_key().unwrap();
+    take_links(&console, &golden_links());
+    let stored = io.stored(Console::KEY).unwrap();
+
+    let opening = ConsoleState::open(io.clone().shared());
+    assert_eq!(
+        opening.checking(),
+        Some(Checking {
+            opening: true,
+            done: 0,
+            total: 3
+        })
+    );
+    // Empty until checked: not published, not saved over the record, and
+    // no paste taken meanwhile.
+    assert_eq!(opening.with(|c| c.entries().len()), 0);
+    assert!(opening.publish().is_none());
+    opening.set_note(0, "x");
+    assert!(opening.read_links(&golden_links()).is_none());
+    assert_eq!(io.stored(Console::KEY).as_deref(), Some(stored.as_str()));
+    let record = opening.record_to_check().unwrap();
+    opening.checked_so_far(2);
+    assert_eq!(opening.checking().map(|c| c.done), Some(2));
+    opening.opened(check_in_rust(&record.payloads()));
+    assert_eq!(opening.checking(), None);
+    assert_eq!(opening.with(|c| c.entries().len()), 3);
+    assert_eq!(opening.publish().map(|(_, _, n)| n), Some(3));
+
+    // One pledge the browser says does not verify: the record is set
+    // aside whole, and said.
+    let refused = ConsoleState::open(io.clone().shared());
+    let record = refused.record_to_check().unwrap();
+    let mut checked = check_in_rust(&record.payloads());
+    checked[1] = Err(LinkError::new(LinkErrorKind::SignatureMismatch));
+    refused.opened(checked);
+    assert!(refused.notices().set_aside);
+    assert_eq!(refused.with(|c| c.entries().len()), 0);
+    assert_eq!(
+        io.stored(Console::BACKUP_KEY).as_deref(),
+        Some(stored.as_str())
+    );
+    assert_eq!(io.stored(Console::KEY), None);
+}
+
 #[test]
 fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
     use crate::domain::{Console, Status};
     let _owner = owner();
     let io = MemoryIo::default();
-    let console = ConsoleState::open(io.clone().shared());
-    let report = console.take_links(&golden_links());
+    let console = open_console(&io);
+    let report = take_links(&console, &golden_links());
     assert_eq!(report.links.len(), 3);
     console.set_status(0, Status::Verified);
     console.set_note(0, "appel");
-    let again = ConsoleState::open(io.clone().shared());
+    let again = open_console(&io);
     assert_eq!(again.with(|c| c.entries().len()), 3);
     assert_eq!(
         again.with(|c| c.status(0)).map(|s| s.0),
@@ -339,7 +413,7 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
         Console::KEY,
         "{\"version\":1,\"entries\":[{\"link\":\"AAAA\"",
     );
-    let damaged = ConsoleState::open(io.clone().shared());
+    let damaged = open_console(&io);
     assert!(damaged.notices().set_aside);
     assert_eq!(damaged.with(|c| c.entries().len()), 0);
     assert!(io
@@ -350,7 +424,7 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
     // Without storage: said, and the work lives in the tab.
     let none = ConsoleState::open(MemoryIo::unavailable().shared());
     assert!(none.notices().not_saved);
-    none.take_links(&golden_links());
+    take_links(&none, &golden_links());
     assert_eq!(none.with(|c| c.entries().len()), 3);
 }
 
@@ -359,9 +433,9 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     use crate::domain::{Console, PledgeList, Status};
     let _owner = owner();
     let io = MemoryIo::default();
-    let console = ConsoleState::open(io.clone().shared());
+    let console = open_console(&io);
     console.create_key().unwrap();
-    console.take_links(&golden_links());
+    take_links(&console, &golden_links());
     let stored = io.stored(Console::KEY);
     io.set_full(true);
     console.set_status(0, Status::Verified);
@@ -382,14 +456,15 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     io.set_full(false);
     console.set_note(0, "appel");
     assert!(!console.notices().storage_full);
-    assert!(io.stored(Console::KEY).unwrap().contains("verifie"));
+    let saved = Console::decode(&io.stored(Console::KEY).unwrap()).unwrap();
+    assert_eq!(saved.status(0).map(|s| s.0), Some(Status::Verified));
 }
 
 #[test]
 fn the_organiser_key_is_never_replaced_without_consent() {
     let _owner = owner();
     let io = MemoryIo::default();
-    let console = ConsoleState::open(io.clone().shared());
+    let console = open_console(&io);
     assert!(console.publish().is_none(), "no list without a key");
     console.create_key().unwrap();
     let first = console.key().unwrap().public();
@@ -412,10 +487,10 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     // A candidate's key file is not an organiser's.
     assert!(console.import_key(&other.to_file()).is_err());
     // Kept across a reload.
-    let again = ConsoleState::open(io.clone().shared());
+    let again = open_console(&io);
     assert_eq!(again.key().unwrap().public(), other.public());
 
-    console.take_links(&golden_links());
+    take_links(&console, &golden_links());
     let (json, csv, n) = console.publish().unwrap();
     assert_eq!(n, 3);
     let list = crate::domain::PledgeList::open(&json, &other.public()).unwrap();

@@ -42,4 +42,7 @@ pub use sharing::{
 };
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
 pub use storage::{on_storage_change, BrowserIo};
-pub use verify::{ed25519_verify, verify_link, verify_payload, verify_payloads, NoEd25519};
+pub use verify::{
+    check_payloads, ed25519_verify, next_task, verify_link, verify_payload, verify_payloads,
+    NoEd25519,
+};

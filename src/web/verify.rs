@@ -226,3 +226,47 @@ fn not_supported(error: &JsValue) -> bool {
         .and_then(|n| n.as_string())
         .is_some_and(|n| n == "NotSupportedError")
 }
+
+/// How many payloads [`check_payloads`] gives the browser at once: small
+/// enough that reading them and asking for their checks is a short task.
+const BATCH: usize = 1_000;
+
+/// Many payloads checked as [`verify_payloads`] checks them, a batch at a
+/// time, the page's thread given back between batches (the console stays
+/// responsive with 30,000 pledges: the browser's Ed25519 runs off it);
+/// `progress` hears how many are done after each batch. Where the browser
+/// has no Ed25519, the batch is checked in Rust (only the full build,
+/// which carries the Rust verifier, calls this).
+pub async fn check_payloads(
+    payloads: &[&[u8]],
+    progress: impl Fn(usize),
+) -> Vec<Result<VerifiedPledge, LinkError>> {
+    let mut checked = Vec::with_capacity(payloads.len());
+    // The task that read the links (a paste, a file, the stored record)
+    // ends here: drawing and input come before the first batch.
+    next_task().await;
+    for batch in payloads.chunks(BATCH) {
+        match verify_payloads(batch).await {
+            Ok(answers) => checked.extend(answers),
+            Err(NoEd25519) => checked.extend(crate::domain::check_in_rust(batch)),
+        }
+        progress(checked.len());
+        next_task().await;
+    }
+    checked
+}
+
+/// Resolves in a later task (`setTimeout(…, 0)`): what is drawn meanwhile
+/// is drawn, and input is handled.
+pub async fn next_task() {
+    let promise = Promise::new(&mut |resolve, _| {
+        let done = web_sys::window().and_then(|w| {
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, 0)
+                .ok()
+        });
+        if done.is_none() {
+            let _ = resolve.call0(&JsValue::UNDEFINED);
+        }
+    });
+    let _ = JsFuture::from(promise).await;
+}

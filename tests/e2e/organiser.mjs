@@ -101,7 +101,10 @@ export function organiserSuite(env) {
       await page.getByRole('textbox', { name: /^Note/ }).nth(0).fill('Appel le 3 mars, empreinte lue');
       await page.getByRole('textbox', { name: /^Note/ }).nth(0).blur();
 
-      // The console survives a reload.
+      // Stored as version 2 (15 bits a character: 30,000 pledges fit).
+      const record = await page.evaluate(() => localStorage.getItem('pw-pledge-widget/organiser-console/v1'));
+      assert.match(record, /^pw-console 2 [\u4E00-\uCDFF]+$/u);
+      // The console survives a reload: its pledges are checked again first.
       await page.reload();
       await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
       assert.equal(await status.nth(0).inputValue(), 'verifie');
@@ -151,6 +154,31 @@ export function organiserSuite(env) {
       await page.getByText("C'est la clé inscrite dans ce widget").waitFor();
       await page.getByRole('button', { name: 'Publier la liste signée' }).click();
       await page.getByText('Liste de 1 engagements signée').waitFor();
+      await page.evaluate(() => localStorage.clear());
+      await page.close();
+    });
+
+    it('a stored console whose pledge was changed is set aside, said, and nothing is published from it', async () => {
+      const page = await context.newPage();
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      await page.getByLabel("Liens d'engagement, un par ligne").fill(link('typical'));
+      await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 1' }).waitFor();
+      // One bit of a signature changed in storage (a character near the end).
+      const tampered = await page.evaluate(() => {
+        const key = 'pw-pledge-widget/organiser-console/v1';
+        const chars = [...localStorage.getItem(key)];
+        const at = chars.length - 8;
+        chars[at] = String.fromCodePoint(chars[at].codePointAt(0) ^ 1);
+        localStorage.setItem(key, chars.join(''));
+        return chars.join('');
+      });
+      await page.reload();
+      await page.getByText('Des données illisibles de la console ont été mises de côté').waitFor();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 0' }).waitFor();
+      // Kept aside, never overwritten.
+      assert.equal(await page.evaluate(() => localStorage.getItem('pw-pledge-widget/organiser-console/unreadable-backup')), tampered);
       await page.evaluate(() => localStorage.clear());
       await page.close();
     });

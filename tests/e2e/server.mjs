@@ -51,7 +51,13 @@ export async function serveStatic(
     compressed.set(file, { body, gz });
     return gz;
   };
+  let offline = false;
   const server = createServer(async (req, res) => {
+    if (offline) {
+      // As a network that is down: the connection drops, no answer.
+      req.socket.destroy();
+      return;
+    }
     const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
     if (path.endsWith('/_headers')) {
       res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
@@ -88,6 +94,10 @@ export async function serveStatic(
   await new Promise((ok) => server.listen(port, host, ok));
   return {
     url: `http://${host}:${server.address().port}/`,
+    /** Drops every request from now on (`true`), as if offline; or serves again. */
+    setOffline: (down) => {
+      offline = down;
+    },
     close: () => new Promise((ok) => server.close(ok)),
   };
 }

@@ -218,8 +218,20 @@ export async function startDriver(engine, options = {}) {
       const server = await spawnDriver(spec);
       let driver;
       try {
-        driver = await WebDriver.createSession(new Executor(new HttpClient(server.url)), spec.capabilities());
-        await driver.getSession();
+        // A browser that never starts fails the test in two minutes, not
+        // the whole run's time.
+        const started = (async () => {
+          const d = await WebDriver.createSession(new Executor(new HttpClient(server.url)), spec.capabilities());
+          await d.getSession();
+          return d;
+        })();
+        let timer;
+        driver = await Promise.race([
+          started,
+          new Promise((_, fail) => {
+            timer = setTimeout(() => fail(new Error('the browser did not start in 120 s')), 120000);
+          }),
+        ]).finally(() => clearTimeout(timer));
       } catch (e) {
         await server.stop();
         throw new Error(`${engine}: no session (${e.message}): ${server.log()}`);

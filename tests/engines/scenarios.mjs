@@ -6,6 +6,7 @@ import { generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto'
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 
+import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { GOLDEN } from '../e2e/golden.mjs';
@@ -14,6 +15,8 @@ import { LABELS } from '../e2e/widget-page.mjs';
 import { EnginePage } from './page.mjs';
 
 const L = LABELS.fr;
+/** The golden list, signed by the TEST organiser key the test build pins. */
+const GOLDEN_LIST = await readFile(new URL('../golden/list-v1.json', import.meta.url), 'utf8');
 const PHONE = [360, 740];
 const DESKTOP = [1280, 900];
 const FINGERPRINT = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
@@ -324,6 +327,87 @@ export function scenarios(ctx) {
         assert.deepEqual(p.csp, [], 'no policy violation in the partner page');
       }
       await partner.close();
+    }
+  });
+
+  it("the wall with the TEST organiser's list: totals, « st etienne », an altered list refused", async () => {
+    env.extra['/engagements.json'] = GOLDEN_LIST;
+    try {
+      const { p } = await newPage(ctx);
+      await open(p, `${env.url}?mur`);
+      await p.heading("Qui s'est engagé à quoi");
+      // Verified only by default: one candidate, one commune.
+      await p.until(async () => {
+        const figures = await p.exec("return document.querySelector('.pw-wall__figures')?.textContent ?? ''");
+        return /^1 candidat·es\s*1 communes$/.test(figures.trim());
+      }, 'the totals « 1 candidat·es, 1 communes »');
+      // Search forgives accents, case, hyphens and Saint/St.
+      await p.fill('Rechercher une commune, un nom ou une liste', 'st etienne', 'searchbox');
+      await p.until(async () => (await p.exec("return document.querySelectorAll('.pw-wall-entry').length")) === 1, 'one entry');
+      assert.match(await p.exec("return document.querySelector('.pw-wall-entry').textContent"), /Camille Dupont/);
+      await p.fill('Rechercher une commune, un nom ou une liste', 'paris', 'searchbox');
+      await p.text('Aucun engagement ne correspond à « paris ».');
+
+      // One character of the signed list changed: refused, said, nothing shown.
+      const json = JSON.parse(GOLDEN_LIST);
+      const i = 60;
+      json.list = json.list.slice(0, i) + (json.list[i] === 'A' ? 'B' : 'A') + json.list.slice(i + 1);
+      env.extra['/engagements.json'] = JSON.stringify(json);
+      await p.reload();
+      await p.mounted();
+      await p.text('la liste a été modifiée après sa signature.');
+      assert.equal(await p.exec("return document.querySelectorAll('.pw-wall-entry').length"), 0);
+    } finally {
+      delete env.extra['/engagements.json'];
+    }
+  });
+
+  // Where the engine runs service workers under automation, the widget
+  // opens, starts and verifies a link with the network down; where it does
+  // not, that is recorded (an engine fact) and the widget still works.
+  it('reopens with the network down, from its service worker (where the engine runs one)', async () => {
+    const { p } = await newPage(ctx);
+    await open(p, env.url);
+    const support = await p.run(`
+      if (!('serviceWorker' in navigator)) return 'none';
+      const deadline = Date.now() + 20000;
+      await Promise.race([navigator.serviceWorker.ready, new Promise((r) => setTimeout(r, 20000))]);
+      while (!navigator.serviceWorker.controller && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+      return navigator.serviceWorker.controller ? 'controls the page' : 'registered, never in control';`);
+    facts.serviceWorker = support;
+    if (support !== 'controls the page') {
+      // No service worker here: the widget works without one.
+      await p.press(L.start);
+      await p.text('Proposition 1 sur 10', { exact: true });
+      assert.notEqual(ctx.engine, 'chromium', 'Chromium runs service workers');
+      return;
+    }
+    // Starting the journey caches the three builds and the fonts.
+    await p.press(L.start);
+    await p.text('Proposition 1 sur 10', { exact: true });
+    await p.until(
+      () =>
+        p.run(`
+          const keys = await caches.keys();
+          const files = [];
+          for (const k of keys) for (const r of await (await caches.open(k)).keys()) files.push(new URL(r.url).pathname);
+          return ['pledge-journey-', 'pledge-widget-', 'pledge-verify-'].every((b) => files.some((f) => f.includes(b) && f.endsWith('.wasm')))
+            && files.filter((f) => f.endsWith('.woff2')).length === 4;`),
+      'every build cached',
+      60000,
+    );
+    env.server.setOffline(true);
+    try {
+      await p.reload();
+      await p.mounted();
+      await p.text('Proposition 1 sur 10', { exact: true });
+      // A pledge link opens offline too (the verify build), and verifies.
+      await p.goto('about:blank');
+      await p.goto(`${env.url}#${GOLDEN[0][1].split('#')[1]}`);
+      await p.mounted();
+      await p.text('Signature valide', { exact: true });
+    } finally {
+      env.server.setOffline(false);
     }
   });
 }
