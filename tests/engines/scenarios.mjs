@@ -342,6 +342,14 @@ export function scenarios(ctx) {
         return /^1 candidat·es\s*1 communes$/.test(figures.trim());
       }, 'the totals « 1 candidat·es, 1 communes »');
       // Search forgives accents, case, hyphens and Saint/St.
+      // With the pledges awaiting verification: the list's second pledge,
+      // Camille Dupont's, in Saint-Étienne (its third is withdrawn).
+      await p.check('Compter aussi les engagements en attente de vérification');
+      await p.until(async () => {
+        const figures = await p.exec("return document.querySelector('.pw-wall__figures')?.textContent ?? ''");
+        return /^2 candidat·es\s*2 communes$/.test(figures.trim());
+      }, 'the totals « 2 candidat·es, 2 communes »');
+      await p.text('Engagements retirés, non comptés : 1');
       await p.fill('Rechercher une commune, un nom ou une liste', 'st etienne', 'searchbox');
       await p.until(async () => (await p.exec("return document.querySelectorAll('.pw-wall-entry').length")) === 1, 'one entry');
       assert.match(await p.exec("return document.querySelector('.pw-wall-entry').textContent"), /Camille Dupont/);
@@ -398,7 +406,9 @@ export function scenarios(ctx) {
     );
     env.server.setOffline(true);
     try {
-      await p.reload();
+      // Opened again, as a person would from a bookmark.
+      await p.goto('about:blank');
+      await p.goto(env.url);
       await p.mounted();
       await p.text('Proposition 1 sur 10', { exact: true });
       // A pledge link opens offline too (the verify build), and verifies.
