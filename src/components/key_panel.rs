@@ -20,15 +20,18 @@ pub fn KeyPanel(
     let state = PledgeState::use_context();
     let message = RwSignal::new(None::<String>);
 
-    let fingerprint = move || match state.fingerprint() {
+    let fingerprint = move || {
+        match state.fingerprint() {
         Some(fp) => view! {
             <p class="pw-key__fingerprint">
                 {fill(texts().key_fingerprint, &[("fingerprint", &fp)])}
             </p>
             <p class="pw-key__explain">{move || texts().key_explain}</p>
+            <p class="pw-key__explain pw-key__explain--erasable">{move || texts().key_may_be_erased}</p>
         }
         .into_any(),
         None => view! { <p class="pw-key__explain">{move || texts().key_none_yet}</p> }.into_any(),
+    }
     };
 
     let export = move |_| {

@@ -89,6 +89,7 @@ pub static EN: Texts = Texts {
     earlier_pledge: "Signed on {date}: {count}",
     sign_what_heading: "What you sign",
     show_list: "see the list",
+    key_may_be_erased: "Your browser may erase this key: Safari does after 7 days of use without a visit to this site, and any browser does when its site data is cleared. The exported file keeps it; so does adding the widget to your home screen.",
     key_lives_here: "This key is kept by this browser on the widget's own page ({origin}). It also signs the pledges you take from partner sites.",
     notice_save_failed: "Your latest answers could not be saved (storage full or blocked): they will be lost if you close the page.",
     notice_changed_elsewhere: "Your answers were changed in another tab: they are shown here now.",

@@ -88,6 +88,7 @@ pub static FR: Texts = Texts {
     earlier_pledge: "Signé le {date} : {count}",
     sign_what_heading: "Ce que vous signez",
     show_list: "voir la liste",
+    key_may_be_erased: "Votre navigateur peut effacer cette clé : Safari le fait après 7 jours d'utilisation sans visite de ce site, et tout navigateur quand on efface les données des sites. Le fichier exporté la garde ; ajouter le widget à l'écran d'accueil aussi.",
     key_lives_here: "Cette clé est conservée par ce navigateur sur la page du widget ({origin}). Elle signe aussi les engagements que vous prenez depuis les sites partenaires.",
     privacy_heading: "Confidentialité",
     privacy_text: "Tout ce que vous saisissez reste dans ce navigateur (son stockage local) : vos réponses, votre clé de signature et votre engagement signé. Rien n'est envoyé à aucun serveur et aucun cookie n'est utilisé. « Oublier mes données », après la signature, ou l'effacement des données de ce site dans votre navigateur supprime tout.",

@@ -208,6 +208,8 @@ pub struct Texts {
     pub show_list: &'static str,
     /// Where the key lives; `{origin}`.
     pub key_lives_here: &'static str,
+    /// That the browser may erase the key, and what keeps it.
+    pub key_may_be_erased: &'static str,
     pub to_sign: &'static str,
     pub sign_heading: &'static str,
     pub sign_lead: &'static str,

@@ -39,6 +39,11 @@ pub trait Io {
     fn today(&self) -> SigningDate;
     /// 32 bytes from a cryptographic random source, if there is one.
     fn random_seed(&self) -> Option<[u8; 32]>;
+    /// Asks the browser to keep this site's storage when it clears storage
+    /// on its own (`navigator.storage.persist()`: WebKit's tracking
+    /// prevention erases it after 7 days without a visit); the answer is
+    /// the browser's, and nothing where it cannot be asked.
+    fn keep_storage(&self);
     /// What the journey build handed over (each part read once).
     fn take_handover(&self) -> Handover;
     /// Keeps the latest draft text for a build that takes over.
@@ -57,6 +62,8 @@ pub struct MemoryIo {
     today: SigningDate,
     seeds: Rc<RefCell<u8>>,
     handover: Rc<RefCell<Handover>>,
+    /// How many times the browser was asked to keep the site's storage.
+    keep_asked: Rc<RefCell<u32>>,
 }
 
 #[derive(Debug, Default)]
@@ -73,6 +80,7 @@ impl Default for MemoryIo {
             today: SigningDate::from_days(2_000),
             seeds: Rc::new(RefCell::new(1)),
             handover: Rc::default(),
+            keep_asked: Rc::default(),
         }
     }
 }
@@ -92,6 +100,7 @@ impl MemoryIo {
             today: self.today,
             seeds: Rc::new(RefCell::new(*self.seeds.borrow() + 100)),
             handover: Rc::default(),
+            keep_asked: Rc::default(),
         }
     }
 
@@ -111,6 +120,11 @@ impl MemoryIo {
             .borrow_mut()
             .items
             .insert(key.to_owned(), value.to_owned());
+    }
+
+    /// How many times [`Io::keep_storage`] was called.
+    pub fn keep_storage_asked(&self) -> u32 {
+        *self.keep_asked.borrow()
     }
 
     /// Sets what a build that takes over finds handed over.
@@ -161,6 +175,10 @@ impl Io for MemoryIo {
         let mut n = self.seeds.borrow_mut();
         *n = n.wrapping_add(1);
         Some([*n; 32])
+    }
+
+    fn keep_storage(&self) {
+        *self.keep_asked.borrow_mut() += 1;
     }
 
     fn take_handover(&self) -> Handover {

@@ -606,7 +606,12 @@ impl PledgeState {
         {
             return Err(StoreError::Refused);
         }
-        self.io().set(keys::KEY, &key.to_stored())
+        let io = self.io();
+        io.set(keys::KEY, &key.to_stored())?;
+        // Kept: ask the browser not to erase it with the rest (Safari
+        // erases a site's storage after 7 days without a visit).
+        io.keep_storage();
+        Ok(())
     }
 
     /// Signs the draft today with the candidate's key, keeps the result and

@@ -279,7 +279,11 @@ impl ConsoleState {
     }
 
     fn keep_key(&self, key: PledgeKey) {
-        let saved = self.io().set(keys::ORGANISER_KEY, &key.to_stored()).is_ok();
+        let io = self.io();
+        let saved = io.set(keys::ORGANISER_KEY, &key.to_stored()).is_ok();
+        if saved {
+            io.keep_storage();
+        }
         self.notices.update(|n| n.key_not_saved = !saved);
         self.key.set(Some(key));
     }

@@ -49,6 +49,7 @@ fn without_storage_everything_stays_in_memory_and_the_candidate_is_told() {
     assert!(state.fingerprint().is_some());
     let status = state.key_status();
     assert!(status.key_not_kept && status.signed_not_kept && status.created_now);
+    assert_eq!(io.keep_storage_asked(), 0, "nothing kept: nothing to ask");
 }
 
 #[test]
@@ -84,6 +85,8 @@ fn the_first_signature_makes_and_keeps_a_key_and_says_so() {
     assert!(status.created_now && !status.key_not_kept && !status.signed_not_kept);
     let stored = PledgeKey::from_stored(&io.stored(keys::KEY).expect("kept")).expect("a key");
     assert_eq!(Some(stored.public().fingerprint()), state.fingerprint());
+    // The key kept, the browser is asked to keep the site's storage (once).
+    assert_eq!(io.keep_storage_asked(), 1);
     // Signing again uses the same key and makes none.
     state.dispatch(Action::GoTo(Step::Sign));
     let before = state.fingerprint();

@@ -66,6 +66,10 @@ impl Io for BrowserIo {
         Some(seed)
     }
 
+    fn keep_storage(&self) {
+        keep_storage();
+    }
+
     fn take_handover(&self) -> Handover {
         super::builds::take_handover()
     }
@@ -83,4 +87,34 @@ pub fn on_storage_change(f: impl Fn(Option<String>, Option<String>) + 'static) {
         f(event.key(), event.new_value());
     });
     on_cleanup(move || handle.remove());
+}
+
+/// `navigator.storage.persist()`, where it exists (WebKitGTK has no
+/// `navigator.storage`), its answer left to the browser: Chromium decides
+/// alone, Firefox may ask the person. Called when a key is kept, after the
+/// tap that signed: never on page load.
+fn keep_storage() {
+    use js_sys::{Function, Promise, Reflect};
+    use wasm_bindgen::{JsCast, JsValue};
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let storage = Reflect::get(&window.navigator(), &JsValue::from_str("storage"))
+        .ok()
+        .filter(|s| s.is_object());
+    let Some(storage) = storage else {
+        return;
+    };
+    let persist = Reflect::get(&storage, &JsValue::from_str("persist"))
+        .ok()
+        .and_then(|f| f.dyn_into::<Function>().ok());
+    let Some(promise) = persist
+        .and_then(|f| f.call0(&storage).ok())
+        .and_then(|p| p.dyn_into::<Promise>().ok())
+    else {
+        return;
+    };
+    wasm_bindgen_futures::spawn_local(async move {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
+    });
 }

@@ -76,6 +76,28 @@ export function signingSuite(env) {
       await ctx.close();
     });
 
+    it('asks the browser to keep the key once it is kept, and says the browser may erase it', async () => {
+      // Counts the calls of navigator.storage.persist (Chromium answers it
+      // on its own, from the site's engagement).
+      await page.addInitScript(() => {
+        window.pwPersistAsked = 0;
+        const persist = navigator.storage.persist.bind(navigator.storage);
+        navigator.storage.persist = () => {
+          window.pwPersistAsked += 1;
+          return persist();
+        };
+      });
+      await widget.reachSigning();
+      // Not on load, not before signing.
+      assert.equal(await page.evaluate(() => window.pwPersistAsked), 0);
+      await widget.sign();
+      assert.equal(await page.evaluate(() => window.pwPersistAsked), 1);
+      await page
+        .getByText("Votre navigateur peut effacer cette clé : Safari le fait après 7 jours d'utilisation sans visite de ce site")
+        .waitFor();
+      await page.getByText("Le fichier exporté la garde ; ajouter le widget à l'écran d'accueil aussi.", { exact: false }).waitFor();
+    });
+
     it('says why an altered or cut link is invalid', async () => {
       await widget.reachSigning();
       const link = await widget.sign();
