@@ -43,13 +43,18 @@ pub fn ConsoleIntake() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let checked =
                 web::check_payloads(&pasted.payloads(), |done| state.checked_so_far(done)).await;
+            if !state.is_shown() {
+                return;
+            }
             let taken = state.take_checked(pasted, checked);
             if let Some(area) = links.get_untracked().filter(|_| pasted_here) {
                 area.set_value("");
             }
             let _ = report.try_set(Some(taken));
             web::next_task().await;
-            state.save();
+            if state.is_shown() {
+                state.save();
+            }
             web::mark("pw-console-intake-done");
         });
     };

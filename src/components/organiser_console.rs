@@ -38,7 +38,9 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
         Some(record) => leptos::task::spawn_local(async move {
             let checked =
                 web::check_payloads(&record.payloads(), |done| state.checked_so_far(done)).await;
-            state.opened(checked);
+            if state.is_shown() {
+                state.opened(checked);
+            }
             web::mark("pw-console-opened");
         }),
         None => web::mark("pw-console-opened"),

@@ -182,6 +182,12 @@ impl ConsoleState {
         self.io.get_value()
     }
 
+    /// Whether the console's page is still there (a check that ends after
+    /// it was left has nothing to give its answers to).
+    pub fn is_shown(&self) -> bool {
+        self.io.try_with_value(|_| ()).is_some()
+    }
+
     pub fn today(&self) -> SigningDate {
         self.io().today()
     }
