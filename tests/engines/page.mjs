@@ -231,6 +231,14 @@ export class EnginePage {
     await this.until(() => this.exec("return !!document.querySelector('#pledge-widget > .pw-widget')"), 'the app to mount');
   }
 
+  /** Waits until the step's heading has focus: the widget moves focus
+   * there at the next animation frame after a step change, which a frame
+   * of another site may get late (keys typed before it would follow the
+   * focus away from their field). */
+  async stepFocused() {
+    await this.until(() => this.exec("return document.activeElement?.tagName === 'H1'"), "focus on the step's heading");
+  }
+
   async isChecked(el) {
     return this.exec('return arguments[0].checked', el);
   }
@@ -292,6 +300,31 @@ export class EnginePage {
   async top() {
     await this.driver.switchTo().defaultContent();
     this.frame = undefined;
+  }
+
+  /** The handles of this session's windows (tabs). */
+  async windows() {
+    return guard(this.driver.getAllWindowHandles(), `${this.engine}: getAllWindowHandles`);
+  }
+
+  /** The handle of the window commands go to. */
+  async window() {
+    return guard(this.driver.getWindowHandle(), `${this.engine}: getWindowHandle`);
+  }
+
+  /** Switches to the window `handle`, at its top document. */
+  async intoWindow(handle) {
+    await this.collectCsp();
+    await guard(this.driver.switchTo().window(handle), `${this.engine}: switch to window`);
+    this.frame = undefined;
+  }
+
+  /** Waits for a window that is not among `known` (a tab the page opened)
+   * and switches to it; resolves to its handle. */
+  async intoNewWindow(known) {
+    const handle = await this.until(async () => (await this.windows()).find((h) => !known.includes(h)), 'a new window');
+    await this.intoWindow(handle);
+    return handle;
   }
 }
 

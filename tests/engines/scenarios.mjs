@@ -146,6 +146,44 @@ async function bytesOf(p, url) {
   return Buffer.from(b64, 'base64');
 }
 
+/** The widget's frame in the partner's page, read from both sides: its
+ * height there (the loader sets it), then, inside it (another origin: its
+ * document is not readable from the partner's page), the height of the
+ * widget and of the document. Leaves the driver in the frame. */
+async function frameFit(p, n = 0) {
+  await p.top();
+  const frame = await p.exec("return document.querySelectorAll('iframe')[arguments[0]].clientHeight", n);
+  await p.intoFrame(n);
+  const inside = await p.exec(`
+    const root = document.querySelector('#pledge-widget > .pw-widget');
+    return {
+      content: root ? Math.ceil(root.getBoundingClientRect().bottom + scrollY) : 0,
+      viewport: document.documentElement.clientHeight,
+      scroll: document.documentElement.scrollHeight,
+    };`);
+  return { frame, ...inside };
+}
+
+/** Waits until the frame is as tall as its content (within 4 px), shows
+ * no inner scroll bar, and holds still for two readings; resolves to its
+ * height. */
+async function untilFits(p, label, n = 0) {
+  let fit;
+  let last;
+  try {
+    await p.until(async () => {
+      const before = last;
+      fit = await frameFit(p, n);
+      last = JSON.stringify(fit);
+      return Math.abs(fit.content - fit.frame) <= 4 && fit.scroll <= fit.frame + 1 && last === before;
+    }, `${label}: the frame to fit its content`);
+  } catch (e) {
+    e.message += ` (last reading: ${JSON.stringify(fit)})`;
+    throw e;
+  }
+  return fit.frame;
+}
+
 export function scenarios(ctx) {
   const { env, facts } = ctx;
 
@@ -325,6 +363,111 @@ export function scenarios(ctx) {
         await p.collectCsp();
         await ctx.driver.endSession(p.driver);
         assert.deepEqual(p.csp, [], 'no policy violation in the partner page');
+      }
+      await partner.close();
+    }
+  });
+
+  // The partner's snippet, the whole way: the frame keeps the height of
+  // its content, the candidate answers in it, signs in the widget's own
+  // page (a tab the frame opens: one key, whatever the site) and the frame
+  // then shows the signed pledge.
+  it("a partner's frame follows its content; signing goes through the widget's tab and comes back", async () => {
+    const partner = await serveStatic(fileURLToPath(new URL('../../examples/', import.meta.url)), {
+      host: 'localhost',
+      rewrite: (_, html) => html.replaceAll('http://127.0.0.1:8080/', env.url),
+    });
+    let p;
+    try {
+      ({ p } = await newPage(ctx, DESKTOP));
+      await p.goto(`${partner.url}partner.html`);
+      const partnerWindow = await p.window();
+      await p.intoFrame(0);
+      await p.heading(L.title);
+      const heights = { welcome: await untilFits(p, 'welcome') };
+
+      await p.press(L.start);
+      await p.text('Proposition 1 sur 10', { exact: true });
+      heights.proposal = await untilFits(p, 'proposal 1');
+      await p.check(L.firstCommitment);
+      await p.click(await p.role('button', L.jumpButton(9)));
+      await p.text('Proposition 9 sur 10', { exact: true });
+      await p.check(L.electedCommitment);
+      await p.click(await p.role('button', L.jumpButton(10)));
+      await p.text('Proposition 10 sur 10', { exact: true });
+      await p.press(L.next);
+      await p.heading("Qui s'engage ?");
+      // Focus moves to the new step's heading at the frame's next animation
+      // frame, which WebKit may give late: type once it has (WebKit once
+      // kept « Cam » and sent the rest after the focus).
+      await p.stepFocused();
+      await p.fill(L.name, 'Camille Dupont');
+      await p.fill(L.commune, 'Saint-Étienne');
+      heights.identity = await untilFits(p, 'identity');
+      await p.press(L.toSummary);
+      await p.heading(L.summary);
+      await p.text('2 engagements sur 20');
+      heights.summary = await untilFits(p, 'summary');
+      assert.notEqual(heights.proposal, heights.welcome, 'the frame changed height from the welcome screen to a proposal');
+      assert.notEqual(heights.summary, heights.welcome, 'the frame changed height from the welcome screen to the summary');
+
+      // The sign step in a frame: the widget's own page, in a tab.
+      await p.press(L.toSign);
+      await p.heading(L.signHeading);
+      heights.signInTab = await untilFits(p, 'sign in a tab');
+      assert.equal(await p.count('button', L.signButton), 0, 'no signing inside the frame');
+      const open = await p.role('link', 'Signer sur la page du widget');
+      assert.deepEqual(
+        await p.exec("return [arguments[0].target, arguments[0].rel, new URL(arguments[0].href).pathname]", open),
+        ['_blank', 'opener', '/signer.html'],
+      );
+      const known = await p.windows();
+      await p.click(open);
+      await p.text("Terminez dans l'onglet ouvert.");
+      await p.intoNewWindow(known);
+      facts.partnerFrameTabOpensAt = (await p.exec('return [innerWidth, innerHeight]')).join('×');
+
+      // The tab lands on the summary, the answers to be checked, the
+      // address's fragment (the answers) cleared.
+      await p.heading(L.summary);
+      await p.text(L.fromElsewhere);
+      await p.text('2 engagements sur 20');
+      await p.text('Camille Dupont');
+      assert.match(await p.driver.getCurrentUrl(), /^http:\/\/127\.0\.0\.1:\d+\/signer\.html$/, 'the hand-over page, its fragment cleared');
+      await p.press(L.toSign);
+      await p.heading(L.signHeading);
+      await p.button(L.signButton);
+      // The full build took over and focuses the heading, scrolling to it:
+      // draw once it has (WebKit once had the pad scrolled away under the
+      // pointer).
+      await p.stepFocused();
+      await drawSignature(p);
+      const link = await sign(p);
+      // The link opens the widget's own page, with no frame or partner option.
+      assert.equal(link.split('#')[0], env.url, link);
+      const fingerprint = await fingerprintOf(p);
+      await p.collectCsp();
+
+      // Back to the partner's page: the frame heard from the tab and shows
+      // the signed pledge, signed by the tab's key.
+      await p.intoWindow(partnerWindow);
+      await p.intoFrame(0);
+      await p.text(L.valid, { exact: true });
+      const said = await p.textOf(await p.text(/^Le contenu est intact, signé par la clé /));
+      assert.equal(said.match(FINGERPRINT)?.[0], fingerprint, 'one key: the frame shows the fingerprint the tab signed with');
+      // The drawn signature came along.
+      await p.role('img', L.pad);
+      heights.signed = await untilFits(p, 'the signed pledge');
+      facts.partnerFrameHeights = Object.entries(heights).map(([step, h]) => `${step} ${h}`).join(', ');
+      await p.collectCsp();
+    } finally {
+      // The browser first: the server waits for its connections to end.
+      if (p) {
+        ctx.pages.splice(ctx.pages.indexOf(p), 1);
+        await p.top().catch(() => {});
+        await p.collectCsp();
+        await ctx.driver.endSession(p.driver);
+        assert.deepEqual(p.csp, [], 'no policy violation in the partner page, the frame or the tab');
       }
       await partner.close();
     }
