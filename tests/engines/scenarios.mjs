@@ -86,6 +86,9 @@ async function reachSigning(p, identity) {
   await p.press(L.toSign);
   await p.heading(L.signHeading);
   await p.button(L.signButton);
+  // The widget moves focus to the step's heading a frame later (and again
+  // when the full build takes over): drawing before that could race it.
+  await p.stepFocused();
 }
 
 /** Draws a wavy stroke on the signature pad with the pointer. */
