@@ -331,6 +331,7 @@ fn main() {
             status,
             status_date,
             payload: PayloadV1::encode(&signed),
+            new_key: None,
         });
         let read = PayloadV1::decode(&PayloadV1::encode(&signed)).expect("reads back");
         verified.push((read, status, status_date));

@@ -346,6 +346,7 @@ fn golden_list() -> PledgeList {
             payload: ShareLink::payload(link.split_once('#').unwrap().1)
                 .unwrap()
                 .unwrap(),
+            new_key: None,
         })
         .collect();
     PledgeList {

@@ -62,6 +62,104 @@ pub fn ConsoleEntry(
             }
         })
         .collect_view();
+    // Shown, never chosen here: it is given by naming the new key below.
+    let key_replaced = Status::KeyReplaced;
+    let options = view! {
+        {options}
+        <option
+            value=key_replaced.key()
+            disabled=true
+            prop:selected=move || status() == Some(key_replaced)
+        >
+            {move || org_texts().status(key_replaced)}
+        </option>
+    };
+    // « Même candidat·e, nouvelle clé »: the other keys with the same
+    // name are looked for only once the organiser opens it.
+    let rekey_open = RwSignal::new(false);
+    let rekey_id = format!("pw-entry-rekey-{id}");
+    let chosen = RwSignal::new(None::<usize>);
+    let replaced_by = move || {
+        let i = index()?;
+        let key = state.with(|c| c.new_key(i))?;
+        Some(view! {
+            <p class="pw-console-entry__rekeyed">
+                {move || fill(org_texts().rekey_done, &[("fingerprint", &key.fingerprint())])}
+            </p>
+        })
+    };
+    let rekey_choices = move || {
+        if !rekey_open.get() {
+            return None;
+        }
+        let i = index()?;
+        let others: Vec<(usize, String)> = state.with(|c| {
+            c.same_name_keys(i)
+                .into_iter()
+                .map(|j| {
+                    let g = &c.entries()[j];
+                    let p = g.pledge.pledge();
+                    let said = format!(
+                        "{} — {} — {}",
+                        p.name(),
+                        p.commune(),
+                        g.pledge.public_key().fingerprint()
+                    );
+                    (j, said)
+                })
+                .collect()
+        });
+        if others.is_empty() {
+            return Some(
+                view! { <p class="pw-key__explain">{org_texts().rekey_none}</p> }.into_any(),
+            );
+        }
+        chosen.set(others.first().map(|(j, _)| *j));
+        let options = others
+            .into_iter()
+            .map(|(j, said)| view! { <option value=j.to_string()>{said}</option> })
+            .collect_view();
+        let select_id = rekey_id.clone();
+        Some(
+            view! {
+                <label class="pw-field__label" for=select_id.clone()>{org_texts().rekey_label}</label>
+                <select
+                    id=select_id
+                    class="pw-field__input"
+                    on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
+                >
+                    {options}
+                </select>
+                <button
+                    type="button"
+                    class="pw-button"
+                    on:click=move |_| {
+                        if let (Some(i), Some(j)) = (index(), chosen.get_untracked()) {
+                            state.link_new_key(i, j);
+                            rekey_open.set(false);
+                        }
+                    }
+                >
+                    {org_texts().rekey_button}
+                </button>
+            }
+            .into_any(),
+        )
+    };
+    let rekey = view! {
+        {replaced_by}
+        <div class="pw-console-entry__rekey">
+            <button
+                type="button"
+                class="pw-button pw-button--quiet"
+                aria-expanded=move || rekey_open.get().to_string()
+                on:click=move |_| rekey_open.update(|o| *o = !*o)
+            >
+                {move || org_texts().rekey_summary}
+            </button>
+            {rekey_choices}
+        </div>
+    };
     view! {
         <li class="pw-console-entry" class:pw-console-entry--replaced=move || !current()>
             <p class="pw-console-entry__name">
@@ -91,6 +189,7 @@ pub fn ConsoleEntry(
                 </select>
                 <span class="pw-console-entry__since">{since}</span>
             </div>
+            {rekey}
             <label class="pw-field__label" for=note_id.clone()>
                 {move || org_texts().console_note_label}
             </label>

@@ -35,6 +35,8 @@ pub fn ListStatus(
     let at_once = known.as_ref().and_then(|list| match list {
         Err(failure) => Some(Err(*failure)),
         Ok(list) => match list.find(&payload, &pledge) {
+            // The new key's pledge is checked before it is linked to.
+            Listed::Entry(Status::KeyReplaced, _) => None,
             Listed::Entry(status, date) => Some(Ok(Found::Listed(status, date))),
             Listed::Absent => Some(Ok(Found::Absent)),
             Listed::Replaced { .. } => None,
@@ -77,6 +79,24 @@ pub fn ListStatus(
                 fill(t.status_withdrawn, &[("date", &texts().date(date))]),
                 None,
             ),
+            Some(Ok(Found::NewKey { date, fingerprint, current })) => {
+                let link = current.map(|latest| {
+                    let href = ShareLink::with_payload(&web::page_url(), &latest);
+                    view! { <a class="pw-list-status__link" href=href>{t.status_key_replaced_link}</a> }
+                });
+                view! {
+                    <div class="pw-list-status pw-list-status--replaced" role="status">
+                        <p class="pw-list-status__title">
+                            {fill(
+                                t.status_key_replaced,
+                                &[("organiser", name), ("fingerprint", &fingerprint), ("date", &texts().date(date))],
+                            )}
+                        </p>
+                        {link}
+                    </div>
+                }
+                .into_any()
+            }
             Some(Ok(Found::Replaced(latest))) => {
                 let href = ShareLink::with_payload(&web::page_url(), &latest);
                 view! {
@@ -90,7 +110,7 @@ pub fn ListStatus(
                 .into_any()
             }
             // No list published yet: no key is verified.
-            Some(Ok(Found::Listed(Status::Pending, _) | Found::Absent))
+            Some(Ok(Found::Listed(Status::Pending | Status::KeyReplaced, _) | Found::Absent))
             | Some(Err(ListFailure::NotPublished)) => unverified(&organiser),
             Some(Err(failure)) => view! {
                 <p class="pw-list-status pw-list-status--unavailable">
@@ -136,6 +156,14 @@ pub struct KnownList(pub StoredValue<Result<PledgeList, ListFailure>>);
 enum Found {
     Listed(Status, crate::domain::SigningDate),
     Replaced(String),
+    /// The organiser linked this key to the same candidate's new key: its
+    /// fingerprint, and its current pledge's payload text where listed and
+    /// valid.
+    NewKey {
+        date: crate::domain::SigningDate,
+        fingerprint: String,
+        current: Option<String>,
+    },
     Absent,
 }
 
@@ -146,6 +174,22 @@ async fn look_up(
 ) -> Result<Found, ListFailure> {
     let list = list?;
     Ok(match list.find(payload, pledge) {
+        Listed::Entry(Status::KeyReplaced, date) => match list.new_key_of(&pledge.public_key()) {
+            Some((key, latest)) => {
+                let mut current = None;
+                if let Some(entry) = latest.and_then(|i| list.entries.get(i)) {
+                    if let Ok(Ok(_)) = web::verify_payload(&entry.payload).await {
+                        current = Some(ShareLink::payload_text_of(&entry.payload));
+                    }
+                }
+                Found::NewKey {
+                    date,
+                    fingerprint: key.fingerprint(),
+                    current,
+                }
+            }
+            None => Found::Absent,
+        },
         Listed::Entry(status, date) => Found::Listed(status, date),
         Listed::Replaced { later, own } => {
             // The wall's rule: the latest pledge of the key whose own

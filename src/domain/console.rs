@@ -80,6 +80,8 @@ pub struct Console {
     entries: Vec<Gathered>,
     /// Each key's status and the day it was set.
     statuses: HashMap<[u8; 32], (Status, SigningDate)>,
+    /// A key whose status is « clé remplacée »: the same candidate's new key.
+    new_keys: HashMap<[u8; 32], PublicKey>,
     /// Kept with every change, so that no lookup walks the entries: each
     /// key's current pledge (latest signing date, then latest gathered)…
     latest: HashMap<[u8; 32], (SigningDate, usize)>,
@@ -161,6 +163,8 @@ struct RecordItem {
     payload: Vec<u8>,
     status: Status,
     date: SigningDate,
+    /// With « clé remplacée »: the new key.
+    new_key: Option<[u8; 32]>,
     note: String,
 }
 
@@ -371,6 +375,7 @@ impl Console {
         }
         let latest = &self.latest;
         self.statuses.retain(|key, _| latest.contains_key(key));
+        self.new_keys.retain(|key, _| latest.contains_key(key));
     }
 
     /// Sets the status of entry `index`'s key (so of every pledge of that
@@ -379,13 +384,67 @@ impl Console {
         let Some(g) = self.entries.get(index) else {
             return;
         };
-        let slot = self
-            .statuses
-            .entry(g.pledge.public_key().to_bytes())
-            .or_insert((Status::Pending, today));
+        let key = g.pledge.public_key().to_bytes();
+        let slot = self.statuses.entry(key).or_insert((Status::Pending, today));
         if slot.0 != status {
             *slot = (status, today);
         }
+        if status != Status::KeyReplaced {
+            self.new_keys.remove(&key);
+        }
+    }
+
+    /// « Même candidat·e, nouvelle clé »: the key of entry `old` is the
+    /// same candidate's earlier key, and the key of entry `new` their
+    /// key now. The old key becomes « clé remplacée » (its pledges count
+    /// for nothing; the list names the new key) and the new key « vérifié »,
+    /// both from `today`. Refused (false) for the same key, or a new key
+    /// that is itself replaced.
+    pub fn link_new_key(&mut self, old: usize, new: usize, today: SigningDate) -> bool {
+        let (Some(o), Some(n)) = (self.entries.get(old), self.entries.get(new)) else {
+            return false;
+        };
+        let (old_key, new_key) = (o.pledge.public_key(), n.pledge.public_key());
+        if old_key == new_key || self.new_keys.contains_key(&new_key.to_bytes()) {
+            return false;
+        }
+        self.statuses
+            .insert(old_key.to_bytes(), (Status::KeyReplaced, today));
+        self.new_keys.insert(old_key.to_bytes(), new_key);
+        self.set_status(new, Status::Verified, today);
+        // A key that named the old one as its new one now names this one.
+        for k in self.new_keys.values_mut() {
+            if *k == old_key {
+                *k = new_key;
+            }
+        }
+        true
+    }
+
+    /// The new key of entry `index`'s key, where it is « clé remplacée ».
+    pub fn new_key(&self, index: usize) -> Option<PublicKey> {
+        let key = self.entries.get(index)?.pledge.public_key().to_bytes();
+        self.new_keys.get(&key).copied()
+    }
+
+    /// The other keys a candidate's new key could be, for entry `index`:
+    /// each other key's current entry whose candidate has the same name
+    /// (folded: accents, case), and that is not itself replaced.
+    pub fn same_name_keys(&self, index: usize) -> Vec<usize> {
+        let Some(g) = self.entries.get(index) else {
+            return Vec::new();
+        };
+        let key = g.pledge.public_key();
+        let name = super::search::fold(g.pledge.pledge().name());
+        (0..self.entries.len())
+            .filter(|&i| self.is_current(i))
+            .filter(|&i| {
+                let other = &self.entries[i].pledge;
+                other.public_key() != key
+                    && !self.new_keys.contains_key(&other.public_key().to_bytes())
+                    && super::search::fold(other.pledge().name()) == name
+            })
+            .collect()
     }
 
     pub fn set_note(&mut self, index: usize, note: &str) {
@@ -413,6 +472,10 @@ impl Console {
                 status,
                 status_date,
                 payload: g.payload.clone(),
+                new_key: self
+                    .new_keys
+                    .get(&g.pledge.public_key().to_bytes())
+                    .copied(),
             })
             .collect();
         PledgeList { issued, entries }
@@ -447,6 +510,10 @@ impl Console {
             bytes.extend_from_slice(&g.payload);
             bytes.push(status.byte());
             bytes.extend(date.days().to_le_bytes());
+            if status == Status::KeyReplaced {
+                let key = g.pledge.public_key().to_bytes();
+                bytes.extend(self.new_keys.get(&key).map_or([0; 32], |k| k.to_bytes()));
+            }
             put_len(&mut bytes, g.note.len());
             bytes.extend_from_slice(g.note.as_bytes());
         }
@@ -469,6 +536,12 @@ impl Console {
                 let status = rest.take(1).ok_or_else(cut)?[0];
                 let status = Status::from_byte(status).ok_or(malformed("unknown status"))?;
                 let date = rest.u16().ok_or_else(cut)?;
+                let new_key = match status {
+                    Status::KeyReplaced => Some(
+                        <[u8; 32]>::try_from(rest.take(32).ok_or_else(cut)?).map_err(|_| cut())?,
+                    ),
+                    _ => None,
+                };
                 let n = rest.u16().ok_or_else(cut)?;
                 let note = std::str::from_utf8(rest.take(n.into()).ok_or_else(cut)?)
                     .map_err(|_| malformed("a note is not UTF-8"))?;
@@ -476,6 +549,7 @@ impl Console {
                     payload,
                     status,
                     date: SigningDate::from_days(date),
+                    new_key,
                     note: note.chars().take(500).collect(),
                 });
             }
@@ -503,8 +577,10 @@ impl Console {
                 };
                 let payload = payload_bytes(string("link")?)
                     .map_err(|_| malformed("an entry's pledge does not verify"))?;
-                let status =
-                    Status::from_key(string("status")?).ok_or(malformed("unknown status"))?;
+                // Version 1 had no « clé remplacée » (it names no new key).
+                let status = Status::from_key(string("status")?)
+                    .filter(|s| *s != Status::KeyReplaced)
+                    .ok_or(malformed("unknown status"))?;
                 let date = match item.get("date") {
                     Some(Json::Number(n)) => n.parse::<u16>().map_err(|_| malformed("bad date"))?,
                     _ => return Err(malformed("no date")),
@@ -513,6 +589,7 @@ impl Console {
                     payload,
                     status,
                     date: SigningDate::from_days(date),
+                    new_key: None,
                     note: string("note")?.chars().take(500).collect(),
                 })
             })
@@ -556,6 +633,14 @@ impl Console {
                 .or_insert((item.status, item.date));
             if rank((item.status, item.date)) >= rank(*slot) {
                 *slot = (item.status, item.date);
+                match item.new_key {
+                    Some(new) => {
+                        console.new_keys.insert(key, PublicKey::from_bytes(new));
+                    }
+                    None => {
+                        console.new_keys.remove(&key);
+                    }
+                }
             }
             console
                 .by_payload
@@ -898,5 +983,38 @@ mod tests {
             assert!(Console::decode(&case).is_err(), "{case}");
         }
         assert_eq!(Console::decode(&good).unwrap(), console);
+    }
+
+    #[test]
+    fn same_candidate_new_key_replaces_the_old_key_in_the_list() {
+        let mut console = Console::default();
+        let (old, new, other) = (
+            link(1, "Ana Duval", 2500),
+            link(2, "ana duval", 2600),
+            link(3, "Bea", 2600),
+        );
+        console.take_links(&format!("{old}\n{new}\n{other}"), today());
+        // Only the other key of the same (folded) name is offered.
+        assert_eq!(console.same_name_keys(0), [1]);
+        assert!(!console.link_new_key(0, 0, today()), "not to itself");
+        let on = SigningDate::from_days(3004);
+        assert!(console.link_new_key(0, 1, on));
+        assert_eq!(console.status(0), Some((Status::KeyReplaced, on)));
+        assert_eq!(console.status(1), Some((Status::Verified, on)));
+        let new_key = console.entries()[1].pledge.public_key();
+        assert_eq!(console.new_key(0), Some(new_key));
+        // A replaced key is not offered as anyone's new key.
+        assert_eq!(console.same_name_keys(1), Vec::<usize>::new());
+        let list = console.list(today());
+        assert_eq!(list.entries[0].status, Status::KeyReplaced);
+        assert_eq!(list.entries[0].new_key, Some(new_key));
+        assert_eq!(list.entries[1].new_key, None);
+        // Kept in the record, version 2.
+        let back = Console::decode(&console.encode()).unwrap();
+        assert_eq!(back, console);
+        // Another status undoes it.
+        console.set_status(0, Status::Pending, on);
+        assert_eq!(console.new_key(0), None);
+        assert_eq!(console.list(today()).entries[0].new_key, None);
     }
 }

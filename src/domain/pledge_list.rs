@@ -31,9 +31,17 @@ pub enum Status {
     Pending,
     /// Withdrawn by the candidate or the organiser.
     Withdrawn,
+    /// The same candidate now signs with another key (their browser erased
+    /// this one, or they moved): the list names the new key
+    /// ([`ListEntry::new_key`]), which the organiser vouched for; this
+    /// key's pledges count for nothing.
+    KeyReplaced,
 }
 
 impl Status {
+    /// The statuses the organiser gives a key by choosing one; « clé
+    /// remplacée » is given by naming the new key
+    /// (`Console::link_new_key`).
     pub const ALL: [Status; 3] = [Status::Verified, Status::Pending, Status::Withdrawn];
 
     /// The byte that stands for the status in a list (and the console's record).
@@ -42,11 +50,15 @@ impl Status {
             Status::Verified => 1,
             Status::Pending => 2,
             Status::Withdrawn => 3,
+            Status::KeyReplaced => 4,
         }
     }
 
     pub(crate) fn from_byte(byte: u8) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.byte() == byte)
+        [Status::KeyReplaced]
+            .into_iter()
+            .chain(Status::ALL)
+            .find(|s| s.byte() == byte)
     }
 
     /// Its name in records and open data (« verifie », « en_attente »,
@@ -56,11 +68,15 @@ impl Status {
             Status::Verified => "verifie",
             Status::Pending => "en_attente",
             Status::Withdrawn => "retire",
+            Status::KeyReplaced => "cle_remplacee",
         }
     }
 
     pub fn from_key(key: &str) -> Option<Status> {
-        Status::ALL.into_iter().find(|s| s.key() == key)
+        [Status::KeyReplaced]
+            .into_iter()
+            .chain(Status::ALL)
+            .find(|s| s.key() == key)
     }
 }
 
@@ -72,6 +88,9 @@ pub struct ListEntry {
     pub status: Status,
     pub status_date: SigningDate,
     pub payload: Vec<u8>,
+    /// With [`Status::KeyReplaced`] (and only then): the candidate's new
+    /// key.
+    pub new_key: Option<PublicKey>,
 }
 
 /// A list of pledges, as the organiser publishes it.
@@ -151,6 +170,10 @@ impl PledgeList {
         for entry in &self.entries {
             out.push(entry.status.byte());
             out.extend(entry.status_date.days().to_le_bytes());
+            if entry.status == Status::KeyReplaced {
+                let key = entry.new_key.map_or([0; 32], |k| k.to_bytes());
+                out.extend(key);
+            }
             let len = entry.payload.len();
             // Unsigned LEB128, as in the payload: payloads are < 16 384.
             if len < 0x80 {
@@ -264,6 +287,13 @@ impl PledgeList {
             let head = take(3)?;
             let status = Status::from_byte(head[0]).ok_or(ListError::Malformed)?;
             let status_date = SigningDate::from_days(u16::from_le_bytes([head[1], head[2]]));
+            let new_key = match status {
+                Status::KeyReplaced => {
+                    let key: [u8; 32] = take(32)?.try_into().map_err(|_| ListError::Malformed)?;
+                    Some(PublicKey::from_bytes(key))
+                }
+                _ => None,
+            };
             let first = take(1)?[0];
             let len = if first < 0x80 {
                 usize::from(first)
@@ -279,6 +309,7 @@ impl PledgeList {
                 status,
                 status_date,
                 payload,
+                new_key,
             });
         }
         if !rest.is_empty() {
@@ -316,6 +347,33 @@ pub enum Listed {
 }
 
 impl PledgeList {
+    /// Where `old` is « clé remplacée »: the candidate's new key, and the
+    /// index of that key's latest entry, when listed (its own signature
+    /// not checked here: a caller that links to it checks it first).
+    pub fn new_key_of(&self, old: &PublicKey) -> Option<(PublicKey, Option<usize>)> {
+        let key_of = |e: &ListEntry| {
+            super::PayloadV1::signed_part(&e.payload)
+                .ok()
+                .map(|p| p.public_key)
+        };
+        let new = self
+            .entries
+            .iter()
+            .find(|e| e.status == Status::KeyReplaced && key_of(e) == Some(*old))?
+            .new_key?;
+        let latest = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let part = super::PayloadV1::signed_part(&e.payload).ok()?;
+                (part.public_key == new).then(|| (part.date(), i))
+            })
+            .max()
+            .map(|(_, i)| i);
+        Some((new, latest))
+    }
+
     /// Looks up `pledge`, whose payload is `payload`. Other entries are
     /// read without checking their signature: a caller that shows one as
     /// the replacement checks it first (see [`Listed::Replaced`]).
@@ -388,11 +446,13 @@ mod tests {
                     status: Status::Verified,
                     status_date: SigningDate::from_days(2500),
                     payload: vec![1; 200],
+                    new_key: None,
                 },
                 ListEntry {
                     status: Status::Withdrawn,
                     status_date: SigningDate::from_days(2501),
                     payload: vec![2; 10],
+                    new_key: None,
                 },
             ],
         }
@@ -497,6 +557,7 @@ mod tests {
             status,
             status_date: SigningDate::from_days(day),
             payload: payload.to_vec(),
+            new_key: None,
         }
     }
 
@@ -592,6 +653,37 @@ mod tests {
         let mut message = list().canonical_bytes(&pinned);
         let at = 1 + CAMPAIGN_ID_LEN + 32 + 2;
         message[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+
+    #[test]
+    fn a_replaced_key_names_its_new_key_and_the_list_reads_it_back() {
+        let pinned = key().public();
+        let (old, old_pledge) = signed(1, "Ana", 2500);
+        let (new, new_pledge) = signed(2, "Ana", 2600);
+        let mut replaced = entry(Status::KeyReplaced, 2601, &old);
+        replaced.new_key = Some(new_pledge.public_key());
+        let list = PledgeList {
+            issued: SigningDate::from_days(2602),
+            entries: vec![replaced, entry(Status::Verified, 2601, &new)],
+        };
+        let read = PledgeList::open(&list.publish(&key()), &pinned).unwrap();
+        assert_eq!(read, list);
+        // The old key's page finds its new key and that key's entry.
+        assert_eq!(
+            read.new_key_of(&old_pledge.public_key()),
+            Some((new_pledge.public_key(), Some(1)))
+        );
+        assert_eq!(read.new_key_of(&new_pledge.public_key()), None);
+        assert_eq!(
+            read.find(&old, &old_pledge),
+            Listed::Entry(Status::KeyReplaced, SigningDate::from_days(2601))
+        );
+        // Signed, but the new key cut short: malformed.
+        let mut message = list.canonical_bytes(&pinned);
+        let at = HEADER_LEN + 3 + 10;
+        message.drain(at..at + 25);
         let text = file_with(&message, &key().sign(&message));
         assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
     }

@@ -90,6 +90,11 @@ impl Wall {
                 withdrawn += 1;
                 continue;
             }
+            // The same candidate signs with a new key now: that key's
+            // pledge is their one entry.
+            if entry.status == Status::KeyReplaced {
+                continue;
+            }
             let p = pledge.pledge();
             let folded_commune = fold(p.commune());
             let folded_all = format!(
@@ -192,6 +197,7 @@ mod tests {
             status,
             status_date: SigningDate::from_days(day),
             payload: PayloadV1::encode(&signed),
+            new_key: None,
         }
     }
 
@@ -301,5 +307,18 @@ mod tests {
             ),
             (1, 1, 1, 0)
         );
+    }
+
+    #[test]
+    fn a_candidate_with_a_new_key_counts_once() {
+        let mut old = entry(1, "Ana Duval", "Lyon", &[0], 2500, Status::KeyReplaced);
+        let new = entry(2, "Ana Duval", "Lyon", &[0, 1], 2600, Status::Verified);
+        old.new_key = Some(PledgeKey::from_seed([2; 32]).public());
+        let w = wall(vec![old, new]);
+        let t = w.totals(&WallScope::default());
+        assert_eq!(t.candidates, 1);
+        assert_eq!(w.withdrawn, 0, "not counted as withdrawn either");
+        assert_eq!(w.entries().len(), 1);
+        assert_eq!(w.entries()[0].status, Status::Verified);
     }
 }

@@ -21,6 +21,10 @@ pub struct OrgTexts {
     pub status_verified: &'static str,
     /// `{date}`.
     pub status_withdrawn: &'static str,
+    /// A key the organiser replaced by the same candidate's new key:
+    /// `{organiser}`, `{fingerprint}` (the new key's), `{date}`.
+    pub status_key_replaced: &'static str,
+    pub status_key_replaced_link: &'static str,
     /// `{organiser}`.
     pub status_unverified: &'static str,
     /// `{organiser}`.
@@ -50,6 +54,15 @@ pub struct OrgTexts {
     pub verified: &'static str,
     pub pending: &'static str,
     pub withdrawn: &'static str,
+    pub key_replaced: &'static str,
+
+    // « Même candidat·e, nouvelle clé » in the console.
+    pub rekey_summary: &'static str,
+    pub rekey_label: &'static str,
+    pub rekey_button: &'static str,
+    pub rekey_none: &'static str,
+    /// `{fingerprint}` (the new key's).
+    pub rekey_done: &'static str,
 
     // The wall.
     pub wall_heading: &'static str,
@@ -175,6 +188,8 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     status_checking: "Recherche de cet engagement dans la liste publiée…",
     status_verified: "Engagement vérifié par {organiser} le {date}",
     status_withdrawn: "Engagement retiré le {date}",
+    status_key_replaced: "Clé remplacée le {date} : {organiser} a relié ce·tte candidat·e à sa nouvelle clé ({fingerprint}). Cet engagement ne compte plus.",
+    status_key_replaced_link: "Voir son engagement actuel",
     status_unverified: "Signature valide — clé non vérifiée par {organiser}",
     status_unverified_help: "Le texte n'a pas été modifié depuis sa signature, mais {organiser} n'a pas (encore) confirmé que la clé qui l'a signé est bien celle de ce·tte candidat·e.",
     status_replaced: "{organiser} a publié un engagement plus récent de ce·tte candidat·e, qui remplace celui-ci.",
@@ -194,6 +209,12 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     verified: "Vérifié",
     pending: "En attente",
     withdrawn: "Retiré",
+    key_replaced: "Clé remplacée",
+    rekey_summary: "Même candidat·e, nouvelle clé",
+    rekey_label: "La nouvelle clé de ce·tte candidat·e (même nom)",
+    rekey_button: "Relier à cette nouvelle clé",
+    rekey_none: "Aucune autre clé au même nom dans la console : ajoutez d'abord l'engagement signé avec la nouvelle clé.",
+    rekey_done: "Clé remplacée par la clé {fingerprint}, vérifiée.",
     wall_heading: "Qui s'est engagé à quoi",
     wall_lead: "Les engagements signés des candidat·es aux municipales, publiés par {organiser} le {date}.",
     wall_loading: "Chargement et vérification de la liste…",
@@ -286,6 +307,8 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     status_checking: "Looking this pledge up in the published list…",
     status_verified: "Pledge verified by {organiser} on {date}",
     status_withdrawn: "Pledge withdrawn on {date}",
+    status_key_replaced: "Key replaced on {date}: {organiser} linked this candidate to their new key ({fingerprint}). This pledge no longer counts.",
+    status_key_replaced_link: "See their current pledge",
     status_unverified: "Valid signature — key not verified by {organiser}",
     status_unverified_help: "The text has not changed since it was signed, but {organiser} has not (yet) confirmed that the key that signed it belongs to this candidate.",
     status_replaced: "{organiser} has published a later pledge by this candidate, which replaces this one.",
@@ -305,6 +328,12 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     verified: "Verified",
     pending: "Pending",
     withdrawn: "Withdrawn",
+    key_replaced: "Key replaced",
+    rekey_summary: "Same candidate, new key",
+    rekey_label: "This candidate's new key (same name)",
+    rekey_button: "Link to this new key",
+    rekey_none: "No other key with the same name in the console: first add the pledge signed with the new key.",
+    rekey_done: "Key replaced by key {fingerprint}, verified.",
     wall_heading: "Who committed to what",
     wall_lead: "The signed pledges of candidates in the municipal elections, published by {organiser} on {date}.",
     wall_loading: "Loading and checking the list…",
@@ -413,6 +442,7 @@ impl OrgTexts {
             crate::domain::Status::Verified => self.verified,
             crate::domain::Status::Pending => self.pending,
             crate::domain::Status::Withdrawn => self.withdrawn,
+            crate::domain::Status::KeyReplaced => self.key_replaced,
         }
     }
 }

@@ -271,6 +271,14 @@ impl ConsoleState {
         self.change(|c| c.set_status(index, status, today));
     }
 
+    /// « Même candidat·e, nouvelle clé »: see `Console::link_new_key`.
+    pub fn link_new_key(&self, old: usize, new: usize) -> bool {
+        let today = self.today();
+        let mut linked = false;
+        self.change(|c| linked = c.link_new_key(old, new, today));
+        linked
+    }
+
     pub fn set_note(&self, index: usize, note: &str) {
         self.change(|c| c.set_note(index, note));
     }
