@@ -76,7 +76,7 @@ export async function serveStatic(
         if ((await stat(file)).isDirectory()) file = join(file, 'index.html');
         body = await readFile(file);
       }
-      if (rewrite && extname(file) === '.html') body = rewrite(path, body.toString('utf8'));
+      if (rewrite && extname(file) === '.html') body = Buffer.from(rewrite(path, body.toString('utf8')));
       onServe?.(file.slice(base.length + 1));
       const compress = gzip && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '');
       res.writeHead(200, {

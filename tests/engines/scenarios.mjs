@@ -1,4 +1,5 @@
-// The scenarios every engine runs (tests/engines/engines.test.mjs).
+// The scenarios every engine runs (tests/engines/engines.test.mjs). Its
+// flows (a session, the journey, drawing) also drive bench/engines.mjs.
 import { it } from 'node:test';
 import assert from 'node:assert/strict';
 import { generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
@@ -40,7 +41,7 @@ function cut(link) {
 }
 
 /** A fresh session (a fresh profile) at `size`. */
-async function newPage(ctx, [width, height] = PHONE) {
+export async function newPage(ctx, [width, height] = PHONE) {
   const driver = await ctx.driver.newSession();
   const p = new EnginePage(driver, ctx.engine);
   ctx.pages.push(p);
@@ -48,13 +49,13 @@ async function newPage(ctx, [width, height] = PHONE) {
   return { p, viewport: got };
 }
 
-async function open(p, url) {
+export async function open(p, url) {
   await p.goto(url);
   await p.mounted();
 }
 
 /** Welcome screen → two commitments (reload midway, when asked) → summary. */
-async function fillToSummary(p, { name = 'Camille Dupont', commune = 'Saint-Étienne', reload = false } = {}) {
+export async function fillToSummary(p, { name = 'Camille Dupont', commune = 'Saint-Étienne', reload = false } = {}) {
   await p.heading(L.title);
   await p.press(L.start);
   await p.text('Proposition 1 sur 10', { exact: true });
@@ -92,7 +93,7 @@ async function reachSigning(p, identity) {
 }
 
 /** Draws a wavy stroke on the signature pad with the pointer. */
-async function drawSignature(p) {
+export async function drawSignature(p) {
   const pad = await p.role('img', L.pad);
   await p.exec("arguments[0].scrollIntoView({ block: 'center' })", pad);
   const { w, h } = await p.exec('const r = arguments[0].getBoundingClientRect(); return { w: r.width, h: r.height }', pad);
