@@ -99,11 +99,13 @@ pub fn ConsoleEntry(
                 .map(|j| {
                     let g = &c.entries()[j];
                     let p = g.pledge.pledge();
+                    // The fingerprint first: what tells two keys apart,
+                    // seen even where a phone cuts the option short.
                     let said = format!(
                         "{} — {} — {}",
+                        g.pledge.public_key().fingerprint(),
                         p.name(),
-                        p.commune(),
-                        g.pledge.public_key().fingerprint()
+                        p.commune()
                     );
                     (j, said)
                 })

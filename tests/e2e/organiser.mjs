@@ -183,6 +183,64 @@ export function organiserSuite(env) {
       await page.close();
     });
 
+    it('« même candidat·e, nouvelle clé »: the old key is replaced in the list, the wall counts one candidate', async () => {
+      // The same candidate signs twice, in two browsers: two keys.
+      const links = [];
+      for (let i = 0; i < 2; i += 1) {
+        const ctx = await phoneContext(env.browser);
+        const widget = new WidgetPage(await ctx.newPage(), env.url);
+        await widget.reachSigning();
+        links.push(await widget.sign());
+        await ctx.close();
+      }
+      const page = await context.newPage();
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+      await page.getByText("C'est la clé inscrite dans ce widget").waitFor();
+      await page.getByLabel("Liens d'engagement, un par ligne").fill(links.join('\n'));
+      await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 2' }).waitFor();
+      const fingerprints = (await page.locator('.pw-console-entry__key code').allTextContents()).map((t) => t.trim());
+      assert.notEqual(fingerprints[0], fingerprints[1], 'two keys');
+      // On the first (old) key: its new key is the second, offered by name.
+      const old = page.locator('.pw-console-entry').nth(0);
+      await old.getByRole('button', { name: 'Même candidat·e, nouvelle clé' }).click();
+      const choice = old.getByRole('combobox', { name: /La nouvelle clé de ce·tte candidat·e/ });
+      assert.match(await choice.locator('option:checked').textContent(), new RegExp(fingerprints[1]));
+      await old.getByRole('button', { name: 'Relier à cette nouvelle clé' }).click();
+      await old.getByText(`Clé remplacée par la clé ${fingerprints[1]}, vérifiée.`).waitFor();
+      const status = page.getByRole('combobox', { name: 'Statut' });
+      assert.equal(await status.nth(0).inputValue(), 'cle_remplacee');
+      assert.equal(await status.nth(1).inputValue(), 'verifie');
+      // Kept across a reload.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 2' }).waitFor();
+      assert.equal(await status.nth(0).inputValue(), 'cle_remplacee');
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download', (d) => d.suggestedFilename() === 'engagements.json'),
+        page.getByRole('button', { name: 'Publier la liste signée' }).click(),
+      ]);
+      env.extra['/engagements.json'] = await readFile(await download.path(), 'utf8');
+      await page.evaluate(() => localStorage.clear());
+
+      // The wall: one candidate.
+      await page.goto(`${env.url}?mur`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      const figures = page.locator('.pw-wall__figures');
+      await figures.waitFor();
+      assert.match(await figures.textContent(), /^1 candidat·es\s*1 communes$/);
+      assert.equal(await page.getByText(/Engagements retirés/).count(), 0);
+      // The old link names the new key and links to its pledge; the new one is vouched for.
+      await page.goto(links[0]);
+      await page.getByText(`a relié ce·tte candidat·e à sa nouvelle clé (${fingerprints[1]})`, { exact: false }).waitFor();
+      assert.equal(await page.locator('.pw-organiser-seal').count(), 0);
+      await page.getByRole('link', { name: 'Voir son engagement actuel' }).click();
+      await page.getByText(`Engagement vérifié par ${ORGANISER} le`).waitFor();
+      await page.close();
+    });
+
     it('the console refuses to run in a frame and links to its own page', async () => {
       env.extra['/frame.html'] = '<!doctype html><title>cadre</title><iframe src="/?organisateur&embed=1" width="360" height="600"></iframe>';
       try {
