@@ -25,7 +25,14 @@ pub fn LightVerification(
     leptos::task::spawn_local(async move {
         let result = web::verify_link(&fragment).await;
         if let (Some(pinned), Ok(Fragment::Pledge(Ok(_)))) = (pinned, &result) {
-            known.set_value(Some(web::load_list(&pinned).await));
+            let list = web::load_list(&pinned, None).await;
+            if matches!(list, Err(ListFailure::NoVerifier)) {
+                // A list this browser cannot check: the full build checks
+                // it (and the link) in Rust.
+                let _ = verdict.try_set(Some(Err(web::NoEd25519)));
+                return;
+            }
+            known.set_value(Some(list));
         }
         let _ = verdict.try_set(Some(result));
     });

@@ -21,6 +21,7 @@ pub fn ListStatus(
 ) -> impl IntoView {
     let organiser = organiser()?;
     let pinned = organiser.public_key?;
+    let rust_verifier = use_context::<super::Parts>().and_then(|p| p.rust_verifier);
     let vouched = use_context::<Vouched>();
     let tell_card = move |result: &Result<Found, ListFailure>| {
         if let (Some(v), Ok(Found::Listed(Status::Verified, date))) = (vouched, result) {
@@ -50,7 +51,7 @@ pub fn ListStatus(
         leptos::task::spawn_local(async move {
             let list = match known {
                 Some(list) => list,
-                None => web::load_list(&pinned).await,
+                None => web::load_list(&pinned, rust_verifier).await,
             };
             let result = look_up(list, &payload, &pledge).await;
             tell_card(&result);

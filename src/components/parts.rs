@@ -39,6 +39,10 @@ pub struct Parts {
     /// Whether this build asks that question itself; the journey build
     /// leaves the carrying address in place for the full build to read.
     pub asks: bool,
+    /// The Rust Ed25519 verifier, in the build that carries it (the full
+    /// one): the organiser's list is checked with it where the browser's
+    /// cannot be trusted with a long message (see `web::check_list`).
+    pub rust_verifier: Option<crate::web::RustVerifier>,
 }
 
 impl Parts {
@@ -52,6 +56,7 @@ impl Parts {
         console: full_console,
         arrival: full_arrival,
         asks: true,
+        rust_verifier: Some(|key, message, signature| key.verifies(message, signature)),
     };
 
     /// The journey, handing over to the full build where it is needed.
@@ -64,6 +69,7 @@ impl Parts {
         console: console_elsewhere,
         arrival: arrival_elsewhere,
         asks: false,
+        rust_verifier: None,
     };
 
     /// A pledge link, light: no journey, no signing, no card (each hands
@@ -77,6 +83,7 @@ impl Parts {
         console: console_elsewhere,
         arrival: arrival_elsewhere,
         asks: false,
+        rust_verifier: None,
     };
 
     pub fn provide(self) {

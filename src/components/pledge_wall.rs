@@ -20,13 +20,14 @@ pub fn PledgeWall(
 ) -> impl IntoView {
     let loaded = RwSignal::new(None::<Result<StoredValue<Wall>, ListFailure>>);
     let organiser = organiser();
+    let rust_verifier = use_context::<super::Parts>().and_then(|p| p.rust_verifier);
     if let Some(pinned) = organiser.and_then(|o| o.public_key) {
         leptos::task::spawn_local(async move {
             // Marks for the benchmark (bench/wall.mjs): where the time goes.
             let result = async {
                 let text = web::fetch_list().await?;
                 web::mark("pw-wall-fetched");
-                let list = web::check_list(&text, &pinned).await?;
+                let list = web::check_list(&text, &pinned, rust_verifier).await?;
                 web::mark("pw-wall-list-checked");
                 let verdicts = web::verify_entries(&list).await?;
                 web::mark("pw-wall-pledges-checked");

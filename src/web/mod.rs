@@ -31,7 +31,7 @@ pub use embed::{
     report_step_change, set_css_variable, tell_opener_signed,
 };
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
-pub use list::{check_list, fetch_list, load_list, mark, verify_entries, LIST_FILE};
+pub use list::{check_list, fetch_list, load_list, mark, verify_entries, RustVerifier, LIST_FILE};
 pub use location::{
     browser_languages, clear_fragment, fragment, on_fragment_change, page_url, reload, today,
 };
