@@ -116,10 +116,23 @@ pub fn ConsoleEntry(
                 view! { <p class="pw-key__explain">{org_texts().rekey_none}</p> }.into_any(),
             );
         }
-        chosen.set(others.first().map(|(j, _)| *j));
+        // Nothing chosen for the organiser, and a choice that is no longer
+        // offered (the console changed meanwhile) is dropped, never moved.
+        if chosen
+            .get_untracked()
+            .is_some_and(|c| !others.iter().any(|(j, _)| *j == c))
+        {
+            chosen.set(None);
+        }
         let options = others
             .into_iter()
-            .map(|(j, said)| view! { <option value=j.to_string()>{said}</option> })
+            .map(|(j, said)| {
+                view! {
+                    <option value=j.to_string() prop:selected=move || chosen.get() == Some(j)>
+                        {said}
+                    </option>
+                }
+            })
             .collect_view();
         let select_id = rekey_id.clone();
         Some(
@@ -130,11 +143,16 @@ pub fn ConsoleEntry(
                     class="pw-field__input"
                     on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
                 >
+                    <option value="" disabled=true prop:selected=move || chosen.get().is_none()>
+                        {org_texts().rekey_choose}
+                    </option>
                     {options}
                 </select>
+                <p class="pw-key__explain">{org_texts().rekey_explain}</p>
                 <button
                     type="button"
                     class="pw-button"
+                    prop:disabled=move || chosen.get().is_none()
                     on:click=move |_| {
                         if let (Some(i), Some(j)) = (index(), chosen.get_untracked()) {
                             state.link_new_key(i, j);

@@ -25,21 +25,26 @@ pub fn ConsoleIntake() -> impl IntoView {
     let report = RwSignal::new(None::<IntakeReport>);
     let unreadable = RwSignal::new(false);
 
+    // A file chosen while something is being checked: said, not dropped.
+    let busy = RwSignal::new(false);
     // Reads the links, then has the browser check their signatures, a
-    // batch at a time (the page stays responsive); the textarea is cleared
-    // once they are taken.
+    // batch at a time (the page stays responsive); the textarea (read-only
+    // meanwhile) is cleared once they are taken, if it still holds them.
     let intake = move |text: String, pasted_here: bool| {
         web::mark("pw-console-intake-start");
         unreadable.set(false);
+        busy.set(false);
         let pasted = match state.read_links(&text) {
-            None => return,
+            None => {
+                busy.set(true);
+                return;
+            }
             Some(Err(too_big)) => {
                 report.set(Some(too_big));
                 return;
             }
             Some(Ok(pasted)) => pasted,
         };
-        drop(text);
         leptos::task::spawn_local(async move {
             let checked =
                 web::check_payloads(&pasted.payloads(), |done| state.checked_so_far(done)).await;
@@ -48,8 +53,11 @@ pub fn ConsoleIntake() -> impl IntoView {
             }
             let taken = state.take_checked(pasted, checked);
             if let Some(area) = links.get_untracked().filter(|_| pasted_here) {
-                area.set_value("");
+                if area.value() == text {
+                    area.set_value("");
+                }
             }
+            drop(text);
             let _ = report.try_set(Some(taken));
             web::next_task().await;
             if state.is_shown() {
@@ -70,6 +78,11 @@ pub fn ConsoleIntake() -> impl IntoView {
         }
     });
     let checking = move || {
+        if busy.get() && state.checking().is_some() {
+            return Some(
+                view! { <p class="pw-key__alert">{org_texts().intake_busy}</p> }.into_any(),
+            );
+        }
         let c = state.checking().filter(|c| !c.opening)?;
         let said = fill(
             org_texts().intake_checking,
@@ -78,7 +91,7 @@ pub fn ConsoleIntake() -> impl IntoView {
                 ("total", &c.total.to_string()),
             ],
         );
-        Some(view! { <p class="pw-intake__progress">{said}</p> })
+        Some(view! { <p class="pw-intake__progress">{said}</p> }.into_any())
     };
     let verdicts = move || {
         let t = org_texts();
@@ -178,6 +191,7 @@ pub fn ConsoleIntake() -> impl IntoView {
                 rows="5"
                 spellcheck="false"
                 aria-describedby="pw-intake-limits"
+                prop:readOnly=move || state.checking().is_some()
                 node_ref=links
             ></textarea>
             <div class="pw-key__actions">

@@ -375,7 +375,25 @@ impl Console {
         }
         let latest = &self.latest;
         self.statuses.retain(|key, _| latest.contains_key(key));
-        self.new_keys.retain(|key, _| latest.contains_key(key));
+        // A new key whose pledges are all gone (removed, or never there in
+        // a tampered record) replaces nothing: the old key is « en
+        // attente » again, and counts.
+        let gone: Vec<[u8; 32]> = self
+            .new_keys
+            .iter()
+            .filter(|(key, new)| {
+                !latest.contains_key(*key) || !latest.contains_key(&new.to_bytes())
+            })
+            .map(|(key, _)| *key)
+            .collect();
+        for key in gone {
+            self.new_keys.remove(&key);
+            if let Some(slot) = self.statuses.get_mut(&key) {
+                if slot.0 == Status::KeyReplaced {
+                    slot.0 = Status::Pending;
+                }
+            }
+        }
     }
 
     /// Sets the status of entry `index`'s key (so of every pledge of that
@@ -627,6 +645,9 @@ impl Console {
             }
             let rank = |(s, d): (Status, SigningDate)| (s != Status::Pending, d);
             let key = pledge.public_key().to_bytes();
+            if item.new_key == Some(key) {
+                return Err(malformed("a key replaced by itself"));
+            }
             let slot = console
                 .statuses
                 .entry(key)
@@ -1012,6 +1033,13 @@ mod tests {
         // Kept in the record, version 2.
         let back = Console::decode(&console.encode()).unwrap();
         assert_eq!(back, console);
+        // Removing the new key's only pledge undoes it: the candidate
+        // counts again by the old key.
+        let mut removed = console.clone();
+        removed.remove(1);
+        assert_eq!(removed.new_key(0), None);
+        assert_eq!(removed.status(0).map(|s| s.0), Some(Status::Pending));
+        assert_eq!(removed.list(today()).entries[0].new_key, None);
         // Another status undoes it.
         console.set_status(0, Status::Pending, on);
         assert_eq!(console.new_key(0), None);

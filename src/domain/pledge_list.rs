@@ -305,6 +305,13 @@ impl PledgeList {
                 usize::from(first & 0x7f) | usize::from(second) << 7
             };
             let payload = take(len)?.to_vec();
+            // A key « replaced » by itself is no replacement.
+            if let Some(new) = new_key {
+                let own = super::PayloadV1::signed_part(&payload).map(|p| p.public_key);
+                if own == Ok(new) {
+                    return Err(ListError::Malformed);
+                }
+            }
             entries.push(ListEntry {
                 status,
                 status_date,
@@ -679,6 +686,17 @@ mod tests {
         assert_eq!(
             read.find(&old, &old_pledge),
             Listed::Entry(Status::KeyReplaced, SigningDate::from_days(2601))
+        );
+        // Signed, but naming its own key as the new one: malformed.
+        let mut own = entry(Status::KeyReplaced, 2601, &old);
+        own.new_key = Some(old_pledge.public_key());
+        let selfish = PledgeList {
+            issued: SigningDate::from_days(2602),
+            entries: vec![own],
+        };
+        assert_eq!(
+            PledgeList::open(&selfish.publish(&key()), &pinned),
+            Err(ListError::Malformed)
         );
         // Signed, but the new key cut short: malformed.
         let mut message = list.canonical_bytes(&pinned);

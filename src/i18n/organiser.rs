@@ -60,6 +60,8 @@ pub struct OrgTexts {
     pub rekey_summary: &'static str,
     pub rekey_label: &'static str,
     pub rekey_button: &'static str,
+    pub rekey_choose: &'static str,
+    pub rekey_explain: &'static str,
     pub rekey_none: &'static str,
     /// `{fingerprint}` (the new key's).
     pub rekey_done: &'static str,
@@ -145,6 +147,8 @@ pub struct OrgTexts {
     pub intake_too_big: &'static str,
     /// While a paste's signatures are checked: `{done}`, `{total}`.
     pub intake_checking: &'static str,
+    /// A file chosen while the console is still checking.
+    pub intake_busy: &'static str,
     /// While the stored console's signatures are checked: `{done}`, `{total}`.
     pub console_opening: &'static str,
     pub intake_file_unreadable: &'static str,
@@ -213,6 +217,8 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     rekey_summary: "Même candidat·e, nouvelle clé",
     rekey_label: "La nouvelle clé de ce·tte candidat·e (même nom)",
     rekey_button: "Relier à cette nouvelle clé",
+    rekey_choose: "Choisir une clé…",
+    rekey_explain: "La clé choisie devient « Vérifié » : vérifiez d'abord, comme pour toute clé, que son empreinte est bien celle de ce·tte candidat·e.",
     rekey_none: "Aucune autre clé au même nom dans la console : ajoutez d'abord l'engagement signé avec la nouvelle clé.",
     rekey_done: "Clé remplacée par la clé {fingerprint}, vérifiée.",
     wall_heading: "Qui s'est engagé à quoi",
@@ -271,6 +277,7 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     intake_summary: "Ajoutés : {added} · remplacés : {replaced} · déjà présents : {duplicate} · non valides : {invalid}",
     intake_more: "… et {n} autres résultats, non détaillés.",
     intake_checking: "Vérification des signatures : {done} sur {total}…",
+    intake_busy: "La console vérifie encore des engagements : rien n'a été ajouté de ce fichier. Choisissez-le à nouveau une fois la vérification finie.",
     console_opening: "Ouverture de la console : vérification des engagements enregistrés, {done} sur {total}…",
     intake_too_big: "Trop de texte à la fois : rien n'a été ajouté. Au plus 16 Mo ou 50 000 liens par envoi ; découpez le fichier en plusieurs parties.",
     intake_file_unreadable: "Ce fichier n'a pas pu être lu : il dépasse 16 Mo ou ce n'est pas un fichier texte.",
@@ -332,6 +339,8 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     rekey_summary: "Same candidate, new key",
     rekey_label: "This candidate's new key (same name)",
     rekey_button: "Link to this new key",
+    rekey_choose: "Choose a key…",
+    rekey_explain: "The chosen key becomes « Verified »: first check, as for any key, that its fingerprint is this candidate's.",
     rekey_none: "No other key with the same name in the console: first add the pledge signed with the new key.",
     rekey_done: "Key replaced by key {fingerprint}, verified.",
     wall_heading: "Who committed to what",
@@ -390,6 +399,7 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     intake_summary: "Added: {added} · replaced: {replaced} · already here: {duplicate} · invalid: {invalid}",
     intake_more: "… and {n} more results, not listed.",
     intake_checking: "Checking signatures: {done} of {total}…",
+    intake_busy: "The console is still checking pledges: nothing was added from this file. Choose it again once the check is done.",
     console_opening: "Opening the console: checking the stored pledges, {done} of {total}…",
     intake_too_big: "Too much text at once: nothing was added. At most 16 MB or 50,000 links at a time; split the file into parts.",
     intake_file_unreadable: "This file could not be read: it is over 16 MB or not a text file.",

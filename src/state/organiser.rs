@@ -376,14 +376,21 @@ impl ConsoleState {
     }
 }
 
-/// Keeps an unreadable console record under [`Console::BACKUP_KEY`] (once)
-/// and removes it from its own key, so the next save cannot overwrite it;
-/// whether it was kept.
+/// Keeps an unreadable console record under [`Console::BACKUP_KEY`] (an
+/// earlier, different backup is never overwritten) and removes it from its
+/// own key; whether the console may now save there (false: the record, or
+/// another tab's newer one, stays where it is, and the console holds).
 fn set_aside(io: &SharedIo, text: String) -> bool {
-    let kept = io.get(Console::BACKUP_KEY) == Ok(Some(text.clone()))
-        || io.set(Console::BACKUP_KEY, &text).is_ok();
-    if kept {
+    let kept = match io.get(Console::BACKUP_KEY) {
+        Ok(Some(backup)) => backup == text,
+        // An earlier backup that differs is never overwritten.
+        Ok(None) => io.set(Console::BACKUP_KEY, &text).is_ok(),
+        Err(_) => false,
+    };
+    // Removed only if it is still the record read: another tab may have
+    // saved a newer one since, which this console then never saves over.
+    if kept && io.get(Console::KEY) == Ok(Some(text)) {
         let _ = io.remove(Console::KEY);
     }
-    kept
+    kept && io.get(Console::KEY) == Ok(None)
 }

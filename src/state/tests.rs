@@ -391,6 +391,29 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
         Some(stored.as_str())
     );
     assert_eq!(io.stored(Console::KEY), None);
+
+    // Another tab saved a newer record while this one was checking: that
+    // record is neither removed nor saved over, and an earlier, different
+    // backup is never overwritten.
+    io.put(Console::KEY, &stored);
+    let late = ConsoleState::open(io.clone().shared());
+    let record = late.record_to_check().unwrap();
+    let mut checked = check_in_rust(&record.payloads());
+    checked[0] = Err(LinkError::new(LinkErrorKind::SignatureMismatch));
+    io.put(Console::KEY, "newer, from another tab");
+    io.put(Console::BACKUP_KEY, "an earlier backup");
+    late.opened(checked);
+    assert!(late.notices().set_aside);
+    take_links(&late, &golden_links());
+    assert!(late.notices().not_saved, "said: this console is not saved");
+    assert_eq!(
+        io.stored(Console::KEY).as_deref(),
+        Some("newer, from another tab")
+    );
+    assert_eq!(
+        io.stored(Console::BACKUP_KEY).as_deref(),
+        Some("an earlier backup")
+    );
 }
 
 #[test]

@@ -235,8 +235,9 @@ const BATCH: usize = 1_000;
 /// time, the page's thread given back between batches (the console stays
 /// responsive with 30,000 pledges: the browser's Ed25519 runs off it);
 /// `progress` hears how many are done after each batch. Where the browser
-/// has no Ed25519, the batch is checked in Rust (only the full build,
-/// which carries the Rust verifier, calls this).
+/// has no Ed25519, the batch is checked in Rust, and so is every payload
+/// the browser refuses (only the full build, which carries the Rust
+/// verifier, calls this).
 pub async fn check_payloads(
     payloads: &[&[u8]],
     progress: impl Fn(usize),
@@ -247,7 +248,15 @@ pub async fn check_payloads(
     next_task().await;
     for batch in payloads.chunks(BATCH) {
         match verify_payloads(batch).await {
-            Ok(answers) => checked.extend(answers),
+            // What the browser refuses is checked again in Rust: a stored
+            // pledge is never set aside on one engine's word.
+            Ok(answers) => checked.extend(answers.into_iter().zip(batch).map(|(a, b)| {
+                a.or_else(|_| {
+                    crate::domain::check_in_rust(&[b])
+                        .pop()
+                        .unwrap_or(Err(LinkError::new(crate::domain::LinkErrorKind::Truncated)))
+                })
+            })),
             Err(NoEd25519) => checked.extend(crate::domain::check_in_rust(batch)),
         }
         progress(checked.len());
