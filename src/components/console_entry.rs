@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Gathered, Status};
-use crate::i18n::fill;
+use crate::i18n::{fill, isolated};
 use crate::state::{org_texts, texts, ConsoleState};
 
 /// One gathered pledge in the console, found by its payload: who and where,
@@ -104,8 +104,8 @@ pub fn ConsoleEntry(
                     let said = format!(
                         "{} — {} — {}",
                         g.pledge.public_key().fingerprint(),
-                        p.name(),
-                        p.commune()
+                        isolated(p.name()),
+                        isolated(p.commune())
                     );
                     (j, said)
                 })
