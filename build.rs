@@ -3,7 +3,7 @@
 //! project's root, or the file named by `PW_WIDGET_SETTINGS` (the tests'
 //! build uses `tests/fixtures/widget-settings.test.json`, whose key is a
 //! test key). Writes `$OUT_DIR/organiser.rs`, read by
-//! `src/domain/organiser.rs`. A malformed setting stops the build with a
+//! `src/settings.rs`. A malformed setting stops the build with a
 //! message saying which and why: a widget must never ship with a key other
 //! than the one its organiser meant.
 
@@ -12,7 +12,7 @@ use std::{env, fs, path::PathBuf};
 use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
 // The key check, shared with the domain (and tested there).
-#[path = "src/domain/pinned_key.rs"]
+#[path = "crates/pledge-core/src/domain/organiser/pinned_key.rs"]
 mod pinned_key;
 
 fn main() {

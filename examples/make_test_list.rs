@@ -13,10 +13,10 @@
 
 use std::path::PathBuf;
 
-use pledge_widget::domain::codec::{Decoder, Encoder};
+use pledge_widget::domain::pledge::codec::{Decoder, Encoder};
 use pledge_widget::domain::{
-    open_data, Identity, ListEntry, PayloadV1, Pledge, PledgeKey, PledgeList, Role, Selection,
-    ShareLink, SigningDate, Status,
+    organiser::open_data, EntryStatus, Identity, ListEntry, PayloadV1, Pledge, PledgeKey,
+    PledgeList, Role, Selection, ShareLink, SigningDate,
 };
 
 const FIRST: &[&str] = &[
@@ -320,9 +320,9 @@ fn main() {
             .expect("valid test pledge")
             .sign(&PledgeKey::from_seed(seed));
         let status = match rng.next() % 40 {
-            0 => Status::Withdrawn,
-            1..=5 => Status::Pending,
-            _ => Status::Verified,
+            0 => EntryStatus::Withdrawn,
+            1..=5 => EntryStatus::Pending,
+            _ => EntryStatus::Verified,
         };
         let status_date = SigningDate::from_days(date.days() + 2);
         links.push_str(&ShareLink::build("https://widget.example/", &signed));

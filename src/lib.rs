@@ -1,24 +1,21 @@
 //! A pledge widget for the Coorace #Municipales2020 campaign.
 //!
-//! The crate has a pure core and a browser edge:
-//! - [`campaign`]: the ten proposals and twenty commitments, as data;
-//! - [`domain`]: the candidate's draft, its steps and how it is stored;
-//! - [`i18n`]: every interface string, in one place;
+//! The pure core is its own crate, `pledge-core` (`crates/pledge-core`):
+//! [`campaign`], [`domain`], [`i18n`] and [`unicode`], re-exported here so
+//! the widget reads as one tree. This crate adds the browser edge:
+//! - [`settings`]: the organiser this deployment pins, from `build.rs`;
 //! - [`state`]: the candidate's state in signals, with every side effect
 //!   behind one interface ([`state::Io`]);
-//! - [`unicode`]: NFC, from the browser in the widget and from a crate on
-//!   the host;
 //! - `web` (wasm only): the only code that calls into the browser;
-//! - `components` (wasm only): the Leptos views.
+//! - `components` (wasm only): the Leptos views, one folder per feature.
 //!
 //! The core and the state build and test on any host; the views and the
 //! browser edge only for `wasm32-unknown-unknown`.
 
-pub mod campaign;
-pub mod domain;
-pub mod i18n;
+pub use pledge_core::{campaign, domain, i18n, unicode};
+
+pub mod settings;
 pub mod state;
-pub mod unicode;
 
 #[cfg(target_arch = "wasm32")]
 pub mod components;

@@ -12,11 +12,11 @@
 
 use base64::Engine as _;
 use pledge_widget::campaign::CAMPAIGN;
-use pledge_widget::domain::candidate_text::canonical;
-use pledge_widget::domain::codec::Decoder;
+use pledge_widget::domain::journey::candidate_text::canonical;
+use pledge_widget::domain::pledge::codec::Decoder;
 use pledge_widget::domain::{
-    DrawnSignature, Fragment, Identity, LinkErrorKind, ListEntry, PayloadV1, Pledge, PledgeKey,
-    PledgeList, Role, Selection, ShareLink, SigningDate, Status,
+    DrawnSignature, EntryStatus, Fragment, Identity, LinkErrorKind, ListEntry, PayloadV1, Pledge,
+    PledgeKey, PledgeList, Role, Selection, ShareLink, SigningDate,
 };
 
 const FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/payload-v1.tsv");
@@ -334,7 +334,11 @@ const TEST_SETTINGS: &str = concat!(
 );
 
 fn golden_list() -> PledgeList {
-    let status = [Status::Verified, Status::Pending, Status::Withdrawn];
+    let status = [
+        EntryStatus::Verified,
+        EntryStatus::Pending,
+        EntryStatus::Withdrawn,
+    ];
     let entries = stored()
         .iter()
         .take(3)

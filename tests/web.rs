@@ -940,7 +940,7 @@ async fn the_browsers_ed25519_and_the_rust_verifier_agree() {
         .expect("Chromium has Ed25519");
     assert_eq!(batch.len(), payloads.len());
     for (bytes, verdict) in payloads.iter().zip(&batch) {
-        use pledge_widget::domain::codec::Decoder;
+        use pledge_widget::domain::pledge::codec::Decoder;
         let rust = pledge_widget::domain::PayloadV1::decode(bytes);
         assert_eq!(verdict, &rust);
     }
@@ -1197,4 +1197,38 @@ async fn the_organisers_mark_is_a_drawn_seal_that_a_name_cannot_imitate() {
     drop(w);
     css.remove();
     set_fragment("");
+}
+
+/// The full build taking over finds the journey's draft in memory first
+/// (`Io::take_handover`): where storage is refused, nothing typed in the
+/// journey build is lost on the way to signing.
+#[wasm_bindgen_test]
+async fn the_full_build_takes_the_journeys_draft_from_memory_when_storage_is_refused() {
+    use pledge_widget::domain::{Action, Field, Step};
+    use pledge_widget::state::{Handover, MemoryIo};
+    clear_storage();
+    let mut draft = Draft::default();
+    draft.apply(Action::Tick(0, true));
+    draft.apply(Action::Edit(Field::Name, "Camille Mémoire".into()));
+    draft.apply(Action::Edit(Field::Commune, "Lyon".into()));
+    draft.step = Step::Summary;
+    let io = MemoryIo::unavailable();
+    io.hand_over(Handover {
+        draft: Some(StoredDraft::encode(&draft)),
+        lang: Some("fr".into()),
+    });
+    let io = io.shared();
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let handle = mount_to(root.clone(), move || {
+        view! { <PledgeWidget parts=Parts::FULL io=io.clone() /> }.into_any()
+    });
+    let mounted = Mounted {
+        root,
+        _handle: handle,
+    };
+    settle().await;
+    let shown = text(&mounted.root);
+    assert!(shown.contains("Camille Mémoire"), "{shown}");
+    assert!(shown.contains("1 engagement sur 20"), "{shown}");
 }

@@ -65,6 +65,6 @@ pub fn campaign() -> &'static Campaign {
 
 /// One interface string of the language in context, as a signal that
 /// follows the language (for component props).
-pub fn text(pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
+pub fn text_signal(pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(texts()))
 }

@@ -18,7 +18,7 @@ mod organiser;
 use leptos::prelude::*;
 
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
-pub use locale::{campaign, org_texts, text, texts, Locale};
+pub use locale::{campaign, org_texts, text_signal, texts, Locale};
 pub use organiser::{
     organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Vouched,
 };
@@ -97,7 +97,7 @@ pub enum StorageNotice {
 
 /// What the candidate must know about their key and signed pledge.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct KeyStatus {
+pub struct KeyNotices {
     /// The key was made by the last signature: worth exporting now.
     pub created_now: bool,
     /// The key lives in memory only: it is lost when the tab closes.
@@ -210,7 +210,7 @@ pub struct PledgeState {
     /// dismissed warning does not come back at every keystroke.
     save_warned: StoredValue<bool>,
     key: RwSignal<Option<PledgeKey>>,
-    key_status: RwSignal<KeyStatus>,
+    key_notices: RwSignal<KeyNotices>,
     /// A key file read but not yet used: waits for the candidate's consent.
     pending_import: RwSignal<Option<PledgeKey>>,
     signed: RwSignal<Option<SignedRecord>>,
@@ -268,9 +268,9 @@ impl PledgeState {
             save_warned: StoredValue::new(notice == Some(StorageNotice::Unavailable)),
             notice: RwSignal::new(notice),
             key: RwSignal::new(key),
-            key_status: RwSignal::new(KeyStatus {
+            key_notices: RwSignal::new(KeyNotices {
                 unreadable,
-                ..KeyStatus::default()
+                ..KeyNotices::default()
             }),
             pending_import: RwSignal::new(None),
             signed: RwSignal::new(signed),
@@ -545,8 +545,8 @@ impl PledgeState {
     }
 
     /// What the candidate must know about their key, tracking it.
-    pub fn key_status(&self) -> KeyStatus {
-        self.key_status.get()
+    pub fn key_notices(&self) -> KeyNotices {
+        self.key_notices.get()
     }
 
     /// The last signed pledge, without tracking it.
@@ -579,7 +579,7 @@ impl PledgeState {
             return Ok(key);
         }
         if unreadable.is_some() {
-            self.key_status.update(|s| s.unreadable = unreadable);
+            self.key_notices.update(|s| s.unreadable = unreadable);
         }
         let (key, created) = match self.key.get_untracked() {
             Some(key) => (key, false),
@@ -590,7 +590,7 @@ impl PledgeState {
         };
         let kept = self.keep_key(&key);
         self.key.set(Some(key.clone()));
-        self.key_status.update(|s| {
+        self.key_notices.update(|s| {
             s.created_now |= created;
             s.key_not_kept = kept.is_err();
         });
@@ -601,7 +601,7 @@ impl PledgeState {
     /// could not be backed up) would be overwritten.
     fn keep_key(&self, key: &PledgeKey) -> Result<(), StoreError> {
         if self
-            .key_status
+            .key_notices
             .with_untracked(|s| s.unreadable == Some(false))
         {
             return Err(StoreError::Refused);
@@ -616,7 +616,7 @@ impl PledgeState {
 
     /// Signs the draft today with the candidate's key, keeps the result and
     /// moves to the signed step. What could not be kept is in
-    /// [`Self::key_status`].
+    /// [`Self::key_notices`].
     pub fn sign(&self, drawing: Option<DrawnSignature>) -> Result<(), SignError> {
         let io = self.io();
         let pledge = self
@@ -634,7 +634,7 @@ impl PledgeState {
             Ok(()) => io.set(keys::SIGNED, &record.payload),
             Err(e) => Err(e),
         };
-        self.key_status
+        self.key_notices
             .update(|s| s.signed_not_kept = kept.is_err());
         self.latest_signed.set(Some(record.payload.clone()));
         self.signed.set(Some(record));
@@ -736,9 +736,9 @@ impl PledgeState {
     fn use_key(&self, key: PledgeKey) {
         let kept = self.keep_key(&key);
         self.key.set(Some(key));
-        self.key_status.set(KeyStatus {
+        self.key_notices.set(KeyNotices {
             key_not_kept: kept.is_err(),
-            ..KeyStatus::default()
+            ..KeyNotices::default()
         });
     }
 
@@ -771,7 +771,7 @@ impl PledgeState {
         self.set_aside.set(SetAside::default());
         self.set_arrival(None);
         self.pending_import.set(None);
-        self.key_status.set(KeyStatus::default());
+        self.key_notices.set(KeyNotices::default());
         self.draft.set(Draft::default());
         self.drawing.set(Drawing::default());
     }

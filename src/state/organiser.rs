@@ -5,8 +5,8 @@ use leptos::prelude::*;
 
 use super::{SharedIo, StoreError};
 use crate::domain::{
-    open_data, Console, ConsoleRecord, IntakeReport, KeyFileError, LinkError, Organiser,
-    PastedLinks, PledgeKey, SigningDate, Status, VerifiedPledge,
+    organiser::open_data, Console, ConsoleRecord, EntryStatus, IntakeReport, KeyFileError,
+    LinkError, Organiser, PastedLinks, PledgeKey, SigningDate, VerifiedPledge,
 };
 
 /// The organiser in context: the build's pinned one, unless a test or a
@@ -16,11 +16,11 @@ pub struct OrganiserContext(pub Option<Organiser>);
 
 /// The organiser the widget shows (see [`OrganiserContext`]).
 pub fn organiser() -> Option<Organiser> {
-    use_context::<OrganiserContext>().map_or_else(Organiser::pinned, |c| c.0)
+    use_context::<OrganiserContext>().map_or_else(crate::settings::pinned_organiser, |c| c.0)
 }
 
 /// Whether the organiser's list vouches for the pledge on show, and since
-/// when: set by the list's verdict (`ListStatus`), read by the card, which
+/// when: set by the list's verdict (`ListVerdict`), read by the card, which
 /// shows the verified mark only then. Provided by the pledge link's page.
 #[derive(Debug, Clone, Copy)]
 pub struct Vouched(pub RwSignal<Option<SigningDate>>);
@@ -266,7 +266,7 @@ impl ConsoleState {
         report
     }
 
-    pub fn set_status(&self, index: usize, status: Status) {
+    pub fn set_status(&self, index: usize, status: EntryStatus) {
         let today = self.today();
         self.change(|c| c.set_status(index, status, today));
     }

@@ -47,7 +47,7 @@ fn without_storage_everything_stays_in_memory_and_the_candidate_is_told() {
     state.sign(None).expect("signs in memory");
     assert!(state.signed().is_some());
     assert!(state.fingerprint().is_some());
-    let status = state.key_status();
+    let status = state.key_notices();
     assert!(status.key_not_kept && status.signed_not_kept && status.created_now);
     assert_eq!(io.keep_storage_asked(), 0, "nothing kept: nothing to ask");
 }
@@ -68,10 +68,10 @@ fn a_full_quota_keeps_the_answers_in_memory_and_warns_once() {
     ready_to_sign(&state);
     state.sign(None).expect("signs");
     assert!(
-        state.key_status().key_not_kept,
+        state.key_notices().key_not_kept,
         "the key could not be kept: said"
     );
-    assert!(state.key_status().signed_not_kept);
+    assert!(state.key_notices().signed_not_kept);
 }
 
 #[test]
@@ -81,7 +81,7 @@ fn the_first_signature_makes_and_keeps_a_key_and_says_so() {
     let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
     ready_to_sign(&state);
     state.sign(None).expect("signs");
-    let status = state.key_status();
+    let status = state.key_notices();
     assert!(status.created_now && !status.key_not_kept && !status.signed_not_kept);
     let stored = PledgeKey::from_stored(&io.stored(keys::KEY).expect("kept")).expect("a key");
     assert_eq!(Some(stored.public().fingerprint()), state.fingerprint());
@@ -109,7 +109,7 @@ fn two_tabs_signing_share_one_key() {
     let a_signed = a.signed().expect("signed").pledge.public_key();
     let b_signed = b.signed().expect("signed").pledge.public_key();
     assert_eq!(a_signed, b_signed);
-    assert!(!b.key_status().created_now, "b made no key of its own");
+    assert!(!b.key_notices().created_now, "b made no key of its own");
 }
 
 #[test]
@@ -219,7 +219,7 @@ fn an_unreadable_stored_key_is_backed_up_never_overwritten() {
     let io = MemoryIo::default();
     io.put(keys::KEY, "damaged");
     let state = PledgeState::open(io.clone().shared(), Scope::FULL, None);
-    assert_eq!(state.key_status().unreadable, Some(true));
+    assert_eq!(state.key_notices().unreadable, Some(true));
     assert_eq!(io.stored(keys::KEY_BACKUP).as_deref(), Some("damaged"));
     ready_to_sign(&state);
     state.sign(None).expect("signs with a new key");
@@ -230,17 +230,17 @@ fn an_unreadable_stored_key_is_backed_up_never_overwritten() {
     full.put(keys::KEY, "damaged");
     full.set_full(true);
     let state = PledgeState::open(full.clone().shared(), Scope::FULL, None);
-    assert_eq!(state.key_status().unreadable, Some(false));
+    assert_eq!(state.key_notices().unreadable, Some(false));
     ready_to_sign(&state);
     state.sign(None).expect("signs with a key in memory");
     assert_eq!(full.stored(keys::KEY).as_deref(), Some("damaged"));
-    assert!(state.key_status().key_not_kept);
+    assert!(state.key_notices().key_not_kept);
     // Once there is room, the damaged key moves to the backup first.
     full.set_full(false);
     state.dispatch(Action::GoTo(Step::Sign));
     state.sign(None).expect("signs");
     assert_eq!(full.stored(keys::KEY_BACKUP).as_deref(), Some("damaged"));
-    assert!(!state.key_status().key_not_kept);
+    assert!(!state.key_notices().key_not_kept);
 }
 
 #[test]
@@ -418,19 +418,19 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
 
 #[test]
 fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
-    use crate::domain::{Console, Status};
+    use crate::domain::{Console, EntryStatus};
     let _owner = owner();
     let io = MemoryIo::default();
     let console = open_console(&io);
     let report = take_links(&console, &golden_links());
     assert_eq!(report.links.len(), 3);
-    console.set_status(0, Status::Verified);
+    console.set_status(0, EntryStatus::Verified);
     console.set_note(0, "appel");
     let again = open_console(&io);
     assert_eq!(again.with(|c| c.entries().len()), 3);
     assert_eq!(
         again.with(|c| c.status(0)).map(|s| s.0),
-        Some(Status::Verified)
+        Some(EntryStatus::Verified)
     );
     assert_eq!(again.notices(), ConsoleNotices::default());
 
@@ -456,7 +456,7 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
 
 #[test]
 fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
-    use crate::domain::{Console, PledgeList, Status};
+    use crate::domain::{Console, EntryStatus, PledgeList};
     let _owner = owner();
     let io = MemoryIo::default();
     let console = open_console(&io);
@@ -464,7 +464,7 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     take_links(&console, &golden_links());
     let stored = io.stored(Console::KEY);
     io.set_full(true);
-    console.set_status(0, Status::Verified);
+    console.set_status(0, EntryStatus::Verified);
     let notices = console.notices();
     assert!(notices.storage_full && !notices.not_saved);
     // What was saved before stays as it was.
@@ -474,7 +474,7 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     assert_eq!(n, 3);
     let key = console.key().unwrap().public();
     let list = PledgeList::open(&json, &key).unwrap();
-    assert_eq!(list.entries[0].status, Status::Verified);
+    assert_eq!(list.entries[0].status, EntryStatus::Verified);
     assert!(csv.contains("verifie"));
     // …and the key exports.
     assert!(console.key_file().is_some());
@@ -483,7 +483,7 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     console.set_note(0, "appel");
     assert!(!console.notices().storage_full);
     let saved = Console::decode(&io.stored(Console::KEY).unwrap()).unwrap();
-    assert_eq!(saved.status(0).map(|s| s.0), Some(Status::Verified));
+    assert_eq!(saved.status(0).map(|s| s.0), Some(EntryStatus::Verified));
 }
 
 #[test]
@@ -809,7 +809,7 @@ fn with_storage_full_nothing_of_ones_own_is_replaced_or_dropped() {
     state.dispatch(Action::GoTo(Step::Sign));
     io.set_full(true);
     state.sign(None).unwrap();
-    assert!(state.key_status().signed_not_kept, "told it was not kept");
+    assert!(state.key_notices().signed_not_kept, "told it was not kept");
     assert_eq!(
         io.stored(keys::SIGNED),
         Some(first),

@@ -44,3 +44,10 @@ pub fn focus(el: &HtmlElement) {
 pub(super) fn document() -> Option<web_sys::Document> {
     web_sys::window().and_then(|w| w.document())
 }
+
+/// Marks a moment for the benchmark (`performance.mark`).
+pub fn mark(name: &str) {
+    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
+        let _ = performance.mark(name);
+    }
+}

@@ -7,7 +7,7 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
 
 use super::verify::{ed25519_verify, NoEd25519};
-use crate::domain::pledge_list::ListFailure;
+use crate::domain::organiser::pledge_list::ListFailure;
 use crate::domain::{LinkError, PledgeList, PublicKey, VerifiedPledge};
 
 /// Where the list is published, relative to the widget's page.
@@ -108,11 +108,4 @@ pub async fn verify_entries(
     super::verify::verify_payloads(&payloads)
         .await
         .map_err(|NoEd25519| ListFailure::NoVerifier)
-}
-
-/// Marks a moment for the benchmark (`performance.mark`).
-pub fn mark(name: &str) {
-    if let Some(performance) = web_sys::window().and_then(|w| w.performance()) {
-        let _ = performance.mark(name);
-    }
 }

@@ -17,6 +17,7 @@ mod panic;
 mod sharing;
 mod signature_pad;
 mod storage;
+mod unicode;
 mod verify;
 
 pub use builds::{
@@ -25,13 +26,13 @@ pub use builds::{
     take_pending_start, took_over_journey, FullBuildError,
 };
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
-pub use dom::{focus, focus_first, focus_step_heading, widget_host};
+pub use dom::{focus, focus_first, focus_step_heading, mark, widget_host};
 pub use embed::{
     frame_storage, go_to_fragment, is_framed, on_signed_in_tab, query, report_height,
     report_step_change, set_css_variable, tell_opener_signed,
 };
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
-pub use list::{check_list, fetch_list, load_list, mark, verify_entries, RustVerifier, LIST_FILE};
+pub use list::{check_list, fetch_list, load_list, verify_entries, RustVerifier, LIST_FILE};
 pub use location::{
     browser_languages, clear_fragment, fragment, on_fragment_change, page_url, reload, today,
 };

@@ -150,7 +150,7 @@ pub async fn ed25519_verify_many(
         .await
         .map_err(|_| NoEd25519)?
         .into();
-    super::list::mark("pw-verify-keys-imported");
+    super::dom::mark("pw-verify-keys-imported");
     let verdicts = Array::new_with_length(items.len() as u32);
     for (i, &(start, end)) in at.iter().enumerate() {
         let settled = keys.get(i as u32);
@@ -207,9 +207,9 @@ pub async fn verify_payloads(
         .filter_map(|p| p.as_ref().ok().filter(|p| !p.has_weak_point()))
         .map(|p| (p.public_key.to_bytes(), p.message, p.signature))
         .collect();
-    super::list::mark("pw-verify-parsed");
+    super::dom::mark("pw-verify-parsed");
     let mut answers = ed25519_verify_many(&asked).await?.into_iter();
-    super::list::mark("pw-verify-signatures-checked");
+    super::dom::mark("pw-verify-signatures-checked");
     Ok(parts
         .into_iter()
         .map(|part| {

@@ -281,6 +281,10 @@ export function organiserSuite(env) {
       await page.getByRole('checkbox', { name: 'Compter aussi les engagements en attente de vérification' }).check();
       assert.match(await figures.textContent(), /^2 candidat·es\s*2 communes$/);
       await page.getByText('Engagements retirés, non comptés : 1').waitFor();
+      // A pledge of one commitment reads in the singular (the wall said
+      // « 1 engagements sur 20 »).
+      const single = page.locator('.pw-wall-entry', { hasText: 'Mamoudzou' });
+      assert.match(await single.textContent(), /\b1 engagement sur 20$/);
 
       // Search forgives accents, case, hyphens and Saint/St.
       const search = page.getByRole('searchbox', { name: 'Rechercher une commune, un nom ou une liste' });

@@ -1,0 +1,14 @@
+//! The candidate's answers on the way to a pledge: the draft and its steps,
+//! the ticked commitments, who they are, the rule every typed text obeys,
+//! and how answers are stored and set aside.
+//!
+//! Architecture invariant: uses only [`crate::campaign`], [`crate::unicode`]
+//! and the shared [`json`](super::json) module; knows nothing of signing.
+
+pub mod candidate_text;
+pub(crate) mod draft;
+pub(crate) mod identity;
+pub(crate) mod selection;
+pub(crate) mod set_aside;
+pub(crate) mod stacking_marks;
+pub(crate) mod stored_draft;

@@ -1,0 +1,16 @@
+//! The organiser's side: who they are, their console (intake, statuses,
+//! record), the signed list of pledges (`docs/list-v1.md`), open data, and
+//! the public wall with its search.
+//!
+//! Architecture invariant: reads pledges through [`pledge`](super::pledge)
+//! only (a list entry is a signed payload); the journey and the card know
+//! nothing of it.
+
+pub(crate) mod console;
+pub(crate) mod contact;
+pub mod open_data;
+pub(crate) mod packed;
+pub mod pinned_key;
+pub mod pledge_list;
+pub mod search;
+pub(crate) mod wall;

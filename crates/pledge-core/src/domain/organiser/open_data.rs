@@ -1,0 +1,241 @@
+//! The list as open data: `engagements.csv` (RFC 4180, UTF-8 with a byte
+//! order mark so that spreadsheets read the accents), one row per pledge.
+//! Every text cell is quoted, so that a spreadsheet splitting on `;` or a
+//! tab (as French ones do) never cuts one, and a text cell that a
+//! spreadsheet would run as a formula is defused.
+
+use crate::campaign::CAMPAIGN;
+use crate::domain::journey::identity::Role;
+use crate::domain::organiser::pledge_list::EntryStatus;
+use crate::domain::pledge::signed_pledge::VerifiedPledge;
+
+/// One row: a pledge and what the organiser says of it.
+pub struct OpenDataRow<'a> {
+    pub pledge: &'a VerifiedPledge,
+    pub status: EntryStatus,
+    pub status_date: crate::domain::signing_date::SigningDate,
+}
+
+/// The CSV text: a header, then one row per pledge, CRLF line ends.
+pub fn csv<'a>(rows: impl IntoIterator<Item = OpenDataRow<'a>>) -> String {
+    let mut out = String::from("\u{FEFF}nom,commune,liste,role,date");
+    for c in CAMPAIGN.commitments() {
+        out.push(',');
+        out.push_str(c.id);
+    }
+    out.push_str(",empreinte,statut,date_statut\r\n");
+    for row in rows {
+        let p = row.pledge.pledge();
+        let role = match p.role() {
+            None => "",
+            Some(Role::HeadOfList) => "Tête de liste",
+            Some(Role::RunningMate) => "Colistier·ère",
+            Some(Role::Candidate) => "Candidat·e",
+        };
+        let mut cells = vec![
+            cell(p.name()),
+            cell(p.commune()),
+            cell(p.list()),
+            cell(role),
+            iso(p.date()),
+        ];
+        let selection = p.selection();
+        cells.extend(CAMPAIGN.commitments().map(|c| {
+            if selection.contains(c.position) {
+                "1"
+            } else {
+                "0"
+            }
+            .to_owned()
+        }));
+        cells.push(cell(&row.pledge.public_key().fingerprint()));
+        cells.push(cell(row.status.key()));
+        cells.push(iso(row.status_date));
+        out.push_str(&cells.join(","));
+        out.push_str("\r\n");
+    }
+    out
+}
+
+fn iso(date: crate::domain::signing_date::SigningDate) -> String {
+    let (y, m, d) = date.ymd();
+    format!("{y:04}-{m:02}-{d:02}")
+}
+
+/// A text cell, always quoted (its quotes doubled), and defused: a
+/// character that spreadsheets read as the start of a formula (`=`, `+`,
+/// `-`, `@`, tab, line breaks) gets a `'` before it (OWASP's advice) where
+/// a cell could start, whichever separator the spreadsheet splits on: at
+/// the start, and after a `,`, `;`, tab or line break (spaces and quotes
+/// between skipped). So a file opened as `;`-separated, as French
+/// spreadsheets do, never runs `Dupont;=2+3;`.
+pub fn cell(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 4);
+    out.push('"');
+    let mut could_start = true;
+    for c in text.chars() {
+        if could_start && matches!(c, '=' | '+' | '-' | '@' | '\t' | '\r' | '\n') {
+            out.push('\'');
+        }
+        // Any white space (a non-breaking space too, which links signed
+        // before issue 22 may hold) or quote keeps a cell's start open.
+        could_start = matches!(c, ',' | ';' | '\t' | '\r' | '\n')
+            || (could_start && (c.is_whitespace() || c == '"'));
+        if c == '"' {
+            out.push('"');
+        }
+        out.push(c);
+    }
+    out.push('"');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::journey::identity::Identity;
+    use crate::domain::journey::selection::Selection;
+    use crate::domain::pledge::keys::PledgeKey;
+    use crate::domain::pledge::signed_pledge::Pledge;
+    use crate::domain::signing_date::SigningDate;
+
+    /// A spreadsheet's reading of CSV text split on `sep`: quoted fields
+    /// (doubled quotes inside), text after a closing quote kept in the
+    /// field, as LibreOffice and Excel do.
+    fn read_as(text: &str, sep: char) -> Vec<Vec<String>> {
+        let mut rows = vec![];
+        let (mut row, mut field) = (vec![], String::new());
+        let (mut quoted, mut chars) = (false, text.chars().peekable());
+        let mut at_start = true;
+        while let Some(c) = chars.next() {
+            if quoted {
+                match c {
+                    '"' if chars.peek() == Some(&'"') => {
+                        chars.next();
+                        field.push('"');
+                    }
+                    '"' => quoted = false,
+                    c => field.push(c),
+                }
+                continue;
+            }
+            match c {
+                '"' if at_start => {
+                    quoted = true;
+                    at_start = false;
+                }
+                c if c == sep => {
+                    row.push(std::mem::take(&mut field));
+                    at_start = true;
+                }
+                '\r' => {}
+                '\n' => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                    at_start = true;
+                }
+                c => {
+                    field.push(c);
+                    at_start = false;
+                }
+            }
+        }
+        rows
+    }
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(cell("Lyon"), "\"Lyon\"");
+        assert_eq!(cell("Dupont, Camille"), "\"Dupont, Camille\"");
+        assert_eq!(cell("Le \"Renouveau\""), "\"Le \"\"Renouveau\"\"\"");
+        assert_eq!(cell("deux\nlignes"), "\"deux\nlignes\"");
+        assert_eq!(cell("=HYPERLINK(\"x\")"), "\"'=HYPERLINK(\"\"x\"\")\"");
+        for lead in ["+1", "-1", "@SUM(A1)", "\tx", "=1+1"] {
+            assert!(cell(lead).starts_with("\"'"), "{lead}");
+        }
+        assert_eq!(cell("  =1+1"), "\"  '=1+1\"");
+        assert_eq!(cell("Dupont;=2+3;"), "\"Dupont;'=2+3;\"");
+        assert_eq!(cell("Jean-Marie"), "\"Jean-Marie\"");
+    }
+
+    #[test]
+    fn no_cell_is_a_formula_whatever_the_separator() {
+        let hostile = [
+            "Dupont;=2+3;",
+            "Dupont\t=2+3\t",
+            "Dupont,=2+3,",
+            "=2+3",
+            "+33 1 23",
+            "-2+3",
+            "@SUM(A1:A9)",
+            "=cmd|' /C calc'!A0",
+            "Marie;-2+3+cmd|' /C calc'!A0",
+            "Paul;@SUM(1+9)*cmd|' /C calc'!A0",
+            "Zoé;+HYPERLINK(\"http://x\";\"y\")",
+            "\"; =1+1; \"",
+            "Dupont;\u{A0}=2+3",
+            "Dupont;\u{3000}+1",
+        ];
+        let line = hostile.map(cell).join(",") + "\r\n";
+        for sep in [',', ';', '\t'] {
+            let rows = read_as(&line, sep);
+            assert_eq!(rows.len(), 1, "{sep:?}");
+            for c in &rows[0] {
+                let c = c.trim_start();
+                assert!(
+                    !c.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                    "split on {sep:?}, a formula: {c:?}"
+                );
+            }
+        }
+        // Read on the separator it was written for, each text is whole,
+        // a `'` before what could start a formula.
+        let back = &read_as(&line, ',')[0];
+        assert_eq!(back.len(), hostile.len());
+        assert_eq!(back[0], "Dupont;'=2+3;");
+        assert_eq!(back[3], "'=2+3");
+        assert_eq!(back[11], "\"; '=1+1; \"");
+    }
+
+    #[test]
+    fn one_row_per_pledge_with_a_column_per_commitment() {
+        let identity = Identity {
+            name: "=Dupont, \"Camille\"".into(),
+            commune: "Saint-Étienne".into(),
+            list: "Ensemble".into(),
+            role: Some(crate::domain::journey::identity::Role::HeadOfList),
+        };
+        let mut selection = Selection::default();
+        selection.set(0, true);
+        selection.set(19, true);
+        let date = SigningDate::from_ymd(2026, 11, 28).unwrap();
+        let signed = Pledge::new(selection, &identity, date, None)
+            .unwrap()
+            .sign(&PledgeKey::from_seed([3; 32]));
+        let verified = signed.verified();
+        let text = csv([OpenDataRow {
+            pledge: &verified,
+            status: EntryStatus::Verified,
+            status_date: SigningDate::from_ymd(2026, 11, 29).unwrap(),
+        }]);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert!(lines[0].starts_with("\u{FEFF}nom,commune,liste,role,date,1.1,1.2,2.1"));
+        assert!(lines[0].ends_with("10.2,empreinte,statut,date_statut"));
+        assert_eq!(lines[0].split(',').count(), 5 + 20 + 3);
+        let ones = ["1"]
+            .iter()
+            .chain(&["0"; 18])
+            .chain(&["1"])
+            .copied()
+            .collect::<Vec<_>>()
+            .join(",");
+        assert_eq!(
+            lines[1],
+            format!(
+                "\"'=Dupont, \"\"Camille\"\"\",\"Saint-Étienne\",\"Ensemble\",\"Tête de liste\",2026-11-28,{ones},\"{}\",\"verifie\",2026-11-29",
+                verified.public_key().fingerprint()
+            )
+        );
+        assert_eq!(lines[2], "");
+    }
+}

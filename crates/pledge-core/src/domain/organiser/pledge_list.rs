@@ -1,0 +1,711 @@
+//! The organiser's published list of pledges, version 1
+//! (`engagements.json`): each gathered pledge's payload with the status the
+//! organiser gave it, signed by the organiser's key over canonical bytes.
+//! Documented byte by byte in `docs/list-v1.md`; pinned by the golden
+//! vectors in `tests/golden.rs`.
+
+use std::fmt;
+
+use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
+
+use crate::campaign::{CAMPAIGN, CAMPAIGN_ID_LEN};
+use crate::domain::json::{self, Json, Version};
+use crate::domain::pledge::codec::leb128;
+use crate::domain::pledge::keys::{PledgeKey, PublicKey};
+use crate::domain::pledge::payload::PayloadV1;
+use crate::domain::pledge::signed_pledge::VerifiedPledge;
+use crate::domain::signing_date::SigningDate;
+
+/// The `format` member of the file.
+pub const LIST_FORMAT: &str = "coorace-engagements";
+/// The version of this format (the `version` member, and the first signed
+/// byte).
+pub const LIST_VERSION: u8 = 1;
+/// Version, campaign id, organiser key, issue date, entry count.
+const HEADER_LEN: usize = 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4;
+
+/// What the organiser says of a pledge.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum EntryStatus {
+    /// Checked outside the widget (a call, a post on the candidate's
+    /// official account showing the fingerprint): the key is the
+    /// candidate's.
+    Verified,
+    /// Not (yet) checked.
+    Pending,
+    /// Withdrawn by the candidate or the organiser.
+    Withdrawn,
+    /// The same candidate now signs with another key (their browser erased
+    /// this one, or they moved): the list names the new key
+    /// ([`ListEntry::new_key`]), which the organiser vouched for; this
+    /// key's pledges count for nothing.
+    KeyReplaced,
+}
+
+impl EntryStatus {
+    /// The statuses the organiser gives a key by choosing one; « clé
+    /// remplacée » is given by naming the new key
+    /// (`Console::link_new_key`).
+    pub const ALL: [EntryStatus; 3] = [
+        EntryStatus::Verified,
+        EntryStatus::Pending,
+        EntryStatus::Withdrawn,
+    ];
+
+    /// The byte that stands for the status in a list (and the console's record).
+    pub(crate) fn byte(self) -> u8 {
+        match self {
+            EntryStatus::Verified => 1,
+            EntryStatus::Pending => 2,
+            EntryStatus::Withdrawn => 3,
+            EntryStatus::KeyReplaced => 4,
+        }
+    }
+
+    pub(crate) fn from_byte(byte: u8) -> Option<EntryStatus> {
+        [EntryStatus::KeyReplaced]
+            .into_iter()
+            .chain(EntryStatus::ALL)
+            .find(|s| s.byte() == byte)
+    }
+
+    /// Its name in records and open data (« verifie », « en_attente »,
+    /// « retire »).
+    pub fn key(self) -> &'static str {
+        match self {
+            EntryStatus::Verified => "verifie",
+            EntryStatus::Pending => "en_attente",
+            EntryStatus::Withdrawn => "retire",
+            EntryStatus::KeyReplaced => "cle_remplacee",
+        }
+    }
+
+    pub fn from_key(key: &str) -> Option<EntryStatus> {
+        [EntryStatus::KeyReplaced]
+            .into_iter()
+            .chain(EntryStatus::ALL)
+            .find(|s| s.key() == key)
+    }
+}
+
+/// One pledge in the list: its payload as in its link (not checked here:
+/// each entry's own signature is checked by the reader, see
+/// `PayloadV1::signed_part`), its status and the day it was set.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ListEntry {
+    pub status: EntryStatus,
+    pub status_date: SigningDate,
+    pub payload: Vec<u8>,
+    /// With [`EntryStatus::KeyReplaced`] (and only then): the candidate's new
+    /// key.
+    pub new_key: Option<PublicKey>,
+}
+
+/// A list of pledges, as the organiser publishes it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PledgeList {
+    pub issued: SigningDate,
+    pub entries: Vec<ListEntry>,
+}
+
+/// Why a file is not a list this widget can trust.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListError {
+    /// Not JSON, or not a list of pledges.
+    NotAList,
+    /// Cut short (a download that stopped).
+    Truncated,
+    /// A version this widget does not know.
+    UnknownVersion(u64),
+    /// Signed by a key that is not the organiser's pinned one.
+    OtherKey,
+    /// The signature does not match: the list was altered.
+    SignatureMismatch,
+    /// The list of another campaign.
+    OtherCampaign,
+    /// Signed, but breaks the format's rules.
+    Malformed,
+}
+
+impl fmt::Display for ListError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ListError::NotAList => f.write_str("not a list of pledges"),
+            ListError::Truncated => f.write_str("the list is truncated"),
+            ListError::UnknownVersion(v) => write!(f, "unknown list version {v}"),
+            ListError::OtherKey => f.write_str("signed by another key"),
+            ListError::SignatureMismatch => f.write_str("the signature does not match"),
+            ListError::OtherCampaign => f.write_str("the list of another campaign"),
+            ListError::Malformed => f.write_str("malformed list"),
+        }
+    }
+}
+
+impl std::error::Error for ListError {}
+
+/// Why the list could not be used, from fetching it to checking it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListFailure {
+    /// The server has no list (404): none published yet.
+    NotPublished,
+    /// No answer (offline, and not cached).
+    Unreachable,
+    /// This browser cannot check Ed25519 signatures.
+    NoVerifier,
+    /// The file is not a list this widget can trust.
+    Invalid(ListError),
+}
+
+/// What the list's signature covers, found without checking it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SignedList {
+    /// The canonical bytes.
+    pub message: Vec<u8>,
+    pub public_key: PublicKey,
+    pub signature: [u8; 64],
+}
+
+impl PledgeList {
+    /// The canonical bytes the organiser signs.
+    pub fn canonical_bytes(&self, organiser: &PublicKey) -> Vec<u8> {
+        let size: usize = self.entries.iter().map(|e| e.payload.len() + 5).sum();
+        let mut out = Vec::with_capacity(HEADER_LEN + size);
+        out.push(LIST_VERSION);
+        out.extend(CAMPAIGN.id());
+        out.extend(organiser.to_bytes());
+        out.extend(self.issued.days().to_le_bytes());
+        out.extend((self.entries.len() as u32).to_le_bytes());
+        for entry in &self.entries {
+            out.push(entry.status.byte());
+            out.extend(entry.status_date.days().to_le_bytes());
+            if entry.status == EntryStatus::KeyReplaced {
+                let key = entry.new_key.map_or([0; 32], |k| k.to_bytes());
+                out.extend(key);
+            }
+            // As in the payload: payloads are < 16 384 bytes.
+            leb128::put(&mut out, entry.payload.len());
+            out.extend(&entry.payload);
+        }
+        out
+    }
+
+    /// The `engagements.json` file: this list signed by `key`.
+    pub fn publish(&self, key: &PledgeKey) -> String {
+        let message = self.canonical_bytes(&key.public());
+        let signature = key.sign(&message);
+        let mut out = String::from("{\n  \"format\": ");
+        json::write_string(&mut out, LIST_FORMAT);
+        out.push_str(&format!(
+            ",\n  \"version\": {LIST_VERSION},\n  \"organiser\": "
+        ));
+        json::write_string(&mut out, &key.public().fingerprint());
+        out.push_str(",\n  \"list\": \"");
+        out.push_str(&URL_SAFE_NO_PAD.encode(&message));
+        out.push_str("\",\n  \"signature\": \"");
+        out.push_str(&URL_SAFE_NO_PAD.encode(signature));
+        out.push_str("\"\n}\n");
+        out
+    }
+
+    /// Reading steps 1–3 of `docs/list-v1.md`: the file's shape, its
+    /// version, that it is signed by `pinned` for this campaign; what the
+    /// signature covers (not checked here).
+    pub fn signed_part(text: &str, pinned: &PublicKey) -> Result<SignedList, ListError> {
+        let file = json::parse(text).map_err(|e| {
+            if e.offset >= text.trim_end().len() {
+                ListError::Truncated
+            } else {
+                ListError::NotAList
+            }
+        })?;
+        let string = |name: &str| match file.get(name) {
+            Some(Json::String(s)) => Ok(s.as_str()),
+            _ => Err(ListError::NotAList),
+        };
+        if string("format")? != LIST_FORMAT {
+            return Err(ListError::NotAList);
+        }
+        match file.version() {
+            Version::Whole(v) if v == u64::from(LIST_VERSION) => {}
+            Version::Whole(v) => return Err(ListError::UnknownVersion(v)),
+            Version::NotAWholeNumber => return Err(ListError::UnknownVersion(u64::MAX)),
+            Version::NotANumber | Version::Missing => return Err(ListError::NotAList),
+        }
+        // Text that is no longer base64url was changed after publishing.
+        let message = URL_SAFE_NO_PAD
+            .decode(string("list")?)
+            .map_err(|_| ListError::SignatureMismatch)?;
+        let signature: [u8; 64] = URL_SAFE_NO_PAD
+            .decode(string("signature")?)
+            .map_err(|_| ListError::SignatureMismatch)?
+            .try_into()
+            .map_err(|_| ListError::SignatureMismatch)?;
+        if message.len() < HEADER_LEN {
+            return Err(ListError::Truncated);
+        }
+        if message[0] != LIST_VERSION {
+            return Err(ListError::UnknownVersion(u64::from(message[0])));
+        }
+        let key_at = 1 + CAMPAIGN_ID_LEN;
+        let key: [u8; 32] = message[key_at..key_at + 32].try_into().expect("32 bytes");
+        if key != pinned.to_bytes() {
+            return Err(ListError::OtherKey);
+        }
+        Ok(SignedList {
+            message,
+            public_key: *pinned,
+            signature,
+        })
+    }
+
+    /// Steps 4–5, once the caller has checked the signature
+    /// (`signature_valid`): the campaign, then every entry's framing. The
+    /// entries' own signatures are the reader's to check.
+    pub fn read_checked(part: &SignedList, signature_valid: bool) -> Result<PledgeList, ListError> {
+        if !signature_valid {
+            return Err(ListError::SignatureMismatch);
+        }
+        let bytes = &part.message;
+        if bytes[1..1 + CAMPAIGN_ID_LEN] != CAMPAIGN.id() {
+            return Err(ListError::OtherCampaign);
+        }
+        let at = 1 + CAMPAIGN_ID_LEN + 32;
+        let issued = SigningDate::from_days(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
+        let count = u32::from_le_bytes(bytes[at + 2..at + 6].try_into().expect("4 bytes"));
+        let mut rest = &bytes[HEADER_LEN..];
+        let mut take = |n: usize| -> Result<&[u8], ListError> {
+            if rest.len() < n {
+                return Err(ListError::Malformed);
+            }
+            let (head, tail) = rest.split_at(n);
+            rest = tail;
+            Ok(head)
+        };
+        // Each entry takes at least 4 bytes: no huge allocation on a
+        // hostile count.
+        let mut entries = Vec::with_capacity((count as usize).min(bytes.len() / 4));
+        for _ in 0..count {
+            let head = take(3)?;
+            let status = EntryStatus::from_byte(head[0]).ok_or(ListError::Malformed)?;
+            let status_date = SigningDate::from_days(u16::from_le_bytes([head[1], head[2]]));
+            let new_key = match status {
+                EntryStatus::KeyReplaced => {
+                    let key: [u8; 32] = take(32)?.try_into().map_err(|_| ListError::Malformed)?;
+                    Some(PublicKey::from_bytes(key))
+                }
+                _ => None,
+            };
+            // Short or not in its shortest form: either way not a list we wrote.
+            let len =
+                leb128::read(|| take(1).ok().map(|b| b[0])).map_err(|_| ListError::Malformed)?;
+            let payload = take(len)?.to_vec();
+            // A key « replaced » by itself is no replacement.
+            if let Some(new) = new_key {
+                let own = PayloadV1::signed_part(&payload).map(|p| p.public_key);
+                if own == Ok(new) {
+                    return Err(ListError::Malformed);
+                }
+            }
+            entries.push(ListEntry {
+                status,
+                status_date,
+                payload,
+                new_key,
+            });
+        }
+        if !rest.is_empty() {
+            return Err(ListError::Malformed);
+        }
+        Ok(PledgeList { issued, entries })
+    }
+
+    /// Reads and checks a published file against the organiser's pinned
+    /// key, the signature checked in Rust.
+    pub fn open(text: &str, pinned: &PublicKey) -> Result<PledgeList, ListError> {
+        let part = PledgeList::signed_part(text, pinned)?;
+        let valid = part.public_key.verifies(&part.message, &part.signature);
+        PledgeList::read_checked(&part, valid)
+    }
+}
+
+/// What a list says of one pledge, by the one rule the wall applies too
+/// ([`current_per_key`]): a key's current pledge is its latest (signing
+/// date, then place in the list), and the others of that key are replaced.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Listed {
+    /// This very pledge is its key's latest in the list, with its status
+    /// and the day it was set.
+    Entry(EntryStatus, SigningDate),
+    /// Later pledges of the same key are listed (their indices, the latest
+    /// first): the first whose own signature holds replaces this one. If
+    /// none holds (the wall flags them), `own` stands: this pledge's entry,
+    /// when it is listed too.
+    Replaced {
+        later: Vec<usize>,
+        own: Option<(EntryStatus, SigningDate)>,
+    },
+    Absent,
+}
+
+impl PledgeList {
+    /// Where `old` is « clé remplacée »: the candidate's new key, and the
+    /// index of that key's latest entry, when listed (its own signature
+    /// not checked here: a caller that links to it checks it first).
+    pub fn new_key_of(&self, old: &PublicKey) -> Option<(PublicKey, Option<usize>)> {
+        let key_of = |e: &ListEntry| {
+            PayloadV1::signed_part(&e.payload)
+                .ok()
+                .map(|p| p.public_key)
+        };
+        let new = self
+            .entries
+            .iter()
+            .find(|e| e.status == EntryStatus::KeyReplaced && key_of(e) == Some(*old))?
+            .new_key?;
+        let latest = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter_map(|(i, e)| {
+                let part = PayloadV1::signed_part(&e.payload).ok()?;
+                (part.public_key == new).then(|| (part.date(), i))
+            })
+            .max()
+            .map(|(_, i)| i);
+        Some((new, latest))
+    }
+
+    /// Looks up `pledge`, whose payload is `payload`. Other entries are
+    /// read without checking their signature: a caller that shows one as
+    /// the replacement checks it first (see [`Listed::Replaced`]).
+    pub fn find(&self, payload: &[u8], pledge: &VerifiedPledge) -> Listed {
+        let key = pledge.public_key();
+        let own_at = self.entries.iter().position(|e| e.payload == payload);
+        // Where this pledge stands in the order: its date, then its place
+        // (an unlisted pledge comes before every listed one of its day).
+        let own_rank = (pledge.pledge().date(), own_at.map_or(0, |i| i + 1));
+        let mut later: Vec<((SigningDate, usize), usize)> = self
+            .entries
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != own_at)
+            .filter_map(|(i, e)| {
+                let part = PayloadV1::signed_part(&e.payload).ok()?;
+                let rank = (part.date(), i + 1);
+                (part.public_key == key && rank > own_rank).then_some((rank, i))
+            })
+            .collect();
+        let own = own_at
+            .and_then(|i| self.entries.get(i))
+            .map(|e| (e.status, e.status_date));
+        if later.is_empty() {
+            return match own {
+                Some((status, date)) => Listed::Entry(status, date),
+                None => Listed::Absent,
+            };
+        }
+        later.sort_unstable_by_key(|l| std::cmp::Reverse(l.0));
+        Listed::Replaced {
+            later: later.into_iter().map(|(_, i)| i).collect(),
+            own,
+        }
+    }
+}
+
+/// Which of these pledges is each candidate's current one: for each key,
+/// the latest signing date wins, and on the same day the later in the
+/// sequence (the one gathered or listed last). The others are replaced.
+pub fn current_per_key(pledges: &[(PublicKey, SigningDate)]) -> Vec<bool> {
+    let mut latest: std::collections::HashMap<[u8; 32], (SigningDate, usize)> =
+        std::collections::HashMap::with_capacity(pledges.len());
+    for (i, (key, date)) in pledges.iter().enumerate() {
+        let slot = latest.entry(key.to_bytes()).or_insert((*date, i));
+        if *date >= slot.0 {
+            *slot = (*date, i);
+        }
+    }
+    let mut current = vec![false; pledges.len()];
+    for (_, i) in latest.values() {
+        current[*i] = true;
+    }
+    current
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key() -> PledgeKey {
+        PledgeKey::from_seed([7; 32])
+    }
+
+    fn list() -> PledgeList {
+        PledgeList {
+            issued: SigningDate::from_ymd(2026, 11, 29).unwrap(),
+            entries: vec![
+                ListEntry {
+                    status: EntryStatus::Verified,
+                    status_date: SigningDate::from_days(2500),
+                    payload: vec![1; 200],
+                    new_key: None,
+                },
+                ListEntry {
+                    status: EntryStatus::Withdrawn,
+                    status_date: SigningDate::from_days(2501),
+                    payload: vec![2; 10],
+                    new_key: None,
+                },
+            ],
+        }
+    }
+
+    fn file_with(message: &[u8], signature: &[u8]) -> String {
+        format!(
+            r#"{{"format":"{LIST_FORMAT}","version":1,"list":"{}","signature":"{}"}}"#,
+            URL_SAFE_NO_PAD.encode(message),
+            URL_SAFE_NO_PAD.encode(signature)
+        )
+    }
+
+    #[test]
+    fn a_published_list_reads_back() {
+        let file = list().publish(&key());
+        assert_eq!(PledgeList::open(&file, &key().public()), Ok(list()));
+    }
+
+    #[test]
+    fn every_single_bit_flip_of_the_signed_bytes_or_signature_is_refused() {
+        let message = list().canonical_bytes(&key().public());
+        let signature = key().sign(&message);
+        for bit in 0..(message.len() + 64) * 8 {
+            let (mut m, mut s) = (message.clone(), signature.to_vec());
+            let (i, mask) = (bit / 8, 1u8 << (bit % 8));
+            if i < m.len() {
+                m[i] ^= mask;
+            } else {
+                s[i - m.len()] ^= mask;
+            }
+            let read = PledgeList::open(&file_with(&m, &s), &key().public());
+            assert!(read.is_err(), "bit {bit} flipped, still accepted");
+        }
+    }
+
+    #[test]
+    fn each_bad_file_says_why() {
+        let good = list().publish(&key());
+        let pinned = key().public();
+        let other = PledgeKey::from_seed([8; 32]);
+        let cases: Vec<(String, ListError)> = vec![
+            ("hello".into(), ListError::NotAList),
+            ("{}".into(), ListError::NotAList),
+            (good[..good.len() / 2].into(), ListError::Truncated),
+            (
+                good.replace("\"version\": 1", "\"version\": 2"),
+                ListError::UnknownVersion(2),
+            ),
+            (list().publish(&other), ListError::OtherKey),
+            (
+                good.replace(LIST_FORMAT, "something-else"),
+                ListError::NotAList,
+            ),
+        ];
+        for (text, error) in cases {
+            assert_eq!(PledgeList::open(&text, &pinned), Err(error), "{text}");
+        }
+        // Signed, but for another campaign.
+        let mut message = list().canonical_bytes(&pinned);
+        message[1] ^= 0xff;
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(
+            PledgeList::open(&text, &pinned),
+            Err(ListError::OtherCampaign)
+        );
+        // Signed, with a byte more or an entry cut.
+        for cut in [1usize, 5] {
+            let mut message = list().canonical_bytes(&pinned);
+            message.truncate(message.len() - cut);
+            let text = file_with(&message, &key().sign(&message));
+            assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+        }
+        let mut message = list().canonical_bytes(&pinned);
+        message.push(0);
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+
+    fn signed(
+        seed: u8,
+        name: &str,
+        day: u16,
+    ) -> (
+        Vec<u8>,
+        crate::domain::pledge::signed_pledge::VerifiedPledge,
+    ) {
+        use crate::domain::journey::identity::Identity;
+        use crate::domain::pledge::codec::{Decoder, Encoder};
+        use crate::domain::pledge::payload::PayloadV1;
+        use crate::domain::pledge::signed_pledge::Pledge;
+        let identity = Identity {
+            name: name.into(),
+            commune: "Lyon".into(),
+            list: String::new(),
+            role: None,
+        };
+        let pledge = Pledge::new(
+            Default::default(),
+            &identity,
+            SigningDate::from_days(day),
+            None,
+        );
+        let bytes = PayloadV1::encode(&pledge.unwrap().sign(&PledgeKey::from_seed([seed; 32])));
+        let verified = PayloadV1::decode(&bytes).unwrap();
+        (bytes, verified)
+    }
+
+    fn entry(status: EntryStatus, day: u16, payload: &[u8]) -> ListEntry {
+        ListEntry {
+            status,
+            status_date: SigningDate::from_days(day),
+            payload: payload.to_vec(),
+            new_key: None,
+        }
+    }
+
+    #[test]
+    fn a_pledge_is_found_by_its_bytes_or_its_key() {
+        let (old, new, other) = (
+            signed(1, "Ana", 10),
+            signed(1, "Ana", 20),
+            signed(2, "Bea", 10),
+        );
+        let list = PledgeList {
+            issued: SigningDate::from_days(30),
+            entries: vec![entry(EntryStatus::Verified, 25, &new.0)],
+        };
+        assert_eq!(
+            list.find(&new.0, &new.1),
+            Listed::Entry(EntryStatus::Verified, SigningDate::from_days(25))
+        );
+        assert_eq!(
+            list.find(&old.0, &old.1),
+            Listed::Replaced {
+                later: vec![0],
+                own: None
+            }
+        );
+        assert_eq!(list.find(&other.0, &other.1), Listed::Absent);
+        // A newer pledge not (yet) in the list is not replaced by an older.
+        let newest = signed(1, "Ana", 40);
+        assert_eq!(list.find(&newest.0, &newest.1), Listed::Absent);
+    }
+
+    #[test]
+    fn an_old_link_in_the_list_is_replaced_as_on_the_wall() {
+        // Both pledges of one key are listed (another tool, an older
+        // console): the wall counts the latest only, so the old link must
+        // not say « vérifié ».
+        let (old, new, same_day) = (
+            signed(1, "Ana", 10),
+            signed(1, "Ana B", 20),
+            signed(1, "Ana C", 20),
+        );
+        let list = PledgeList {
+            issued: SigningDate::from_days(30),
+            entries: vec![
+                entry(EntryStatus::Pending, 21, &new.0),
+                entry(EntryStatus::Verified, 12, &old.0),
+                entry(EntryStatus::Pending, 22, &same_day.0),
+            ],
+        };
+        let verified_old = Some((EntryStatus::Verified, SigningDate::from_days(12)));
+        // Latest first: same date, later in the list, wins.
+        assert_eq!(
+            list.find(&old.0, &old.1),
+            Listed::Replaced {
+                later: vec![2, 0],
+                own: verified_old
+            }
+        );
+        assert_eq!(
+            list.find(&new.0, &new.1),
+            Listed::Replaced {
+                later: vec![2],
+                own: Some((EntryStatus::Pending, SigningDate::from_days(21)))
+            }
+        );
+        assert_eq!(
+            list.find(&same_day.0, &same_day.1),
+            Listed::Entry(EntryStatus::Pending, SigningDate::from_days(22))
+        );
+        // The wall's rule gives the same current pledge.
+        let keys: Vec<_> = [&new, &old, &same_day]
+            .iter()
+            .map(|(_, p)| (p.public_key(), p.pledge().date()))
+            .collect();
+        assert_eq!(current_per_key(&keys), [false, false, true]);
+    }
+
+    #[test]
+    fn the_latest_pledge_of_each_key_is_current() {
+        let (a, b) = (
+            PledgeKey::from_seed([1; 32]).public(),
+            PledgeKey::from_seed([2; 32]).public(),
+        );
+        let d = SigningDate::from_days;
+        let pledges = [(a, d(10)), (b, d(5)), (a, d(12)), (a, d(11)), (b, d(5))];
+        assert_eq!(current_per_key(&pledges), [false, false, true, false, true]);
+        assert!(current_per_key(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_hostile_count_allocates_nothing_big() {
+        let pinned = key().public();
+        let mut message = list().canonical_bytes(&pinned);
+        let at = 1 + CAMPAIGN_ID_LEN + 32 + 2;
+        message[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+
+    #[test]
+    fn a_replaced_key_names_its_new_key_and_the_list_reads_it_back() {
+        let pinned = key().public();
+        let (old, old_pledge) = signed(1, "Ana", 2500);
+        let (new, new_pledge) = signed(2, "Ana", 2600);
+        let mut replaced = entry(EntryStatus::KeyReplaced, 2601, &old);
+        replaced.new_key = Some(new_pledge.public_key());
+        let list = PledgeList {
+            issued: SigningDate::from_days(2602),
+            entries: vec![replaced, entry(EntryStatus::Verified, 2601, &new)],
+        };
+        let read = PledgeList::open(&list.publish(&key()), &pinned).unwrap();
+        assert_eq!(read, list);
+        // The old key's page finds its new key and that key's entry.
+        assert_eq!(
+            read.new_key_of(&old_pledge.public_key()),
+            Some((new_pledge.public_key(), Some(1)))
+        );
+        assert_eq!(read.new_key_of(&new_pledge.public_key()), None);
+        assert_eq!(
+            read.find(&old, &old_pledge),
+            Listed::Entry(EntryStatus::KeyReplaced, SigningDate::from_days(2601))
+        );
+        // Signed, but naming its own key as the new one: malformed.
+        let mut own = entry(EntryStatus::KeyReplaced, 2601, &old);
+        own.new_key = Some(old_pledge.public_key());
+        let selfish = PledgeList {
+            issued: SigningDate::from_days(2602),
+            entries: vec![own],
+        };
+        assert_eq!(
+            PledgeList::open(&selfish.publish(&key()), &pinned),
+            Err(ListError::Malformed)
+        );
+        // Signed, but the new key cut short: malformed.
+        let mut message = list.canonical_bytes(&pinned);
+        let at = HEADER_LEN + 3 + 10;
+        message.drain(at..at + 25);
+        let text = file_with(&message, &key().sign(&message));
+        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+    }
+}

@@ -1,0 +1,349 @@
+//! The public wall, as data: the pledges of a checked list, the totals per
+//! commitment, and search by commune or name.
+
+use crate::campaign::COMMITMENT_COUNT;
+use crate::domain::organiser::pledge_list::current_per_key;
+use crate::domain::organiser::pledge_list::{EntryStatus, PledgeList};
+use crate::domain::organiser::search::{fold, matches};
+use crate::domain::pledge::payload::{LinkError, LinkErrorKind};
+use crate::domain::pledge::signed_pledge::VerifiedPledge;
+use crate::domain::signing_date::SigningDate;
+
+/// A pledge on the wall.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct WallEntry {
+    pub pledge: VerifiedPledge,
+    pub status: EntryStatus,
+    pub status_date: SigningDate,
+    /// The payload, as a link carries it (after `#e=`).
+    pub payload_text: String,
+    folded_commune: String,
+    /// Name, commune and list, folded, for search.
+    folded_all: String,
+}
+
+/// An entry of the list that is not shown: its position (from 1) and why.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Flagged {
+    pub position: usize,
+    pub reason: LinkErrorKind,
+}
+
+/// Which entries the totals and the search count.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct WallScope {
+    /// Also the pledges « en attente » (never the withdrawn ones).
+    pub with_pending: bool,
+    /// Only this commune (as given by a partner's `data-commune`).
+    pub commune: Option<String>,
+}
+
+/// What the wall counts.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub candidates: usize,
+    pub communes: usize,
+    /// For each commitment, by position, how many took it.
+    pub per_commitment: [u32; COMMITMENT_COUNT],
+}
+
+/// The wall of a list whose organiser signature was checked.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Wall {
+    pub issued: SigningDate,
+    /// Current, valid, not withdrawn pledges, by commune then name.
+    entries: Vec<WallEntry>,
+    /// Entries whose pledge is not valid: never shown as valid, never
+    /// counted.
+    pub flagged: Vec<Flagged>,
+    /// Valid pledges replaced by a later one of the same key.
+    pub replaced: usize,
+    /// Valid pledges the organiser marked « retiré ».
+    pub withdrawn: usize,
+}
+
+impl Wall {
+    /// The wall of `list`, given each entry's pledge as its reader checked
+    /// it (`verdicts[i]` for `list.entries[i]`).
+    pub fn new(list: &PledgeList, verdicts: Vec<Result<VerifiedPledge, LinkError>>) -> Wall {
+        let mut flagged = Vec::new();
+        let mut valid = Vec::new();
+        for (i, (entry, verdict)) in list.entries.iter().zip(verdicts).enumerate() {
+            match verdict {
+                Ok(pledge) => valid.push((entry, pledge)),
+                Err(e) => flagged.push(Flagged {
+                    position: i + 1,
+                    reason: e.kind(),
+                }),
+            }
+        }
+        let keys: Vec<_> = valid
+            .iter()
+            .map(|(_, p)| (p.public_key(), p.pledge().date()))
+            .collect();
+        let current = current_per_key(&keys);
+        let replaced = current.iter().filter(|c| !**c).count();
+        let mut withdrawn = 0;
+        let mut entries: Vec<WallEntry> = Vec::with_capacity(valid.len());
+        for ((entry, pledge), current) in valid.into_iter().zip(current) {
+            if !current {
+                continue;
+            }
+            if entry.status == EntryStatus::Withdrawn {
+                withdrawn += 1;
+                continue;
+            }
+            // The same candidate signs with a new key now: that key's
+            // pledge is their one entry.
+            if entry.status == EntryStatus::KeyReplaced {
+                continue;
+            }
+            let p = pledge.pledge();
+            let folded_commune = fold(p.commune());
+            let folded_all = format!(
+                "{} | {} | {}",
+                fold(p.name()),
+                folded_commune,
+                fold(p.list())
+            );
+            entries.push(WallEntry {
+                payload_text: crate::domain::pledge::share_link::ShareLink::payload_text_of(
+                    &entry.payload,
+                ),
+                status: entry.status,
+                status_date: entry.status_date,
+                pledge,
+                folded_commune,
+                folded_all,
+            });
+        }
+        entries.sort_by(|a, b| {
+            (&a.folded_commune, &a.folded_all).cmp(&(&b.folded_commune, &b.folded_all))
+        });
+        Wall {
+            issued: list.issued,
+            entries,
+            flagged,
+            replaced,
+            withdrawn,
+        }
+    }
+
+    pub fn entries(&self) -> &[WallEntry] {
+        &self.entries
+    }
+
+    fn in_scope<'a>(&'a self, scope: &WallScope) -> impl Iterator<Item = (usize, &'a WallEntry)> {
+        let commune = scope.commune.as_deref().map(fold);
+        let with_pending = scope.with_pending;
+        self.entries.iter().enumerate().filter(move |(_, e)| {
+            (e.status == EntryStatus::Verified
+                || (with_pending && e.status == EntryStatus::Pending))
+                && commune.as_ref().is_none_or(|c| &e.folded_commune == c)
+        })
+    }
+
+    /// The totals over the entries in `scope`.
+    pub fn totals(&self, scope: &WallScope) -> Totals {
+        let mut totals = Totals::default();
+        let mut communes = std::collections::HashSet::new();
+        for (_, entry) in self.in_scope(scope) {
+            totals.candidates += 1;
+            communes.insert(entry.folded_commune.as_str());
+            let selection = entry.pledge.pledge().selection();
+            for (position, count) in totals.per_commitment.iter_mut().enumerate() {
+                if selection.contains(position as u8) {
+                    *count += 1;
+                }
+            }
+        }
+        totals.communes = communes.len();
+        totals
+    }
+
+    /// The entries in `scope` whose name, commune or list matches `query`
+    /// (see [`fold`]), as indices into [`Wall::entries`].
+    pub fn search(&self, query: &str, scope: &WallScope) -> Vec<usize> {
+        let query = fold(query);
+        self.in_scope(scope)
+            .filter(|(_, e)| matches(&e.folded_all, &query))
+            .map(|(i, _)| i)
+            .collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::domain::journey::identity::Identity;
+    use crate::domain::journey::selection::Selection;
+    use crate::domain::organiser::pledge_list::ListEntry;
+    use crate::domain::pledge::codec::{Decoder, Encoder};
+    use crate::domain::pledge::keys::PledgeKey;
+    use crate::domain::pledge::payload::PayloadV1;
+    use crate::domain::pledge::signed_pledge::Pledge;
+
+    fn entry(
+        seed: u8,
+        name: &str,
+        commune: &str,
+        ticks: &[u8],
+        day: u16,
+        status: EntryStatus,
+    ) -> ListEntry {
+        let identity = Identity {
+            name: name.into(),
+            commune: commune.into(),
+            list: "Liste".into(),
+            role: None,
+        };
+        let mut selection = Selection::default();
+        for t in ticks {
+            selection.set(*t, true);
+        }
+        let signed = Pledge::new(selection, &identity, SigningDate::from_days(day), None)
+            .unwrap()
+            .sign(&PledgeKey::from_seed([seed; 32]));
+        ListEntry {
+            status,
+            status_date: SigningDate::from_days(day),
+            payload: PayloadV1::encode(&signed),
+            new_key: None,
+        }
+    }
+
+    fn wall(entries: Vec<ListEntry>) -> Wall {
+        let list = PledgeList {
+            issued: SigningDate::from_days(3000),
+            entries,
+        };
+        let verdicts = list
+            .entries
+            .iter()
+            .map(|e| PayloadV1::decode(&e.payload))
+            .collect();
+        Wall::new(&list, verdicts)
+    }
+
+    #[test]
+    fn totals_count_verified_pledges_by_default() {
+        let w = wall(vec![
+            entry(
+                1,
+                "Camille Dupont",
+                "Saint-Étienne",
+                &[0, 1],
+                2500,
+                EntryStatus::Verified,
+            ),
+            entry(2, "Zoé Martin", "Lyon", &[0], 2500, EntryStatus::Verified),
+            entry(3, "Ali Ben", "Lyon", &[0, 5], 2500, EntryStatus::Pending),
+            entry(4, "Léa Roux", "Lyon", &[0, 7], 2500, EntryStatus::Withdrawn),
+        ]);
+        let t = w.totals(&WallScope::default());
+        assert_eq!((t.candidates, t.communes), (2, 2));
+        assert_eq!(&t.per_commitment[..3], &[2, 1, 0]);
+        let t = w.totals(&WallScope {
+            with_pending: true,
+            commune: None,
+        });
+        assert_eq!(
+            (
+                t.candidates,
+                t.communes,
+                t.per_commitment[5],
+                t.per_commitment[7]
+            ),
+            (3, 2, 1, 0)
+        );
+        assert_eq!(w.withdrawn, 1);
+        let lyon = WallScope {
+            with_pending: true,
+            commune: Some("LYON".into()),
+        };
+        assert_eq!(w.totals(&lyon).candidates, 2);
+    }
+
+    #[test]
+    fn search_forgives_accents_and_saint() {
+        let w = wall(vec![
+            entry(
+                1,
+                "Camille Dupont",
+                "Saint-Étienne",
+                &[0],
+                2500,
+                EntryStatus::Verified,
+            ),
+            entry(2, "Zoé Martin", "Lyon", &[0], 2500, EntryStatus::Verified),
+        ]);
+        let names = |q: &str| -> Vec<String> {
+            w.search(q, &WallScope::default())
+                .into_iter()
+                .map(|i| w.entries()[i].pledge.pledge().name().to_owned())
+                .collect()
+        };
+        assert_eq!(names("saint etienne"), ["Camille Dupont"]);
+        assert_eq!(names("st-étienne"), ["Camille Dupont"]);
+        assert_eq!(names("ZOE"), ["Zoé Martin"]);
+        assert_eq!(names(""), ["Zoé Martin", "Camille Dupont"]); // Lyon < St…
+        assert!(names("Paris").is_empty());
+    }
+
+    #[test]
+    fn invalid_and_replaced_pledges_are_never_counted() {
+        let mut forged = entry(5, "Faux", "Lyon", &[0, 1, 2], 2500, EntryStatus::Verified);
+        let at = forged.payload.len() - 70;
+        forged.payload[at] ^= 1;
+        let w = wall(vec![
+            entry(
+                1,
+                "Camille Dupont",
+                "Lyon",
+                &[0],
+                2500,
+                EntryStatus::Verified,
+            ),
+            entry(
+                1,
+                "Camille Dupont",
+                "Lyon",
+                &[0, 1],
+                2510,
+                EntryStatus::Verified,
+            ),
+            forged,
+        ]);
+        assert_eq!(
+            w.flagged,
+            [Flagged {
+                position: 3,
+                reason: LinkErrorKind::SignatureMismatch
+            }]
+        );
+        assert_eq!(w.replaced, 1);
+        let t = w.totals(&WallScope::default());
+        assert_eq!(
+            (
+                t.candidates,
+                t.per_commitment[0],
+                t.per_commitment[1],
+                t.per_commitment[2]
+            ),
+            (1, 1, 1, 0)
+        );
+    }
+
+    #[test]
+    fn a_candidate_with_a_new_key_counts_once() {
+        let mut old = entry(1, "Ana Duval", "Lyon", &[0], 2500, EntryStatus::KeyReplaced);
+        let new = entry(2, "Ana Duval", "Lyon", &[0, 1], 2600, EntryStatus::Verified);
+        old.new_key = Some(PledgeKey::from_seed([2; 32]).public());
+        let w = wall(vec![old, new]);
+        let t = w.totals(&WallScope::default());
+        assert_eq!(t.candidates, 1);
+        assert_eq!(w.withdrawn, 0, "not counted as withdrawn either");
+        assert_eq!(w.entries().len(), 1);
+        assert_eq!(w.entries()[0].status, EntryStatus::Verified);
+    }
+}

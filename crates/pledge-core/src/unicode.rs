@@ -1,0 +1,79 @@
+//! Unicode Normalization Form C, from the platform: the browser's own
+//! (`String.prototype.normalize`, backed by its ICU data) in the widget, the
+//! `unicode-normalization` crate on the host. The crate's tables would add
+//! 63 KB gzip to each wasm build for an algorithm every browser ships.
+//!
+//! In wasm the core declares the one function it needs,
+//! `__pledge_core_normalize`, and the crate that runs it in a browser
+//! defines it (the widget's `web::unicode`), the way `getrandom`'s custom
+//! backends are linked: a build that forgets it does not link, so the core
+//! never needs a browser binding of its own.
+//!
+//! A pure function like `char::is_whitespace`, not I/O: the pure core calls
+//! it. `tests/web.rs` checks in Chromium that both give the same result over
+//! every code point of the Basic Multilingual Plane followed by a combining
+//! mark, and on decomposed and compatibility forms.
+
+/// `text` in NFC.
+pub fn nfc(text: &str) -> String {
+    imp::nfc(text)
+}
+
+/// `text` in NFKD (compatibility decomposition), for search.
+pub fn nfkd(text: &str) -> String {
+    imp::nfkd(text)
+}
+
+/// Whether `text` is already in NFC.
+pub fn is_nfc(text: &str) -> bool {
+    // ASCII is always NFC: the common case costs no call into the browser.
+    text.is_ascii() || nfc(text) == text
+}
+
+#[cfg(target_arch = "wasm32")]
+mod imp {
+    extern "Rust" {
+        /// `text` in the normalisation `form` ("NFC" or "NFKD"), as the
+        /// platform does it; defined by the crate that runs the core.
+        fn __pledge_core_normalize(text: &str, form: &str) -> String;
+    }
+
+    pub fn nfc(text: &str) -> String {
+        // SAFETY: a safe Rust function with this exact signature, defined
+        // once by the widget (`web::unicode`); the linker refuses a build
+        // without it.
+        unsafe { __pledge_core_normalize(text, "NFC") }
+    }
+
+    pub fn nfkd(text: &str) -> String {
+        // SAFETY: as above.
+        unsafe { __pledge_core_normalize(text, "NFKD") }
+    }
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+mod imp {
+    use unicode_normalization::UnicodeNormalization;
+
+    pub fn nfc(text: &str) -> String {
+        text.nfc().collect()
+    }
+
+    pub fn nfkd(text: &str) -> String {
+        text.nfkd().collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn composes_and_recognises_nfc() {
+        assert_eq!(nfc("E\u{301}"), "É");
+        assert_eq!(nfc("\u{212B}"), "\u{C5}");
+        assert!(is_nfc("Saint-Étienne"));
+        assert!(!is_nfc("Saint-E\u{301}tienne"));
+        assert!(is_nfc(""));
+    }
+}

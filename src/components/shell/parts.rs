@@ -1,0 +1,209 @@
+use leptos::prelude::*;
+
+use crate::components::card::{CardPanel, PrintCharter};
+use crate::components::journey::{ArrivalQuestion, PledgeJourney};
+use crate::components::organiser::OrganiserConsole;
+use crate::components::signing::{SignStep, SignedScreen};
+use crate::components::ui::FullBuildLoader;
+use crate::components::verify::{LightVerification, VerificationView};
+use crate::components::wall::PledgeWall;
+use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
+use crate::state::{org_texts, text_signal, PledgeState, Scope, SharedIo};
+
+/// What differs between the widget's three builds (see `web::builds`).
+///
+/// The journey build (`src/bin/journey.rs`) shows the welcome, proposal,
+/// identity and summary steps, and hands over to the full build for
+/// signing and for pledge links; the verify build (`src/bin/verify.rs`)
+/// shows a pledge link, its signature checked by the browser, and hands
+/// over to the full build for the card and to the journey build for
+/// « start my own »; the full build (`src/main.rs`) has everything. Each
+/// binary gives its own `Parts` to [`crate::components::PledgeWidget`]; what a build's
+/// `Parts` never refers to is left out of its wasm by the linker.
+#[derive(Clone, Copy)]
+pub struct Parts {
+    /// Which of the candidate's records this build opens.
+    pub scope: Scope,
+    /// The candidate's own journey, given the state's opener (called only
+    /// by the builds that show the journey).
+    pub journey: fn(&dyn Fn() -> PledgeState) -> AnyView,
+    /// The sign and signed steps.
+    pub signing: fn(Step) -> AnyView,
+    /// The page of a pledge link (the fragment as given), with what
+    /// "start my own pledge" does.
+    pub pledge_link: fn(String, Callback<()>) -> AnyView,
+    /// The public wall: a commune to keep to, and whether in a frame.
+    pub wall: fn(Option<String>, bool) -> AnyView,
+    /// The organiser's console, with the widget's storage.
+    pub console: fn(SharedIo) -> AnyView,
+    /// Answers from another page that need the candidate's answer: the
+    /// question here, or the full build (which asks) in the journey build.
+    pub arrival: fn() -> AnyView,
+    /// Whether this build asks that question itself; the journey build
+    /// leaves the carrying address in place for the full build to read.
+    pub asks: bool,
+    /// The Rust Ed25519 verifier, in the build that carries it (the full
+    /// one): the organiser's list is checked with it where the browser's
+    /// cannot be trusted with a long message (see `web::check_list`).
+    pub rust_verifier: Option<crate::web::RustVerifier>,
+}
+
+impl Parts {
+    /// Everything: what the full build mounts.
+    pub const FULL: Parts = Parts {
+        scope: Scope::FULL,
+        journey: own_journey,
+        signing: full_signing,
+        pledge_link: full_pledge_link,
+        wall: full_wall,
+        console: full_console,
+        arrival: full_arrival,
+        asks: true,
+        rust_verifier: Some(|key, message, signature| key.verifies(message, signature)),
+    };
+
+    /// The journey, handing over to the full build where it is needed.
+    pub const JOURNEY: Parts = Parts {
+        scope: Scope::JOURNEY,
+        journey: own_journey,
+        signing: journey_signing,
+        pledge_link: journey_pledge_link,
+        wall: wall_elsewhere,
+        console: console_elsewhere,
+        arrival: arrival_elsewhere,
+        asks: false,
+        rust_verifier: None,
+    };
+
+    /// A pledge link, light: no journey, no signing, no card (each hands
+    /// over to the build that has it).
+    pub const VERIFY: Parts = Parts {
+        scope: Scope::JOURNEY,
+        journey: journey_elsewhere,
+        signing: journey_signing,
+        pledge_link: light_pledge_link,
+        wall: wall_elsewhere,
+        console: console_elsewhere,
+        arrival: arrival_elsewhere,
+        asks: false,
+        rust_verifier: None,
+    };
+
+    pub fn provide(self) {
+        provide_context(self);
+    }
+
+    /// The build given to the widget root.
+    pub fn use_context() -> Self {
+        expect_context::<Parts>()
+    }
+}
+
+fn own_journey(open: &dyn Fn() -> PledgeState) -> AnyView {
+    open().provide();
+    let parts = Parts::use_context();
+    view! { <PledgeJourney signing=parts.signing arrival=parts.arrival /> }.into_any()
+}
+
+fn journey_elsewhere(_open: &dyn Fn() -> PledgeState) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text_signal(|t| t.journey_heading_loading)
+            loading=text_signal(|t| t.loading_journey)
+            journey=true
+        />
+    }
+    .into_any()
+}
+
+fn light_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
+    view! { <LightVerification fragment on_start_own /> }.into_any()
+}
+
+/// What a valid pledge's page shows below it: the card and the charter
+/// (full build), or a button that loads them (verify build).
+fn full_extras(pledge: VerifiedPledge, link: String) -> AnyView {
+    view! {
+        <CardPanel pledge=pledge.clone() link=link.clone() />
+        <PrintCharter pledge link />
+    }
+    .into_any()
+}
+
+fn full_signing(step: Step) -> AnyView {
+    match step {
+        Step::Signed => view! { <SignedScreen /> }.into_any(),
+        _ => view! { <SignStep /> }.into_any(),
+    }
+}
+
+fn full_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
+    match ShareLink::read(&fragment) {
+        Fragment::Pledge(result) => {
+            view! { <VerificationView result on_start_own extras=full_extras rust_verifier=Parts::FULL.rust_verifier /> }.into_any()
+        }
+        Fragment::None => ().into_any(),
+    }
+}
+
+fn full_arrival() -> AnyView {
+    view! { <ArrivalQuestion /> }.into_any()
+}
+
+fn arrival_elsewhere() -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text_signal(|t| t.arrival_question)
+            loading=text_signal(|t| t.loading_arrival)
+        />
+    }
+    .into_any()
+}
+
+fn journey_signing(step: Step) -> AnyView {
+    let heading = match step {
+        Step::Signed => text_signal(|t| t.signed_heading),
+        _ => text_signal(|t| t.sign_heading),
+    };
+    view! { <FullBuildLoader heading loading=text_signal(|t| t.loading_signing) /> }.into_any()
+}
+
+fn journey_pledge_link(_fragment: String, _on_start_own: Callback<()>) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text_signal(|t| t.verify_heading)
+            loading=text_signal(|t| t.loading_verification)
+        />
+    }
+    .into_any()
+}
+
+fn full_wall(commune: Option<String>, embedded: bool) -> AnyView {
+    view! { <PledgeWall commune embedded rust_verifier=Parts::FULL.rust_verifier /> }.into_any()
+}
+
+fn full_console(io: SharedIo) -> AnyView {
+    view! { <OrganiserConsole io /> }.into_any()
+}
+
+/// The wall and the console are the full build's (the boot script starts
+/// it first for `?mur` and `?organisateur`; this is the fallback).
+fn wall_elsewhere(_commune: Option<String>, _embedded: bool) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=Signal::derive(|| org_texts().wall_heading)
+            loading=Signal::derive(|| org_texts().wall_loading)
+        />
+    }
+    .into_any()
+}
+
+fn console_elsewhere(_io: SharedIo) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=Signal::derive(|| org_texts().console_heading)
+            loading=text_signal(|t| t.loading_journey)
+        />
+    }
+    .into_any()
+}

@@ -1,0 +1,94 @@
+use leptos::prelude::*;
+
+use crate::state::{text_signal, texts};
+
+use super::{KeyPanel, SignaturePad};
+use crate::campaign::COMMITMENT_COUNT;
+use crate::components::journey::CommitmentList;
+use crate::components::ui::{EditButton, StepNav};
+use crate::domain::{journey::candidate_text, Action, Drawing, Step};
+use crate::i18n::fill;
+use crate::state::{Arrival, PledgeState, SignError};
+
+/// Confirm who signs, draw a signature if wished, see the date, sign.
+#[component]
+pub fn SignStep() -> impl IntoView {
+    let state = PledgeState::use_context();
+    let drawing = state.drawing();
+    let error = RwSignal::new(None::<&'static str>);
+    let today = state.today();
+
+    let who = move || {
+        let t = texts();
+        state.with(|d| {
+            let id = &d.identity;
+            // Candidate text as it will be signed (canonical: spaces
+            // collapsed), in <bdi>; the role is the widget's own word.
+            let mut lines: Vec<_> = [&id.name, &id.commune, &id.list]
+                .into_iter()
+                .map(|text| candidate_text::canonical(text))
+                .filter(|text| !text.is_empty())
+                .map(|text| view! { <li><bdi>{text}</bdi></li> }.into_any())
+                .collect();
+            if let Some(role) = id.role {
+                lines.push(view! { <li>{t.role(role)}</li> }.into_any());
+            }
+            lines.collect_view()
+        })
+    };
+
+    // What the signature covers, on the step that signs: the count, and
+    // the list (open at once when the answers came from another page).
+    let selection = Signal::derive(move || state.with(|d| d.selection));
+    let count = move || texts().count(selection.get().count(), COMMITMENT_COUNT);
+    let from_elsewhere = state.arrival() == Some(Arrival::Adopted);
+
+    let sign = move |()| {
+        let signature = drawing.with_untracked(Drawing::to_signature);
+        match state.sign(signature) {
+            Ok(()) => error.set(None),
+            Err(SignError::NoRandomness | SignError::Unverifiable) => {
+                error.set(Some(texts().signing_failed))
+            }
+            Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
+        }
+    };
+
+    view! {
+        <section class="pw-step pw-sign">
+            <h1 class="pw-step__heading" tabindex="-1">
+                {move || texts().sign_heading}
+            </h1>
+            <p class="pw-step__lead">{move || texts().sign_lead}</p>
+            <div class="pw-sign__who">
+                <h2 class="pw-summary__section-title">{move || texts().sign_identity_heading}</h2>
+                <ul class="pw-sign__identity">{who}</ul>
+                <EditButton
+                    label=Signal::derive(|| texts().edit_identity_label.to_owned())
+                    step=Step::Identity
+                />
+            </div>
+            <section class="pw-sign__what">
+                <h2 class="pw-summary__section-title">{move || texts().sign_what_heading}</h2>
+                <details class="pw-sign__commitments" open=from_elsewhere>
+                    <summary class="pw-sign__count">
+                        {count} " — " {move || texts().show_list}
+                    </summary>
+                    <CommitmentList selection />
+                </details>
+                <EditButton
+                    label=Signal::derive(|| texts().edit_pledge.to_owned())
+                    step=Step::Summary
+                />
+            </section>
+            <p class="pw-sign__date">{move || {
+                let t = texts();
+                fill(t.sign_date, &[("date", &t.date(today))])
+            }}</p>
+            <SignaturePad drawing />
+            <KeyPanel full=false />
+            {move || error.get().map(|e| view! { <p class="pw-form__error" role="alert">{e}</p> })}
+            <StepNav next_label=text_signal(|t| t.sign_button) on_next=Callback::new(sign) />
+        </section>
+    }
+}

@@ -1,0 +1,80 @@
+use leptos::{context::Provider, prelude::*};
+
+use super::list_verdict::KnownList;
+use super::VerificationView;
+use crate::components::card::CardRequest;
+use crate::components::ui::FullBuildLoader;
+use crate::domain::organiser::pledge_list::ListFailure;
+use crate::domain::{Fragment, PledgeList};
+use crate::state::{organiser, text_signal, texts};
+use crate::web;
+
+/// A pledge link in the verify build: its signature checked by the
+/// browser's Ed25519 (`web::verify_link`), then the same page as the full
+/// build's, with a button for the card instead of the card. Where the
+/// browser has no Ed25519, hands over to the full build (Rust verifier).
+#[component]
+pub fn LightVerification(
+    /// The page's fragment (`#e=…`).
+    fragment: String,
+    on_start_own: Callback<()>,
+) -> impl IntoView {
+    let verdict = RwSignal::new(None::<Result<Fragment, web::NoEd25519>>);
+    // The organiser's list (fetched by the boot script since the page
+    // started), checked before the verdict shows, so that its status
+    // appears with the seal instead of moving the page after it.
+    let known = StoredValue::new(None::<Result<PledgeList, ListFailure>>);
+    let pinned = organiser().and_then(|o| o.public_key);
+    leptos::task::spawn_local(async move {
+        let result = web::verify_link(&fragment).await;
+        if let (Some(pinned), Ok(Fragment::Pledge(Ok(_)))) = (pinned, &result) {
+            let list = web::load_list(&pinned, None).await;
+            if matches!(list, Err(ListFailure::NoVerifier)) {
+                // A list this browser cannot check: the full build checks
+                // it (and the link) in Rust.
+                let _ = verdict.try_set(Some(Err(web::NoEd25519)));
+                return;
+            }
+            known.set_value(Some(list));
+        }
+        let _ = verdict.try_set(Some(result));
+    });
+    move || {
+        match verdict.get() {
+        None => view! {
+            // A screen tall: what follows (the privacy note) stays below the
+            // fold, so that the verdict replacing it moves nothing in view.
+            <section class="pw-step pw-loader pw-loader--pending">
+                <h1 class="pw-step__heading" tabindex="-1">{move || texts().verify_heading}</h1>
+                <p class="pw-loader__status" role="status">{move || texts().verifying}</p>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(Fragment::Pledge(result))) => match known.get_value() {
+            Some(list) => view! {
+                <Provider value=KnownList(StoredValue::new(list))>
+                    <VerificationView result=result.clone() on_start_own extras=light_extras rust_verifier=None />
+                </Provider>
+            }
+            .into_any(),
+            None => {
+                view! { <VerificationView result on_start_own extras=light_extras rust_verifier=None /> }.into_any()
+            }
+        },
+        Some(Ok(Fragment::None)) => ().into_any(),
+        Some(Err(web::NoEd25519)) => view! {
+            <FullBuildLoader
+                heading=text_signal(|t| t.verify_heading)
+                loading=text_signal(|t| t.loading_verification)
+            />
+        }
+        .into_any(),
+    }
+    }
+}
+
+/// What the verify build shows under a pledge: the button that asks for the
+/// card (and so for the full build).
+fn light_extras(_pledge: crate::domain::VerifiedPledge, _link: String) -> AnyView {
+    view! { <CardRequest /> }.into_any()
+}

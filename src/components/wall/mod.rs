@@ -1,0 +1,15 @@
+//! The public wall (`?mur`): totals, the chart per commitment, the search
+//! and its results.
+//!
+//! Architecture invariant: the full build only; uses no other feature; reads
+//! the published list through `state::organiser`, never the console.
+
+mod pledge_wall;
+mod wall_chart;
+mod wall_results;
+mod wall_totals;
+
+pub use pledge_wall::PledgeWall;
+pub use wall_chart::WallChart;
+pub use wall_results::WallResults;
+pub use wall_totals::WallTotals;

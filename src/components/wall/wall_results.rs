@@ -1,0 +1,155 @@
+use leptos::prelude::*;
+
+use crate::campaign::COMMITMENT_COUNT;
+use crate::domain::{organiser::open_data, ShareLink, Wall, WallScope};
+use crate::i18n::fill;
+use crate::state::{org_texts, texts};
+use crate::web;
+
+/// How many entries are shown at first, and added by « Afficher plus ».
+const PAGE: usize = 30;
+
+/// The wall's search (commune, name or list; forgiving accents, case,
+/// hyphens and « Saint »/« St »), its results, each opening its pledge,
+/// the CSV download, and what was left out and why.
+#[component]
+pub fn WallResults(
+    wall: StoredValue<Wall>,
+    scope: RwSignal<WallScope>,
+    embedded: bool,
+) -> impl IntoView {
+    let query = RwSignal::new(String::new());
+    let shown = RwSignal::new(PAGE);
+    let found = Memo::new(move |_| {
+        let q = query.get();
+        scope.with(|s| wall.with_value(|w| w.search(&q, s)))
+    });
+    let page_url = web::page_url();
+    let results = move || {
+        let found = found.get();
+        let total = found.len();
+        let count = shown.get().min(total);
+        let entries = wall.with_value(|w| {
+            found[..count]
+                .iter()
+                .map(|&i| {
+                    let e = &w.entries()[i];
+                    let p = e.pledge.pledge();
+                    let href = ShareLink::with_payload(&page_url, &e.payload_text);
+                    let status = e.status;
+                    let ticked = p.selection().count();
+                    let details = texts().details(p);
+                    view! {
+                        <li class="pw-wall-entry">
+                            <a
+                                class="pw-wall-entry__link"
+                                href=href
+                                target=embedded.then_some("_blank")
+                                rel=embedded.then_some("noopener")
+                            >
+                                <bdi class="pw-wall-entry__name">{p.name().to_owned()}</bdi>
+                            </a>
+                            <span class="pw-wall-entry__details">{details}</span>
+                            <span class="pw-wall-entry__meta">
+                                <span class=format!("pw-badge pw-badge--{}", status.key())>
+                                    {move || org_texts().status(status)}
+                                </span>
+                                " "
+                                {move || texts().count(ticked, COMMITMENT_COUNT)}
+                            </span>
+                        </li>
+                    }
+                })
+                .collect_view()
+        });
+        let summary = if total == 0 && !query.with(String::is_empty) {
+            fill(org_texts().wall_no_results, &[("query", &query.get())])
+        } else {
+            fill(
+                org_texts().wall_results,
+                &[("shown", &count.to_string()), ("total", &total.to_string())],
+            )
+        };
+        view! {
+            <p class="pw-wall__count" role="status">{summary}</p>
+            <ul class="pw-wall__entries">{entries}</ul>
+            {(count < total).then(|| view! {
+                <button type="button" class="pw-button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                    {move || org_texts().wall_show_more}
+                </button>
+            })}
+        }
+    };
+    let download = move |_| {
+        let csv = wall.with_value(|w| {
+            scope.with_untracked(|s| {
+                let rows = w.search("", s).into_iter().map(|i| {
+                    let e = &w.entries()[i];
+                    open_data::OpenDataRow {
+                        pledge: &e.pledge,
+                        status: e.status,
+                        status_date: e.status_date,
+                    }
+                });
+                open_data::csv(rows)
+            })
+        });
+        web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
+    };
+    let left_out = move || {
+        wall.with_value(|w| {
+            let t = org_texts();
+            let mut notes = Vec::new();
+            if w.withdrawn > 0 {
+                notes.push(view! { <p class="pw-wall__note">{fill(t.wall_withdrawn_note, &[("n", &w.withdrawn.to_string())])}</p> }.into_any());
+            }
+            if w.replaced > 0 {
+                notes.push(view! { <p class="pw-wall__note">{fill(t.wall_replaced_note, &[("n", &w.replaced.to_string())])}</p> }.into_any());
+            }
+            if !w.flagged.is_empty() {
+                let items = w
+                    .flagged
+                    .iter()
+                    .map(|f| {
+                        let reason = texts().link_reason(f.reason);
+                        let text = fill(t.wall_flagged_entry, &[("position", &f.position.to_string()), ("reason", reason)]);
+                        view! { <li>{text}</li> }
+                    })
+                    .collect_view();
+                notes.push(view! {
+                    <div class="pw-wall__flagged" role="alert">
+                        <p>{fill(t.wall_flagged, &[("n", &w.flagged.len().to_string())])}</p>
+                        <ul>{items}</ul>
+                    </div>
+                }.into_any());
+            }
+            notes
+        })
+    };
+    view! {
+        <div class="pw-wall__search">
+            <label class="pw-field__label" for="pw-wall-search">
+                {move || org_texts().wall_search_label}
+            </label>
+            <input
+                id="pw-wall-search"
+                class="pw-field__input"
+                type="search"
+                autocomplete="off"
+                placeholder=move || org_texts().wall_search_hint
+                prop:value=query
+                on:input=move |ev| {
+                    shown.set(PAGE);
+                    query.set(event_target_value(&ev));
+                }
+            />
+        </div>
+        {results}
+        <div class="pw-wall__actions">
+            <button type="button" class="pw-button" on:click=download>
+                {move || org_texts().wall_download}
+            </button>
+        </div>
+        {left_out}
+    }
+}
