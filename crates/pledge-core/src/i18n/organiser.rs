@@ -430,19 +430,21 @@ impl OrgTexts {
         &self,
         failure: crate::domain::organiser::pledge_list::ListFailure,
     ) -> &'static str {
+        use crate::domain::organiser::pledge_list::ListErrorKind as E;
         use crate::domain::organiser::pledge_list::ListFailure as F;
-        use crate::domain::ListError as E;
         match failure {
             F::NotPublished => self.list_not_published,
             F::Unreachable => self.list_unreachable,
             F::NoVerifier => self.list_no_verifier,
-            F::Invalid(E::NotAList) => self.list_not_a_list,
-            F::Invalid(E::Truncated) => self.list_truncated,
-            F::Invalid(E::UnknownVersion(_)) => self.list_unknown_version,
-            F::Invalid(E::OtherKey) => self.list_other_key,
-            F::Invalid(E::SignatureMismatch) => self.list_altered,
-            F::Invalid(E::OtherCampaign) => self.list_other_campaign,
-            F::Invalid(E::Malformed) => self.list_malformed,
+            F::Invalid(e) => match e.kind() {
+                E::NotAList => self.list_not_a_list,
+                E::Truncated => self.list_truncated,
+                E::UnknownVersion(_) => self.list_unknown_version,
+                E::OtherKey => self.list_other_key,
+                E::SignatureMismatch => self.list_altered,
+                E::OtherCampaign => self.list_other_campaign,
+                E::Malformed => self.list_malformed,
+            },
         }
     }
 

@@ -5,6 +5,14 @@ use super::text::wrap;
 use super::{palette, Align, CardContent, CardFormat, CardItem, CardLayout, Rect, Weight};
 use crate::domain::pledge::drawing::DrawnSignature;
 
+/// A text line's height, as a multiple of its font size.
+const LINE_HEIGHT: f32 = 1.22;
+
+/// The height of one line of text at `size`, in whole pixels.
+fn line_height(size: f32) -> f32 {
+    (size * LINE_HEIGHT).ceil()
+}
+
 /// A vertical stack of items in a column, with a cursor.
 struct Column<'a> {
     items: &'a mut Vec<CardItem>,
@@ -28,7 +36,7 @@ impl Column<'_> {
         if lines.is_empty() {
             return;
         }
-        let line_height = (size * 1.22).ceil();
+        let line_height = line_height(size);
         let rect = Rect {
             x: self.x,
             y: self.y,
@@ -55,17 +63,17 @@ impl Column<'_> {
         let bar_h = (row_h * 0.45).round();
         for (label, taken, total) in rows {
             let row_y = self.y;
-            let text_y = row_y + ((row_h - size * 1.22) / 2.0).max(0.0);
+            let text_y = row_y + ((row_h - size * LINE_HEIGHT) / 2.0).max(0.0);
             self.items.push(CardItem::Text {
                 rect: Rect {
                     x: self.x,
                     y: text_y,
                     w: label_w,
-                    h: (size * 1.22).ceil(),
+                    h: line_height(size),
                 },
                 lines: wrap(label, size, Weight::Regular, label_w, 1),
                 size,
-                line_height: (size * 1.22).ceil(),
+                line_height: line_height(size),
                 weight: Weight::Regular,
                 color: palette::INK,
                 align: Align::Left,
@@ -95,11 +103,11 @@ impl Column<'_> {
                     x: self.x + self.w - count_w,
                     y: text_y,
                     w: count_w,
-                    h: (size * 1.22).ceil(),
+                    h: line_height(size),
                 },
                 lines: vec![format!("{taken}/{total}")],
                 size,
-                line_height: (size * 1.22).ceil(),
+                line_height: line_height(size),
                 weight: Weight::Bold,
                 color: palette::INK,
                 align: Align::Right,
@@ -120,7 +128,7 @@ impl Column<'_> {
             return;
         };
         let size = s.small;
-        let line_h = (size * 1.22).ceil();
+        let line_h = line_height(size);
         let pad = (size * 0.4).round();
         let band = Rect {
             x: 0.0,
@@ -212,21 +220,10 @@ struct Scale {
     qr: f32,
 }
 
-impl CardLayout {
-    /// Lays out `content` in `format`.
-    pub fn new(format: CardFormat, content: &CardContent) -> CardLayout {
-        let (w, h) = format.size();
-        let (width, height) = (w as f32, h as f32);
-        let mut items = vec![CardItem::Fill {
-            rect: Rect {
-                x: 0.0,
-                y: 0.0,
-                w: width,
-                h: height,
-            },
-            color: palette::PAPER,
-        }];
-        let mut s = match format {
+impl Scale {
+    /// The type sizes, margin and QR code size of each format.
+    fn of(format: CardFormat) -> Scale {
+        match format {
             CardFormat::Landscape => Scale {
                 margin: 48.0,
                 title: 26.0,
@@ -260,225 +257,50 @@ impl CardLayout {
                 small: 28.0,
                 qr: 320.0,
             },
-        };
-        let m = s.margin;
+        }
+    }
 
-        // Header band in the accent colour: hashtag and campaign title.
-        let band_w = match format {
-            CardFormat::Landscape => width * 0.58,
-            _ => width,
-        };
-        let mut header_items = Vec::new();
-        let mut header = Column {
-            items: &mut header_items,
-            x: m,
-            y: m * 0.75,
-            w: band_w - 2.0 * m,
-        };
-        header.text(
-            &content.hashtag,
-            s.title * 0.85,
-            Weight::Bold,
-            palette::ON_ACCENT,
-            1,
-            s.title * 0.2,
-        );
-        header.text(
-            &content.title,
-            s.title,
-            Weight::Bold,
-            palette::ON_ACCENT,
-            3,
-            0.0,
-        );
-        let band_h = (header.y + m * 0.6).round();
-        items.push(CardItem::Fill {
+    /// Where the footer's two lines (date, key) start.
+    fn footer_y(&self, height: f32) -> f32 {
+        height - self.margin - 2.0 * line_height(self.small) - self.small * 0.3
+    }
+}
+
+/// The QR code's square and its caption's box, bottom right.
+struct QrCorner {
+    code: Option<(usize, Vec<bool>)>,
+    rect: Rect,
+    hint: Rect,
+}
+
+impl CardLayout {
+    /// Lays out `content` in `format`: the paper, the header band, the QR
+    /// corner, then the format's content (two columns in landscape, one
+    /// otherwise), then the QR code itself.
+    pub fn new(format: CardFormat, content: &CardContent) -> CardLayout {
+        let (w, h) = format.size();
+        let (width, height) = (w as f32, h as f32);
+        let mut items = vec![CardItem::Fill {
             rect: Rect {
                 x: 0.0,
                 y: 0.0,
-                w: band_w,
-                h: band_h,
+                w: width,
+                h: height,
             },
-            color: palette::ACCENT,
-        });
-        items.extend(header_items);
-
-        // The QR code and its caption sit in the bottom right corner, with at
-        // least three pixels a module so that phones read it; a long link
-        // makes it bigger and the chart smaller.
-        let qr = qr_modules(&content.link);
-        let min_qr = qr
-            .as_ref()
-            .map_or(0.0, |(w, _)| ((w + 2 * QUIET_ZONE) * 3) as f32);
-        let max_qr = match format {
-            CardFormat::Landscape => 400.0,
-            CardFormat::Square => 480.0,
-            CardFormat::Story => 640.0,
-        };
-        s.qr = s.qr.max(min_qr).min(max_qr);
-        let qr_rect = Rect {
-            x: width - m - s.qr,
-            y: height - m - s.qr - s.small * 1.3,
-            w: s.qr,
-            h: s.qr,
-        };
-        // The caption may reach half a margin past the code on each side.
-        let hint_rect = Rect {
-            x: qr_rect.x - m / 2.0,
-            y: qr_rect.bottom() + s.small * 0.1,
-            w: s.qr + m,
-            h: (s.small * 1.22).ceil(),
-        };
-
-        let mut content_items = Vec::new();
+            color: palette::PAPER,
+        }];
+        let mut s = Scale::of(format);
+        let band = push_header(&mut items, format, content, &s, width);
+        let qr = qr_corner(format, content, &mut s, width, height);
         match format {
             CardFormat::Landscape => {
-                // Left: who, the count, the signature; right: the chart.
-                let left_w = band_w - 2.0 * m;
-                let mut left = Column {
-                    items: &mut content_items,
-                    x: m,
-                    y: band_h + m * 0.6,
-                    w: left_w,
-                };
-                left.text(
-                    &content.name,
-                    s.name,
-                    Weight::Bold,
-                    palette::INK,
-                    2,
-                    s.details * 0.3,
-                );
-                left.text(
-                    &content.details,
-                    s.details,
-                    Weight::Regular,
-                    palette::MUTED,
-                    2,
-                    s.count * 0.45,
-                );
-                left.text(
-                    &content.count,
-                    s.count,
-                    Weight::Bold,
-                    palette::ACCENT,
-                    1,
-                    s.small,
-                );
-                left.verified_mark(content, &s);
-                let footer_y = height - m - 2.0 * (s.small * 1.22).ceil() - s.small * 0.3;
-                push_drawing(
-                    left.items,
-                    content.drawing.as_ref(),
-                    Rect {
-                        x: m,
-                        y: left.y,
-                        w: left_w.min(280.0),
-                        h: (footer_y - left.y - s.small * 0.5).min(140.0),
-                    },
-                );
-                push_footer(
-                    left.items,
-                    content,
-                    Rect {
-                        x: m,
-                        y: footer_y,
-                        w: left_w,
-                        h: 0.0,
-                    },
-                    s.small,
-                );
-
-                let right_x = band_w + m * 0.5;
-                let mut right = Column {
-                    items: &mut content_items,
-                    x: right_x,
-                    y: m * 0.6,
-                    w: width - right_x - m,
-                };
-                right.chart_above(&content.chart, qr_rect.y - s.small, &s, 0.0);
+                push_two_columns(&mut items, content, &s, band, &qr, (width, height))
             }
             CardFormat::Square | CardFormat::Story => {
-                let mut col = Column {
-                    items: &mut content_items,
-                    x: m,
-                    y: band_h + m * 0.6,
-                    w: width - 2.0 * m,
-                };
-                col.text(
-                    &content.name,
-                    s.name,
-                    Weight::Bold,
-                    palette::INK,
-                    2,
-                    s.details * 0.3,
-                );
-                col.text(
-                    &content.details,
-                    s.details,
-                    Weight::Regular,
-                    palette::MUTED,
-                    2,
-                    s.count * 0.4,
-                );
-                col.text(
-                    &content.count,
-                    s.count,
-                    Weight::Bold,
-                    palette::ACCENT,
-                    1,
-                    s.count * 0.5,
-                );
-                col.verified_mark(content, &s);
-                // The chart takes the room left above the QR code.
-                col.chart_above(&content.chart, qr_rect.y - s.small, &s, s.small);
-                // Bottom left, beside the QR code: signature, date, key.
-                let left_w = qr_rect.x - 2.0 * m;
-                let footer_y = height - m - 2.0 * (s.small * 1.22).ceil() - s.small * 0.3;
-                let top = col.y.max(qr_rect.y);
-                push_drawing(
-                    col.items,
-                    content.drawing.as_ref(),
-                    Rect {
-                        x: m,
-                        y: top,
-                        w: left_w.min(2.0 * (footer_y - top - s.small)),
-                        h: footer_y - top - s.small,
-                    },
-                );
-                push_footer(
-                    col.items,
-                    content,
-                    Rect {
-                        x: m,
-                        y: footer_y,
-                        w: left_w,
-                        h: 0.0,
-                    },
-                    s.small,
-                );
+                push_one_column(&mut items, content, &s, band, &qr, (width, height))
             }
         }
-        items.extend(content_items);
-
-        if let Some((modules, dark)) = qr {
-            items.push(CardItem::Qr {
-                rect: qr_rect,
-                width: modules,
-                dark,
-                paper: palette::QR_PAPER,
-                ink: palette::QR_INK,
-            });
-            items.push(CardItem::Text {
-                rect: hint_rect,
-                lines: wrap(&content.scan_hint, s.small, Weight::Regular, hint_rect.w, 1),
-                size: s.small,
-                line_height: hint_rect.h,
-                weight: Weight::Regular,
-                color: palette::MUTED,
-                align: Align::Left,
-            });
-        }
+        push_qr(&mut items, qr, content, &s);
         CardLayout {
             format,
             width,
@@ -486,6 +308,247 @@ impl CardLayout {
             items,
         }
     }
+}
+
+/// The header band in the accent colour (hashtag, campaign title), across
+/// the card or, in landscape, over its left column; returns the band.
+fn push_header(
+    items: &mut Vec<CardItem>,
+    format: CardFormat,
+    content: &CardContent,
+    s: &Scale,
+    width: f32,
+) -> Rect {
+    let m = s.margin;
+    let band_w = match format {
+        CardFormat::Landscape => width * 0.58,
+        _ => width,
+    };
+    let mut header_items = Vec::new();
+    let mut header = Column {
+        items: &mut header_items,
+        x: m,
+        y: m * 0.75,
+        w: band_w - 2.0 * m,
+    };
+    header.text(
+        &content.hashtag,
+        s.title * 0.85,
+        Weight::Bold,
+        palette::ON_ACCENT,
+        1,
+        s.title * 0.2,
+    );
+    header.text(
+        &content.title,
+        s.title,
+        Weight::Bold,
+        palette::ON_ACCENT,
+        3,
+        0.0,
+    );
+    let band = Rect {
+        x: 0.0,
+        y: 0.0,
+        w: band_w,
+        h: (header.y + m * 0.6).round(),
+    };
+    items.push(CardItem::Fill {
+        rect: band,
+        color: palette::ACCENT,
+    });
+    items.extend(header_items);
+    band
+}
+
+/// The QR code and its caption sit in the bottom right corner, with at
+/// least three pixels a module so that phones read it; a long link makes
+/// it bigger (`s.qr` grows) and the chart smaller.
+fn qr_corner(
+    format: CardFormat,
+    content: &CardContent,
+    s: &mut Scale,
+    width: f32,
+    height: f32,
+) -> QrCorner {
+    let m = s.margin;
+    let code = qr_modules(&content.link);
+    let min_qr = code
+        .as_ref()
+        .map_or(0.0, |(w, _)| ((w + 2 * QUIET_ZONE) * 3) as f32);
+    let max_qr = match format {
+        CardFormat::Landscape => 400.0,
+        CardFormat::Square => 480.0,
+        CardFormat::Story => 640.0,
+    };
+    s.qr = s.qr.max(min_qr).min(max_qr);
+    let rect = Rect {
+        x: width - m - s.qr,
+        y: height - m - s.qr - s.small * 1.3,
+        w: s.qr,
+        h: s.qr,
+    };
+    // The caption may reach half a margin past the code on each side.
+    let hint = Rect {
+        x: rect.x - m / 2.0,
+        y: rect.bottom() + s.small * 0.1,
+        w: s.qr + m,
+        h: line_height(s.small),
+    };
+    QrCorner { code, rect, hint }
+}
+
+impl Column<'_> {
+    /// Who signed: the name, the details line, the count, and the
+    /// organiser's mark where the list vouches for the pledge; `gaps` are
+    /// the space after the details and after the count.
+    fn who(&mut self, content: &CardContent, s: &Scale, gaps: (f32, f32)) {
+        self.text(
+            &content.name,
+            s.name,
+            Weight::Bold,
+            palette::INK,
+            2,
+            s.details * 0.3,
+        );
+        self.text(
+            &content.details,
+            s.details,
+            Weight::Regular,
+            palette::MUTED,
+            2,
+            gaps.0,
+        );
+        self.text(
+            &content.count,
+            s.count,
+            Weight::Bold,
+            palette::ACCENT,
+            1,
+            gaps.1,
+        );
+        self.verified_mark(content, s);
+    }
+}
+
+/// The drawn signature in `drawing`, then the footer (date, key) from
+/// `footer`'s top left.
+fn push_signature_and_footer(
+    items: &mut Vec<CardItem>,
+    content: &CardContent,
+    s: &Scale,
+    drawing: Rect,
+    footer: Rect,
+) {
+    push_drawing(items, content.drawing.as_ref(), drawing);
+    push_footer(items, content, footer, s.small);
+}
+
+/// Landscape: under the band, who signed, the signature and the footer;
+/// on the right, the chart above the QR code.
+fn push_two_columns(
+    items: &mut Vec<CardItem>,
+    content: &CardContent,
+    s: &Scale,
+    band: Rect,
+    qr: &QrCorner,
+    (width, height): (f32, f32),
+) {
+    let m = s.margin;
+    let left_w = band.w - 2.0 * m;
+    let mut left = Column {
+        items,
+        x: m,
+        y: band.h + m * 0.6,
+        w: left_w,
+    };
+    left.who(content, s, (s.count * 0.45, s.small));
+    let footer_y = s.footer_y(height);
+    let drawing = Rect {
+        x: m,
+        y: left.y,
+        w: left_w.min(280.0),
+        h: (footer_y - left.y - s.small * 0.5).min(140.0),
+    };
+    let footer = Rect {
+        x: m,
+        y: footer_y,
+        w: left_w,
+        h: 0.0,
+    };
+    push_signature_and_footer(left.items, content, s, drawing, footer);
+
+    let right_x = band.w + m * 0.5;
+    let mut right = Column {
+        items,
+        x: right_x,
+        y: m * 0.6,
+        w: width - right_x - m,
+    };
+    right.chart_above(&content.chart, qr.rect.y - s.small, s, 0.0);
+}
+
+/// Square and story: one column (who signed, the chart), then the
+/// signature and the footer beside the QR code.
+fn push_one_column(
+    items: &mut Vec<CardItem>,
+    content: &CardContent,
+    s: &Scale,
+    band: Rect,
+    qr: &QrCorner,
+    (width, height): (f32, f32),
+) {
+    let m = s.margin;
+    let mut col = Column {
+        items,
+        x: m,
+        y: band.h + m * 0.6,
+        w: width - 2.0 * m,
+    };
+    col.who(content, s, (s.count * 0.4, s.count * 0.5));
+    // The chart takes the room left above the QR code.
+    col.chart_above(&content.chart, qr.rect.y - s.small, s, s.small);
+    // Bottom left, beside the QR code: signature, date, key.
+    let left_w = qr.rect.x - 2.0 * m;
+    let footer_y = s.footer_y(height);
+    let top = col.y.max(qr.rect.y);
+    let drawing = Rect {
+        x: m,
+        y: top,
+        w: left_w.min(2.0 * (footer_y - top - s.small)),
+        h: footer_y - top - s.small,
+    };
+    let footer = Rect {
+        x: m,
+        y: footer_y,
+        w: left_w,
+        h: 0.0,
+    };
+    push_signature_and_footer(col.items, content, s, drawing, footer);
+}
+
+/// The QR code and its caption, where [`qr_corner`] placed them (nothing
+/// where the link makes no QR code).
+fn push_qr(items: &mut Vec<CardItem>, qr: QrCorner, content: &CardContent, s: &Scale) {
+    let Some((modules, dark)) = qr.code else {
+        return;
+    };
+    items.push(CardItem::Qr {
+        rect: qr.rect,
+        width: modules,
+        dark,
+        paper: palette::QR_PAPER,
+        ink: palette::QR_INK,
+    });
+    items.push(CardItem::Text {
+        rect: qr.hint,
+        lines: wrap(&content.scan_hint, s.small, Weight::Regular, qr.hint.w, 1),
+        size: s.small,
+        line_height: qr.hint.h,
+        weight: Weight::Regular,
+        color: palette::MUTED,
+        align: Align::Left,
+    });
 }
 
 /// Modules of quiet zone the drawing leaves around the QR code.

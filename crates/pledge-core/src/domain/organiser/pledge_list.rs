@@ -110,7 +110,14 @@ pub struct PledgeList {
 
 /// Why a file is not a list this widget can trust.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ListError {
+pub struct ListError {
+    kind: ListErrorKind,
+}
+
+/// The kinds of [`ListError`], each with its own plain-words message in the
+/// interface.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ListErrorKind {
     /// Not JSON, or not a list of pledges.
     NotAList,
     /// Cut short (a download that stopped).
@@ -127,16 +134,32 @@ pub enum ListError {
     Malformed,
 }
 
+impl ListError {
+    pub fn new(kind: ListErrorKind) -> Self {
+        ListError { kind }
+    }
+
+    pub fn kind(&self) -> ListErrorKind {
+        self.kind
+    }
+}
+
+impl From<ListErrorKind> for ListError {
+    fn from(kind: ListErrorKind) -> Self {
+        ListError::new(kind)
+    }
+}
+
 impl fmt::Display for ListError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ListError::NotAList => f.write_str("not a list of pledges"),
-            ListError::Truncated => f.write_str("the list is truncated"),
-            ListError::UnknownVersion(v) => write!(f, "unknown list version {v}"),
-            ListError::OtherKey => f.write_str("signed by another key"),
-            ListError::SignatureMismatch => f.write_str("the signature does not match"),
-            ListError::OtherCampaign => f.write_str("the list of another campaign"),
-            ListError::Malformed => f.write_str("malformed list"),
+        match self.kind {
+            ListErrorKind::NotAList => f.write_str("not a list of pledges"),
+            ListErrorKind::Truncated => f.write_str("the list is truncated"),
+            ListErrorKind::UnknownVersion(v) => write!(f, "unknown list version {v}"),
+            ListErrorKind::OtherKey => f.write_str("signed by another key"),
+            ListErrorKind::SignatureMismatch => f.write_str("the signature does not match"),
+            ListErrorKind::OtherCampaign => f.write_str("the list of another campaign"),
+            ListErrorKind::Malformed => f.write_str("malformed list"),
         }
     }
 }
@@ -213,43 +236,49 @@ impl PledgeList {
     pub fn signed_part(text: &str, pinned: &PublicKey) -> Result<SignedList, ListError> {
         let file = json::parse(text).map_err(|e| {
             if e.offset >= text.trim_end().len() {
-                ListError::Truncated
+                ListErrorKind::Truncated
             } else {
-                ListError::NotAList
+                ListErrorKind::NotAList
             }
         })?;
         let string = |name: &str| match file.get(name) {
             Some(Json::String(s)) => Ok(s.as_str()),
-            _ => Err(ListError::NotAList),
+            _ => Err(ListError::new(ListErrorKind::NotAList)),
         };
         if string("format")? != LIST_FORMAT {
-            return Err(ListError::NotAList);
+            return Err(ListError::new(ListErrorKind::NotAList));
         }
         match file.version() {
             Version::Whole(v) if v == u64::from(LIST_VERSION) => {}
-            Version::Whole(v) => return Err(ListError::UnknownVersion(v)),
-            Version::NotAWholeNumber => return Err(ListError::UnknownVersion(u64::MAX)),
-            Version::NotANumber | Version::Missing => return Err(ListError::NotAList),
+            Version::Whole(v) => return Err(ListError::new(ListErrorKind::UnknownVersion(v))),
+            Version::NotAWholeNumber => {
+                return Err(ListError::new(ListErrorKind::UnknownVersion(u64::MAX)))
+            }
+            Version::NotANumber | Version::Missing => {
+                return Err(ListError::new(ListErrorKind::NotAList))
+            }
         }
         // Text that is no longer base64url was changed after publishing.
         let message = URL_SAFE_NO_PAD
             .decode(string("list")?)
-            .map_err(|_| ListError::SignatureMismatch)?;
+            .map_err(|_| ListError::new(ListErrorKind::SignatureMismatch))?;
         let signature: [u8; 64] = URL_SAFE_NO_PAD
             .decode(string("signature")?)
-            .map_err(|_| ListError::SignatureMismatch)?
+            .map_err(|_| ListError::new(ListErrorKind::SignatureMismatch))?
             .try_into()
-            .map_err(|_| ListError::SignatureMismatch)?;
+            .map_err(|_| ListError::new(ListErrorKind::SignatureMismatch))?;
         if message.len() < HEADER_LEN {
-            return Err(ListError::Truncated);
+            return Err(ListError::new(ListErrorKind::Truncated));
         }
         if message[0] != LIST_VERSION {
-            return Err(ListError::UnknownVersion(u64::from(message[0])));
+            return Err(ListError::new(ListErrorKind::UnknownVersion(u64::from(
+                message[0],
+            ))));
         }
         let key_at = 1 + CAMPAIGN_ID_LEN;
         let key: [u8; 32] = message[key_at..key_at + 32].try_into().expect("32 bytes");
         if key != pinned.to_bytes() {
-            return Err(ListError::OtherKey);
+            return Err(ListError::new(ListErrorKind::OtherKey));
         }
         Ok(SignedList {
             message,
@@ -263,11 +292,11 @@ impl PledgeList {
     /// entries' own signatures are the reader's to check.
     pub fn read_checked(part: &SignedList, signature_valid: bool) -> Result<PledgeList, ListError> {
         if !signature_valid {
-            return Err(ListError::SignatureMismatch);
+            return Err(ListError::new(ListErrorKind::SignatureMismatch));
         }
         let bytes = &part.message;
         if bytes[1..1 + CAMPAIGN_ID_LEN] != CAMPAIGN.id() {
-            return Err(ListError::OtherCampaign);
+            return Err(ListError::new(ListErrorKind::OtherCampaign));
         }
         let at = 1 + CAMPAIGN_ID_LEN + 32;
         let issued = SigningDate::from_days(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
@@ -275,7 +304,7 @@ impl PledgeList {
         let mut rest = &bytes[HEADER_LEN..];
         let mut take = |n: usize| -> Result<&[u8], ListError> {
             if rest.len() < n {
-                return Err(ListError::Malformed);
+                return Err(ListError::new(ListErrorKind::Malformed));
             }
             let (head, tail) = rest.split_at(n);
             rest = tail;
@@ -286,24 +315,27 @@ impl PledgeList {
         let mut entries = Vec::with_capacity((count as usize).min(bytes.len() / 4));
         for _ in 0..count {
             let head = take(3)?;
-            let status = EntryStatus::from_byte(head[0]).ok_or(ListError::Malformed)?;
+            let status =
+                EntryStatus::from_byte(head[0]).ok_or(ListError::new(ListErrorKind::Malformed))?;
             let status_date = SigningDate::from_days(u16::from_le_bytes([head[1], head[2]]));
             let new_key = match status {
                 EntryStatus::KeyReplaced => {
-                    let key: [u8; 32] = take(32)?.try_into().map_err(|_| ListError::Malformed)?;
+                    let key: [u8; 32] = take(32)?
+                        .try_into()
+                        .map_err(|_| ListError::new(ListErrorKind::Malformed))?;
                     Some(PublicKey::from_bytes(key))
                 }
                 _ => None,
             };
             // Short or not in its shortest form: either way not a list we wrote.
-            let len =
-                leb128::read(|| take(1).ok().map(|b| b[0])).map_err(|_| ListError::Malformed)?;
+            let len = leb128::read(|| take(1).ok().map(|b| b[0]))
+                .map_err(|_| ListError::new(ListErrorKind::Malformed))?;
             let payload = take(len)?.to_vec();
             // A key « replaced » by itself is no replacement.
             if let Some(new) = new_key {
                 let own = PayloadV1::signed_part(&payload).map(|p| p.public_key);
                 if own == Ok(new) {
-                    return Err(ListError::Malformed);
+                    return Err(ListError::new(ListErrorKind::Malformed));
                 }
             }
             entries.push(ListEntry {
@@ -314,7 +346,7 @@ impl PledgeList {
             });
         }
         if !rest.is_empty() {
-            return Err(ListError::Malformed);
+            return Err(ListError::new(ListErrorKind::Malformed));
         }
         Ok(PledgeList { issued, entries })
     }
@@ -495,42 +527,52 @@ mod tests {
         let good = list().publish(&key());
         let pinned = key().public();
         let other = PledgeKey::from_seed([8; 32]);
-        let cases: Vec<(String, ListError)> = vec![
-            ("hello".into(), ListError::NotAList),
-            ("{}".into(), ListError::NotAList),
-            (good[..good.len() / 2].into(), ListError::Truncated),
+        let cases: Vec<(String, ListErrorKind)> = vec![
+            ("hello".into(), ListErrorKind::NotAList),
+            ("{}".into(), ListErrorKind::NotAList),
+            (good[..good.len() / 2].into(), ListErrorKind::Truncated),
             (
                 good.replace("\"version\": 1", "\"version\": 2"),
-                ListError::UnknownVersion(2),
+                ListErrorKind::UnknownVersion(2),
             ),
-            (list().publish(&other), ListError::OtherKey),
+            (list().publish(&other), ListErrorKind::OtherKey),
             (
                 good.replace(LIST_FORMAT, "something-else"),
-                ListError::NotAList,
+                ListErrorKind::NotAList,
             ),
         ];
         for (text, error) in cases {
-            assert_eq!(PledgeList::open(&text, &pinned), Err(error), "{text}");
+            assert_eq!(
+                PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+                Err(error),
+                "{text}"
+            );
         }
         // Signed, but for another campaign.
         let mut message = list().canonical_bytes(&pinned);
         message[1] ^= 0xff;
         let text = file_with(&message, &key().sign(&message));
         assert_eq!(
-            PledgeList::open(&text, &pinned),
-            Err(ListError::OtherCampaign)
+            PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+            Err(ListErrorKind::OtherCampaign)
         );
         // Signed, with a byte more or an entry cut.
         for cut in [1usize, 5] {
             let mut message = list().canonical_bytes(&pinned);
             message.truncate(message.len() - cut);
             let text = file_with(&message, &key().sign(&message));
-            assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+            assert_eq!(
+                PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+                Err(ListErrorKind::Malformed)
+            );
         }
         let mut message = list().canonical_bytes(&pinned);
         message.push(0);
         let text = file_with(&message, &key().sign(&message));
-        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+        assert_eq!(
+            PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+            Err(ListErrorKind::Malformed)
+        );
     }
 
     fn signed(
@@ -664,7 +706,10 @@ mod tests {
         let at = 1 + CAMPAIGN_ID_LEN + 32 + 2;
         message[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
         let text = file_with(&message, &key().sign(&message));
-        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+        assert_eq!(
+            PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+            Err(ListErrorKind::Malformed)
+        );
     }
 
     #[test]
@@ -698,14 +743,17 @@ mod tests {
             entries: vec![own],
         };
         assert_eq!(
-            PledgeList::open(&selfish.publish(&key()), &pinned),
-            Err(ListError::Malformed)
+            PledgeList::open(&selfish.publish(&key()), &pinned).map_err(|e| e.kind()),
+            Err(ListErrorKind::Malformed)
         );
         // Signed, but the new key cut short: malformed.
         let mut message = list.canonical_bytes(&pinned);
         let at = HEADER_LEN + 3 + 10;
         message.drain(at..at + 25);
         let text = file_with(&message, &key().sign(&message));
-        assert_eq!(PledgeList::open(&text, &pinned), Err(ListError::Malformed));
+        assert_eq!(
+            PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+            Err(ListErrorKind::Malformed)
+        );
     }
 }
