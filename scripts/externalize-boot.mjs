@@ -68,7 +68,7 @@ const builds = {
   full: await hashed('pledge-widget'),
 };
 const code = `// Starts the widget (written by scripts/externalize-boot.mjs at build time).
-// Three builds (see src/components/parts.rs and src/web/builds.rs): the
+// Three builds (see src/components/shell/parts.rs and src/web/builds.rs): the
 // first screen loads the small journey build; a pledge link (#e=…) the
 // verify build; the full build (signing, the card) is loaded when one of
 // them asks for it, or straight away for a candidate back at signing.
@@ -159,8 +159,9 @@ widget.startFull = () => start('full');
 widget.startJourney = () => start('journey');
 
 // A candidate who reached signing resumes there: straight to the full
-// build. (The draft's key and step names are those of src/domain/
-// stored_draft.rs; the journey build hands over by itself if this misses.)
+// build. (The draft's key and step names are those of crates/pledge-core/
+// src/domain/journey/stored_draft.rs; the journey build hands over by
+// itself if this misses.)
 function resumesSigning() {
   try {
     const step = JSON.parse(localStorage.getItem('pw-pledge-widget/draft/v1'))?.step;
@@ -171,7 +172,7 @@ function resumesSigning() {
 }
 
 // The public wall (?mur, or a partner's view=wall) and the organiser's
-// console (?organisateur) are the full build's (src/domain/embed_options.rs).
+// console (?organisateur) are the full build's (crates/pledge-core/src/domain/embed/embed_options.rs).
 function organiserPage() {
   const query = new URLSearchParams(location.search);
   for (const [key, value] of query) {

@@ -1,7 +1,7 @@
 // Renders the link-preview image (Open Graph / Twitter card, 1200×630) to
 // assets/social/preview.png with Chromium and the card's typeface. Run by
 // hand when the image changes; the PNG is committed and copied to dist/ by
-// Trunk. The wording is the campaign's own (src/campaign/data.rs).
+// Trunk. The wording is the campaign's own (crates/pledge-core/src/campaign/data.rs).
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 

@@ -3,7 +3,8 @@
 //! and how answers are stored and set aside.
 //!
 //! Architecture invariant: uses only [`crate::campaign`], [`crate::unicode`]
-//! and the shared [`json`](super::json) module; knows nothing of signing.
+//! and what the domain shares (`json`, [`SigningDate`](super::SigningDate));
+//! knows nothing of signing (`tests/invariants.rs`).
 
 pub mod candidate_text;
 pub(crate) mod draft;
