@@ -2,8 +2,8 @@
 //! pledges), the ten proposals, who they are, the summary, answers carried
 //! or set aside, signing in the widget's own tab, start over.
 //!
-//! Architecture invariant: in every build (the journey build is this, `ui`
-//! and `shell`); uses only `ui`; signing is given to it as a prop.
+//! Architecture invariant: in the journey and full builds (the journey build
+//! is this, `ui` and `shell`); uses only `ui`; signing is given to it as a prop.
 
 mod arrival_question;
 mod commitment_checkbox;

@@ -3,8 +3,9 @@
 //! the public wall with its search.
 //!
 //! Architecture invariant: reads pledges through [`pledge`](super::pledge)
-//! only (a list entry is a signed payload); the journey and the card know
-//! nothing of it.
+//! (a list entry is a signed payload) and names the journey's identity
+//! types; uses neither the card nor embedding, and no other feature uses it
+//! (`tests/invariants.rs`).
 
 pub(crate) mod console;
 pub(crate) mod contact;
