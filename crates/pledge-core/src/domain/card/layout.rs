@@ -431,16 +431,22 @@ impl Column<'_> {
     }
 }
 
-/// The drawn signature in `drawing`, then the footer (date, key) from
-/// `footer`'s top left.
+/// The drawn signature in `drawing`, then the footer (date, key) at
+/// `footer_y`, `width` wide, from the left margin.
 fn push_signature_and_footer(
     items: &mut Vec<CardItem>,
     content: &CardContent,
     s: &Scale,
     drawing: Rect,
-    footer: Rect,
+    (footer_y, width): (f32, f32),
 ) {
     push_drawing(items, content.drawing.as_ref(), drawing);
+    let footer = Rect {
+        x: s.margin,
+        y: footer_y,
+        w: width,
+        h: 0.0,
+    };
     push_footer(items, content, footer, s.small);
 }
 
@@ -470,13 +476,7 @@ fn push_two_columns(
         w: left_w.min(280.0),
         h: (footer_y - left.y - s.small * 0.5).min(140.0),
     };
-    let footer = Rect {
-        x: m,
-        y: footer_y,
-        w: left_w,
-        h: 0.0,
-    };
-    push_signature_and_footer(left.items, content, s, drawing, footer);
+    push_signature_and_footer(left.items, content, s, drawing, (footer_y, left_w));
 
     let right_x = band.w + m * 0.5;
     let mut right = Column {
@@ -518,13 +518,7 @@ fn push_one_column(
         w: left_w.min(2.0 * (footer_y - top - s.small)),
         h: footer_y - top - s.small,
     };
-    let footer = Rect {
-        x: m,
-        y: footer_y,
-        w: left_w,
-        h: 0.0,
-    };
-    push_signature_and_footer(col.items, content, s, drawing, footer);
+    push_signature_and_footer(col.items, content, s, drawing, (footer_y, left_w));
 }
 
 /// The QR code and its caption, where [`qr_corner`] placed them (nothing
