@@ -40,19 +40,36 @@ fn files_under(dir: &str) -> Vec<PathBuf> {
         .collect()
 }
 
-/// The file's code before its first `#[cfg(test)]` item (tests may do what
+/// The file's shipped code: without its comments, the rest of the file
+/// from a top-level `#[cfg(test)]` (the tests module), and any indented
+/// item marked `#[cfg(test)]` up to its closing brace (tests may do what
 /// the widget must not).
 fn shipped_code(path: &Path) -> String {
     let text = fs::read_to_string(path).expect("a readable file");
-    let code = text.split("#[cfg(test)]").next().unwrap_or_default();
-    // Comments may name what code must not use.
-    code.lines()
-        .filter(|l| {
-            let l = l.trim_start();
-            !(l.starts_with("//") || l.starts_with("//!") || l.starts_with("///"))
-        })
-        .collect::<Vec<_>>()
-        .join("\n")
+    let mut out = Vec::new();
+    let mut skipping: Option<usize> = None;
+    for line in text.lines() {
+        let indent = line.len() - line.trim_start().len();
+        if let Some(at) = skipping {
+            if indent == at && line.trim_start().starts_with('}') {
+                skipping = None;
+            }
+            continue;
+        }
+        if line.trim_start() == "#[cfg(test)]" {
+            if indent == 0 {
+                break;
+            }
+            skipping = Some(indent);
+            continue;
+        }
+        // Comments may name what code must not use.
+        let l = line.trim_start();
+        if !(l.starts_with("//") || l.starts_with("//!") || l.starts_with("///")) {
+            out.push(line);
+        }
+    }
+    out.join("\n")
 }
 
 fn relative(path: &Path) -> String {
@@ -472,6 +489,43 @@ fn a_signature_verdict_comes_only_from_a_verifier() {
         .map(|p| relative(&p))
         .collect();
     assert!(bare.is_empty(), "{bare:?}");
+    // Nor under an alias, `Self::` or as a function pointer: the word
+    // itself stays in the four files.
+    let named: Vec<String> = all_rust_files()
+        .into_iter()
+        .filter(|p| shipped_code(p).contains("read_checked"))
+        .map(|p| relative(&p))
+        .collect::<std::collections::BTreeSet<_>>()
+        .into_iter()
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "crates/pledge-core/src/domain/organiser/pledge_list.rs",
+            "crates/pledge-core/src/domain/pledge/payload.rs",
+            "src/web/list.rs",
+            "src/web/verify.rs"
+        ]
+    );
+}
+
+#[test]
+fn only_the_unicode_hook_is_linked_by_name() {
+    // `extern "Rust"` and `#[no_mangle]` bypass the type checker between
+    // crates: the core's one declaration and the widget's one definition.
+    let found = |word: &str| -> Vec<String> {
+        all_rust_files()
+            .into_iter()
+            .filter(|p| shipped_code(p).contains(word))
+            .map(|p| relative(&p))
+            .collect()
+    };
+    assert_eq!(
+        found("extern \"Rust\""),
+        ["crates/pledge-core/src/unicode.rs"]
+    );
+    assert_eq!(found("#[no_mangle]"), ["src/web/unicode.rs"]);
+    assert_eq!(found("no_mangle"), ["src/web/unicode.rs"]);
 }
 
 /// Every `fill(` and `format!(` call in shipped code: (file, line, the

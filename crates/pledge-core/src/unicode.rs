@@ -6,8 +6,11 @@
 //! In wasm the core declares the one function it needs,
 //! `__pledge_core_normalize`, and the crate that runs it in a browser
 //! defines it (the widget's `web::unicode`), the way `getrandom`'s custom
-//! backends are linked: a build that forgets it does not link, so the core
-//! never needs a browser binding of its own.
+//! backends are linked, so the core never needs a browser binding of its
+//! own. The definition is checked against [`Normalize`] at compile time;
+//! rustc links wasm with undefined symbols allowed, so a build that lost it
+//! would import it from `env` instead: `tests/scripts/built-wasm.test.mjs`
+//! fails any release build with such an import.
 //!
 //! A pure function like `char::is_whitespace`, not I/O: the pure core calls
 //! it. `tests/web.rs` checks in Chromium that both give the same result over
@@ -30,6 +33,10 @@ pub fn is_nfc(text: &str) -> bool {
     text.is_ascii() || nfc(text) == text
 }
 
+/// The shape of the platform's normalisation: `text` in `form` ("NFC" or
+/// "NFKD"). The widget's definition is checked against it.
+pub type Normalize = fn(&str, &str) -> String;
+
 #[cfg(target_arch = "wasm32")]
 mod imp {
     extern "Rust" {
@@ -39,9 +46,10 @@ mod imp {
     }
 
     pub fn nfc(text: &str) -> String {
-        // SAFETY: a safe Rust function with this exact signature, defined
-        // once by the widget (`web::unicode`); the linker refuses a build
-        // without it.
+        // SAFETY: a safe Rust function of this signature (checked against
+        // `Normalize` where it is defined), defined once by the widget
+        // (`web::unicode`; a second definition would not link), with no
+        // precondition. A build without it is caught by the built-wasm test.
         unsafe { __pledge_core_normalize(text, "NFC") }
     }
 
