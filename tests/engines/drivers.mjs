@@ -4,6 +4,7 @@
 // Drivers are started here on free ports and sessions made with
 // selenium-webdriver's plain HTTP executor: no Selenium Manager, no
 // download (SE_OFFLINE=true as a second lock), no BiDi.
+import { appendFileSync } from 'node:fs';
 import { execFileSync, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createServer } from 'node:net';
@@ -77,6 +78,12 @@ async function freePort() {
 }
 
 const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
+
+/** With PW_ENGINES_TRACE set, each driver step on stderr (to find a hang). */
+export function trace(what) {
+  const file = process.env.PW_ENGINES_TRACE;
+  if (file) appendFileSync(file, `[engines ${new Date().toISOString()}] ${what}\n`);
+}
 
 /** One Xvfb for the whole run; resolves to `{ display, close }`. */
 export async function startXvfb() {
@@ -184,7 +191,8 @@ async function spawnDriver(spec) {
   for (;;) {
     if (proc.exitCode !== null) throw new Error(`${spec.driver} exited: ${log}`);
     try {
-      const res = await fetch(`${url}/status`);
+      // A driver that listens but never answers is not waited for.
+      const res = await fetch(`${url}/status`, { signal: AbortSignal.timeout(2000) });
       if (res.ok) break;
     } catch {
       /* not listening yet */
@@ -221,6 +229,7 @@ export async function startDriver(engine, options = {}) {
         // A browser that never starts fails the test in two minutes, not
         // the whole run's time.
         const started = (async () => {
+          trace(`${engine}: creating a session on ${server.url}`);
           const d = await WebDriver.createSession(new Executor(new HttpClient(server.url)), spec.capabilities());
           await d.getSession();
           return d;
@@ -237,7 +246,13 @@ export async function startDriver(engine, options = {}) {
         throw new Error(`${engine}: no session (${e.message}): ${server.log()}`);
       }
       sessions.set(driver, server);
-      await driver.manage().setTimeouts({ script: 60000, pageLoad: 30000 });
+      await Promise.race([
+        driver.manage().setTimeouts({ script: 60000, pageLoad: 30000 }),
+        sleep(10000).then(() => {
+          throw new Error(`${engine}: no answer from the driver in 10 s: setTimeouts`);
+        }),
+      ]);
+      trace(`${engine}: session ready`);
       return driver;
     },
     async endSession(driver) {

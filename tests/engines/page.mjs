@@ -2,6 +2,7 @@
 // found by role and accessible name (WebDriver has no getByRole), waits by
 // polling, and the Content-Security-Policy probe's findings.
 import { WebElement } from 'selenium-webdriver';
+import { trace } from './drivers.mjs';
 
 /** Finds elements by role and accessible name, in the page (one function,
  * sent with every call: nothing is installed in the page). */
@@ -68,6 +69,7 @@ const sleep = (ms) => new Promise((ok) => setTimeout(ok, ms));
 /** `promise`, or a failure naming `what` if the driver has not answered in
  * `ms` (a browser that hangs fails the test instead of hanging the run). */
 function guard(promise, what, ms = 60000) {
+  trace(what);
   let timer;
   const silent = new Promise((_, fail) => {
     timer = setTimeout(() => fail(new Error(`no answer from the driver in ${ms / 1000} s: ${what}`)), ms);
@@ -110,6 +112,7 @@ export class EnginePage {
     // A script that never answers fails the test (not every driver
     // enforces its script timeout).
     let timer;
+    trace(`${this.engine}: run ${body.slice(0, 60)}`);
     const silent = new Promise((_, fail) => {
       timer = setTimeout(() => fail(new Error(`${this.engine}: the page did not answer in 90 s`)), 90000);
     });
@@ -261,9 +264,20 @@ export class EnginePage {
   async fill(label, value, role = 'textbox') {
     const box = await this.role(role, label, { exact: false });
     await this.exec("arguments[0].scrollIntoView({ block: 'center' })", box);
-    await box.clear();
-    await box.sendKeys(value);
-    const got = await this.exec('return arguments[0].value', box);
+    // WebKitGTK's driver can return before every key reached the page,
+    // and a key now and then is lost under load: the field is read until it
+    // says what was typed, and typed again (three times at most).
+    let got;
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      await guard(box.clear(), `${this.engine}: clear « ${label} »`);
+      await guard(box.sendKeys(value), `${this.engine}: type into « ${label} »`);
+      const deadline = Date.now() + 3000;
+      do {
+        got = await this.exec('return arguments[0].value', box);
+        if (got === value) return box;
+        await sleep(100);
+      } while (Date.now() < deadline);
+    }
     if (got !== value) throw new Error(`${this.engine}: typed « ${value} », the field says « ${got} »`);
     return box;
   }

@@ -1,6 +1,11 @@
 // The scenarios every engine runs (tests/engines/engines.test.mjs). Its
 // flows (a session, the journey, drawing) also drive bench/engines.mjs.
-import { it } from 'node:test';
+import { it as nodeIt } from 'node:test';
+import { trace } from './drivers.mjs';
+
+/** Each scenario fails on its own after three minutes (a whole engine takes
+ * about one): a hang costs one scenario, never the rest of the run. */
+const it = (name, fn) => nodeIt(name, { timeout: 180000 }, fn);
 import assert from 'node:assert/strict';
 import { createPrivateKey, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
 
@@ -298,8 +303,10 @@ export function scenarios(ctx) {
   // bytes included (WebKit's generateKey trips on those; the widget makes
   // its keys in Rust and never calls generateKey).
   it('WebCrypto Ed25519 verify agrees with Node on 2,000 random signatures', async () => {
+    trace(`${ctx.engine}: 2,000 signatures: a page`);
     const { p } = await newPage(ctx);
     await open(p, env.url);
+    trace(`${ctx.engine}: 2,000 signatures: signing in Node`);
     const items = [];
     for (let i = 0; i < 2000; i += 1) {
       const { publicKey, privateKey } = generateKeyPairSync('ed25519');
@@ -308,6 +315,7 @@ export function scenarios(ctx) {
       const signature = nodeSign(null, message, privateKey);
       items.push([raw.toString('base64'), message.toString('base64'), signature.toString('base64')]);
     }
+    trace(`${ctx.engine}: 2,000 signatures: checking in the page`);
     // In batches of 250: WebDriver bodies stay small.
     const result = { refused: 0, failed: 0 };
     for (let at = 0; at < items.length; at += 250) {
