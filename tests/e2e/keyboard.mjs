@@ -85,7 +85,11 @@ export function keyboardSuite(env) {
       await page.waitForFunction(() => document.activeElement?.textContent === 'Signer mon engagement' && document.activeElement.tagName === 'H1');
       await tabTo(/^Signer mon engagement$/);
       await kb.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      // Signing takes a moment (the key is made first): the signed step's
+      // heading, not the sign step's, is the one to wait for.
+      await page.waitForFunction(
+        () => document.activeElement?.tagName === 'H1' && document.activeElement.textContent !== 'Signer mon engagement',
+      );
       await assertHeadingFocused(/^Votre engagement est signé$/);
 
       // Download the card in the default format (other formats are a radio
