@@ -99,16 +99,15 @@ export function a11ySuite(env) {
           const found = {};
           await inFrame.waitForHeading(l.title);
           await inFrame.start();
-          // Said once the candidate starts (it pushes the step down).
+          // Said once the candidate starts (it pushes the step down, and the
+          // loader resizes the frame and may scroll to it): let that settle
+          // before a click, or the click lands where the button was.
           await root.locator('.pw-notice').waitFor();
+          const settle = () => inFrame.settleAfterStep();
+          await settle();
           await inFrame.commitment(l.firstCommitment).check();
           await inFrame.jumpTo(10);
-          const settle = async () => {
-            // The loader resizes the frame and scrolls to it after a step
-            // change: let that settle before a click (as the embed suite).
-            await root.locator('h1:focus').waitFor();
-            await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
-          };
+          await root.getByRole('heading', { name: /^#10\./ }).waitFor();
           await settle();
           await inFrame.next();
           // The identity step resizes the frame too: settle before typing
