@@ -1,6 +1,6 @@
 /*
  * Pledge widget loader. A partner page adds
- *   <div data-pledge-widget data-lang="fr" data-accent="#8a1451" data-theme="auto"></div>
+ *   <div data-pledge-widget data-lang="fr" data-accent="#006e5f" data-theme="auto"></div>
  * (data-view="wall" shows the public wall of pledges instead, data-commune="…"
  * keeps it to one commune)
  *   <script src="https://WIDGET-HOST/embed.js" async></script>
@@ -26,7 +26,8 @@
     });
     var frame = document.createElement('iframe');
     frame.src = url.href;
-    frame.title = host.getAttribute('data-title') || 'Engagements des candidat·es – Coorace #Municipales2020';
+    // The campaign's label, written in by the build (scripts/campaign-page.mjs).
+    frame.title = host.getAttribute('data-title') || '%campaign:label%';
     frame.loading = 'lazy';
     frame.allow = 'web-share; clipboard-write';
     frame.setAttribute('scrolling', 'no');

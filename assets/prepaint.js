@@ -45,9 +45,16 @@
     var primary = String(value || '').trim().split(/[-_]/)[0].toLowerCase();
     return primary === 'fr' || primary === 'en' ? primary : null;
   };
-  var stored = function (key) {
+  // The campaign's records (src/state/campaign_storage.rs): under its own
+  // keys, or, just after the deploy that named them, still under the keys
+  // of the build before, for the campaign that adopts those. Filled in by
+  // the build (scripts/campaign-page.mjs).
+  var STORE = '%campaign:storage%';
+  var ADOPT = '%campaign:adopt_unscoped%' === 'true';
+  var stored = function (name) {
     try {
-      return window.localStorage.getItem(key);
+      var value = window.localStorage.getItem(STORE + name);
+      return value === null && ADOPT ? window.localStorage.getItem('pw-pledge-widget/' + name) : value;
     } catch (e) {
       return null;
     }
@@ -55,7 +62,7 @@
   try {
     var draft = null;
     try {
-      draft = JSON.parse(stored('pw-pledge-widget/draft/v1'));
+      draft = JSON.parse(stored('draft/v1'));
     } catch (e) {
       draft = null;
     }
@@ -72,7 +79,7 @@
       var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
       var browser = null;
       for (var i = 0; i < languages.length && !browser; i++) browser = code(languages[i]);
-      first = code(stored('pw-pledge-widget/lang/v1')) || (asked !== null ? code(asked) || 'fr' : browser || 'fr');
+      first = code(stored('lang/v1')) || (asked !== null ? code(asked) || 'fr' : browser || 'fr');
     }
   } catch (e) {
     first = 'none';
@@ -94,7 +101,7 @@
         root.setAttribute('data-pw-first', first);
         (widget.handover = widget.handover || {}).lang = first;
         try {
-          window.localStorage.setItem('pw-pledge-widget/lang/v1', first);
+          window.localStorage.setItem(STORE + 'lang/v1', first);
         } catch (e) {
           /* the app keeps the choice for this page */
         }

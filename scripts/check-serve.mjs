@@ -10,6 +10,7 @@ import { rm, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../tests/e2e/browser.mjs';
+import { readCampaign } from './campaign-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const STARTUP_LIMIT_MS = 30 * 60_000; // a first release build on 2 cores
@@ -100,9 +101,10 @@ async function checkPage(browser) {
   const html = await response.text();
   if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) fail('the served page has an inline script');
   await page.getByRole('button', { name: 'Commencer' }).click({ timeout: 60_000 });
-  await page
-    .getByRole('heading', { name: "Développer des clauses d'insertion dans les marchés publics" })
-    .waitFor({ timeout: 30_000 });
+  // The first proposal of the campaign this deployment builds.
+  const campaign = await readCampaign(root);
+  const first = campaign.proposals[0].title[campaign.languages[0]];
+  await page.getByRole('heading', { name: first }).waitFor({ timeout: 30_000 });
   const csp = await page.evaluate(() => window.__csp);
   await context.close();
   if (errors.length) fail(`page errors: ${errors.join('; ')}`);

@@ -14,7 +14,10 @@
 // 5. ships the security policy: a <meta> Content-Security-Policy in
 //    index.html and a `_headers` file with the headers a meta tag cannot
 //    give (scripts/security-headers.mjs);
-// 6. in release builds, puts the welcome screen, as the app renders it in
+// 6. fills the page's title, descriptions and colour from the campaign
+//    file, writes the campaign's colours as a stylesheet and its name into
+//    the manifest (scripts/campaign-page.mjs);
+// 7. in release builds, puts the welcome screen, as the app renders it in
 //    each language, into index.html (scripts/prerender.mjs), with the
 //    prepaint script that picks one before first paint.
 import { createHash } from 'node:crypto';
@@ -24,6 +27,16 @@ import { fileURLToPath } from 'node:url';
 
 import { HAND_OVER_PAGE, headersFile, withMetaPolicy } from './security-headers.mjs';
 import { readSettings, withSiteUrl } from './site-settings.mjs';
+import {
+  campaignCss,
+  iconSvg,
+  readCampaign,
+  storagePrefix,
+  withCampaign,
+  withCampaignLoader,
+  withCampaignManifest,
+  withCampaignStorage,
+} from './campaign-page.mjs';
 
 const dir = process.env.TRUNK_STAGING_DIR;
 if (!dir) throw new Error('run by Trunk as a post_build hook (TRUNK_STAGING_DIR is unset)');
@@ -35,8 +48,26 @@ const hash = (...parts) => {
 
 const file = join(dir, 'index.html');
 let html = await readFile(file, 'utf8');
-const settings = await readSettings(join(dirname(fileURLToPath(import.meta.url)), '..'));
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const settings = await readSettings(root);
 html = withMetaPolicy(withSiteUrl(html, settings.siteUrl));
+
+// The campaign: the page's texts, its colours (a stylesheet before the
+// widget's, which reads them), the manifest.
+const campaign = await readCampaign(root);
+html = withCampaign(html, campaign);
+const css = campaignCss(campaign);
+const campaignStyle = `campaign-${hash(css)}.css`;
+await writeFile(join(dir, campaignStyle), css);
+const firstStyle = html.search(/<link rel="stylesheet"/);
+if (firstStyle < 0) throw new Error("no stylesheet in index.html: where does the campaign's go?");
+html = `${html.slice(0, firstStyle)}<link rel="stylesheet" href="./${campaignStyle}" />\n    ${html.slice(firstStyle)}`;
+const manifestFile = join(dir, 'manifest.webmanifest');
+const manifest = withCampaignManifest(JSON.parse(await readFile(manifestFile, 'utf8')), campaign);
+await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
+const loaderFile = join(dir, 'embed.js');
+await writeFile(loaderFile, withCampaignLoader(await readFile(loaderFile, 'utf8'), campaign));
+await writeFile(join(dir, 'icons/icon.svg'), iconSvg(campaign));
 // The opener policy is given path by path: the widget's page is where the
 // folder is served from (`site_url`), or the host's root.
 const basePath = settings.siteUrl ? new URL(settings.siteUrl).pathname : '/';
@@ -123,13 +154,21 @@ widget.precacheRest = () => {
   }
 };
 
+// The candidate's draft as stored for this campaign (src/state/
+// campaign_storage.rs), or under the key of the build before campaign keys
+// for the campaign that adopts those.
+function storedDraft() {
+  const draft = localStorage.getItem(${JSON.stringify(storagePrefix(campaign) + 'draft/v1')});
+  return draft === null && ${campaign.adopt_unscoped_storage === true} ? localStorage.getItem('pw-pledge-widget/draft/v1') : draft;
+}
+
 // After a deploy, reloading loses nothing when the candidate's draft is in
 // storage (it is saved at every change) or the page is a pledge link (it is
 // in the address). Once per build, so a broken deploy cannot loop.
 function reloadForNewVersion(which) {
   try {
     const pledgeLink = location.hash.startsWith('#e=');
-    if (!pledgeLink && localStorage.getItem('pw-pledge-widget/draft/v1') === null) return false;
+    if (!pledgeLink && storedDraft() === null) return false;
     const mark = 'pw-pledge-widget/reloaded-for';
     if (sessionStorage.getItem(mark) === builds[which].js) return false;
     sessionStorage.setItem(mark, builds[which].js);
@@ -164,7 +203,7 @@ widget.startJourney = () => start('journey');
 // itself if this misses.)
 function resumesSigning() {
   try {
-    const step = JSON.parse(localStorage.getItem('pw-pledge-widget/draft/v1'))?.step;
+    const step = JSON.parse(storedDraft())?.step;
     return step === 'sign' || step === 'signed';
   } catch {
     return false;
@@ -259,7 +298,7 @@ await writeFile(join(dir, name), bootCode);
 html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
 // The prepaint script (assets/prepaint.js), blocking in <head>: it picks the
 // prerendered welcome variant (or a neutral state) before first paint.
-const prepaintCode = stripComments(await readFile(join(dir, 'prepaint.js'), 'utf8'));
+const prepaintCode = stripComments(withCampaignStorage(await readFile(join(dir, 'prepaint.js'), 'utf8'), campaign));
 const prepaint = `prepaint-${hash(prepaintCode)}.js`;
 await writeFile(join(dir, prepaint), prepaintCode);
 await rm(join(dir, 'prepaint.js'));
@@ -303,20 +342,20 @@ const sw = (await readFile(template, 'utf8'))
 await writeFile(join(dir, 'sw.js'), sw);
 await rm(template);
 
-// 6. The welcome screen in the HTML, rendered by the app itself in headless
+// 7. The welcome screen in the HTML, rendered by the app itself in headless
 //    Chromium (release builds; `PW_PRERENDER=0` skips it).
 if (process.env.TRUNK_PROFILE === 'release' && process.env.PW_PRERENDER !== '0') {
   const { renderWelcome, withWelcome } = await import('./prerender.mjs');
   await writeFile(file, withWelcome(html, await renderWelcome(dir)));
 }
 
-// 7. The hand-over page: the same page, at the address a partner's frame
+// 8. The hand-over page: the same page, at the address a partner's frame
 //    opens to sign, served without the opener policy (see
 //    scripts/security-headers.mjs); assets/prepaint.js sends anyone but the
 //    widget's own frame on to the widget's page.
 await writeFile(join(dir, HAND_OVER_PAGE), await readFile(file, 'utf8'));
 
-// 8. A page for addresses that are not the widget's, so that a host that
+// 9. A page for addresses that are not the widget's, so that a host that
 //    serves index.html for any unknown path (Cloudflare Pages without a
 //    404.html) never shows the widget at an address without its opener
 //    policy.

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../tests/e2e/browser.mjs';
 import { serveStatic } from '../tests/e2e/server.mjs';
-import { LABELS, WidgetPage } from '../tests/e2e/widget-page.mjs';
+import { LABELS, WidgetPage, storageKey } from '../tests/e2e/widget-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const out = process.argv[2] ?? `${root}target/look`;
@@ -55,7 +55,7 @@ for (const scheme of ['light', 'dark']) {
     await shot('09-verify-invalid');
     await page.goto('about:blank');
     await widget.open();
-    await page.evaluate(() => localStorage.setItem('pw-pledge-widget/draft/v1', '{broken'));
+    await page.evaluate((key) => localStorage.setItem(key, '{broken'), storageKey('draft/v1'));
     await page.reload();
     await page.getByRole('status').first().waitFor();
     await shot('10-storage-notice');

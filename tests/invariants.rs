@@ -725,3 +725,143 @@ fn candidate_text_is_isolated_wherever_it_is_formatted() {
         );
     }
 }
+
+/// Every text file of what the widget ships, apart from Rust: its page,
+/// styles, loader, manifest and build scripts.
+fn shipped_other_files() -> Vec<PathBuf> {
+    let mut files = vec![root().join("index.html")];
+    for dir in ["style", "assets", "scripts"] {
+        let mut stack = vec![root().join(dir)];
+        while let Some(dir) = stack.pop() {
+            for entry in fs::read_dir(&dir).expect("a readable folder") {
+                let path = entry.expect("an entry").path();
+                if path.is_dir() {
+                    stack.push(path);
+                } else if path.extension().is_some_and(|e| {
+                    ["css", "js", "mjs", "html", "webmanifest", "svg"]
+                        .contains(&e.to_str().unwrap_or(""))
+                }) {
+                    files.push(path);
+                }
+            }
+        }
+    }
+    files.sort();
+    files
+}
+
+#[test]
+fn nothing_campaign_specific_is_written_in_code_styles_or_pages() {
+    // The Coorace campaign's own words, counts and colours: they belong in
+    // its file (campaign/coorace-municipales-2020.json), which build.rs and
+    // the post-build hook read.
+    let file: serde_json::Value = serde_json::from_str(
+        &fs::read_to_string(root().join("campaign/coorace-municipales-2020.json")).unwrap(),
+    )
+    .unwrap();
+    let mut words: Vec<String> = vec![
+        file["hashtag"].as_str().unwrap().to_owned(),
+        file["organisation"].as_str().unwrap().to_owned(),
+        file["colours"]["accent"]["light"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+        file["colours"]["accent"]["dark"]
+            .as_str()
+            .unwrap()
+            .to_owned(),
+    ];
+    for lang in ["fr", "en"] {
+        for key in ["title", "tagline", "subtitle", "name"] {
+            words.push(file[key][lang].as_str().unwrap().to_owned());
+        }
+        for p in file["proposals"].as_array().unwrap() {
+            words.push(p["title"][lang].as_str().unwrap().to_owned());
+            words.push(p["short"][lang].as_str().unwrap().to_owned());
+        }
+    }
+    // The campaign's counts, as a sentence or a type would write them.
+    for count in [
+        "sur 20",
+        "out of 20",
+        "20 engagements",
+        "20 commitments",
+        "10 propositions",
+        "10 proposals",
+        "; 20]",
+        "repeat(10,",
+    ] {
+        words.push(count.to_owned());
+    }
+    let mut found = Vec::new();
+    // Test modules in files of their own may use the campaign's words.
+    let test_only = |p: &Path| p.ends_with("tests.rs") || p.ends_with("test_rng.rs");
+    for path in all_rust_files().into_iter().filter(|p| !test_only(p)) {
+        let code = shipped_code(&path);
+        for word in &words {
+            if code.contains(word.as_str()) {
+                found.push(format!("{}: {word:?}", relative(&path)));
+            }
+        }
+    }
+    for path in shipped_other_files() {
+        let text = fs::read_to_string(&path).expect("a readable file");
+        for word in &words {
+            if text.contains(word.as_str()) {
+                found.push(format!("{}: {word:?}", relative(&path)));
+            }
+        }
+    }
+    assert!(
+        found.is_empty(),
+        "campaign-specific text outside its file:\n{}",
+        found.join("\n")
+    );
+    assert!(words.len() > 40, "the check reads the campaign file");
+}
+
+#[test]
+fn every_stored_record_is_under_the_campaign_and_moved_from_before() {
+    // Each `const NAME: &str = "pw-pledge-widget/…"` of shipped code is a
+    // record: `state::RECORDS` must list it, or a record of the build
+    // before campaign keys would be left behind when the campaign adopts
+    // them (src/state/campaign_storage.rs).
+    let records = fs::read_to_string(root().join("src/state/campaign_storage.rs")).unwrap();
+    let listed = &records[records.find("pub const RECORDS").unwrap()..];
+    let listed = &listed[..listed.find("];").unwrap()];
+    let mut names = Vec::new();
+    for path in all_rust_files() {
+        for line in shipped_code(&path).lines() {
+            let l = line.trim_start();
+            if !(l.starts_with("pub const ") && l.contains("= \"pw-pledge-widget/")) {
+                continue;
+            }
+            let name = l["pub const ".len()..]
+                .split(':')
+                .next()
+                .unwrap()
+                .trim()
+                .to_owned();
+            if name == "STORAGE_ROOT" {
+                continue;
+            }
+            assert!(
+                listed.contains(&format!("::{name},")),
+                "{}: {name} is not in state::RECORDS",
+                relative(&path)
+            );
+            let value = l.split('"').nth(1).unwrap().to_owned();
+            if !names.contains(&value) {
+                names.push(value);
+            }
+        }
+    }
+    // As many records as RECORDS lists (its entries are distinct: a test
+    // in campaign_storage.rs).
+    let entries = listed
+        .lines()
+        .filter(|l| l.trim_end().ends_with(','))
+        .count();
+    assert_eq!(names.len(), entries, "records in code: {names:?}");
+    assert!(entries >= 14, "the check reads the list");
+}

@@ -11,6 +11,28 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_test::*;
 use web_sys::{Element, HtmlElement, HtmlInputElement};
 
+/// The browser's storage as the widget names its records: each under the
+/// campaign's key (`campaign::stored_key`).
+struct CampaignStorage(web_sys::Storage);
+
+fn campaign_storage() -> CampaignStorage {
+    CampaignStorage(LocalStorage::raw())
+}
+
+impl CampaignStorage {
+    fn get_item(&self, name: &str) -> Result<Option<String>, wasm_bindgen::JsValue> {
+        self.0.get_item(&pledge_widget::campaign::stored_key(name))
+    }
+    fn set_item(&self, name: &str, value: &str) -> Result<(), wasm_bindgen::JsValue> {
+        self.0
+            .set_item(&pledge_widget::campaign::stored_key(name), value)
+    }
+    fn remove_item(&self, name: &str) -> Result<(), wasm_bindgen::JsValue> {
+        self.0
+            .remove_item(&pledge_widget::campaign::stored_key(name))
+    }
+}
+
 wasm_bindgen_test_configure!(run_in_browser);
 
 /// A widget mounted in its own container, removed when dropped.
@@ -61,7 +83,7 @@ fn clear_storage() {
     js_sys::Reflect::delete_property(window.unchecked_ref::<js_sys::Object>(), &"pwWidget".into())
         .unwrap();
     LocalStorage::clear();
-    LocalStorage::raw()
+    campaign_storage()
         .set_item("pw-pledge-widget/lang/v1", "fr")
         .unwrap();
 }
@@ -118,7 +140,7 @@ fn text(root: &Element) -> String {
 }
 
 fn stored() -> Draft {
-    let raw = LocalStorage::raw()
+    let raw = campaign_storage()
         .get_item(StoredDraft::KEY)
         .unwrap()
         .unwrap();
@@ -203,7 +225,7 @@ async fn the_jump_nav_and_back_move_between_proposals() {
 #[wasm_bindgen_test]
 async fn the_identity_step_validates_next_to_each_field() {
     clear_storage();
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(
             StoredDraft::KEY,
             r#"{"version":1,"step":"identity","ticked":["1.1"],"name":"","commune":"","list":"","role":null}"#,
@@ -248,7 +270,7 @@ async fn the_identity_step_validates_next_to_each_field() {
 #[wasm_bindgen_test]
 async fn the_summary_edit_links_go_back_to_the_proposal() {
     clear_storage();
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(
             StoredDraft::KEY,
             r#"{"version":1,"step":"summary","ticked":["3.2"],"name":"A","commune":"B","list":"","role":null}"#,
@@ -265,7 +287,7 @@ async fn the_summary_edit_links_go_back_to_the_proposal() {
 #[wasm_bindgen_test]
 async fn a_saved_draft_resumes_at_the_same_step_with_the_same_answers() {
     clear_storage();
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(
             StoredDraft::KEY,
             r#"{"version":1,"step":"proposal-8","ticked":["8.1","8.3"],"name":"Zoé","commune":"","list":"","role":null}"#,
@@ -283,7 +305,7 @@ async fn a_saved_draft_resumes_at_the_same_step_with_the_same_answers() {
 async fn unreadable_storage_starts_fresh_with_a_notice_and_keeps_a_backup() {
     clear_storage();
     let corrupt = r#"{"version":1,"step":"proposal-2","ticked":["99.9"]"#;
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(StoredDraft::KEY, corrupt)
         .unwrap();
     let w = mount();
@@ -292,10 +314,7 @@ async fn unreadable_storage_starts_fresh_with_a_notice_and_keeps_a_backup() {
     assert_eq!(notice.get_attribute("role").as_deref(), Some("status"));
     assert!(text(&notice).contains("n'ont pas pu être relues"));
     // Set aside, dated, and offered back (as data to download).
-    let kept = LocalStorage::raw()
-        .get_item(SetAside::KEY)
-        .unwrap()
-        .unwrap();
+    let kept = campaign_storage().get_item(SetAside::KEY).unwrap().unwrap();
     let kept = SetAside::decode(&kept, SigningDate::from_days(0));
     assert_eq!(kept.items()[0].kept, Kept::Unreadable(corrupt.into()));
     assert!(text(&w.root).contains("Récupérer mes réponses précédentes"));
@@ -310,7 +329,7 @@ async fn unreadable_storage_starts_fresh_with_a_notice_and_keeps_a_backup() {
 #[wasm_bindgen_test]
 async fn start_over_asks_first_then_wipes_the_answers() {
     clear_storage();
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(
             StoredDraft::KEY,
             r#"{"version":1,"step":"proposal-5","ticked":["5.1"],"name":"A","commune":"","list":"","role":null}"#,
@@ -392,7 +411,7 @@ fn set_fragment(fragment: &str) {
 fn ready_to_sign() {
     clear_storage();
     set_fragment("");
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(StoredDraft::KEY, READY_TO_SIGN)
         .unwrap();
 }
@@ -426,7 +445,7 @@ async fn signing_makes_a_key_keeps_it_and_reuses_it() {
     settle().await;
     assert!(heading(&w.root).contains("Votre engagement est signé"));
 
-    let stored_key = LocalStorage::raw()
+    let stored_key = campaign_storage()
         .get_item(KEY_KEY)
         .unwrap()
         .expect("key kept");
@@ -488,9 +507,7 @@ fn carry(draft_json: &str) -> String {
 async fn answers_from_another_page_ask_first_and_never_land_past_the_summary() {
     clear_storage();
     let mine = r#"{"version":1,"step":"proposal-4","ticked":["4.1"],"name":"Camille Dupont","commune":"Lyon","list":"","role":null}"#;
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, mine)
-        .unwrap();
+    campaign_storage().set_item(StoredDraft::KEY, mine).unwrap();
     let theirs = r#"{"version":1,"step":"sign","ticked":["2.1","3.1","5.1"],"name":"Camille Dupont","commune":"Lyon","list":"","role":null}"#;
     set_fragment(&carry(theirs));
     let w = mount();
@@ -500,7 +517,7 @@ async fn answers_from_another_page_ask_first_and_never_land_past_the_summary() {
     assert_eq!(all(&w.root, ".pw-arrival__draft").len(), 2);
     assert!(text(&w.root).contains("3 engagements sur 20"));
     assert_eq!(
-        LocalStorage::raw()
+        campaign_storage()
             .get_item(StoredDraft::KEY)
             .unwrap()
             .as_deref(),
@@ -541,9 +558,7 @@ async fn answers_from_another_page_ask_first_and_never_land_past_the_summary() {
 async fn received_text_that_could_not_be_signed_is_said_not_shown() {
     clear_storage();
     let mine = r#"{"version":1,"step":"proposal-2","ticked":["1.1"],"name":"Camille","commune":"Lyon","list":"","role":null}"#;
-    LocalStorage::raw()
-        .set_item(StoredDraft::KEY, mine)
-        .unwrap();
+    campaign_storage().set_item(StoredDraft::KEY, mine).unwrap();
     let mut theirs = StoredDraft::decode(mine).unwrap();
     theirs.identity.name = format!("Vérifié{}", "\u{346}".repeat(500));
     theirs.identity.commune = "L".repeat(10_000);
@@ -568,7 +583,7 @@ async fn an_imported_key_signs_the_next_pledge() {
     let fingerprint = imported.public().fingerprint();
     assert!(text(&w.root).contains(&format!("Clé importée. Empreinte : {fingerprint}")));
     assert_eq!(
-        LocalStorage::raw().get_item(KEY_KEY).unwrap(),
+        campaign_storage().get_item(KEY_KEY).unwrap(),
         Some(imported.to_stored())
     );
 
@@ -590,7 +605,7 @@ async fn a_file_that_is_not_a_key_is_refused_with_a_message() {
     settle().await;
     settle().await;
     assert!(text(&w.root).contains("Ce fichier n'est pas une clé de signature valide."));
-    assert_eq!(LocalStorage::raw().get_item(KEY_KEY).unwrap(), None);
+    assert_eq!(campaign_storage().get_item(KEY_KEY).unwrap(), None);
 }
 
 /// Chooses a file with this text in a file input, as a person would.
@@ -628,7 +643,7 @@ fn sample_link() -> String {
 async fn a_pledge_link_shows_the_pledge_and_leaves_the_draft_alone() {
     clear_storage();
     let draft = r#"{"version":1,"step":"proposal-4","ticked":["4.1"],"name":"Me","commune":"","list":"","role":null}"#;
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(StoredDraft::KEY, draft)
         .unwrap();
     let link = sample_link();
@@ -646,7 +661,7 @@ async fn a_pledge_link_shows_the_pledge_and_leaves_the_draft_alone() {
     assert!(shown.contains("28 novembre 2026"));
     assert!(shown.contains("2 engagements sur 20"));
     assert_eq!(
-        LocalStorage::raw()
+        campaign_storage()
             .get_item(StoredDraft::KEY)
             .unwrap()
             .as_deref(),
@@ -704,7 +719,7 @@ async fn the_language_switch_shows_the_english_translation_and_back() {
         Some("en")
     );
     assert_eq!(
-        LocalStorage::raw()
+        campaign_storage()
             .get_item("pw-pledge-widget/lang/v1")
             .unwrap()
             .as_deref(),
@@ -739,7 +754,7 @@ const SUMMARY_DRAFT: &str = r#"{"version":1,"step":"summary","ticked":["3.2"],"n
 async fn the_journey_build_keeps_the_answers_when_signing_cannot_load() {
     clear_storage();
     set_fragment("");
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(StoredDraft::KEY, SUMMARY_DRAFT)
         .unwrap();
     // No boot script here: the full build cannot be started.
@@ -790,7 +805,7 @@ async fn the_journey_build_keeps_the_answers_when_signing_cannot_load() {
 async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
     clear_storage();
     set_fragment("");
-    LocalStorage::raw()
+    campaign_storage()
         .set_item(StoredDraft::KEY, SUMMARY_DRAFT)
         .unwrap();
     let journey_root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
@@ -812,8 +827,8 @@ async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
 
     // The journey's answers reach the full build even when storage no
     // longer has them (storage may be unavailable).
-    LocalStorage::raw().remove_item(StoredDraft::KEY).unwrap();
-    LocalStorage::raw()
+    campaign_storage().remove_item(StoredDraft::KEY).unwrap();
+    campaign_storage()
         .remove_item("pw-pledge-widget/lang/v1")
         .unwrap();
     assert!(web::release_journey_build());

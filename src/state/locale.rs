@@ -42,9 +42,10 @@ impl Locale {
         provide_context(self);
     }
 
-    /// The language in context (French outside a widget), tracking it.
+    /// The language in context (the campaign's reference outside a
+    /// widget), tracking it.
     pub fn current() -> Lang {
-        use_context::<Locale>().map_or(Lang::Fr, |l| l.0.get())
+        use_context::<Locale>().map_or_else(Lang::reference, |l| l.0.get())
     }
 }
 

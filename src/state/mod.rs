@@ -11,12 +11,14 @@
 //! This module builds on the host too: its rules are tested there with
 //! [`MemoryIo`].
 
+mod campaign_storage;
 mod io;
 mod locale;
 mod organiser;
 
 use leptos::prelude::*;
 
+pub use campaign_storage::{for_this_campaign, move_unscoped_records, RECORDS};
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{campaign, org_texts, text_signal, texts, Locale};
 pub use organiser::{

@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 
 import { GOLDEN, goldenFragment } from './golden.mjs';
 import { serveStatic } from './server.mjs';
-import { LABELS, WidgetPage } from './widget-page.mjs';
+import { LABELS, WidgetPage, storageKey } from './widget-page.mjs';
 
 const require = createRequire(import.meta.url);
 const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
@@ -233,8 +233,8 @@ export function a11ySuite(env) {
 
         await page.goto('about:blank');
         await widget.open();
-        await page.evaluate(() => localStorage.setItem('pw-pledge-widget/draft/v1', '{broken'));
-        await page.evaluate(() => localStorage.setItem('pw-pledge-widget/lang/v1', '{broken'));
+        await page.evaluate((key) => localStorage.setItem(key, '{broken'), storageKey('draft/v1'));
+        await page.evaluate((key) => localStorage.setItem(key, '{broken'), storageKey('lang/v1'));
         await page.reload();
         await page.getByRole('status').first().waitFor();
         await check('storage notice');

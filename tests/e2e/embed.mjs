@@ -6,6 +6,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { META_POLICY, parseHeadersFile } from '../../scripts/security-headers.mjs';
+import { readCampaign } from '../../scripts/campaign-page.mjs';
 
 import { phoneContext } from './browser.mjs';
 import { serveStatic } from './server.mjs';
@@ -112,7 +113,9 @@ export function embedSuite(env) {
       const widget = new WidgetPage(page, null, main.locator);
       await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
       await side.locator.getByRole('heading', { level: 1, name: /INCLUSIFS DE DEMAIN/ }).waitFor();
-      assert.equal(await main.el.getAttribute('title'), 'Engagements des candidat·es – Coorace #Municipales2020');
+      // The loader's default title: the campaign's label, from its file.
+      const campaign = await readCampaign(fileURLToPath(new URL('../../', import.meta.url)));
+      assert.equal(await main.el.getAttribute('title'), campaign.label.fr);
       assert.equal(await main.el.getAttribute('loading'), 'lazy');
       assert.equal(await main.el.getAttribute('allow'), 'web-share; clipboard-write');
       await assertFits(page, 0, 'welcome');

@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 
 import { phoneContext } from './browser.mjs';
 import { goldenFragment } from './golden.mjs';
-import { DRAFT_KEY, LABELS } from './widget-page.mjs';
+import { DRAFT_KEY, LABELS, storageKey } from './widget-page.mjs';
 
 const WASM = /\/pledge-(journey|verify)-[0-9a-f]+_bg\.wasm$/;
 
@@ -130,7 +130,7 @@ export function firstPaintSuite(env) {
       const cases = [
         ['an English browser', { locale: 'en-US' }, null, '', 'en'],
         ['French asked by the page', { locale: 'en-US' }, null, '?lang=fr', 'fr'],
-        ['English chosen before', { locale: 'fr-FR' }, ['pw-pledge-widget/lang/v1', 'en'], '', 'en'],
+        ['English chosen before', { locale: 'fr-FR' }, [storageKey('lang/v1'), 'en'], '', 'en'],
         [
           'a candidate back at proposal 3',
           { locale: 'fr-FR' },

@@ -3,10 +3,10 @@ import { describe, it, before, after, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { phoneContext } from './browser.mjs';
-import { WidgetPage, DRAFT_KEY } from './widget-page.mjs';
+import { WidgetPage, DRAFT_KEY, storageKey } from './widget-page.mjs';
 
 /** Where older versions kept an unreadable draft (now in the set-aside list). */
-const OLD_BACKUP_KEY = 'pw-pledge-widget/draft/unreadable-backup';
+const OLD_BACKUP_KEY = storageKey('draft/unreadable-backup');
 
 export function journeySuite(env) {
   describe('the candidate journey (360×740)', () => {

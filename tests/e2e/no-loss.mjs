@@ -7,9 +7,9 @@ import { readFile } from 'node:fs/promises';
 
 import { phoneContext } from './browser.mjs';
 import { goldenFragment } from './golden.mjs';
-import { DRAFT_KEY, WidgetPage } from './widget-page.mjs';
+import { DRAFT_KEY, WidgetPage, storageKey } from './widget-page.mjs';
 
-const KEY_KEY = 'pw-pledge-widget/key/v1';
+const KEY_KEY = storageKey('key/v1');
 /** A valid pledge link's fragment (a golden vector). */
 const SAMPLE_FRAGMENT = goldenFragment('typical');
 
@@ -100,6 +100,33 @@ export function noLossSuite(env) {
         await page.getByText('1 engagement sur 20').first().waitFor();
       });
     }
+
+    it("moves a key, a signed pledge and a draft stored by the build before campaign keys, and shows them", async () => {
+      // localStorage as the build before left it after signing (a fixture
+      // it wrote: tests/fixtures/storage-before-campaign-keys.json).
+      const before = JSON.parse(await readFile(new URL('../fixtures/storage-before-campaign-keys.json', import.meta.url), 'utf8'));
+      context = await phoneContext(env.browser);
+      const page = await context.newPage();
+      // Written from a page of the same origin that is not the widget's.
+      await page.goto(`${env.url}404.html`);
+      await page.evaluate((records) => {
+        for (const [key, value] of Object.entries(records)) localStorage.setItem(key, value);
+      }, before.records);
+      const widget = new WidgetPage(page, env.url);
+      await page.goto(env.url);
+      // The candidate is back where they were: signed, with their link.
+      await widget.waitForHeading(widget.l.signedHeading);
+      const link = await page.getByRole('textbox', { name: widget.l.link }).inputValue();
+      assert.ok(link.endsWith(before.fragment), link);
+      // Each record now under the campaign's key, the same text; none left
+      // under the old one.
+      const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
+      for (const [key, value] of Object.entries(before.records)) {
+        const name = key.slice('pw-pledge-widget/'.length);
+        assert.equal(stored[storageKey(name)], value, name);
+        assert.equal(stored[key], undefined, `${key} moved`);
+      }
+    });
 
     it('two tabs: one key for both signatures, ticks reach the other tab, « forget me » empties both', async () => {
       context = await phoneContext(env.browser);

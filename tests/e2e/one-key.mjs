@@ -7,7 +7,7 @@ import assert from 'node:assert/strict';
 import { fileURLToPath } from 'node:url';
 
 import { serveStatic } from './server.mjs';
-import { WidgetPage } from './widget-page.mjs';
+import { DRAFT_KEY, WidgetPage, storageKey } from './widget-page.mjs';
 
 const examples = fileURLToPath(new URL('../../examples/', import.meta.url));
 const FINGERPRINT = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;
@@ -128,7 +128,7 @@ export function oneKeySuite(env) {
       await frame.getByText('Proposition 4 sur 10', { exact: true }).waitFor();
       await notice.waitFor();
       // The widget's own page does not see them: apart indeed.
-      assert.equal(await own.evaluate(() => JSON.parse(localStorage.getItem('pw-pledge-widget/draft/v1')).step), 'signed');
+      assert.equal(await own.evaluate((key) => JSON.parse(localStorage.getItem(key)).step, DRAFT_KEY), 'signed');
       // « Continuer sur la page du widget » carries them there.
       const [tab] = await Promise.all([
         context.waitForEvent('page'),
@@ -180,7 +180,7 @@ export function oneKeySuite(env) {
       await frame.getByText('Signature valide', { exact: true }).waitFor();
       await frame.getByText('Saint-Étienne').first().waitFor();
       const frameStorage = await page.frames()[1].evaluate(() => Object.keys(localStorage));
-      assert.ok(!frameStorage.includes('pw-pledge-widget/key/v1'), `no key in the frame: ${frameStorage}`);
+      assert.ok(!frameStorage.includes(storageKey('key/v1')), `no key in the frame: ${frameStorage}`);
     });
 
     it('carries the answers to the widget’s page where the frame cannot keep them', async () => {

@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { phoneContext } from './browser.mjs';
 import { GOLDEN } from './golden.mjs';
 import { serveStatic } from './server.mjs';
-import { WidgetPage } from './widget-page.mjs';
+import { WidgetPage, storageKey } from './widget-page.mjs';
 
 const ORGANISER = 'Coorace (TEST)';
 const CONTACT = 'engagements@coorace.test';
@@ -102,7 +102,7 @@ export function organiserSuite(env) {
       await page.getByRole('textbox', { name: /^Note/ }).nth(0).blur();
 
       // Stored as version 2 (15 bits a character: 30,000 pledges fit).
-      const record = await page.evaluate(() => localStorage.getItem('pw-pledge-widget/organiser-console/v1'));
+      const record = await page.evaluate((key) => localStorage.getItem(key), storageKey('organiser-console/v1'));
       assert.match(record, /^pw-console 2 [\u4E00-\uCDFF]+$/u);
       // The console survives a reload: its pledges are checked again first.
       await page.reload();
@@ -144,10 +144,10 @@ export function organiserSuite(env) {
       await page.goto(`${env.url}?organisateur`);
       await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
       const payload = link('typical').split('#e=')[1];
-      await page.evaluate((record) => localStorage.setItem('pw-pledge-widget/organiser-console/v1', record), JSON.stringify({
+      await page.evaluate(([key, record]) => localStorage.setItem(key, record), [storageKey('organiser-console/v1'), JSON.stringify({
         version: 1,
         entries: [{ link: ` ${payload}/  `, status: 'verifie', date: 2500, note: '' }],
-      }));
+      })]);
       await page.reload();
       await page.getByRole('heading', { name: 'Engagements rassemblés : 1' }).waitFor();
       await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
@@ -166,19 +166,18 @@ export function organiserSuite(env) {
       await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
       await page.getByRole('heading', { name: 'Engagements rassemblés : 1' }).waitFor();
       // One bit of a signature changed in storage (a character near the end).
-      const tampered = await page.evaluate(() => {
-        const key = 'pw-pledge-widget/organiser-console/v1';
+      const tampered = await page.evaluate((key) => {
         const chars = [...localStorage.getItem(key)];
         const at = chars.length - 8;
         chars[at] = String.fromCodePoint(chars[at].codePointAt(0) ^ 1);
         localStorage.setItem(key, chars.join(''));
         return chars.join('');
-      });
+      }, storageKey('organiser-console/v1'));
       await page.reload();
       await page.getByText('Des données illisibles de la console ont été mises de côté').waitFor();
       await page.getByRole('heading', { name: 'Engagements rassemblés : 0' }).waitFor();
       // Kept aside, never overwritten.
-      assert.equal(await page.evaluate(() => localStorage.getItem('pw-pledge-widget/organiser-console/unreadable-backup')), tampered);
+      assert.equal(await page.evaluate((key) => localStorage.getItem(key), storageKey('organiser-console/unreadable-backup')), tampered);
       await page.evaluate(() => localStorage.clear());
       await page.close();
     });

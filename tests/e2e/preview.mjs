@@ -13,7 +13,7 @@ export function previewSuite(env) {
         assert.ok(meta('property', name), `${name} is set`);
       }
       assert.equal(meta('property', 'og:locale'), 'fr_FR');
-      assert.equal(meta('property', 'og:locale:alternate'), 'en_GB');
+      assert.equal(meta('property', 'og:locale:alternate'), 'en_GB', 'the other language of the campaign');
       assert.equal(meta('property', 'og:image:width'), '1200');
       assert.equal(meta('property', 'og:image:height'), '630');
       assert.equal(meta('name', 'twitter:card'), 'summary_large_image');

@@ -1,12 +1,22 @@
 // Page object for the widget: what a candidate sees and does, by role and
 // label as a person would find it.
-export const DRAFT_KEY = 'pw-pledge-widget/draft/v1';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { DEFAULT_CAMPAIGN } from '../../scripts/campaign-page.mjs';
+
+/** The campaign the tests' build carries (the settings name none). */
+export const CAMPAIGN = JSON.parse(readFileSync(fileURLToPath(new URL(`../../${DEFAULT_CAMPAIGN}`, import.meta.url)), 'utf8'));
+/** Where the widget keeps the record the code names `pw-pledge-widget/<name>`
+ * (crates/pledge-core/src/campaign/mod.rs, `stored_key`). */
+export const storageKey = (name) => `pw-pledge-widget/${CAMPAIGN.slug}/${name}`;
+export const DRAFT_KEY = storageKey('draft/v1');
 /** Drafts set aside rather than lost (replaced, or unreadable). */
-export const SET_ASIDE_KEY = 'pw-pledge-widget/draft/set-aside/v1';
+export const SET_ASIDE_KEY = storageKey('draft/set-aside/v1');
 /** The payload of the last signed pledge. */
-export const SIGNED_KEY = 'pw-pledge-widget/signed/v1';
+export const SIGNED_KEY = storageKey('signed/v1');
 /** The links of pledges signed before the last one. */
-export const SIGNED_EARLIER_KEY = 'pw-pledge-widget/signed/earlier/v1';
+export const SIGNED_EARLIER_KEY = storageKey('signed/earlier/v1');
 
 /** What a person reads on the widget, in each language. */
 export const LABELS = {

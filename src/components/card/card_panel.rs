@@ -42,7 +42,7 @@ pub fn CardPanel(
         })
     };
     let alt = move || content.with(|c| texts().card_alt(c));
-    let share_text = move || content.with(|c| texts().share_text(&c.count));
+    let share_text = move || content.with(|c| texts().share_text(campaign(), &c.count));
     let slug = StoredValue::new(file_slug(pledge.pledge().name()));
     let format = RwSignal::new(CardFormat::Landscape);
     let image = RwSignal::new_local(None::<CardImage>);
@@ -137,7 +137,7 @@ pub fn CardPanel(
             ShareTarget::DIRECT
         .iter()
         .map(|target| {
-            let href = target.url(&text, &link, texts().share_subject);
+            let href = target.url(&text, &link, campaign().share_subject);
             view! {
                 <li>
                     <a class="pw-button pw-card__network" href=href target="_blank" rel="noopener noreferrer">

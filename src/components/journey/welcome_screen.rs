@@ -25,7 +25,7 @@ pub fn WelcomeScreen() -> impl IntoView {
                 {move || campaign().title}
             </h1>
             <p class="pw-welcome__subtitle">{move || campaign().subtitle}</p>
-            <p class="pw-welcome__lead">{move || texts().welcome_lead}</p>
+            <p class="pw-welcome__lead">{move || texts().welcome_lead()}</p>
             <div class="pw-welcome__intro">
                 {move || {
                     campaign()

@@ -1,9 +1,10 @@
 use leptos::prelude::*;
 
+use crate::i18n::Lang;
 use crate::state::texts;
 
-/// The language switch, and the note that says when the campaign text is a
-/// translation.
+/// The language switch (none for a campaign in one language), and the note
+/// that says when the campaign text is a translation.
 #[component]
 pub fn LanguageBar(
     /// Switches to the other language.
@@ -13,9 +14,8 @@ pub fn LanguageBar(
         let note = texts().translation_note;
         (!note.is_empty()).then(|| view! { <p class="pw-topbar__note">{note}</p> })
     };
-    view! {
-        <div class="pw-topbar">
-            {note}
+    let switch = (Lang::offered().count() > 1).then(|| {
+        view! {
             <button
                 type="button"
                 class="pw-button pw-button--quiet pw-topbar__switch"
@@ -24,6 +24,12 @@ pub fn LanguageBar(
             >
                 {move || texts().switch_to_other}
             </button>
+        }
+    });
+    view! {
+        <div class="pw-topbar">
+            {note}
+            {switch}
         </div>
     }
 }

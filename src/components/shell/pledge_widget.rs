@@ -2,7 +2,7 @@ use leptos::{html, prelude::*};
 
 use super::{LanguageBar, Parts, PrivacyNote};
 use crate::domain::{Draft, EmbedOptions, RecordError, ShareLink, StoredDraft, View};
-use crate::state::{Arrival, Locale, PledgeState, SharedIo};
+use crate::state::{self, Arrival, Locale, PledgeState, SharedIo};
 use crate::web;
 
 /// What the widget shows: the candidate's own journey, or a pledge link.
@@ -72,7 +72,7 @@ fn root_class(options: &EmbedOptions) -> String {
 #[component]
 pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> impl IntoView {
     parts.provide();
-    let io = io.unwrap_or_else(web::BrowserIo::shared);
+    let io = io.unwrap_or_else(|| state::for_this_campaign(web::BrowserIo::shared()));
     let handover = io.take_handover();
     let options = EmbedOptions::from_query(&web::query());
     let lang = RwSignal::new(Locale::choose(
@@ -109,9 +109,19 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
         }
     };
     // Another tab's changes (answers, key, « forget me ») reach this one.
+    // Only this campaign's records: another campaign's on this origin are
+    // none of this tab's business.
     web::on_storage_change(move |key, value| {
-        if let Some(state) = state.get_value() {
-            state.changed_elsewhere(key.as_deref(), value.as_deref());
+        let Some(state) = state.get_value() else {
+            return;
+        };
+        match key {
+            None => state.changed_elsewhere(None, value.as_deref()),
+            Some(stored) => {
+                if let Some(name) = crate::campaign::record_name(&stored) {
+                    state.changed_elsewhere(Some(&name), value.as_deref());
+                }
+            }
         }
     });
 
@@ -173,7 +183,7 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             node_ref=root
             lang=move || lang.get().code()
             role="region"
-            aria-label=move || lang.get().texts().widget_label
+            aria-label=move || lang.get().campaign().label
         >
             // Every string follows the language signal where it is shown:
             // a switch re-renders no view and keeps everything in them.

@@ -1,10 +1,10 @@
 use leptos::prelude::*;
 
 use crate::i18n::{fill, isolated};
-use crate::state::{org_texts, organiser, PledgeState};
+use crate::state::{campaign, org_texts, organiser, PledgeState};
 use crate::web;
 
-/// « Envoyer mon engagement à Coorace »: the candidate's mail app, with the
+/// « Envoyer mon engagement à … » (the organiser): the candidate's mail app, with the
 /// organiser's address, a subject and a body carrying the link, and the
 /// address to send it to by hand. Absent where the build has no contact.
 #[component]
@@ -24,6 +24,8 @@ pub fn SendToOrganiser() -> impl IntoView {
         let body = fill(
             t.send_body,
             &[
+                ("campaign", campaign().name),
+                ("hashtag", campaign().hashtag),
                 ("link", &link),
                 ("fingerprint", &fingerprint),
                 ("name", &name),

@@ -13,7 +13,7 @@ pub use en::EN;
 pub use fr::FR;
 pub use organiser::{OrgTexts, ORG_EN, ORG_FR};
 
-use crate::campaign::{Campaign, CAMPAIGN, CAMPAIGN_EN};
+use crate::campaign::{Campaign, CAMPAIGN, LANGUAGES, PROPOSAL_COUNT};
 
 /// An interface language.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -32,13 +32,20 @@ impl Lang {
         }
     }
 
-    /// The campaign as shown in this language (a translation for English;
-    /// ids and positions are the same).
+    /// The campaign as shown in this language (a translation where it is
+    /// not the reference; ids and positions are the same).
     pub fn campaign(self) -> &'static Campaign {
-        match self {
-            Lang::Fr => &CAMPAIGN,
-            Lang::En => &CAMPAIGN_EN,
-        }
+        Campaign::in_language(self.code()).unwrap_or(&CAMPAIGN)
+    }
+
+    /// The languages this campaign is offered in, its reference first.
+    pub fn offered() -> impl Iterator<Item = Lang> {
+        LANGUAGES.iter().filter_map(|c| Lang::interface(c.lang))
+    }
+
+    /// The language of the campaign's reference text.
+    pub fn reference() -> Lang {
+        Lang::interface(CAMPAIGN.lang).unwrap_or_default()
     }
 
     /// The organiser's side's strings (sending, the list, the wall, the
@@ -55,10 +62,16 @@ impl Lang {
         self.texts().lang
     }
 
-    /// The language for a code ("en", "en-GB", "FR"…), if the widget has it.
+    /// The language for a code ("en", "en-GB", "FR"…), if the interface is
+    /// written in it and the campaign offered in it.
     pub fn from_code(code: &str) -> Option<Lang> {
         let primary = code.trim().split(['-', '_']).next()?.to_ascii_lowercase();
-        match primary.as_str() {
+        Lang::interface(&primary).filter(|l| Campaign::in_language(l.code()).is_some())
+    }
+
+    /// The interface language with this exact code.
+    fn interface(code: &str) -> Option<Lang> {
+        match code {
             "fr" => Some(Lang::Fr),
             "en" => Some(Lang::En),
             _ => None,
@@ -66,23 +79,22 @@ impl Lang {
     }
 
     /// The language to show: the one asked for (URL parameter or
-    /// attribute; French if the widget does not have it), else the first
-    /// of the browser's languages it has, else French.
+    /// attribute; the campaign's reference if the widget does not have it), else the first
+    /// of the browser's languages it has, else the reference.
     pub fn choose(asked: Option<&str>, browser: &[String]) -> Lang {
         match asked {
-            Some(code) => Lang::from_code(code).unwrap_or(Lang::Fr),
+            Some(code) => Lang::from_code(code).unwrap_or_else(Lang::reference),
             None => browser
                 .iter()
                 .find_map(|c| Lang::from_code(c))
-                .unwrap_or(Lang::Fr),
+                .unwrap_or_else(Lang::reference),
         }
     }
 
+    /// The language the switch offers: the campaign's next one (itself
+    /// when the campaign has one language, and no switch is shown).
     pub fn other(self) -> Lang {
-        match self {
-            Lang::Fr => Lang::En,
-            Lang::En => Lang::Fr,
-        }
+        Lang::offered().find(|l| *l != self).unwrap_or(self)
     }
 }
 
@@ -90,7 +102,6 @@ impl Lang {
 #[derive(Debug)]
 pub struct Texts {
     pub lang: &'static str,
-    pub widget_label: &'static str,
     /// The language switch: the other language's name, in that language.
     pub switch_to_other: &'static str,
     pub switch_to_other_lang: &'static str,
@@ -99,6 +110,7 @@ pub struct Texts {
     /// How the first day of a month is written ("1er" in French).
     pub first_of_month: &'static str,
     pub start: &'static str,
+    /// `{proposals}`: the number of proposals.
     pub welcome_lead: &'static str,
     /// `{n}`, `{total}`.
     pub progress: &'static str,
@@ -299,8 +311,6 @@ pub struct Texts {
     pub pledge_fingerprint: &'static str,
     pub pledge_commitments_heading: &'static str,
     pub months: [&'static str; 12],
-    /// Short titles of the ten proposals, for the card's chart.
-    pub proposal_short: [&'static str; 10],
     pub card_heading: &'static str,
     pub card_format_legend: &'static str,
     pub card_format_landscape: &'static str,
@@ -324,9 +334,6 @@ pub struct Texts {
     pub card_alt: &'static str,
     /// `{title}`, `{taken}`, `{total}`.
     pub card_alt_row: &'static str,
-    /// `{count}`, `{hashtag}`.
-    pub share_text: &'static str,
-    pub share_subject: &'static str,
     pub mastodon_label: &'static str,
     pub mastodon_button: &'static str,
     pub mastodon_invalid: &'static str,
@@ -479,10 +486,9 @@ impl Texts {
             chart: campaign
                 .proposals
                 .iter()
-                .zip(self.proposal_short)
-                .map(|(proposal, short)| {
+                .map(|proposal| {
                     (
-                        short.to_owned(),
+                        proposal.short.to_owned(),
                         p.selection().count_in(proposal),
                         proposal.commitments.len(),
                     )
@@ -531,14 +537,19 @@ impl Texts {
             .unwrap_or_default()
     }
 
-    /// The text that goes with a shared link.
-    pub fn share_text(&self, count: &str) -> String {
+    /// The text that goes with a shared link, in the campaign's words.
+    pub fn share_text(&self, campaign: &Campaign, count: &str) -> String {
         fill(
-            self.share_text,
-            &[
-                ("count", count),
-                ("hashtag", crate::campaign::CAMPAIGN.hashtag),
-            ],
+            campaign.share_text,
+            &[("count", count), ("hashtag", campaign.hashtag)],
+        )
+    }
+
+    /// The welcome screen's lead, with the campaign's number of proposals.
+    pub fn welcome_lead(&self) -> String {
+        fill(
+            self.welcome_lead,
+            &[("proposals", &PROPOSAL_COUNT.to_string())],
         )
     }
 
@@ -721,7 +732,10 @@ mod tests {
         .sign(&PledgeKey::from_seed([1; 32]))
         .verified();
         let content = FR.card_content(&CAMPAIGN, &pledge, "https://x/#e=1");
-        assert_eq!(content.chart[0], (FR.proposal_short[0].to_owned(), 2, 2));
+        assert_eq!(
+            content.chart[0],
+            (CAMPAIGN.proposals[0].short.to_owned(), 2, 2)
+        );
         assert_eq!(content.chart[1].1, 1);
         let alt = FR.card_alt(&content);
         assert!(
@@ -729,9 +743,9 @@ mod tests {
             "{alt}"
         );
         assert_eq!(alt.matches(" sur ").count(), 11, "{alt}");
-        assert!(FR
-            .share_text("3 engagements sur 20")
-            .contains("#Municipales2020"));
+        let shared = FR.share_text(&CAMPAIGN, "3 engagements sur 20");
+        assert!(shared.contains(CAMPAIGN.hashtag), "{shared}");
+        assert!(shared.contains("3 engagements sur 20"), "{shared}");
     }
 
     #[test]

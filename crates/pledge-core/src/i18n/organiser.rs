@@ -12,7 +12,8 @@ pub struct OrgTexts {
     pub send_hint: &'static str,
     /// `{name}`, `{commune}`.
     pub send_subject: &'static str,
-    /// `{link}`, `{fingerprint}`, `{name}`, `{commune}`.
+    /// `{campaign}`, `{hashtag}`, `{link}`, `{fingerprint}`, `{name}`,
+    /// `{commune}`.
     pub send_body: &'static str,
 
     // A pledge link's status in the list.
@@ -186,7 +187,7 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     send: "Envoyer mon engagement à {organiser}",
     send_hint: "Pas d'application de messagerie ? Copiez le lien ci-dessus et envoyez-le à {contact}.",
     send_subject: "Mon engagement – {name}, {commune}",
-    send_body: "Bonjour,\n\nVoici mon engagement signé pour la campagne « S'engager pour les territoires inclusifs de demain » (#Municipales2020) :\n\n{link}\n\nEmpreinte de ma clé : {fingerprint}\n\n{name}\n{commune}\n",
+    send_body: "Bonjour,\n\nVoici mon engagement signé pour la campagne « {campaign} » ({hashtag}) :\n\n{link}\n\nEmpreinte de ma clé : {fingerprint}\n\n{name}\n{commune}\n",
     status_checking: "Recherche de cet engagement dans la liste publiée…",
     status_verified: "Engagement vérifié par {organiser} le {date}",
     status_withdrawn: "Engagement retiré le {date}",
@@ -307,7 +308,7 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     send: "Send my pledge to {organiser}",
     send_hint: "No mail app? Copy the link above and send it to {contact}.",
     send_subject: "My pledge – {name}, {commune}",
-    send_body: "Hello,\n\nHere is my signed pledge for the campaign « S'engager pour les territoires inclusifs de demain » (#Municipales2020):\n\n{link}\n\nMy key's fingerprint: {fingerprint}\n\n{name}\n{commune}\n",
+    send_body: "Hello,\n\nHere is my signed pledge for the campaign « {campaign} » ({hashtag}):\n\n{link}\n\nMy key's fingerprint: {fingerprint}\n\n{name}\n{commune}\n",
     status_checking: "Looking this pledge up in the published list…",
     status_verified: "Pledge verified by {organiser} on {date}",
     status_withdrawn: "Pledge withdrawn on {date}",

@@ -115,9 +115,10 @@ pub mod palette {
     pub const PAPER: &str = "#ffffff";
     pub const INK: &str = "#1c1b1f";
     pub const MUTED: &str = "#52505a";
-    pub const ACCENT: &str = "#8a1451";
-    pub const ON_ACCENT: &str = "#ffffff";
-    pub const TRACK: &str = "#efe4ea";
+    /// The campaign's colours (its file's `colours`).
+    pub const ACCENT: &str = crate::campaign::CARD_ACCENT;
+    pub const ON_ACCENT: &str = crate::campaign::CARD_ON_ACCENT;
+    pub const TRACK: &str = crate::campaign::CARD_TRACK;
     /// The organiser's seal and its band: used by nothing else on the
     /// card.
     pub const SEAL: &str = "#1b6e2e";

@@ -1,0 +1,292 @@
+//! The campaign file format (`build/campaign_file.rs`, run by build.rs):
+//! the Coorace file word for word against the campaign's source text, its
+//! pinned id, and a clear message, with the field's path, for each kind of
+//! mistake an organiser editing the file can make.
+
+#[path = "../build/campaign_file.rs"]
+mod campaign_file;
+
+use campaign_file::CampaignFile;
+use serde_json::{json, Value};
+
+const COORACE: &str = include_str!("../../../campaign/coorace-municipales-2020.json");
+const SOURCE: &str = include_str!("../../../campaign/coorace-municipales-2020.txt");
+
+fn coorace() -> CampaignFile {
+    CampaignFile::parse(COORACE).expect("the Coorace file is valid")
+}
+
+/// The Coorace file, changed by `edit`, parsed: the error text.
+fn broken(edit: impl FnOnce(&mut Value)) -> String {
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    edit(&mut value);
+    CampaignFile::parse(&value.to_string()).expect_err("a broken file is refused")
+}
+
+#[test]
+fn the_coorace_file_is_the_source_text_word_for_word() {
+    let c = coorace();
+    assert_eq!(c.languages, ["fr", "en"]);
+    // The title spans two lines in the source.
+    assert!(SOURCE.contains(&c.title[0].replacen("TERRITOIRES ", "TERRITOIRES\n", 1)));
+    for s in [&c.tagline[0], &c.hashtag, &c.subtitle[0]] {
+        assert!(SOURCE.contains(s.as_str()), "not in source: {s}");
+    }
+    for paragraph in &c.introduction[0] {
+        assert!(
+            SOURCE.contains(paragraph.as_str()),
+            "not in source: {paragraph}"
+        );
+    }
+    for p in &c.proposals {
+        let heading = format!("#{}. {}\n", p.number, p.title[0]);
+        assert!(
+            SOURCE.contains(&heading),
+            "heading not in source: {heading}"
+        );
+        assert!(
+            SOURCE.contains(p.text[0].as_str()),
+            "text not in source: {}",
+            p.text[0]
+        );
+    }
+    let in_source: Vec<&str> = SOURCE
+        .lines()
+        .filter_map(|l| l.find("Je m'engage").map(|i| l[i..].trim_end()))
+        .collect();
+    let in_file: Vec<&str> = c
+        .proposals
+        .iter()
+        .flat_map(|p| &p.commitments)
+        .map(|c| c.text[0].as_str())
+        .collect();
+    assert_eq!(in_source, in_file);
+    assert_eq!(c.proposals.len(), 10);
+    assert_eq!(c.commitment_count(), 20);
+}
+
+#[test]
+fn the_coorace_ids_follow_proposal_and_rank_and_the_translation_says_i_commit() {
+    let c = coorace();
+    for p in &c.proposals {
+        for (rank, commitment) in p.commitments.iter().enumerate() {
+            assert_eq!(commitment.id, format!("{}.{}", p.number, rank + 1));
+            assert!(
+                commitment.text[1].starts_with("I commit to "),
+                "{}",
+                commitment.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_coorace_campaign_id_is_pinned() {
+    // Pinned: a change here breaks every link already shared.
+    let c = coorace();
+    assert_eq!(c.id(), [0x93, 0x59]);
+    assert!(c
+        .canonical_text()
+        .contains("\n9.3 17 Je m'engage à désigner un-e élu-e en charge de l'ESS."));
+    // Only the reference text counts: a translation fixed leaves links valid.
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value["proposals"][0]["title"]["en"] = json!("Another translation");
+    value["colours"]["card_track"] = json!("#eeeeee");
+    assert_eq!(
+        CampaignFile::parse(&value.to_string()).unwrap().id(),
+        [0x93, 0x59]
+    );
+    // A word changed in the reference text is another campaign.
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value["proposals"][0]["title"]["fr"] = json!("Développer des clauses");
+    assert_ne!(
+        CampaignFile::parse(&value.to_string()).unwrap().id(),
+        [0x93, 0x59]
+    );
+}
+
+#[test]
+fn generates_data_for_each_language_with_positions_in_order() {
+    let rust = coorace().to_rust();
+    assert!(rust.contains("pub const COMMITMENT_COUNT: usize = 20;"));
+    assert!(rust.contains("pub const PROPOSAL_COUNT: usize = 10;"));
+    assert!(rust.contains("pub const SLUG: &str = \"coorace-municipales-2020\";"));
+    assert!(rust.contains("pub static CAMPAIGN: Campaign"));
+    assert!(rust.contains("pub static CAMPAIGN_EN: Campaign"));
+    assert!(rust.contains("pub static LANGUAGES: [&Campaign; 2] = [&CAMPAIGN, &CAMPAIGN_EN];"));
+    assert!(rust.contains("id: [147, 89],"));
+    assert!(rust.contains(
+        "Commitment { id: \"9.3\", position: 17, text: \"Je m'engage à désigner un-e élu-e en charge de l'ESS.\" }"
+    ));
+}
+
+#[test]
+fn a_text_that_needs_escaping_is_written_as_the_same_text() {
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value["proposals"][0]["text"]["fr"] = json!("« Guillemets » \"droits\", \\ et \u{202e}");
+    let rust = CampaignFile::parse(&value.to_string()).unwrap().to_rust();
+    assert!(
+        rust.contains(r#"text: "« Guillemets » \"droits\", \\ et \u{202e}","#),
+        "{rust}"
+    );
+}
+
+/// A change to the Coorace file's JSON.
+type Edit = Box<dyn FnOnce(&mut Value)>;
+
+#[test]
+fn names_the_field_of_each_mistake() {
+    let cases: Vec<(Edit, &str)> = vec![
+        (
+            Box::new(|v| v["proposals"][1]["commitments"][0]["id"] = json!("1.1")),
+            "proposals[1].commitments[0].id: \"1.1\"",
+        ),
+        (
+            Box::new(|v| v["proposals"][0]["commitments"][1]["id"] = json!("1.1")),
+            "proposals[0].commitments[1].id: duplicate id \"1.1\"",
+        ),
+        (
+            Box::new(|v| v["proposals"][2]["text"]["fr"] = json!("  ")),
+            "proposals[2].text.fr: empty",
+        ),
+        (
+            Box::new(|v| {
+                v["proposals"][1]["commitments"][2]["text"]
+                    .as_object_mut()
+                    .unwrap()
+                    .remove("en");
+            }),
+            "proposals[1].commitments[2].text.en: missing",
+        ),
+        (
+            Box::new(|v| v["hashtag"] = json!(format!("#{}", "a".repeat(40)))),
+            "hashtag: « # » then at most 39 characters",
+        ),
+        (
+            Box::new(|v| v["hashtag"] = json!("Municipales")),
+            "hashtag:",
+        ),
+        (
+            Box::new(|v| v["title"]["de"] = json!("Titel")),
+            "title.de: not one of the campaign's languages",
+        ),
+        (
+            Box::new(|v| v["languages"] = json!(["fr", "de"])),
+            "languages: a list of language codes",
+        ),
+        (
+            Box::new(|v| v["proposals"][4]["number"] = json!(9)),
+            "proposals[4].number: must be 5",
+        ),
+        (
+            Box::new(|v| v["colours"]["accent"]["light"] = json!("#ffd400")),
+            "colours.accent.light: the accent on the light background reads at",
+        ),
+        (
+            Box::new(|v| v["colours"]["soft"]["dark"] = json!("pink")),
+            "colours.soft.dark: a colour written #rrggbb",
+        ),
+        (
+            Box::new(|v| v["share_text"]["fr"] = json!("Je m'engage : {nombre}")),
+            "share_text.fr: unknown placeholder {nombre}",
+        ),
+        (
+            Box::new(|v| v["subtitle"]["en"] = json!("two\nlines")),
+            "subtitle.en: no line break",
+        ),
+        (
+            Box::new(|v| v["tittle"] = json!("typo")),
+            "tittle: not a field of a campaign file",
+        ),
+        (
+            Box::new(|v| {
+                v.as_object_mut().unwrap().remove("slug");
+            }),
+            "slug: missing",
+        ),
+        (
+            Box::new(|v| v["slug"] = json!("Coorace 2020")),
+            "slug: lower-case letters",
+        ),
+        (
+            Box::new(|v| v["date"] = json!("15/03/2020")),
+            "date: a date written YYYY-MM-DD",
+        ),
+        (
+            Box::new(|v| v["page"]["title"] = json!("")),
+            "page.title: empty",
+        ),
+        (
+            Box::new(|v| v["proposals"][0]["short"]["fr"] = json!("x".repeat(29))),
+            "proposals[0].short.fr: at most 28 characters",
+        ),
+        (
+            Box::new(|v| {
+                v["introduction"]["en"]
+                    .as_array_mut()
+                    .unwrap()
+                    .pop()
+                    .map(|_| ())
+                    .unwrap()
+            }),
+            "introduction: as many paragraphs in each language",
+        ),
+    ];
+    for (edit, expected) in cases {
+        let error = broken(edit);
+        assert!(
+            error.lines().any(|l| l.starts_with(expected)),
+            "expected {expected:?} in:\n{error}"
+        );
+    }
+}
+
+#[test]
+fn reports_every_mistake_at_once() {
+    let error = broken(|v| {
+        v["slug"] = json!("");
+        v["proposals"][9]["commitments"][0]["text"]["fr"] = json!("");
+    });
+    assert_eq!(error.lines().count(), 2, "{error}");
+}
+
+#[test]
+fn refuses_more_commitments_than_a_link_carries() {
+    let error = broken(|v| {
+        let extra: Vec<Value> = (1..=5)
+            .map(|r| json!({ "id": format!("10.{}", r + 2), "text": { "fr": "Je m'engage à plus.", "en": "I commit to more." } }))
+            .collect();
+        v["proposals"][9]["commitments"]
+            .as_array_mut()
+            .unwrap()
+            .extend(extra);
+    });
+    assert!(
+        error.contains("proposals: 25 commitments: at most 24"),
+        "{error}"
+    );
+}
+
+#[test]
+fn a_campaign_in_one_language_needs_no_translation() {
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    fn drop_en(v: &mut Value) {
+        match v {
+            Value::Object(map) => {
+                if map.contains_key("fr") && map.contains_key("en") {
+                    map.remove("en");
+                }
+                map.values_mut().for_each(drop_en);
+            }
+            Value::Array(items) => items.iter_mut().for_each(drop_en),
+            _ => {}
+        }
+    }
+    drop_en(&mut value);
+    value["languages"] = json!(["fr"]);
+    let file = CampaignFile::parse(&value.to_string()).expect("French only is valid");
+    assert_eq!(file.id(), [0x93, 0x59]);
+    assert!(file
+        .to_rust()
+        .contains("pub static LANGUAGES: [&Campaign; 1] = [&CAMPAIGN];"));
+}

@@ -1,0 +1,91 @@
+// What the built page takes from the campaign file (scripts/campaign-page.mjs).
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, mkdir, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import {
+  DEFAULT_CAMPAIGN,
+  campaignCss,
+  campaignPath,
+  readCampaign,
+  withCampaign,
+  withCampaignLoader,
+  withCampaignManifest,
+  withCampaignStorage,
+} from '../../scripts/campaign-page.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const coorace = JSON.parse(await readFile(join(root, DEFAULT_CAMPAIGN), 'utf8'));
+
+describe('campaign page', () => {
+  it('fills every placeholder of index.html, and leaves none', async () => {
+    const html = withCampaign(await readFile(join(root, 'index.html'), 'utf8'), coorace);
+    assert.doesNotMatch(html, /%campaign:[a-z_.]+%/);
+    assert.match(html, /<html lang="fr">/);
+    assert.match(html, /<title>Je m&#39;engage – Coorace #Municipales2020<\/title>/);
+    assert.match(html, /<meta name="theme-color" content="#8a1451" \/>/);
+    assert.match(html, /<meta property="og:locale" content="fr_FR" \/>/);
+    assert.match(html, /<meta property="og:locale:alternate" content="en_GB" \/>/);
+    // A campaign in French only names no other locale.
+    const frOnly = withCampaign(await readFile(join(root, 'index.html'), 'utf8'), { ...coorace, languages: ['fr'] });
+    assert.doesNotMatch(frOnly, /og:locale:alternate/);
+    assert.doesNotMatch(frOnly, /%campaign:/);
+  });
+
+  it('escapes the campaign text it writes into the page', () => {
+    const hostile = { ...coorace, page: { ...coorace.page, title: '</title><script>alert(1)</script>"' } };
+    const html = withCampaign('<title>%campaign:page.title%</title><meta content="%campaign:page.title%">', hostile);
+    assert.equal(html, '<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;</title><meta content="&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;&quot;">');
+  });
+
+  it('refuses a placeholder it does not know', () => {
+    assert.throws(() => withCampaign('<p>%campaign:page.nope%</p>', coorace), /unknown placeholder %campaign:page\.nope%/);
+  });
+
+  it('names the campaign and its colour in the manifest, keeping the rest', () => {
+    const manifest = withCampaignManifest({ display: 'standalone', icons: [1] }, coorace);
+    assert.equal(manifest.name, coorace.page.app_name);
+    assert.equal(manifest.short_name, coorace.page.app_short_name);
+    assert.equal(manifest.theme_color, '#8a1451');
+    assert.equal(manifest.lang, 'fr');
+    assert.deepEqual(manifest.icons, [1]);
+  });
+
+  it('writes the colours the stylesheet reads, and the loader its label', async () => {
+    const css = campaignCss(coorace);
+    const widgetCss = await readFile(join(root, 'style/widget.css'), 'utf8');
+    const used = new Set(widgetCss.match(/--pw-campaign-[a-z-]+/g));
+    const given = new Set(css.match(/--pw-campaign-[a-z-]+(?=:)/g));
+    assert.deepEqual([...used].sort(), [...given].sort());
+    assert.match(css, /--pw-campaign-accent: #8a1451;/);
+    const js = withCampaignLoader(await readFile(join(root, 'assets/embed.js'), 'utf8'), coorace);
+    assert.ok(js.includes(JSON.stringify(coorace.label.fr)));
+    assert.throws(() => withCampaignLoader('no token', coorace), /embed\.js/);
+  });
+
+  it("gives the page's scripts the campaign's storage keys, and whether it adopts older ones", async () => {
+    const prepaint = await readFile(join(root, 'assets/prepaint.js'), 'utf8');
+    const filled = withCampaignStorage(prepaint, coorace);
+    assert.doesNotMatch(filled, /%campaign:/);
+    assert.ok(filled.includes("var STORE = 'pw-pledge-widget/coorace-municipales-2020/';"));
+    assert.ok(filled.includes("var ADOPT = 'true' === 'true';"));
+    const other = withCampaignStorage(prepaint, { ...coorace, slug: 'other-2026', adopt_unscoped_storage: undefined });
+    assert.ok(other.includes("var STORE = 'pw-pledge-widget/other-2026/';"));
+    assert.ok(other.includes("var ADOPT = 'false' === 'true';"));
+    assert.throws(() => withCampaignStorage(prepaint, { ...coorace, slug: "x'; alert(1); '" }), /not a slug/);
+  });
+
+  it('reads the campaign the settings name, Coorace by default', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-campaign-'));
+    assert.equal(await campaignPath(dir, {}), DEFAULT_CAMPAIGN);
+    await mkdir(join(dir, 'campaign'));
+    await writeFile(join(dir, 'campaign/other.json'), JSON.stringify({ slug: 'other' }));
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ campaign: 'campaign/other.json' }));
+    assert.equal((await readCampaign(dir, { PW_WIDGET_SETTINGS: 'settings.json' })).slug, 'other');
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ campaign: 3 }));
+    await assert.rejects(campaignPath(dir, { PW_WIDGET_SETTINGS: 'settings.json' }), /campaign: the path/);
+  });
+});
