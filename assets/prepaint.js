@@ -40,10 +40,12 @@
     }
   }
   var root = document.documentElement;
-  var first = 'fr';
+  // The campaign's languages, its reference first (filled in by the build).
+  var LANGS = '%campaign:languages%'.split(',');
+  var first = LANGS[0];
   var code = function (value) {
     var primary = String(value || '').trim().split(/[-_]/)[0].toLowerCase();
-    return primary === 'fr' || primary === 'en' ? primary : null;
+    return LANGS.indexOf(primary) >= 0 ? primary : null;
   };
   // The campaign's records (src/state/campaign_storage.rs): under its own
   // keys, or, just after the deploy that named them, still under the keys
@@ -79,7 +81,7 @@
       var languages = navigator.languages && navigator.languages.length ? navigator.languages : [navigator.language];
       var browser = null;
       for (var i = 0; i < languages.length && !browser; i++) browser = code(languages[i]);
-      first = code(stored('lang/v1')) || (asked !== null ? code(asked) || 'fr' : browser || 'fr');
+      first = code(stored('lang/v1')) || (asked !== null ? code(asked) || LANGS[0] : browser || LANGS[0]);
     }
   } catch (e) {
     first = 'none';
@@ -97,7 +99,7 @@
         start.setAttribute('aria-busy', 'true');
       } else if (target.closest('.pw-topbar__switch')) {
         // The language switch works at once: the other variant is there.
-        first = first === 'en' ? 'fr' : 'en';
+        first = LANGS[(LANGS.indexOf(first) + 1) % LANGS.length];
         root.setAttribute('data-pw-first', first);
         (widget.handover = widget.handover || {}).lang = first;
         try {

@@ -119,11 +119,13 @@ export function iconSvg(campaign) {
  * `campaign::stored_key` says: the slug after the widget's root). */
 export const storagePrefix = (campaign) => `pw-pledge-widget/${campaign.slug}/`;
 
-/** A script of the page with the campaign's storage prefix, and whether it
- * adopts the records of builds before campaign keys, filled in. */
+/** A script of the page with the campaign's storage prefix, whether it
+ * adopts the records of builds before campaign keys, and its languages
+ * (reference first), filled in. */
 export function withCampaignStorage(js, campaign) {
   if (!/^[a-z][a-z0-9-]*$/.test(campaign.slug)) throw new Error(`not a slug: ${JSON.stringify(campaign.slug)}`);
   return js
     .replaceAll('%campaign:storage%', storagePrefix(campaign))
-    .replaceAll('%campaign:adopt_unscoped%', String(campaign.adopt_unscoped_storage === true));
+    .replaceAll('%campaign:adopt_unscoped%', String(campaign.adopt_unscoped_storage === true))
+    .replaceAll('%campaign:languages%', campaign.languages.filter((l) => /^[a-z]{2}$/.test(l)).join(','));
 }

@@ -346,7 +346,7 @@ await rm(template);
 //    Chromium (release builds; `PW_PRERENDER=0` skips it).
 if (process.env.TRUNK_PROFILE === 'release' && process.env.PW_PRERENDER !== '0') {
   const { renderWelcome, withWelcome } = await import('./prerender.mjs');
-  await writeFile(file, withWelcome(html, await renderWelcome(dir)));
+  await writeFile(file, withWelcome(html, await renderWelcome(dir, campaign.languages)));
 }
 
 // 8. The hand-over page: the same page, at the address a partner's frame

@@ -13,13 +13,14 @@ export const VARIANTS = [
   ['en', 'en-US'],
 ];
 
-/** The welcome screen's markup in each language, rendered by the app in `dir`. */
-export async function renderWelcome(dir) {
+/** The welcome screen's markup in each of `languages` (the campaign's),
+ * rendered by the app in `dir`. */
+export async function renderWelcome(dir, languages = VARIANTS.map(([lang]) => lang)) {
   const server = await serveStatic(dir);
   const browser = await launchChromium();
   try {
     const out = {};
-    for (const [lang, locale] of VARIANTS) {
+    for (const [lang, locale] of VARIANTS.filter(([lang]) => languages.includes(lang))) {
       const context = await browser.newContext({ locale, serviceWorkers: 'block', viewport: { width: 360, height: 740 } });
       const page = await context.newPage();
       await page.goto(server.url);
@@ -34,14 +35,17 @@ export async function renderWelcome(dir) {
   }
 }
 
-/** `html` with the variants in the widget's host element, French shown by default. */
+/** `html` with the variants in the widget's host element, the first shown
+ * by default (the campaign's reference). */
 export function withWelcome(html, variants) {
   const host = /(<main id="pledge-widget"[^>]*>)([\s\S]*?)(<\/main>)/;
   if (!host.test(html)) throw new Error('index.html has no <main id="pledge-widget">');
-  const blocks = VARIANTS.map(
-    ([lang]) =>
-      `<div class="pw-prerender" data-pw-prerender="${lang}"${lang === 'fr' ? '' : ' hidden'}>${variants[lang]}</div>`,
-  ).join('');
+  const blocks = VARIANTS.filter(([lang]) => lang in variants)
+    .map(
+      ([lang], i) =>
+        `<div class="pw-prerender" data-pw-prerender="${lang}"${i === 0 ? '' : ' hidden'}>${variants[lang]}</div>`,
+    )
+    .join('');
   return html.replace(host, (_, open, inner, close) => {
     // The loading line is for the neutral state only; keep <noscript>.
     const rest = inner.replace(/<p class="pw-loading">[^<]*<\/p>/, '<p class="pw-loading pw-prerender-loading">Chargement du widget…</p>');

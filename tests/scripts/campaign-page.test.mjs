@@ -72,9 +72,12 @@ describe('campaign page', () => {
     assert.doesNotMatch(filled, /%campaign:/);
     assert.ok(filled.includes("var STORE = 'pw-pledge-widget/coorace-municipales-2020/';"));
     assert.ok(filled.includes("var ADOPT = 'true' === 'true';"));
+    assert.ok(filled.includes("var LANGS = 'fr,en'.split(',');"));
     const other = withCampaignStorage(prepaint, { ...coorace, slug: 'other-2026', adopt_unscoped_storage: undefined });
     assert.ok(other.includes("var STORE = 'pw-pledge-widget/other-2026/';"));
     assert.ok(other.includes("var ADOPT = 'false' === 'true';"));
+    const frOnly = withCampaignStorage(prepaint, { ...coorace, languages: ['fr'] });
+    assert.ok(frOnly.includes("var LANGS = 'fr'.split(',');"));
     assert.throws(() => withCampaignStorage(prepaint, { ...coorace, slug: "x'; alert(1); '" }), /not a slug/);
   });
 

@@ -290,3 +290,20 @@ fn a_campaign_in_one_language_needs_no_translation() {
         .to_rust()
         .contains("pub static LANGUAGES: [&Campaign; 1] = [&CAMPAIGN];"));
 }
+
+#[test]
+fn the_test_campaign_builds_with_the_same_code() {
+    // tests/fixtures/campaign-test.json: clearly fake, 12 proposals, French
+    // only, other colours (tests/fixtures/widget-settings.campaign-test.json
+    // builds the widget with it).
+    let text = include_str!("../../../tests/fixtures/campaign-test.json");
+    let file = CampaignFile::parse(text).expect("the test campaign is valid");
+    assert_eq!(file.proposals.len(), 12);
+    assert_eq!(file.commitment_count(), 24);
+    assert_eq!(file.languages, ["fr"]);
+    assert_ne!(file.id(), coorace().id());
+    let rust = file.to_rust();
+    assert!(rust.contains("pub const PROPOSAL_COUNT: usize = 12;"));
+    assert!(rust.contains("pub static LANGUAGES: [&Campaign; 1] = [&CAMPAIGN];"));
+    assert!(rust.contains("pub const ADOPTS_UNSCOPED_STORAGE: bool = false;"));
+}

@@ -1,0 +1,105 @@
+// A second campaign, built with the same code from its file alone
+// (tests/fixtures/campaign-test.json: 12 proposals, 24 commitments, French
+// only, other colours; tests/fixtures/widget-settings.campaign-test.json).
+// scripts/test builds it into target/dist-campaign-test before this runs.
+// The journey, signing, verification and the card, end to end.
+import { after, before, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+import { launchChromium } from '../e2e/browser.mjs';
+import { goldenFragment } from '../e2e/golden.mjs';
+import { serveStatic } from '../e2e/server.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const dist = `${root}target/dist-campaign-test`;
+const campaign = JSON.parse(readFileSync(`${root}tests/fixtures/campaign-test.json`, 'utf8'));
+const titles = campaign.proposals.map((p) => p.title.fr);
+
+describe('a second campaign, from its file alone', () => {
+  let server;
+  let browser;
+  before(async () => {
+    if (!existsSync(`${dist}/index.html`)) {
+      throw new Error(`${dist} is missing: scripts/test builds it (PW_WIDGET_SETTINGS=tests/fixtures/widget-settings.campaign-test.json trunk build --release --dist ${dist})`);
+    }
+    server = await serveStatic(dist);
+    browser = await launchChromium();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+
+  it('goes through its 12 proposals, signs, verifies and draws its card, in its words and colours', async () => {
+    // An English browser: the campaign is French only, so French it is,
+    // with no language switch.
+    const context = await browser.newContext({ locale: 'en-GB', viewport: { width: 1280, height: 900 } });
+    const page = await context.newPage();
+    const errors = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(server.url);
+    assert.equal(await page.title(), campaign.page.title);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'fr');
+    await page.locator('#pledge-widget > .pw-widget').waitFor();
+    await page.getByRole('heading', { level: 1, name: campaign.title.fr }).waitFor();
+    await page.getByText('Parcourez les 12 propositions').waitFor();
+    assert.equal(await page.getByRole('button', { name: 'English' }).count(), 0, 'no language switch');
+    // The accent is the campaign's (the stylesheet the build wrote).
+    const accent = await page.evaluate(() => getComputedStyle(document.querySelector('.pw-widget')).getPropertyValue('--pw-accent').trim());
+    assert.equal(accent, campaign.colours.accent.light);
+
+    await page.getByRole('button', { name: 'Commencer' }).click();
+    const jump = page.getByRole('navigation', { name: 'Aller à une proposition' });
+    assert.equal(await jump.getByRole('button').count(), 12);
+    for (const n of [1, 3, 12]) {
+      await jump.getByRole('button', { name: new RegExp(`^Proposition ${n},`) }).click();
+      await page.getByRole('heading', { level: 1, name: titles[n - 1] }).waitFor();
+      await page.getByRole('button', { name: 'Tout cocher pour cette proposition' }).click();
+    }
+    await page.getByText('Proposition 12 sur 12', { exact: true }).waitFor();
+    await page.getByRole('button', { name: 'Suivant' }).click();
+    await page.getByRole('textbox', { name: /Nom et prénom/ }).fill('Camille Test');
+    await page.getByRole('textbox', { name: /Commune/ }).fill('Lyon');
+    await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
+    await page.getByRole('heading', { name: 'Récapitulatif' }).waitFor();
+    await page.getByText('6 engagements sur 24').first().waitFor();
+
+    await page.getByRole('button', { name: 'Signer', exact: true }).click();
+    await page.getByRole('button', { name: 'Signer mon engagement' }).click();
+    const link = await page.getByRole('textbox', { name: /Lien/ }).first().inputValue();
+    assert.match(link, /#e=/);
+    // Every record under this campaign's own keys.
+    const keys = await page.evaluate(() => Object.keys(localStorage));
+    assert.ok(keys.length >= 3, keys.join(', '));
+    for (const key of keys) assert.ok(key.startsWith(`pw-pledge-widget/${campaign.slug}/`), key);
+
+    // The link, opened by anyone: valid, in this campaign's words.
+    const reader = await context.newPage();
+    reader.on('pageerror', (e) => errors.push(e.message));
+    await reader.goto(link);
+    await reader.getByText('Signature valide', { exact: true }).waitFor();
+    await reader.getByText('6 engagements sur 24').first().waitFor();
+    for (const title of titles) await reader.getByRole('heading', { name: title }).first().waitFor();
+
+    // The card: its chart has the 12 proposals (its text alternative
+    // says what it draws).
+    await reader.getByRole('button', { name: "Afficher l'image" }).click();
+    const card = reader.locator('.pw-card__preview');
+    await card.waitFor();
+    const alt = await card.getAttribute('alt');
+    for (const p of campaign.proposals) assert.ok(alt.includes(p.short.fr), `${p.short.fr} in ${alt}`);
+    assert.match(alt, /6 engagements sur 24/);
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
+  it("says a Coorace link belongs to another campaign's text", async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await page.goto(`${server.url}#${goldenFragment('typical')}`);
+    await page.getByText('Ce lien concerne un autre texte de campagne que celui-ci.').waitFor();
+    await context.close();
+  });
+});
