@@ -6,19 +6,22 @@
 // image scripts (make-icons, make-social-image). Pure functions, tested in
 // tests/scripts/campaign-page.test.mjs.
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { resolve } from 'node:path';
 
 /** The campaign a deployment builds when its settings name none. */
 export const DEFAULT_CAMPAIGN = 'campaign/coorace-municipales-2020.json';
 
 /** The path (from the project's root) of the campaign file the settings name. */
 export async function campaignPath(root, env = process.env) {
-  const settingsFile = env.PW_WIDGET_SETTINGS?.trim() || 'widget-settings.json';
+  const named = env.PW_WIDGET_SETTINGS?.trim();
+  const settingsFile = named || 'widget-settings.json';
   let settings = {};
   try {
-    settings = JSON.parse(await readFile(join(root, settingsFile), 'utf8'));
+    // `resolve`, as build.rs's `Path::join`: an absolute path stays one.
+    settings = JSON.parse(await readFile(resolve(root, settingsFile), 'utf8'));
   } catch (error) {
-    if (error.code !== 'ENOENT') throw new Error(`${settingsFile}: ${error.message}`);
+    // No widget-settings.json: the defaults. A file named on purpose must be there.
+    if (error.code !== 'ENOENT' || named) throw new Error(`${settingsFile}: ${error.message}`);
   }
   const path = settings.campaign ?? DEFAULT_CAMPAIGN;
   if (typeof path !== 'string' || !path.trim()) {
@@ -27,10 +30,24 @@ export async function campaignPath(root, env = process.env) {
   return path.trim();
 }
 
-/** The campaign file the settings name, parsed (build.rs has checked it). */
+/** The campaign file the settings name, parsed. build.rs checks it whole
+ * (docs/campaign-file.md); what goes into the page's code and styles is
+ * checked again here, so that no file can write anything else there. */
 export async function readCampaign(root, env = process.env) {
   const path = await campaignPath(root, env);
-  return JSON.parse(await readFile(join(root, path), 'utf8'));
+  const campaign = JSON.parse(await readFile(resolve(root, path), 'utf8'));
+  const problems = [];
+  if (typeof campaign.slug !== 'string' || !/^[a-z][a-z0-9-]{0,39}$/.test(campaign.slug)) problems.push('slug');
+  if (!Array.isArray(campaign.languages) || !campaign.languages.length || !campaign.languages.every((l) => l in OG_LOCALES)) {
+    problems.push('languages');
+  }
+  const colour = (c) => typeof c === 'string' && /^#[0-9a-fA-F]{6}$/.test(c);
+  for (const key of ['accent', 'on_accent', 'soft']) {
+    if (!colour(campaign.colours?.[key]?.light) || !colour(campaign.colours?.[key]?.dark)) problems.push(`colours.${key}`);
+  }
+  if (!colour(campaign.colours?.card_track)) problems.push('colours.card_track');
+  if (problems.length) throw new Error(`${path}: not a valid campaign file (${problems.join(', ')}): see docs/campaign-file.md`);
+  return campaign;
 }
 
 const escapeHtml = (text) =>
@@ -101,7 +118,8 @@ export function campaignCss(campaign) {
 export function withCampaignLoader(js, campaign) {
   const token = "'%campaign:label%'";
   if (!js.includes(token)) throw new Error(`embed.js: no ${token} to fill`);
-  return js.replace(token, JSON.stringify(campaign.label[campaign.languages[0]]));
+  // A function, so that no `$` in the label is read as a pattern.
+  return js.replace(token, () => JSON.stringify(campaign.label[campaign.languages[0]]));
 }
 
 /** The widget's icon (a tick) on the campaign's accent: written into the

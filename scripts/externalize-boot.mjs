@@ -334,7 +334,8 @@ const firstScreen = new Set(['./', name, prepaint, 'manifest.webmanifest']);
 const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css'));
 // The hand-over page (written last, a copy of the finished index.html).
 const rest = [...precache.filter((f) => !core.includes(f)), HAND_OVER_PAGE];
-const build = hash(precache.join('\n'), bootCode);
+// The manifest's text too: a campaign's new name reaches returning visitors.
+const build = hash(precache.join('\n'), bootCode, await readFile(manifestFile));
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
   .replace('__CORE__', JSON.stringify(core, null, 2))

@@ -796,10 +796,19 @@ fn nothing_campaign_specific_is_written_in_code_styles_or_pages() {
     let mut found = Vec::new();
     // Test modules in files of their own may use the campaign's words.
     let test_only = |p: &Path| p.ends_with("tests.rs") || p.ends_with("test_rng.rs");
+    // The organisation's name in lower case too (file names), but for the
+    // format ids of published lists and key files, which must stay what
+    // files already say, and the name of the default campaign's file.
+    words.push(file["organisation"].as_str().unwrap().to_lowercase());
+    let format_id =
+        |line: &str| line.contains("_FORMAT: &str = ") || line.contains("DEFAULT_CAMPAIGN");
     for path in all_rust_files().into_iter().filter(|p| !test_only(p)) {
         let code = shipped_code(&path);
         for word in &words {
-            if code.contains(word.as_str()) {
+            if code
+                .lines()
+                .any(|l| l.contains(word.as_str()) && !format_id(l))
+            {
                 found.push(format!("{}: {word:?}", relative(&path)));
             }
         }
@@ -807,7 +816,10 @@ fn nothing_campaign_specific_is_written_in_code_styles_or_pages() {
     for path in shipped_other_files() {
         let text = fs::read_to_string(&path).expect("a readable file");
         for word in &words {
-            if text.contains(word.as_str()) {
+            if text
+                .lines()
+                .any(|l| l.contains(word.as_str()) && !format_id(l))
+            {
                 found.push(format!("{}: {word:?}", relative(&path)));
             }
         }
@@ -821,11 +833,11 @@ fn nothing_campaign_specific_is_written_in_code_styles_or_pages() {
 }
 
 #[test]
-fn every_stored_record_is_under_the_campaign_and_moved_from_before() {
+fn every_stored_record_is_under_the_campaign_and_read_from_before() {
     // Each `const NAME: &str = "pw-pledge-widget/…"` of shipped code is a
     // record: `state::RECORDS` must list it, or a record of the build
-    // before campaign keys would be left behind when the campaign adopts
-    // them (src/state/campaign_storage.rs).
+    // before campaign keys would be neither read nor forgotten by the
+    // campaign that adopts them (src/state/campaign_storage.rs).
     let records = fs::read_to_string(root().join("src/state/campaign_storage.rs")).unwrap();
     let listed = &records[records.find("pub const RECORDS").unwrap()..];
     let listed = &listed[..listed.find("];").unwrap()];

@@ -25,7 +25,8 @@ fn main() {
         _ => project.join("widget-settings.json"),
     };
     println!("cargo:rerun-if-changed={}", settings.display());
-    let campaign = match campaign_path(&settings) {
+    let named = env::var("PW_WIDGET_SETTINGS").is_ok_and(|p| !p.trim().is_empty());
+    let campaign = match campaign_path(&settings, named) {
         Ok(path) => project.join(path),
         Err(message) => fail(&settings, &message),
     };
@@ -37,10 +38,14 @@ fn main() {
 }
 
 /// The campaign file the settings name (relative to the project's root).
-fn campaign_path(settings: &Path) -> Result<String, String> {
+/// No `widget-settings.json` means the defaults; a settings file named on
+/// purpose (`named`) must be there.
+fn campaign_path(settings: &Path, named: bool) -> Result<String, String> {
     let text = match fs::read_to_string(settings) {
         Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(DEFAULT_CAMPAIGN.into()),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound && !named => {
+            return Ok(DEFAULT_CAMPAIGN.into())
+        }
         Err(e) => return Err(e.to_string()),
     };
     let value: serde_json::Value =

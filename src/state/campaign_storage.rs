@@ -1,16 +1,25 @@
 //! Every record under the campaign's own keys (`campaign::stored_key`), so
 //! that two campaigns served from one origin never share a draft, a key or
-//! a pledge; and the records of builds from before, moved there, never
-//! lost.
+//! a pledge; and the records of builds from before campaign keys, read in
+//! place (never moved, so never lost half-way) by the campaign that adopts
+//! them.
+//!
+//! Reading through rather than moving: a move can fail half-way (a full
+//! quota: the organiser's console may take most of it), leave the key and
+//! the signed pledge apart, and a tab of the build before, still open
+//! during the deploy, would hear the old records removed as « forget me ».
+//! Here the old record is read until this campaign writes its own, and
+//! removed only with it (« forget me » forgets both).
 
 use std::rc::Rc;
 
-use crate::campaign::{stored_key, ADOPTS_UNSCOPED_STORAGE};
+use crate::campaign::{record_name, stored_key, ADOPTS_UNSCOPED_STORAGE};
 use crate::domain::{Console, EarlierPledges, SetAside, SigningDate, StoredDraft};
 
 use super::{keys, organiser, Handover, Io, SharedIo, StoreError};
 
-/// Every record the widget keeps, by the name the code gives it.
+/// Every record the widget keeps, by the name the code gives it (also the
+/// key builds before campaign keys stored it under).
 pub const RECORDS: [&str; 14] = [
     StoredDraft::KEY,
     SetAside::KEY,
@@ -28,72 +37,97 @@ pub const RECORDS: [&str; 14] = [
     organiser::keys::ORGANISER_KEY_BACKUP,
 ];
 
-/// Storage for this campaign: each record under the campaign's key. The
-/// rest (clock, randomness, hand-over) is the inner `Io`'s.
-struct CampaignIo(SharedIo);
+/// Storage for this campaign: each record under the campaign's key; where
+/// the campaign adopts the records of builds before campaign keys
+/// (`adopts`), a record it has not written yet is read from the old key,
+/// and removing a record removes both. The rest (clock, randomness,
+/// hand-over) is the inner `Io`'s.
+struct CampaignIo {
+    inner: SharedIo,
+    adopts: bool,
+}
+
+impl CampaignIo {
+    fn reads_before(&self, name: &str) -> bool {
+        self.adopts && RECORDS.contains(&name)
+    }
+}
 
 impl Io for CampaignIo {
-    fn get(&self, key: &str) -> Result<Option<String>, StoreError> {
-        self.0.get(&stored_key(key))
-    }
-    fn set(&self, key: &str, value: &str) -> Result<(), StoreError> {
-        self.0.set(&stored_key(key), value)
-    }
-    fn remove(&self, key: &str) -> Result<(), StoreError> {
-        self.0.remove(&stored_key(key))
-    }
-    fn today(&self) -> SigningDate {
-        self.0.today()
-    }
-    fn random_seed(&self) -> Option<[u8; 32]> {
-        self.0.random_seed()
-    }
-    fn keep_storage(&self) {
-        self.0.keep_storage();
-    }
-    fn take_handover(&self) -> Handover {
-        self.0.take_handover()
-    }
-    fn keep_for_handover(&self, draft_text: &str) {
-        self.0.keep_for_handover(draft_text);
-    }
-}
-
-/// The browser's storage as this campaign uses it; where the campaign
-/// adopts the records of builds from before campaign keys, they are moved
-/// first ([`move_unscoped_records`]).
-pub fn for_this_campaign(io: SharedIo) -> SharedIo {
-    if ADOPTS_UNSCOPED_STORAGE {
-        move_unscoped_records(&*io);
-    }
-    Rc::new(CampaignIo(io))
-}
-
-/// Moves each record stored under a key without the campaign's name to
-/// the campaign's key: written there and read back before the old one is
-/// removed. Nothing is overwritten: where the campaign's key already holds
-/// something else (a tab of the build before wrote after the move), the
-/// old record stays where it is. Returns the names moved.
-pub fn move_unscoped_records(io: &dyn Io) -> Vec<&'static str> {
-    let mut moved = Vec::new();
-    for name in RECORDS {
-        let Ok(Some(value)) = io.get(name) else {
-            continue;
-        };
-        let target = stored_key(name);
-        let copied = match io.get(&target) {
-            Ok(None) => {
-                io.set(&target, &value).is_ok()
-                    && io.get(&target).ok().flatten().as_deref() == Some(value.as_str())
-            }
-            Ok(Some(there)) => there == value,
-            Err(_) => false,
-        };
-        if copied && io.remove(name).is_ok() {
-            moved.push(name);
+    fn get(&self, name: &str) -> Result<Option<String>, StoreError> {
+        match self.inner.get(&stored_key(name))? {
+            None if self.reads_before(name) => self.inner.get(name),
+            found => Ok(found),
         }
     }
-    moved
+    fn set(&self, name: &str, value: &str) -> Result<(), StoreError> {
+        self.inner.set(&stored_key(name), value)
+    }
+    fn remove(&self, name: &str) -> Result<(), StoreError> {
+        let own = self.inner.remove(&stored_key(name));
+        if self.reads_before(name) {
+            self.inner.remove(name)?;
+        }
+        own
+    }
+    fn today(&self) -> SigningDate {
+        self.inner.today()
+    }
+    fn random_seed(&self) -> Option<[u8; 32]> {
+        self.inner.random_seed()
+    }
+    fn keep_storage(&self) {
+        self.inner.keep_storage();
+    }
+    fn take_handover(&self) -> Handover {
+        self.inner.take_handover()
+    }
+    fn keep_for_handover(&self, draft_text: &str) {
+        self.inner.keep_for_handover(draft_text);
+    }
+}
+
+/// The browser's storage as this campaign uses it.
+pub fn for_this_campaign(io: SharedIo) -> SharedIo {
+    scoped(io, ADOPTS_UNSCOPED_STORAGE)
+}
+
+fn scoped(inner: SharedIo, adopts: bool) -> SharedIo {
+    Rc::new(CampaignIo { inner, adopts })
+}
+
+/// What another tab's change to a stored key means to this campaign.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Heard {
+    /// One of this campaign's records changed (its name, its new value).
+    Changed(String, Option<String>),
+    /// A tab of the build before campaign keys removed the candidate's
+    /// draft or key: « forget me » there, to be done here too.
+    ForgottenBefore,
+}
+
+/// What the change of `stored` to `value` in another tab means for a tab
+/// reading storage through `io` ([`for_this_campaign`]): this campaign's
+/// keys always; an old key only where this campaign adopts old records,
+/// and a change only if it is the value this tab reads (the campaign has
+/// not written that record yet); another campaign's keys never.
+pub fn heard(io: &dyn Io, stored: &str, value: Option<&str>) -> Option<Heard> {
+    if let Some(name) = record_name(stored) {
+        return Some(Heard::Changed(name, value.map(str::to_owned)));
+    }
+    if !(ADOPTS_UNSCOPED_STORAGE && RECORDS.contains(&stored)) {
+        return None;
+    }
+    heard_before(io, stored, value)
+}
+
+fn heard_before(io: &dyn Io, stored: &str, value: Option<&str>) -> Option<Heard> {
+    match value {
+        None if stored == StoredDraft::KEY || stored == keys::KEY => Some(Heard::ForgottenBefore),
+        None => None,
+        Some(v) => (io.get(stored).ok().flatten().as_deref() == Some(v))
+            .then(|| Heard::Changed(stored.to_owned(), Some(v.to_owned()))),
+    }
 }
 
 #[cfg(test)]
@@ -101,26 +135,6 @@ mod tests {
     use super::*;
     use crate::campaign::SLUG;
     use crate::state::MemoryIo;
-
-    #[test]
-    fn each_record_is_stored_under_the_campaign_and_read_back() {
-        let memory = MemoryIo::default();
-        let io: SharedIo = Rc::new(CampaignIo(memory.clone().shared()));
-        io.set(StoredDraft::KEY, "mine").unwrap();
-        assert_eq!(
-            memory
-                .stored(&format!("pw-pledge-widget/{SLUG}/draft/v1"))
-                .as_deref(),
-            Some("mine")
-        );
-        assert_eq!(memory.stored(StoredDraft::KEY), None);
-        assert_eq!(io.get(StoredDraft::KEY).unwrap().as_deref(), Some("mine"));
-        // Another campaign's draft on the same origin is not this one's.
-        memory.put("pw-pledge-widget/another-campaign/signed/v1", "theirs");
-        assert_eq!(io.get(keys::SIGNED).unwrap(), None);
-        io.remove(StoredDraft::KEY).unwrap();
-        assert_eq!(io.get(StoredDraft::KEY).unwrap(), None);
-    }
 
     #[test]
     fn every_record_is_listed_once() {
@@ -131,66 +145,117 @@ mod tests {
     }
 
     #[test]
-    fn records_of_the_build_before_move_under_the_campaign_never_lost() {
+    fn each_record_is_stored_under_the_campaign_and_read_back() {
+        let memory = MemoryIo::default();
+        let io = scoped(memory.clone().shared(), false);
+        io.set(StoredDraft::KEY, "mine").unwrap();
+        assert_eq!(
+            memory
+                .stored(&format!("pw-pledge-widget/{SLUG}/draft/v1"))
+                .as_deref(),
+            Some("mine")
+        );
+        assert_eq!(memory.stored(StoredDraft::KEY), None);
+        assert_eq!(io.get(StoredDraft::KEY).unwrap().as_deref(), Some("mine"));
+        // Another campaign's pledge on the same origin is not this one's,
+        // nor, for a campaign that does not adopt them, older records.
+        memory.put("pw-pledge-widget/another-campaign/signed/v1", "theirs");
+        memory.put(keys::KEY, "a key from before");
+        assert_eq!(io.get(keys::SIGNED).unwrap(), None);
+        assert_eq!(io.get(keys::KEY).unwrap(), None);
+        io.remove(StoredDraft::KEY).unwrap();
+        assert_eq!(io.get(StoredDraft::KEY).unwrap(), None);
+        assert_eq!(
+            memory.stored(keys::KEY).as_deref(),
+            Some("a key from before")
+        );
+    }
+
+    #[test]
+    fn records_from_before_are_read_in_place_until_the_campaign_writes_its_own() {
         let memory = MemoryIo::default();
         for (i, name) in RECORDS.iter().enumerate() {
             memory.put(name, &format!("record {i}"));
         }
-        let moved = move_unscoped_records(&memory);
-        assert_eq!(moved, RECORDS.to_vec());
+        let io = scoped(memory.clone().shared(), true);
         for (i, name) in RECORDS.iter().enumerate() {
-            assert_eq!(memory.stored(name), None, "{name} moved away");
-            assert_eq!(
-                memory.stored(&stored_key(name)),
-                Some(format!("record {i}")),
-                "{name}"
-            );
+            assert_eq!(io.get(name).unwrap(), Some(format!("record {i}")), "{name}");
         }
-        // Once moved, a second opening finds nothing to move.
-        assert!(move_unscoped_records(&memory).is_empty());
+        // Nothing moved: a full quota, a tab of the build before, nothing
+        // can leave a record half-way.
+        assert!(RECORDS.iter().all(|name| memory.stored(name).is_some()));
+        io.set(StoredDraft::KEY, "newer").unwrap();
+        assert_eq!(io.get(StoredDraft::KEY).unwrap().as_deref(), Some("newer"));
+        assert_eq!(memory.stored(StoredDraft::KEY).as_deref(), Some("record 0"));
+        // Removing forgets both: « forget me » leaves nothing to come back.
+        io.remove(StoredDraft::KEY).unwrap();
+        io.remove(keys::KEY).unwrap();
+        assert_eq!(io.get(StoredDraft::KEY).unwrap(), None);
+        assert_eq!(io.get(keys::KEY).unwrap(), None);
+        assert_eq!(memory.stored(StoredDraft::KEY), None);
+        assert_eq!(memory.stored(keys::KEY), None);
+        // Only the records the widget keeps: any other key is left alone.
+        memory.put("pw-pledge-widget/reloaded-for", "x");
+        assert_eq!(io.get("pw-pledge-widget/reloaded-for").unwrap(), None);
     }
 
     #[test]
-    fn a_move_that_cannot_be_written_leaves_the_record_where_it_was() {
+    fn storage_that_throws_is_said_as_before() {
+        let io = scoped(MemoryIo::unavailable().shared(), true);
+        assert_eq!(io.get(keys::KEY), Err(StoreError::Unavailable));
+        assert_eq!(io.remove(keys::KEY), Err(StoreError::Unavailable));
+    }
+
+    #[test]
+    fn another_tab_s_change_is_heard_for_this_campaign_only() {
         let memory = MemoryIo::default();
-        memory.put(keys::KEY, "the candidate's key");
-        memory.set_full(true);
-        assert!(move_unscoped_records(&memory).is_empty());
+        let io = scoped(memory.clone().shared(), true);
+        let ours = stored_key(StoredDraft::KEY);
         assert_eq!(
-            memory.stored(keys::KEY).as_deref(),
-            Some("the candidate's key")
+            heard(&*io, &ours, Some("x")),
+            Some(Heard::Changed(
+                StoredDraft::KEY.to_owned(),
+                Some("x".into())
+            ))
         );
-        assert!(move_unscoped_records(&MemoryIo::unavailable()).is_empty());
+        assert_eq!(
+            heard(
+                &*io,
+                "pw-pledge-widget/another-campaign/draft/v1",
+                Some("x")
+            ),
+            None
+        );
+        // A tab of the build before: heard while this campaign reads that
+        // record from the old key, not once it has its own.
+        memory.put(StoredDraft::KEY, "from the tab before");
+        assert_eq!(
+            heard_before(&*io, StoredDraft::KEY, Some("from the tab before")),
+            Some(Heard::Changed(
+                StoredDraft::KEY.to_owned(),
+                Some("from the tab before".into())
+            ))
+        );
+        io.set(StoredDraft::KEY, "ours").unwrap();
+        memory.put(StoredDraft::KEY, "later, from the tab before");
+        assert_eq!(
+            heard_before(&*io, StoredDraft::KEY, Some("later, from the tab before")),
+            None
+        );
+        // Its « forget me » is heard as one.
+        assert_eq!(
+            heard_before(&*io, keys::KEY, None),
+            Some(Heard::ForgottenBefore)
+        );
+        assert_eq!(heard_before(&*io, keys::LANG, None), None);
     }
 
     #[test]
-    fn nothing_under_the_campaign_key_is_overwritten_by_an_older_record() {
-        let memory = MemoryIo::default();
-        memory.put(&stored_key(StoredDraft::KEY), "newer, already moved");
-        memory.put(
-            StoredDraft::KEY,
-            "written since by a tab of the build before",
-        );
-        memory.put(keys::SIGNED, "same");
-        memory.put(&stored_key(keys::SIGNED), "same");
-        assert_eq!(move_unscoped_records(&memory), vec![keys::SIGNED]);
-        assert_eq!(
-            memory.stored(&stored_key(StoredDraft::KEY)).as_deref(),
-            Some("newer, already moved")
-        );
-        assert_eq!(
-            memory.stored(StoredDraft::KEY).as_deref(),
-            Some("written since by a tab of the build before")
-        );
-        assert_eq!(memory.stored(keys::SIGNED), None);
-    }
-
-    #[test]
-    fn a_campaign_opened_after_the_move_reads_the_candidate_s_answers() {
+    fn a_campaign_that_adopts_records_reads_the_candidate_s_answers_from_before() {
         use leptos::prelude::Owner;
         let owner = Owner::new();
         owner.set();
-        // A draft as the build before stored it, under the unscoped key.
+        // A draft as the build before stored it, under the old key.
         let before = MemoryIo::default();
         let opened = crate::state::PledgeState::open(
             before.clone().shared(),
@@ -201,9 +266,12 @@ mod tests {
         let text = before.stored(StoredDraft::KEY).expect("stored");
         let memory = MemoryIo::default();
         memory.put(StoredDraft::KEY, &text);
-        move_unscoped_records(&memory);
-        let io: SharedIo = Rc::new(CampaignIo(memory.shared()));
+        let io = scoped(memory.clone().shared(), true);
         let state = crate::state::PledgeState::open(io, crate::state::Scope::JOURNEY, None);
         assert!(state.with(|d| d.selection.contains(3)));
+        // A tick: written under the campaign's key, the old one kept.
+        state.dispatch(crate::domain::Action::Tick(4, true));
+        assert!(memory.stored(&stored_key(StoredDraft::KEY)).is_some());
+        assert_eq!(memory.stored(StoredDraft::KEY), Some(text));
     }
 }

@@ -18,7 +18,7 @@ mod organiser;
 
 use leptos::prelude::*;
 
-pub use campaign_storage::{for_this_campaign, move_unscoped_records, RECORDS};
+pub use campaign_storage::{for_this_campaign, heard, Heard, RECORDS};
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{campaign, org_texts, text_signal, texts, Locale};
 pub use organiser::{

@@ -101,7 +101,7 @@ export function noLossSuite(env) {
       });
     }
 
-    it("moves a key, a signed pledge and a draft stored by the build before campaign keys, and shows them", async () => {
+    it('reads a key, a signed pledge and a draft stored by the build before campaign keys, and forgets them all', async () => {
       // localStorage as the build before left it after signing (a fixture
       // it wrote: tests/fixtures/storage-before-campaign-keys.json).
       const before = JSON.parse(await readFile(new URL('../fixtures/storage-before-campaign-keys.json', import.meta.url), 'utf8'));
@@ -112,20 +112,28 @@ export function noLossSuite(env) {
       await page.evaluate((records) => {
         for (const [key, value] of Object.entries(records)) localStorage.setItem(key, value);
       }, before.records);
+      const all = () => page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
       const widget = new WidgetPage(page, env.url);
       await page.goto(env.url);
-      // The candidate is back where they were: signed, with their link.
+      // The candidate is back where they were: signed, with their link,
+      // and their key (the one the pledge was signed with).
       await widget.waitForHeading(widget.l.signedHeading);
       const link = await page.getByRole('textbox', { name: widget.l.link }).inputValue();
       assert.ok(link.endsWith(before.fragment), link);
-      // Each record now under the campaign's key, the same text; none left
-      // under the old one.
-      const stored = await page.evaluate(() => Object.fromEntries(Object.keys(localStorage).map((k) => [k, localStorage.getItem(k)])));
-      for (const [key, value] of Object.entries(before.records)) {
-        const name = key.slice('pw-pledge-widget/'.length);
-        assert.equal(stored[storageKey(name)], value, name);
-        assert.equal(stored[key], undefined, `${key} moved`);
-      }
+      // Read in place: nothing moved, nothing lost half-way.
+      const stored = await all();
+      for (const [key, value] of Object.entries(before.records)) assert.equal(stored[key], value, key);
+      assert.equal(stored[storageKey('key/v1')], undefined, 'the key stays where it was until written again');
+
+      // « Forget me » forgets them too: nothing comes back on the next load.
+      await widget.button(widget.l.forgetMe).click();
+      await widget.button('Oui, tout oublier').click();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      const left = Object.keys(await all()).filter((k) => !k.endsWith('/lang/v1'));
+      assert.deepEqual(left, [], `left in storage: ${left.join(', ')}`);
+      await page.reload();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      assert.equal(await page.getByRole('button', { name: widget.l.mySignedPledge }).count(), 0);
     });
 
     it('two tabs: one key for both signatures, ticks reach the other tab, « forget me » empties both', async () => {

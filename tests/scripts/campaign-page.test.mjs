@@ -64,6 +64,10 @@ describe('campaign page', () => {
     const js = withCampaignLoader(await readFile(join(root, 'assets/embed.js'), 'utf8'), coorace);
     assert.ok(js.includes(JSON.stringify(coorace.label.fr)));
     assert.throws(() => withCampaignLoader('no token', coorace), /embed\.js/);
+    // A `$` in the label is text, not a replacement pattern.
+    const dollar = { ...coorace, label: { fr: "Prix $' et $& fin" } };
+    const loader = withCampaignLoader("a = '%campaign:label%'; b = 2;", dollar);
+    assert.equal(loader, `a = ${JSON.stringify("Prix $' et $& fin")}; b = 2;`);
   });
 
   it("gives the page's scripts the campaign's storage keys, and whether it adopts older ones", async () => {
@@ -85,10 +89,33 @@ describe('campaign page', () => {
     const dir = await mkdtemp(join(tmpdir(), 'pw-campaign-'));
     assert.equal(await campaignPath(dir, {}), DEFAULT_CAMPAIGN);
     await mkdir(join(dir, 'campaign'));
-    await writeFile(join(dir, 'campaign/other.json'), JSON.stringify({ slug: 'other' }));
+    await writeFile(join(dir, 'campaign/other.json'), JSON.stringify({ ...coorace, slug: 'other' }));
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ campaign: 'campaign/other.json' }));
     assert.equal((await readCampaign(dir, { PW_WIDGET_SETTINGS: 'settings.json' })).slug, 'other');
     await writeFile(join(dir, 'settings.json'), JSON.stringify({ campaign: 3 }));
     await assert.rejects(campaignPath(dir, { PW_WIDGET_SETTINGS: 'settings.json' }), /campaign: the path/);
+    // An absolute path stays one; a settings file named but missing is an error.
+    await writeFile(join(dir, 'settings.json'), JSON.stringify({ campaign: join(root, DEFAULT_CAMPAIGN) }));
+    assert.equal((await readCampaign('/nowhere', { PW_WIDGET_SETTINGS: join(dir, 'settings.json') })).slug, coorace.slug);
+    await assert.rejects(campaignPath(dir, { PW_WIDGET_SETTINGS: 'missing.json' }), /missing\.json/);
+  });
+});
+
+describe('campaign page, against a hostile file', () => {
+  it('refuses colours, a slug or languages that would write code into the page', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'pw-campaign-'));
+    const settings = join(dir, 'settings.json');
+    await writeFile(settings, JSON.stringify({ campaign: 'c.json' }));
+    for (const [edit, field] of [
+      [(c) => (c.colours.accent.light = 'red;} body{display:none'), /colours\.accent/],
+      [(c) => (c.colours.card_track = '#fff"/><script>'), /colours\.card_track/],
+      [(c) => (c.slug = "x';alert(1);'"), /slug/],
+      [(c) => (c.languages = ['fr', "en'+alert(1)+'"]), /languages/],
+    ]) {
+      const hostile = structuredClone(coorace);
+      edit(hostile);
+      await writeFile(join(dir, 'c.json'), JSON.stringify(hostile));
+      await assert.rejects(readCampaign(dir, { PW_WIDGET_SETTINGS: settings }), field);
+    }
   });
 });

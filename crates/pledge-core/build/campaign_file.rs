@@ -24,6 +24,9 @@ pub const MAX_HASHTAG_CHARS: usize = 40;
 pub const MAX_SHORT_TITLE_CHARS: usize = 28;
 /// Bytes of the campaign id in signed payloads.
 pub const ID_LEN: usize = 2;
+/// The id of the one campaign the widget carried before storage keys named
+/// the campaign (the Coorace text): only it may adopt those records.
+pub const UNSCOPED_CAMPAIGN_ID: [u8; ID_LEN] = [0x93, 0x59];
 
 /// The surfaces the accent colours must read on (the stylesheet's own
 /// light and dark backgrounds).
@@ -171,7 +174,7 @@ impl CampaignFile {
         if !r.errors.is_empty() {
             return Err(r.errors.join("\n"));
         }
-        Ok(CampaignFile {
+        let file = CampaignFile {
             slug,
             adopt_unscoped_storage,
             version,
@@ -189,7 +192,14 @@ impl CampaignFile {
             share_subject,
             colours,
             proposals,
-        })
+        };
+        if file.adopt_unscoped_storage && file.id() != UNSCOPED_CAMPAIGN_ID {
+            return Err(
+                "adopt_unscoped_storage: only for the campaign the widget carried before storage keys named the campaign (the Coorace text, unchanged); a new campaign leaves it out, or it would take that campaign's candidates' keys and pledges"
+                    .into(),
+            );
+        }
+        Ok(file)
     }
 
     /// Every string of the campaign in its reference language with its
@@ -401,6 +411,10 @@ impl Reader {
             }
             Some(s) if s.chars().any(char::is_control) => {
                 self.error(path, "no line break or control character");
+                String::new()
+            }
+            Some(s) if s.chars().any(is_invisible_format) => {
+                self.error(path, "no invisible character (direction override or isolate, zero-width space, byte order mark, soft hyphen): it would change how the text reads, or its id, unseen");
                 String::new()
             }
             Some(s) if s != s.trim() => {
@@ -774,6 +788,15 @@ impl Reader {
         }
         proposals
     }
+}
+
+/// Format characters that change how a text reads, or its bytes, without
+/// being seen (the zero-width joiners of emoji and scripts are allowed).
+fn is_invisible_format(c: char) -> bool {
+    matches!(c,
+        '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}' | '\u{200E}' | '\u{200F}'
+        | '\u{202A}'..='\u{202E}' | '\u{2060}'..='\u{2064}' | '\u{2066}'..='\u{2069}'
+        | '\u{FEFF}' | '\u{FFF9}'..='\u{FFFB}')
 }
 
 fn is_slug(s: &str) -> bool {

@@ -96,8 +96,13 @@ fn the_coorace_campaign_id_is_pinned() {
         CampaignFile::parse(&value.to_string()).unwrap().id(),
         [0x93, 0x59]
     );
-    // A word changed in the reference text is another campaign.
+    // A word changed in the reference text is another campaign (which then
+    // cannot adopt the records of builds before campaign keys).
     let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value
+        .as_object_mut()
+        .unwrap()
+        .remove("adopt_unscoped_storage");
     value["proposals"][0]["title"]["fr"] = json!("Développer des clauses");
     assert_ne!(
         CampaignFile::parse(&value.to_string()).unwrap().id(),
@@ -123,10 +128,11 @@ fn generates_data_for_each_language_with_positions_in_order() {
 #[test]
 fn a_text_that_needs_escaping_is_written_as_the_same_text() {
     let mut value: Value = serde_json::from_str(COORACE).unwrap();
-    value["proposals"][0]["text"]["fr"] = json!("« Guillemets » \"droits\", \\ et \u{202e}");
+    value["proposals"][0]["text"]["en"] =
+        json!("« Quotes » \"straight\", \\ {braces} and 👩\u{200D}💻");
     let rust = CampaignFile::parse(&value.to_string()).unwrap().to_rust();
     assert!(
-        rust.contains(r#"text: "« Guillemets » \"droits\", \\ et \u{202e}","#),
+        rust.contains(r#"text: "« Quotes » \"straight\", \\ {braces} and 👩\u{200d}💻","#),
         "{rust}"
     );
 }
@@ -199,6 +205,16 @@ fn names_the_field_of_each_mistake() {
             "tittle: not a field of a campaign file",
         ),
         (
+            Box::new(|v| v["title"]["fr"] = json!("S'ENGAGER\u{202E} POUR")),
+            "title.fr: no invisible character",
+        ),
+        (
+            Box::new(|v| {
+                v["proposals"][0]["commitments"][0]["text"]["en"] = json!("I commit\u{200B} to")
+            }),
+            "proposals[0].commitments[0].text.en: no invisible character",
+        ),
+        (
             Box::new(|v| {
                 v.as_object_mut().unwrap().remove("slug");
             }),
@@ -239,6 +255,31 @@ fn names_the_field_of_each_mistake() {
             "expected {expected:?} in:\n{error}"
         );
     }
+}
+
+#[test]
+fn only_the_campaign_from_before_campaign_keys_adopts_their_records() {
+    assert!(coorace().adopt_unscoped_storage);
+    // A copy of the Coorace file made into another campaign, flag kept.
+    let error = broken(|v| {
+        v["slug"] = json!("ma-campagne-2026");
+        v["title"]["fr"] = json!("MA CAMPAGNE");
+    });
+    assert!(
+        error.starts_with("adopt_unscoped_storage: only for the campaign"),
+        "{error}"
+    );
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value["title"]["fr"] = json!("MA CAMPAGNE");
+    value
+        .as_object_mut()
+        .unwrap()
+        .remove("adopt_unscoped_storage");
+    assert!(
+        !CampaignFile::parse(&value.to_string())
+            .unwrap()
+            .adopt_unscoped_storage
+    );
 }
 
 #[test]

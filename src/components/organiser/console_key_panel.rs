@@ -6,7 +6,10 @@ use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, ConsoleState};
 use crate::web;
 
-const KEY_FILE_NAME: &str = "cle-organisateur-coorace.json";
+/// The exported key's file name: the campaign's slug in it.
+fn key_file_name() -> String {
+    format!("cle-organisateur-{}.json", crate::campaign::SLUG)
+}
 
 /// The organiser's key in the console: create (once), export, import
 /// (never over another key without consent); its fingerprint and public
@@ -19,7 +22,7 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
 
     let export = move |_| {
         if let Some(file) = state.key_file() {
-            web::download_text(KEY_FILE_NAME, &file, "application/json");
+            web::download_text(&key_file_name(), &file, "application/json");
         }
     };
     let import = Callback::new(move |text: Option<String>| {

@@ -109,19 +109,27 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
         }
     };
     // Another tab's changes (answers, key, « forget me ») reach this one.
-    // Only this campaign's records: another campaign's on this origin are
-    // none of this tab's business.
+    // Only this campaign's records (and those of the build before that it
+    // reads): another campaign's on this origin are none of this tab's
+    // business.
     web::on_storage_change(move |key, value| {
         let Some(state) = state.get_value() else {
             return;
         };
-        match key {
-            None => state.changed_elsewhere(None, value.as_deref()),
-            Some(stored) => {
-                if let Some(name) = crate::campaign::record_name(&stored) {
-                    state.changed_elsewhere(Some(&name), value.as_deref());
-                }
+        let Some(stored) = key else {
+            return state.changed_elsewhere(None, value.as_deref());
+        };
+        match state::heard(&*shared_io.get_value(), &stored, value.as_deref()) {
+            Some(state::Heard::Changed(name, value)) => {
+                state.changed_elsewhere(Some(&name), value.as_deref());
             }
+            // Forgotten in a tab of the build before: said here, and this
+            // campaign's own records go too.
+            Some(state::Heard::ForgottenBefore) => {
+                state.changed_elsewhere(None, None);
+                state.forget_everything();
+            }
+            None => {}
         }
     });
 

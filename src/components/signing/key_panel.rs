@@ -6,7 +6,10 @@ use crate::i18n::fill;
 use crate::state::{text_signal, texts, ImportOutcome, KeyNotices, PledgeState};
 use crate::web;
 
-const KEY_FILE_NAME: &str = "cle-engagement-coorace.json";
+/// The exported key's file name: the campaign's slug in it.
+fn key_file_name() -> String {
+    format!("cle-engagement-{}.json", crate::campaign::SLUG)
+}
 
 /// The candidate's signing key: its fingerprint and what it is for, what
 /// could not be kept, export and import (never replacing a key without
@@ -36,7 +39,7 @@ pub fn KeyPanel(
 
     let export = move |_| {
         if let Some(file) = state.key_file() {
-            web::download_text(KEY_FILE_NAME, &file, "application/json");
+            web::download_text(&key_file_name(), &file, "application/json");
         }
     };
 
