@@ -5,7 +5,7 @@ import { readFile } from 'node:fs/promises';
 
 import { phoneContext } from './browser.mjs';
 import { REFUSED } from './golden.mjs';
-import { WidgetPage } from './widget-page.mjs';
+import { CAMPAIGN, WidgetPage } from './widget-page.mjs';
 
 /** The link with one character of its payload changed. */
 function alter(link, at) {
@@ -204,7 +204,8 @@ export function signingSuite(env) {
         page.waitForEvent('download'),
         widget.button('Exporter ma clé').click(),
       ]);
-      assert.equal(download.suggestedFilename(), 'cle-engagement-coorace.json');
+      // Named after the campaign (a candidate may sign for more than one).
+      assert.equal(download.suggestedFilename(), `cle-engagement-${CAMPAIGN.slug}.json`);
       const file = await download.path();
       const keyFile = JSON.parse(await readFile(file, 'utf8'));
       assert.equal(keyFile.format, 'coorace-pledge-widget-key');
