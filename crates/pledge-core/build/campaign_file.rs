@@ -13,6 +13,10 @@ use std::fmt::Write as _;
 use serde_json::{Map, Value};
 use sha2::{Digest, Sha256};
 
+// The WCAG contrast rule, shared with the domain (and tested there).
+#[path = "../src/domain/embed/contrast.rs"]
+mod contrast;
+
 /// The languages the widget's interface is written in: a campaign may offer
 /// any of them, the first it lists being its reference text.
 pub const INTERFACE_LANGUAGES: [&str; 2] = ["fr", "en"];
@@ -674,7 +678,7 @@ impl Reader {
             ),
         ] {
             if let (Some(a), Some(b)) = (rgb(fg), rgb(bg)) {
-                let ratio = contrast(a, b);
+                let ratio = contrast::contrast_of(a, b);
                 if ratio < 4.5 {
                     self.error(
                         path,
@@ -836,20 +840,4 @@ fn rgb(s: &str) -> Option<[u8; 3]> {
     }
     let at = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).ok();
     Some([at(0)?, at(2)?, at(4)?])
-}
-
-fn contrast(a: [u8; 3], b: [u8; 3]) -> f64 {
-    let luminance = |c: [u8; 3]| {
-        let lin = |v: u8| {
-            let v = f64::from(v) / 255.0;
-            if v <= 0.039_28 {
-                v / 12.92
-            } else {
-                ((v + 0.055) / 1.055).powf(2.4)
-            }
-        };
-        0.2126 * lin(c[0]) + 0.7152 * lin(c[1]) + 0.0722 * lin(c[2])
-    };
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }

@@ -3,6 +3,8 @@
 //! is checked here; anything unknown falls back to the default, so nothing a
 //! page passes is ever injected as markup or raw CSS.
 
+use crate::domain::embed::contrast::{contrast, relative_luminance};
+
 /// Colour scheme of the widget.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub enum Theme {
@@ -91,24 +93,6 @@ impl Accent {
         let v = u32::from_str_radix(&self.0[1..], 16).unwrap_or(0);
         [(v >> 16) as u8, (v >> 8) as u8, v as u8]
     }
-}
-
-/// WCAG relative luminance of an sRGB colour.
-fn relative_luminance(rgb: [u8; 3]) -> f64 {
-    let channel = |c: u8| {
-        let c = f64::from(c) / 255.0;
-        if c <= 0.039_28 {
-            c / 12.92
-        } else {
-            ((c + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(rgb[0]) + 0.7152 * channel(rgb[1]) + 0.0722 * channel(rgb[2])
-}
-
-fn contrast(a: f64, b: f64) -> f64 {
-    let (hi, lo) = if a > b { (a, b) } else { (b, a) };
-    (hi + 0.05) / (lo + 0.05)
 }
 
 /// Everything an embedding page can ask for.

@@ -5,5 +5,6 @@
 //! Architecture invariant: plain text in, plain values out; uses no other
 //! feature of the domain.
 
+pub mod contrast;
 pub mod embed_options;
 pub mod hosting;
