@@ -26,6 +26,11 @@ pub const MAX_PROPOSALS: usize = 30;
 pub const MAX_HASHTAG_CHARS: usize = 40;
 /// The card's chart labels: longer ones would be cut.
 pub const MAX_SHORT_TITLE_CHARS: usize = 28;
+/// Headings (title, tagline, subtitle, name, label, proposal titles): the
+/// welcome screen and the card show them whole.
+pub const MAX_HEADING_CHARS: usize = 150;
+/// Any text (a paragraph, a commitment).
+pub const MAX_TEXT_CHARS: usize = 1_000;
 /// Bytes of the campaign id in signed payloads.
 pub const ID_LEN: usize = 2;
 /// The id of the one campaign the widget carried before storage keys named
@@ -165,8 +170,17 @@ impl CampaignFile {
         let title = r.localised(root, "", "title");
         let tagline = r.localised(root, "", "tagline");
         let subtitle = r.localised(root, "", "subtitle");
+        for (field, values) in [
+            ("name", &name),
+            ("title", &title),
+            ("tagline", &tagline),
+            ("subtitle", &subtitle),
+        ] {
+            r.heading(field, values);
+        }
         let introduction = r.paragraphs(root, "", "introduction");
         let label = r.localised(root, "", "label");
+        r.heading("label", &label);
         let share_text = r.localised(root, "", "share_text");
         for (text, lang) in share_text.iter().zip(&languages) {
             r.placeholders(&format!("share_text.{lang}"), text, &["count", "hashtag"]);
@@ -425,6 +439,14 @@ impl Reader {
                 self.error(path, "no space at the start or end");
                 String::new()
             }
+            Some(s) if !unicode_normalization::is_nfc(s) => {
+                self.error(path, "not in Unicode's composed form (NFC): save the file as NFC, or a text that looks the same would give the campaign another id");
+                String::new()
+            }
+            Some(s) if s.chars().count() > MAX_TEXT_CHARS => {
+                self.error(path, &format!("at most {MAX_TEXT_CHARS} characters"));
+                String::new()
+            }
             Some(s) => s.to_owned(),
         }
     }
@@ -480,6 +502,18 @@ impl Reader {
                 }
             })
             .collect()
+    }
+
+    /// A heading, in each language, at most [`MAX_HEADING_CHARS`].
+    fn heading(&mut self, path: &str, values: &[String]) {
+        for (value, lang) in values.iter().zip(self.languages.clone()) {
+            if value.chars().count() > MAX_HEADING_CHARS {
+                self.error(
+                    &join(path, &lang),
+                    &format!("at most {MAX_HEADING_CHARS} characters (a heading)"),
+                );
+            }
+        }
     }
 
     fn localised(&mut self, object: &Map<String, Value>, path: &str, key: &str) -> Vec<String> {
@@ -740,6 +774,7 @@ impl Reader {
                 }
             };
             let title = self.localised(p, &path, "title");
+            self.heading(&join(&path, "title"), &title);
             let short = self.localised(p, &path, "short");
             for (s, lang) in short.iter().zip(self.languages.clone()) {
                 if s.chars().count() > MAX_SHORT_TITLE_CHARS {

@@ -205,6 +205,19 @@ fn names_the_field_of_each_mistake() {
             "tittle: not a field of a campaign file",
         ),
         (
+            // « é » as e and a combining accent: looks the same, not NFC.
+            Box::new(|v| v["subtitle"]["fr"] = json!("10 propositions d'utilite\u{301}")),
+            "subtitle.fr: not in Unicode's composed form (NFC)",
+        ),
+        (
+            Box::new(|v| v["title"]["en"] = json!("T".repeat(151))),
+            "title.en: at most 150 characters (a heading)",
+        ),
+        (
+            Box::new(|v| v["proposals"][4]["text"]["fr"] = json!("x".repeat(1_001))),
+            "proposals[4].text.fr: at most 1000 characters",
+        ),
+        (
             Box::new(|v| v["title"]["fr"] = json!("S'ENGAGER\u{202E} POUR")),
             "title.fr: no invisible character",
         ),
