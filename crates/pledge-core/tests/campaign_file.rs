@@ -1,7 +1,9 @@
 //! The campaign file format (`build/campaign_file.rs`, run by build.rs):
 //! the Coorace file word for word against the campaign's source text, its
 //! pinned id, and a clear message, with the field's path, for each kind of
-//! mistake an organiser editing the file can make.
+//! mistake an organiser editing the file can make. On the host, as the
+//! build script runs.
+#![cfg(not(target_arch = "wasm32"))]
 
 #[path = "../build/campaign_file.rs"]
 mod campaign_file;
