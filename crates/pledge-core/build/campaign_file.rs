@@ -65,6 +65,18 @@ pub struct CampaignFile {
     pub share_subject: Vec<String>,
     pub colours: Colours,
     pub proposals: Vec<ProposalEntry>,
+    /// Earlier versions of this campaign whose links still read.
+    pub earlier_versions: Vec<EarlierVersionEntry>,
+}
+
+/// An earlier version of the campaign: its links carry its id, and name
+/// its first `commitments` positions, which this version keeps.
+#[derive(Debug, Clone)]
+pub struct EarlierVersionEntry {
+    pub version: u32,
+    pub date: String,
+    pub id: [u8; ID_LEN],
+    pub commitments: usize,
 }
 
 #[derive(Debug, Clone)]
@@ -124,6 +136,7 @@ impl CampaignFile {
                 "page",
                 "colours",
                 "proposals",
+                "earlier_versions",
             ],
         );
         let languages = r.languages(root);
@@ -189,6 +202,8 @@ impl CampaignFile {
         r.page(root);
         let colours = r.colours(root);
         let proposals = r.proposals(root);
+        let count = proposals.iter().map(|p| p.commitments.len()).sum();
+        let earlier_versions = r.earlier_versions(root, version, count);
         if !r.errors.is_empty() {
             return Err(r.errors.join("\n"));
         }
@@ -210,8 +225,16 @@ impl CampaignFile {
             share_subject,
             colours,
             proposals,
+            earlier_versions,
         };
-        if file.adopt_unscoped_storage && file.id() != UNSCOPED_CAMPAIGN_ID {
+        let id = file.id();
+        if file.earlier_versions.iter().any(|v| v.id == id) {
+            return Err("earlier_versions: an earlier version has this version's id: its reference text did not change (the same version, then)".into());
+        }
+        let this_or_before = |wanted: [u8; ID_LEN]| {
+            id == wanted || file.earlier_versions.iter().any(|v| v.id == wanted)
+        };
+        if file.adopt_unscoped_storage && !this_or_before(UNSCOPED_CAMPAIGN_ID) {
             return Err(
                 "adopt_unscoped_storage: only for the campaign the widget carried before storage keys named the campaign (the Coorace text, unchanged); a new campaign leaves it out, or it would take that campaign's candidates' keys and pledges"
                     .into(),
@@ -304,6 +327,23 @@ impl CampaignFile {
             c.on_accent_light
         );
         let _ = writeln!(out, "pub const CARD_TRACK: &str = {:?};", c.card_track);
+        let _ = writeln!(
+            out,
+            "/// Earlier versions whose links still read (newest first)."
+        );
+        let _ = writeln!(
+            out,
+            "pub static EARLIER_VERSIONS: [EarlierVersion; {}] = [",
+            self.earlier_versions.len()
+        );
+        for v in &self.earlier_versions {
+            let _ = writeln!(
+                out,
+                "    EarlierVersion {{ version: {}, date: {:?}, id: {:?}, commitments: {} }},",
+                v.version, v.date, v.id, v.commitments
+            );
+        }
+        let _ = writeln!(out, "];");
         let id = self.id();
         for (i, lang) in self.languages.iter().enumerate() {
             let name = if i == 0 {
@@ -734,6 +774,80 @@ impl Reader {
             }
             None => String::new(),
         }
+    }
+
+    /// `earlier_versions`: each with its version (below this one), date,
+    /// id (4 hex digits, as a link carries it) and how many commitments it
+    /// had (this version keeps their positions, adding after them).
+    fn earlier_versions(
+        &mut self,
+        root: &Map<String, Value>,
+        current: u32,
+        count: usize,
+    ) -> Vec<EarlierVersionEntry> {
+        let Some(list) = root.get("earlier_versions") else {
+            return Vec::new();
+        };
+        let Some(list) = list.as_array() else {
+            self.error("earlier_versions", "a list");
+            return Vec::new();
+        };
+        let mut out: Vec<EarlierVersionEntry> = Vec::new();
+        for (i, item) in list.iter().enumerate() {
+            let path = format!("earlier_versions[{i}]");
+            let Some(v) = item.as_object() else {
+                self.error(&path, "an object");
+                continue;
+            };
+            self.known(v, &path, &["version", "date", "id", "commitments"]);
+            let version = match v.get("version").and_then(Value::as_u64) {
+                Some(n) if n >= 1 && n < u64::from(current) => n as u32,
+                _ => {
+                    self.error(
+                        &join(&path, "version"),
+                        &format!("a version before this one ({current})"),
+                    );
+                    0
+                }
+            };
+            let date = self.text(v, &path, "date");
+            if !date.is_empty() && !is_date(&date) {
+                self.error(&join(&path, "date"), "a date written YYYY-MM-DD");
+            }
+            let id = match v.get("id").and_then(Value::as_str) {
+                Some(hex)
+                    if hex.len() == 2 * ID_LEN && hex.chars().all(|c| c.is_ascii_hexdigit()) =>
+                {
+                    let byte = |i: usize| u8::from_str_radix(&hex[i..i + 2], 16).unwrap_or(0);
+                    [byte(0), byte(2)]
+                }
+                _ => {
+                    self.error(
+                        &join(&path, "id"),
+                        "its campaign id, 4 hex digits (the build said it, and its links carry it)",
+                    );
+                    [0; ID_LEN]
+                }
+            };
+            let commitments = match v.get("commitments").and_then(Value::as_u64) {
+                Some(n) if n >= 1 && n as usize <= count => n as usize,
+                _ => {
+                    self.error(&join(&path, "commitments"), &format!("how many commitments it had: from 1 to this version's {count} (their positions are kept)"));
+                    0
+                }
+            };
+            if out.iter().any(|o| o.version == version || o.id == id) {
+                self.error(&path, "a version or an id listed twice");
+            }
+            out.push(EarlierVersionEntry {
+                version,
+                date,
+                id,
+                commitments,
+            });
+        }
+        out.sort_by_key(|v| std::cmp::Reverse(v.version));
+        out
     }
 
     fn proposals(&mut self, root: &Map<String, Value>) -> Vec<ProposalEntry> {

@@ -363,3 +363,67 @@ fn the_test_campaign_builds_with_the_same_code() {
     assert!(rust.contains("pub static LANGUAGES: [&Campaign; 1] = [&CAMPAIGN];"));
     assert!(rust.contains("pub const ADOPTS_UNSCOPED_STORAGE: bool = false;"));
 }
+
+/// The Coorace file as its version 2 would be: an 11th proposal, and
+/// version 1 kept as an earlier version whose links still read.
+fn coorace_with_an_11th_proposal() -> Value {
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value["version"] = json!(2);
+    value["proposals"].as_array_mut().unwrap().push(json!({
+        "number": 11,
+        "title": { "fr": "Une onzième proposition", "en": "An eleventh proposal" },
+        "short": { "fr": "Onzième", "en": "Eleventh" },
+        "text": { "fr": "Ajoutée après la version 1.", "en": "Added after version 1." },
+        "commitments": [
+            { "id": "11.1", "text": { "fr": "Je m'engage à la lire.", "en": "I commit to read it." } }
+        ]
+    }));
+    value["earlier_versions"] =
+        json!([{ "version": 1, "date": "2026-11-28", "id": "9359", "commitments": 20 }]);
+    value
+}
+
+#[test]
+fn an_11th_proposal_keeps_the_links_of_version_1() {
+    let file = CampaignFile::parse(&coorace_with_an_11th_proposal().to_string())
+        .expect("version 2 with an 11th proposal is valid");
+    // Another text, so another id; version 1's id is kept as earlier, and
+    // its 20 positions are this version's first 20 (appended after).
+    assert_ne!(file.id(), [0x93, 0x59]);
+    assert_eq!(file.commitment_count(), 21);
+    let rust = file.to_rust();
+    assert!(rust.contains(
+        "EarlierVersion { version: 1, date: \"2026-11-28\", id: [147, 89], commitments: 20 },"
+    ));
+    assert!(rust.contains("Commitment { id: \"10.2\", position: 19,"));
+    assert!(rust.contains("Commitment { id: \"11.1\", position: 20,"));
+    // It still adopts the storage of builds before campaign keys: its
+    // version 1 is the text those builds carried.
+    assert!(file.adopt_unscoped_storage);
+}
+
+#[test]
+fn earlier_versions_must_be_earlier_with_an_id_and_fewer_commitments() {
+    for (edit, expected) in [
+        (json!([{ "version": 2, "date": "2026-11-28", "id": "9359", "commitments": 20 }]), "earlier_versions[0].version: a version before this one (2)"),
+        (json!([{ "version": 1, "date": "hier", "id": "9359", "commitments": 20 }]), "earlier_versions[0].date: a date written YYYY-MM-DD"),
+        (json!([{ "version": 1, "date": "2026-11-28", "id": "93", "commitments": 20 }]), "earlier_versions[0].id: its campaign id, 4 hex digits"),
+        (json!([{ "version": 1, "date": "2026-11-28", "id": "9359", "commitments": 22 }]), "earlier_versions[0].commitments: how many commitments it had: from 1 to this version's 21"),
+        (json!([{ "version": 1, "date": "2026-11-28", "id": "9359", "commitments": 20, "texts": 1 }]), "earlier_versions[0].texts: not a field"),
+    ] {
+        let mut value = coorace_with_an_11th_proposal();
+        value["earlier_versions"] = edit;
+        let error = CampaignFile::parse(&value.to_string()).expect_err("refused");
+        assert!(error.lines().any(|l| l.starts_with(expected)), "expected {expected:?} in:\n{error}");
+    }
+    // The same text listed as earlier: it is not another version.
+    let mut value: Value = serde_json::from_str(COORACE).unwrap();
+    value["version"] = json!(2);
+    value["earlier_versions"] =
+        json!([{ "version": 1, "date": "2026-11-28", "id": "9359", "commitments": 20 }]);
+    let error = CampaignFile::parse(&value.to_string()).expect_err("refused");
+    assert!(
+        error.starts_with("earlier_versions: an earlier version has this version's id"),
+        "{error}"
+    );
+}

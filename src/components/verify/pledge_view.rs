@@ -25,6 +25,19 @@ fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
     let selection = p.selection();
     let role = p.role().map(|r| t.role(r));
     let list = (!p.list().is_empty()).then(|| p.list().to_owned());
+    // Signed under an earlier version of the campaign text: counted
+    // against that version's commitments, and said.
+    let earlier = pledge.earlier_version();
+    let total = earlier.map_or(COMMITMENT_COUNT, |v| usize::from(v.commitments));
+    let earlier_note = earlier.map(|v| {
+        let (y, m, d) = v.ymd();
+        let date = crate::domain::SigningDate::from_ymd(y, m, d)
+            .map(|date| t.date(date))
+            .unwrap_or_else(|| v.date.to_owned());
+        view! {
+            <p class="pw-pledge__version">{fill(t.pledge_earlier_version, &[("date", &date)])}</p>
+        }
+    });
     let drawing = p.drawing().map(|d| {
         view! {
             <figure class="pw-pledge__drawing">
@@ -89,7 +102,8 @@ fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
                 {role.map(|r| view! { " · " <span class="pw-pledge__role">{r}</span> })}
             </p>
             <p class="pw-pledge__date">{fill(t.pledge_signed_on, &[("date", &t.date(p.date()))])}</p>
-            <p class="pw-pledge__count">{t.count(selection.count(), COMMITMENT_COUNT)}</p>
+            <p class="pw-pledge__count">{t.count(selection.count(), total)}</p>
+            {earlier_note}
             {drawing}
             <p class="pw-pledge__fingerprint">
                 {fill(t.pledge_fingerprint, &[("fingerprint", &fingerprint)])}

@@ -64,6 +64,47 @@ pub struct Commitment {
 /// Bytes of the campaign id in signed payloads.
 pub const CAMPAIGN_ID_LEN: usize = 2;
 
+/// An earlier version of the campaign (its file's `earlier_versions`):
+/// links signed under it carry its id and still read, their commitments
+/// being its first `commitments` positions, which later versions keep.
+#[derive(Debug, PartialEq, Eq)]
+pub struct EarlierVersion {
+    pub version: u32,
+    /// `YYYY-MM-DD`, checked by the build.
+    pub date: &'static str,
+    pub id: [u8; CAMPAIGN_ID_LEN],
+    pub commitments: u8,
+}
+
+impl EarlierVersion {
+    /// The version's date as (year, month, day).
+    pub fn ymd(&self) -> (i32, u32, u32) {
+        let part = |r: std::ops::Range<usize>| self.date.get(r).and_then(|s| s.parse().ok());
+        match (part(0..4), part(5..7), part(8..10)) {
+            (Some(y), Some(m), Some(d)) => (y as i32, m, d),
+            _ => (2020, 1, 1),
+        }
+    }
+}
+
+/// Which version of the campaign a payload's id names: `Some(None)` this
+/// one, `Some(Some(v))` an earlier one whose links still read, `None` none
+/// of them (another campaign).
+pub fn version_of(id: [u8; CAMPAIGN_ID_LEN]) -> Option<Option<&'static EarlierVersion>> {
+    version_in(id, CAMPAIGN.id(), &EARLIER_VERSIONS)
+}
+
+fn version_in(
+    id: [u8; CAMPAIGN_ID_LEN],
+    current: [u8; CAMPAIGN_ID_LEN],
+    earlier: &'static [EarlierVersion],
+) -> Option<Option<&'static EarlierVersion>> {
+    if id == current {
+        return Some(None);
+    }
+    earlier.iter().find(|v| v.id == id).map(Some)
+}
+
 impl Campaign {
     /// Every commitment, in position order.
     pub fn commitments(&self) -> impl Iterator<Item = &'static Commitment> {
@@ -203,6 +244,26 @@ mod tests {
         assert_eq!(CAMPAIGN.commitment_by_id(&past), None);
         assert_eq!(CAMPAIGN.commitment_at(COMMITMENT_COUNT as u8), None);
         assert!(CAMPAIGN.proposal(PROPOSAL_COUNT).is_none());
+    }
+
+    #[test]
+    fn a_link_names_this_version_an_earlier_one_or_none() {
+        static EARLIER: [EarlierVersion; 1] = [EarlierVersion {
+            version: 1,
+            date: "2026-11-28",
+            id: [0x93, 0x59],
+            commitments: 20,
+        }];
+        let current = [0x12, 0x34];
+        assert_eq!(version_in(current, current, &EARLIER), Some(None));
+        assert_eq!(
+            version_in([0x93, 0x59], current, &EARLIER),
+            Some(Some(&EARLIER[0]))
+        );
+        assert_eq!(version_in([0x00, 0x01], current, &EARLIER), None);
+        assert_eq!(EARLIER[0].ymd(), (2026, 11, 28));
+        // This build: its own id is this version.
+        assert_eq!(version_of(CAMPAIGN.id()), Some(None));
     }
 
     #[test]

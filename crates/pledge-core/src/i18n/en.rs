@@ -165,6 +165,7 @@ pub static EN: Texts = Texts {
     pledge_taken: "Taken",
     pledge_not_taken: "Not taken",
     pledge_signed_on: "Signed on {date}",
+    pledge_earlier_version: "Signed on the campaign text in its version of {date}, which has changed since: the commitments are shown in today's text.",
     pledge_drawing_label: "Handwritten signature",
     pledge_fingerprint: "Signing key: {fingerprint}",
     pledge_commitments_heading: "Commitments",

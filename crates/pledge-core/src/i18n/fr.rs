@@ -164,6 +164,7 @@ pub static FR: Texts = Texts {
     pledge_taken: "Engagements pris",
     pledge_not_taken: "Non pris",
     pledge_signed_on: "Signé le {date}",
+    pledge_earlier_version: "Signé sur le texte de la campagne dans sa version du {date}, qui a changé depuis : les engagements sont montrés dans le texte d'aujourd'hui.",
     pledge_drawing_label: "Signature manuscrite",
     pledge_fingerprint: "Clé de signature : {fingerprint}",
     pledge_commitments_heading: "Engagements",

@@ -306,6 +306,8 @@ pub struct Texts {
     pub pledge_not_taken: &'static str,
     /// `{date}`.
     pub pledge_signed_on: &'static str,
+    /// `{date}`: the campaign text's version a pledge was signed under.
+    pub pledge_earlier_version: &'static str,
     pub pledge_drawing_label: &'static str,
     /// `{fingerprint}`.
     pub pledge_fingerprint: &'static str,

@@ -295,7 +295,9 @@ impl PledgeList {
             return Err(ListError::new(ListErrorKind::SignatureMismatch));
         }
         let bytes = &part.message;
-        if bytes[1..1 + CAMPAIGN_ID_LEN] != CAMPAIGN.id() {
+        // Published under this version of the campaign or an earlier one
+        // whose links still read.
+        if crate::campaign::version_of([bytes[1], bytes[2]]).is_none() {
             return Err(ListError::new(ListErrorKind::OtherCampaign));
         }
         let at = 1 + CAMPAIGN_ID_LEN + 32;

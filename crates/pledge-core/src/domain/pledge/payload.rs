@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use crate::campaign::{CAMPAIGN, CAMPAIGN_ID_LEN};
+use crate::campaign::{version_of, CAMPAIGN, CAMPAIGN_ID_LEN};
 use crate::domain::journey::candidate_text;
 use crate::domain::journey::identity::{Field, Identity, Role};
 use crate::domain::journey::selection::Selection;
@@ -104,11 +104,17 @@ impl Pledge {
     }
 }
 
-/// Everything before the signature.
+/// Everything before the signature, under this version of the campaign.
 pub(super) fn body(pledge: &Pledge, public_key: &PublicKey) -> Vec<u8> {
+    body_for(CAMPAIGN.id(), pledge, public_key)
+}
+
+/// Everything before the signature, under the campaign version `campaign`
+/// names (a link signed under an earlier one is read back with its id).
+fn body_for(campaign: [u8; CAMPAIGN_ID_LEN], pledge: &Pledge, public_key: &PublicKey) -> Vec<u8> {
     let mut out = Vec::with_capacity(160);
     out.push(VERSION);
-    out.extend(CAMPAIGN.id());
+    out.extend(campaign);
     out.extend(&pledge.selection().bits().to_le_bytes()[..3]);
     out.push(pledge.role().map_or(0, role_byte));
     out.extend(pledge.date().days().to_le_bytes());
@@ -222,10 +228,12 @@ impl PayloadV1 {
             return err(LinkErrorKind::UnknownVersion(version));
         }
         let campaign = bytes.get(1..1 + CAMPAIGN_ID_LEN);
-        match campaign {
+        // This version of the campaign, or an earlier one whose links
+        // still read (its file's `earlier_versions`).
+        match campaign.map(|id| version_of([id[0], id[1]])) {
             None => return err(LinkErrorKind::Truncated),
-            Some(id) if id != CAMPAIGN.id() => return err(LinkErrorKind::UnknownCampaign),
-            Some(_) => {}
+            Some(None) => return err(LinkErrorKind::UnknownCampaign),
+            Some(Some(_)) => {}
         }
 
         // Walk the structure to find where the key and signature must be.
@@ -276,6 +284,14 @@ impl PayloadV1 {
         let mask = u32::from_le_bytes([header[3], header[4], header[5], 0]);
         let selection =
             Selection::from_bits(mask).ok_or(LinkError::new(LinkErrorKind::Malformed))?;
+        // Signed under an earlier version: only the commitments it had.
+        let campaign = [header[1], header[2]];
+        let earlier = version_of(campaign).ok_or(LinkError::new(LinkErrorKind::UnknownCampaign))?;
+        if let Some(v) = earlier {
+            if u64::from(mask) >> v.commitments != 0 {
+                return err(LinkErrorKind::Malformed);
+            }
+        }
         let role = match header[6] {
             0 => None,
             1 => Some(Role::HeadOfList),
@@ -309,10 +325,14 @@ impl PayloadV1 {
         let pledge = Pledge::as_read(selection, &identity, date, drawing)
             .map_err(|_: Field| LinkError::new(LinkErrorKind::Malformed))?;
         // Only canonical content: texts as `Pledge::new` makes them.
-        if body(&pledge, &public_key) != part.message {
+        if body_for(campaign, &pledge, &public_key) != part.message {
             return err(LinkErrorKind::Malformed);
         }
-        Ok(VerifiedPledge { pledge, public_key })
+        Ok(VerifiedPledge {
+            pledge,
+            public_key,
+            earlier,
+        })
     }
 }
 

@@ -34,6 +34,9 @@ pub struct SignedPledge {
 pub struct VerifiedPledge {
     pub(super) pledge: Pledge,
     pub(super) public_key: PublicKey,
+    /// The earlier version of the campaign it was signed under, if not
+    /// this one.
+    pub(super) earlier: Option<&'static crate::campaign::EarlierVersion>,
 }
 
 impl Pledge {
@@ -129,6 +132,7 @@ impl SignedPledge {
         VerifiedPledge {
             pledge: self.pledge.clone(),
             public_key: self.public_key,
+            earlier: None,
         }
     }
 }
@@ -136,6 +140,12 @@ impl SignedPledge {
 impl VerifiedPledge {
     pub fn pledge(&self) -> &Pledge {
         &self.pledge
+    }
+    /// The earlier version of the campaign text it was signed under (its
+    /// commitments are shown in today's text, which may differ), if not
+    /// this one.
+    pub fn earlier_version(&self) -> Option<&'static crate::campaign::EarlierVersion> {
+        self.earlier
     }
     pub fn public_key(&self) -> PublicKey {
         self.public_key
