@@ -123,7 +123,13 @@ pub fn heard(io: &dyn Io, stored: &str, value: Option<&str>) -> Option<Heard> {
 
 fn heard_before(io: &dyn Io, stored: &str, value: Option<&str>) -> Option<Heard> {
     match value {
-        None if stored == StoredDraft::KEY || stored == keys::KEY => Some(Heard::ForgottenBefore),
+        // The build before's « forget me » always removes the draft (a key
+        // alone is removed when it could not be read and was set aside):
+        // heard as one only while this tab read that draft, having none of
+        // its own.
+        None if stored == StoredDraft::KEY && io.get(stored).ok().flatten().is_none() => {
+            Some(Heard::ForgottenBefore)
+        }
         None => None,
         Some(v) => (io.get(stored).ok().flatten().as_deref() == Some(v))
             .then(|| Heard::Changed(stored.to_owned(), Some(v.to_owned()))),
@@ -242,12 +248,22 @@ mod tests {
             heard_before(&*io, StoredDraft::KEY, Some("later, from the tab before")),
             None
         );
-        // Its « forget me » is heard as one.
+        // A key set aside (unreadable) is no « forget me »; nor is the old
+        // draft's removal once this campaign has its own draft.
+        assert_eq!(heard_before(&*io, keys::KEY, None), None);
+        assert_eq!(heard_before(&*io, keys::LANG, None), None);
+        memory.put(StoredDraft::KEY, "x");
+        let _ = memory.remove(StoredDraft::KEY);
+        assert_eq!(heard_before(&*io, StoredDraft::KEY, None), None);
+        // Its « forget me », while this tab read the old draft, is one.
+        let before_only = MemoryIo::default();
+        let io = scoped(before_only.clone().shared(), true);
+        before_only.put(StoredDraft::KEY, "from the tab before");
+        let _ = before_only.remove(StoredDraft::KEY);
         assert_eq!(
-            heard_before(&*io, keys::KEY, None),
+            heard_before(&*io, StoredDraft::KEY, None),
             Some(Heard::ForgottenBefore)
         );
-        assert_eq!(heard_before(&*io, keys::LANG, None), None);
     }
 
     #[test]
