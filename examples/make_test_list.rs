@@ -13,10 +13,11 @@
 
 use std::path::PathBuf;
 
+use pledge_widget::campaign::COMMITMENT_COUNT;
 use pledge_widget::domain::pledge::codec::{Decoder, Encoder};
 use pledge_widget::domain::{
-    organiser::open_data, EntryStatus, Identity, ListEntry, PayloadV1, Pledge, PledgeKey,
-    PledgeList, Role, Selection, ShareLink, SigningDate,
+    organiser::open_data, EntryStatus, Identity, ListEntry, Payload, Pledge, PledgeKey, PledgeList,
+    Role, Selection, ShareLink, SigningDate,
 };
 
 const FIRST: &[&str] = &[
@@ -301,6 +302,7 @@ fn main() {
         let identity = Identity {
             name: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
             commune: commune.to_owned(),
+            commune_code: None,
             list: rng.pick(LISTS).replace("{c}", commune),
             role: match rng.next() % 4 {
                 0 => None,
@@ -311,7 +313,8 @@ fn main() {
         };
         // Most candidates take most commitments; some take a few.
         let keep = 50 + rng.next() % 50;
-        let bits = (0..20).fold(0u32, |m, b| m | (u32::from(rng.next() % 100 < keep) << b));
+        let bits =
+            (0..COMMITMENT_COUNT).fold(0u64, |m, b| m | (u64::from(rng.next() % 100 < keep) << b));
         let date = SigningDate::from_days(first_day + (rng.next() % 60) as u16);
         let mut seed = [0u8; 32];
         seed[..8].copy_from_slice(&(i as u64 + 1).to_le_bytes());
@@ -330,10 +333,10 @@ fn main() {
         entries.push(ListEntry {
             status,
             status_date,
-            payload: PayloadV1::encode(&signed),
+            payload: Payload::encode(&signed),
             new_key: None,
         });
-        let read = PayloadV1::decode(&PayloadV1::encode(&signed)).expect("reads back");
+        let read = Payload::decode(&Payload::encode(&signed)).expect("reads back");
         verified.push((read, status, status_date));
     }
     let list = PledgeList {

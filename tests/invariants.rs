@@ -155,7 +155,7 @@ fn the_pure_core_depends_on_no_framework_or_browser() {
 }
 
 /// The `crate::…` paths the shipped code of `file` names, as written
-/// (`crate::domain::pledge::payload::PayloadV1`, `crate::web`, …).
+/// (`crate::domain::pledge::payload::Payload`, `crate::web`, …).
 fn crate_paths(file: &Path) -> Vec<String> {
     let code = shipped_code(file);
     let mut paths = Vec::new();
@@ -463,7 +463,7 @@ fn a_signature_verdict_comes_only_from_a_verifier() {
             .collect::<Vec<_>>()
     };
     assert_eq!(
-        callers("PayloadV1::read_checked("),
+        callers("Payload::read_checked("),
         [
             "crates/pledge-core/src/domain/pledge/payload.rs",
             "src/web/verify.rs"

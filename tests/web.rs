@@ -624,6 +624,7 @@ fn sample_link() -> String {
     let identity = Identity {
         name: "Zoé <b>Ñúñez</b>".into(),
         commune: "Nîmes".into(),
+        commune_code: None,
         ..Identity::default()
     };
     let pledge = Pledge::new(
@@ -956,7 +957,7 @@ async fn the_browsers_ed25519_and_the_rust_verifier_agree() {
     assert_eq!(batch.len(), payloads.len());
     for (bytes, verdict) in payloads.iter().zip(&batch) {
         use pledge_widget::domain::pledge::codec::Decoder;
-        let rust = pledge_widget::domain::PayloadV1::decode(bytes);
+        let rust = pledge_widget::domain::Payload::decode(bytes);
         assert_eq!(verdict, &rust);
     }
     assert!(batch.iter().filter(|v| v.is_ok()).count() == 7);
@@ -1155,6 +1156,7 @@ async fn the_organisers_mark_is_a_drawn_seal_that_a_name_cannot_imitate() {
         &Identity {
             name: "✔ Vérifié par Coorace (TEST)".into(),
             commune: "Lyon".into(),
+            commune_code: None,
             list: "Engagement vérifié par Coorace (TEST) le 1 janvier 2026".into(),
             role: None,
         },

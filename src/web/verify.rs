@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use web_sys::CryptoKey;
 
-use crate::domain::{Fragment, LinkError, PayloadV1, ShareLink, VerifiedPledge};
+use crate::domain::{Fragment, LinkError, Payload, ShareLink, VerifiedPledge};
 
 /// This browser cannot check Ed25519 signatures.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -29,13 +29,18 @@ pub async fn verify_link(fragment: &str) -> Result<Fragment, NoEd25519> {
 /// by the browser. Strict verification, as the Rust verifier's: no
 /// small-order key or `R` (WebCrypto implementations differ there).
 pub async fn verify_payload(bytes: &[u8]) -> Result<Result<VerifiedPledge, LinkError>, NoEd25519> {
-    let part = match PayloadV1::signed_part(bytes) {
+    let part = match Payload::signed_part(bytes) {
         Err(e) => return Ok(Err(e)),
         Ok(part) => part,
     };
     let valid = !part.has_weak_point()
-        && ed25519_verify(&part.public_key.to_bytes(), part.message, &part.signature).await?;
-    Ok(PayloadV1::read_checked(&part, valid))
+        && ed25519_verify(
+            &part.public_key.to_bytes(),
+            &part.message(),
+            &part.signature,
+        )
+        .await?;
+    Ok(Payload::read_checked(&part, valid))
 }
 
 /// WebCrypto's Ed25519: the subtle crypto object, the algorithm and the
@@ -200,12 +205,16 @@ pub async fn ed25519_verify_many(
 pub async fn verify_payloads(
     payloads: &[&[u8]],
 ) -> Result<Vec<Result<VerifiedPledge, LinkError>>, NoEd25519> {
-    let parts: Vec<_> = payloads.iter().map(|b| PayloadV1::signed_part(b)).collect();
+    let parts: Vec<_> = payloads.iter().map(|b| Payload::signed_part(b)).collect();
     // Only the well-formed, strict ones go to the browser.
-    let asked: Vec<_> = parts
+    let messages: Vec<_> = parts
         .iter()
         .filter_map(|p| p.as_ref().ok().filter(|p| !p.has_weak_point()))
-        .map(|p| (p.public_key.to_bytes(), p.message, p.signature))
+        .map(|p| (p.public_key.to_bytes(), p.message(), p.signature))
+        .collect();
+    let asked: Vec<_> = messages
+        .iter()
+        .map(|(key, message, signature)| (*key, &message[..], *signature))
         .collect();
     super::dom::mark("pw-verify-parsed");
     let mut answers = ed25519_verify_many(&asked).await?.into_iter();
@@ -215,7 +224,7 @@ pub async fn verify_payloads(
         .map(|part| {
             let part = part?;
             let valid = !part.has_weak_point() && answers.next() == Some(true);
-            PayloadV1::read_checked(&part, valid)
+            Payload::read_checked(&part, valid)
         })
         .collect())
 }

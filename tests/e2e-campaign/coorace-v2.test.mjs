@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../e2e/browser.mjs';
-import { GOLDEN, REFUSED } from '../e2e/golden.mjs';
+import { GOLDEN, GOLDEN_V2, REFUSED } from '../e2e/golden.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -33,7 +33,9 @@ describe('a later version of a campaign keeps earlier links valid', () => {
     const page = await context.newPage();
     const errors = [];
     page.on('pageerror', (e) => errors.push(e.message));
-    for (const [name, link] of GOLDEN) {
+    // Payload v1 links shared before, and v2 links signed by the widget
+    // of version 1 of the campaign.
+    for (const [name, link] of [...GOLDEN, ...GOLDEN_V2]) {
       await page.goto(`${server.url}#${link.split('#')[1]}`);
       await page.getByText('Signature valide', { exact: true }).waitFor();
       await page.getByText(/Signé sur le texte de la campagne dans sa version du 28 novembre 2026/).waitFor();

@@ -21,7 +21,7 @@ mod contrast;
 /// any of them, the first it lists being its reference text.
 pub const INTERFACE_LANGUAGES: [&str; 2] = ["fr", "en"];
 /// Payload v1 carries the ticked commitments in a 3-byte mask.
-pub const MAX_COMMITMENTS: usize = 24;
+pub const MAX_COMMITMENTS: usize = 64;
 pub const MAX_PROPOSALS: usize = 30;
 pub const MAX_HASHTAG_CHARS: usize = 40;
 /// The card's chart labels: longer ones would be cut.
@@ -949,7 +949,7 @@ impl Reader {
         }
         let count: usize = proposals.iter().map(|p| p.commitments.len()).sum();
         if count > MAX_COMMITMENTS {
-            self.error("proposals", &format!("{count} commitments: at most {MAX_COMMITMENTS} (a signed link carries them in 3 bytes)"));
+            self.error("proposals", &format!("{count} commitments: at most {MAX_COMMITMENTS} (a signed link carries them in a mask of 8 bytes at most)"));
         }
         proposals
     }

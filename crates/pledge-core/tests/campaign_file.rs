@@ -308,17 +308,27 @@ fn reports_every_mistake_at_once() {
 
 #[test]
 fn refuses_more_commitments_than_a_link_carries() {
-    let error = broken(|v| {
-        let extra: Vec<Value> = (1..=5)
-            .map(|r| json!({ "id": format!("10.{}", r + 2), "text": { "fr": "Je m'engage à plus.", "en": "I commit to more." } }))
-            .collect();
-        v["proposals"][9]["commitments"]
-            .as_array_mut()
-            .unwrap()
-            .extend(extra);
-    });
+    let with = |extra: usize| {
+        let mut v: Value = serde_json::from_str(COORACE).unwrap();
+        {
+            let more: Vec<Value> = (1..=extra)
+                .map(|r| json!({ "id": format!("10.{}", r + 2), "text": { "fr": "Je m'engage à plus.", "en": "I commit to more." } }))
+                .collect();
+            v["proposals"][9]["commitments"]
+                .as_array_mut()
+                .unwrap()
+                .extend(more);
+            // Not the Coorace text any more: its own storage.
+            v["adopt_unscoped_storage"] = json!(false);
+            v["slug"] = json!("plus");
+        }
+        CampaignFile::parse(&v.to_string()).map(|c| c.proposals.len())
+    };
+    // 64 commitments fit payload v2's mask (8 bytes); 65 do not.
+    assert_eq!(with(44), Ok(10));
+    let error = with(45).unwrap_err();
     assert!(
-        error.contains("proposals: 25 commitments: at most 24"),
+        error.contains("proposals: 65 commitments: at most 64"),
         "{error}"
     );
 }

@@ -58,6 +58,7 @@ pub use embed::embed_options::{
 };
 pub use embed::hosting::{FrameStorage, OriginSharing};
 pub use journey::candidate_text::TextFault;
+pub use journey::commune_code::CommuneCode;
 pub use journey::draft::{Action, Draft, Step};
 pub use journey::identity::{Field, FieldError, Identity, Role};
 pub use journey::selection::Selection;
@@ -71,7 +72,7 @@ pub use organiser::pledge_list::{EntryStatus, ListEntry, ListError, PledgeList};
 pub use organiser::wall::{Totals, Wall, WallEntry, WallScope};
 pub use pledge::drawing::{Drawing, DrawnSignature, PadPoint, MAX_DRAWING_BYTES};
 pub use pledge::keys::{KeyFileError, PledgeKey, PublicKey};
-pub use pledge::payload::{LinkError, LinkErrorKind, PayloadV1};
+pub use pledge::payload::{Format, LinkError, LinkErrorKind, Payload};
 pub use pledge::share_link::{Fragment, ShareLink};
 pub use pledge::signed_pledge::{Pledge, SignedPledge, VerifiedPledge};
 pub use signing_date::SigningDate;

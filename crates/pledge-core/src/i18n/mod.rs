@@ -637,6 +637,7 @@ mod tests {
         let id = crate::domain::Identity {
             name: "\u{5e9}\u{5e8}\u{5d4}".into(),
             commune: "\u{5ea}\u{5dc} \u{5d0}\u{5d1}\u{5d9}\u{5d1}".into(),
+            commune_code: None,
             list: "Liste".into(),
             role: Some(crate::domain::Role::HeadOfList),
         };
@@ -722,6 +723,7 @@ mod tests {
         let id = Identity {
             name: "Camille".into(),
             commune: "Lyon".into(),
+            commune_code: None,
             ..Identity::default()
         };
         let pledge = Pledge::new(

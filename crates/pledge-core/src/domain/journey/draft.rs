@@ -1,4 +1,5 @@
 use crate::campaign::CAMPAIGN;
+use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::identity::{Field, Identity, Role};
 use crate::domain::journey::selection::Selection;
 
@@ -93,6 +94,9 @@ pub enum Action {
     /// Ticks (`true`) or unticks every commitment of the proposal at this index.
     SetAllOf(usize, bool),
     Edit(Field, String),
+    /// The commune chosen among the referential's suggestions: its name as
+    /// the referential writes it, and its official code.
+    ChooseCommune(String, CommuneCode),
     SetRole(Option<Role>),
     StartOver,
 }
@@ -113,6 +117,10 @@ impl Draft {
                 }
             }
             Action::Edit(field, value) => self.identity.set(field, value),
+            Action::ChooseCommune(name, code) => {
+                self.identity.commune = name;
+                self.identity.commune_code = Some(code);
+            }
             Action::SetRole(role) => self.identity.role = role,
             Action::StartOver => *self = Draft::default(),
         }

@@ -1,4 +1,5 @@
 use crate::domain::journey::candidate_text::{self, TextFault};
+use crate::domain::journey::commune_code::CommuneCode;
 
 /// Who signs the pledge, as typed by the candidate.
 ///
@@ -8,6 +9,10 @@ use crate::domain::journey::candidate_text::{self, TextFault};
 pub struct Identity {
     pub name: String,
     pub commune: String,
+    /// The commune's official code when the candidate chose it among the
+    /// referential's suggestions; `None` when typed (a commune newer than
+    /// the referential, or no choice made).
+    pub commune_code: Option<CommuneCode>,
     pub list: String,
     pub role: Option<Role>,
 }
@@ -94,7 +99,13 @@ impl Identity {
     pub fn set(&mut self, field: Field, value: String) {
         match field {
             Field::Name => self.name = value,
-            Field::Commune => self.commune = value,
+            Field::Commune => {
+                // A typed change is no longer the chosen commune.
+                if value != self.commune {
+                    self.commune_code = None;
+                }
+                self.commune = value
+            }
             Field::List => self.list = value,
         }
     }
@@ -132,6 +143,7 @@ mod tests {
         Identity {
             name: "Camille Dupont".into(),
             commune: "Saint-Étienne".into(),
+            commune_code: None,
             ..Identity::default()
         }
     }

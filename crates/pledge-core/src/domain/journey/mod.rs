@@ -7,6 +7,7 @@
 //! knows nothing of signing (`tests/invariants.rs`).
 
 pub mod candidate_text;
+pub(crate) mod commune_code;
 pub(crate) mod draft;
 pub(crate) mod identity;
 pub(crate) mod selection;

@@ -3,9 +3,10 @@ use crate::campaign::{Proposal, COMMITMENT_COUNT};
 /// The commitments a candidate has ticked, as a bitmask over their fixed
 /// positions (bit `n` is the commitment at position `n`).
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
-pub struct Selection(u32);
+pub struct Selection(u64);
 
-const ALL_BITS: u32 = (1 << COMMITMENT_COUNT) - 1;
+/// A campaign has 1 to 64 commitments (the campaign file's limit).
+const ALL_BITS: u64 = u64::MAX >> (64 - COMMITMENT_COUNT);
 
 impl Selection {
     /// Nothing ticked.
@@ -17,11 +18,11 @@ impl Selection {
     }
 
     /// The selection for these bits, or `None` if a bit names no commitment.
-    pub fn from_bits(bits: u32) -> Option<Selection> {
+    pub fn from_bits(bits: u64) -> Option<Selection> {
         (bits & !ALL_BITS == 0).then_some(Selection(bits))
     }
 
-    pub fn bits(self) -> u32 {
+    pub fn bits(self) -> u64 {
         self.0
     }
 

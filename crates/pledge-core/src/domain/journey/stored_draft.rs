@@ -1,6 +1,7 @@
 use std::fmt;
 
 use crate::campaign::CAMPAIGN;
+use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::draft::{Draft, Step};
 use crate::domain::journey::identity::{Identity, Role};
 use crate::domain::journey::selection::Selection;
@@ -60,6 +61,12 @@ impl StoredDraft {
             out.push_str(key);
             out.push_str("\":");
             json::write_string(&mut out, value);
+        }
+        // Only when chosen from the referential: a record without it reads
+        // as before, and builds before it ignore the member.
+        if let Some(code) = &id.commune_code {
+            out.push_str(",\"commune_code\":");
+            json::write_string(&mut out, code.as_str());
         }
         out.push_str(",\"role\":");
         match id.role {
@@ -153,6 +160,12 @@ impl StoredDraft {
         let name = string_field(&record, "name")?;
         let commune = string_field(&record, "commune")?;
         let list = string_field(&record, "list")?;
+        // A code that is not one (edited by hand) leaves the commune typed:
+        // the name is what the candidate sees, and it is kept.
+        let commune_code = match record.get("commune_code") {
+            Some(Json::String(code)) => CommuneCode::parse(code),
+            _ => None,
+        };
         let role_key = match record.get("role") {
             None | Some(Json::Null) => None,
             Some(Json::String(key)) => Some(key.clone()),
@@ -181,6 +194,7 @@ impl StoredDraft {
             identity: Identity {
                 name,
                 commune,
+                commune_code,
                 list,
                 role,
             },
@@ -298,6 +312,28 @@ mod tests {
         assert_eq!(StoredDraft::decode(&StoredDraft::encode(&d)), Ok(d));
         let empty = Draft::default();
         assert_eq!(StoredDraft::decode(&StoredDraft::encode(&empty)), Ok(empty));
+    }
+
+    #[test]
+    fn a_chosen_commune_keeps_its_code_and_typing_drops_it() {
+        let mut d = sample();
+        let code = CommuneCode::parse("42218").unwrap();
+        d.apply(Action::ChooseCommune("Saint-Étienne".into(), code));
+        let text = StoredDraft::encode(&d);
+        assert!(text.contains(r#""commune_code":"42218""#), "{text}");
+        assert_eq!(StoredDraft::decode(&text), Ok(d.clone()));
+        // A record without the member (every record before it) reads as typed.
+        assert!(!StoredDraft::encode(&sample()).contains("commune_code"));
+        // A hand-edited code that is not one leaves the commune typed.
+        let bad = text.replace("42218", "42-18");
+        let read = StoredDraft::decode(&bad).unwrap();
+        assert_eq!(
+            (read.identity.commune.as_str(), read.identity.commune_code),
+            ("Saint-Étienne", None)
+        );
+        // Typing in the field again makes it a typed commune.
+        d.apply(Action::Edit(Field::Commune, "Saint-Étienne-".into()));
+        assert_eq!(d.identity.commune_code, None);
     }
 
     #[test]

@@ -202,6 +202,7 @@ mod tests {
         let identity = Identity {
             name: "=Dupont, \"Camille\"".into(),
             commune: "Saint-Étienne".into(),
+            commune_code: None,
             list: "Ensemble".into(),
             role: Some(crate::domain::journey::identity::Role::HeadOfList),
         };

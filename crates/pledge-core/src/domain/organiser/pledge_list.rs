@@ -12,7 +12,7 @@ use crate::campaign::{CAMPAIGN, CAMPAIGN_ID_LEN};
 use crate::domain::json::{self, Json, Version};
 use crate::domain::pledge::codec::leb128;
 use crate::domain::pledge::keys::{PledgeKey, PublicKey};
-use crate::domain::pledge::payload::PayloadV1;
+use crate::domain::pledge::payload::Payload;
 use crate::domain::pledge::signed_pledge::VerifiedPledge;
 use crate::domain::signing_date::SigningDate;
 
@@ -90,7 +90,7 @@ impl EntryStatus {
 
 /// One pledge in the list: its payload as in its link (not checked here:
 /// each entry's own signature is checked by the reader, see
-/// `PayloadV1::signed_part`), its status and the day it was set.
+/// `Payload::signed_part`), its status and the day it was set.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct ListEntry {
     pub status: EntryStatus,
@@ -335,7 +335,7 @@ impl PledgeList {
             let payload = take(len)?.to_vec();
             // A key « replaced » by itself is no replacement.
             if let Some(new) = new_key {
-                let own = PayloadV1::signed_part(&payload).map(|p| p.public_key);
+                let own = Payload::signed_part(&payload).map(|p| p.public_key);
                 if own == Ok(new) {
                     return Err(ListError::new(ListErrorKind::Malformed));
                 }
@@ -386,11 +386,7 @@ impl PledgeList {
     /// index of that key's latest entry, when listed (its own signature
     /// not checked here: a caller that links to it checks it first).
     pub fn new_key_of(&self, old: &PublicKey) -> Option<(PublicKey, Option<usize>)> {
-        let key_of = |e: &ListEntry| {
-            PayloadV1::signed_part(&e.payload)
-                .ok()
-                .map(|p| p.public_key)
-        };
+        let key_of = |e: &ListEntry| Payload::signed_part(&e.payload).ok().map(|p| p.public_key);
         let new = self
             .entries
             .iter()
@@ -401,7 +397,7 @@ impl PledgeList {
             .iter()
             .enumerate()
             .filter_map(|(i, e)| {
-                let part = PayloadV1::signed_part(&e.payload).ok()?;
+                let part = Payload::signed_part(&e.payload).ok()?;
                 (part.public_key == new).then(|| (part.date(), i))
             })
             .max()
@@ -424,7 +420,7 @@ impl PledgeList {
             .enumerate()
             .filter(|(i, _)| Some(*i) != own_at)
             .filter_map(|(i, e)| {
-                let part = PayloadV1::signed_part(&e.payload).ok()?;
+                let part = Payload::signed_part(&e.payload).ok()?;
                 let rank = (part.date(), i + 1);
                 (part.public_key == key && rank > own_rank).then_some((rank, i))
             })
@@ -587,11 +583,12 @@ mod tests {
     ) {
         use crate::domain::journey::identity::Identity;
         use crate::domain::pledge::codec::{Decoder, Encoder};
-        use crate::domain::pledge::payload::PayloadV1;
+        use crate::domain::pledge::payload::Payload;
         use crate::domain::pledge::signed_pledge::Pledge;
         let identity = Identity {
             name: name.into(),
             commune: "Lyon".into(),
+            commune_code: None,
             list: String::new(),
             role: None,
         };
@@ -601,8 +598,8 @@ mod tests {
             SigningDate::from_days(day),
             None,
         );
-        let bytes = PayloadV1::encode(&pledge.unwrap().sign(&PledgeKey::from_seed([seed; 32])));
-        let verified = PayloadV1::decode(&bytes).unwrap();
+        let bytes = Payload::encode(&pledge.unwrap().sign(&PledgeKey::from_seed([seed; 32])));
+        let verified = Payload::decode(&bytes).unwrap();
         (bytes, verified)
     }
 

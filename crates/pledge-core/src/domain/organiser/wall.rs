@@ -180,7 +180,7 @@ mod tests {
     use crate::domain::organiser::pledge_list::ListEntry;
     use crate::domain::pledge::codec::{Decoder, Encoder};
     use crate::domain::pledge::keys::PledgeKey;
-    use crate::domain::pledge::payload::PayloadV1;
+    use crate::domain::pledge::payload::Payload;
     use crate::domain::pledge::signed_pledge::Pledge;
 
     fn entry(
@@ -194,6 +194,7 @@ mod tests {
         let identity = Identity {
             name: name.into(),
             commune: commune.into(),
+            commune_code: None,
             list: "Liste".into(),
             role: None,
         };
@@ -207,7 +208,7 @@ mod tests {
         ListEntry {
             status,
             status_date: SigningDate::from_days(day),
-            payload: PayloadV1::encode(&signed),
+            payload: Payload::encode(&signed),
             new_key: None,
         }
     }
@@ -220,7 +221,7 @@ mod tests {
         let verdicts = list
             .entries
             .iter()
-            .map(|e| PayloadV1::decode(&e.payload))
+            .map(|e| Payload::decode(&e.payload))
             .collect();
         Wall::new(&list, verdicts)
     }

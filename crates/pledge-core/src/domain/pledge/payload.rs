@@ -1,10 +1,15 @@
-//! The canonical signed payload, version 1. Documented byte by byte in
-//! `docs/payload-v1.md`; pinned by the golden vectors in `tests/golden.rs`.
+//! The canonical signed payload. Version 2, which the widget signs, is
+//! documented byte by byte in `docs/payload-v2.md`; version 1, which links
+//! shared before it carry and every reader still reads, in
+//! `docs/payload-v1.md`. Both are pinned by the golden vectors in
+//! `tests/golden.rs`.
 
+use std::borrow::Cow;
 use std::fmt;
 
-use crate::campaign::{version_of, CAMPAIGN, CAMPAIGN_ID_LEN};
+use crate::campaign::{version_of, CAMPAIGN, CAMPAIGN_ID_LEN, COMMITMENT_COUNT};
 use crate::domain::journey::candidate_text;
+use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::identity::{Field, Identity, Role};
 use crate::domain::journey::selection::Selection;
 use crate::domain::pledge::codec::{leb128, Decoder, Encoder};
@@ -13,20 +18,52 @@ use crate::domain::pledge::keys::{PledgeKey, PublicKey};
 use crate::domain::pledge::signed_pledge::{Pledge, SignedPledge, VerifiedPledge};
 use crate::domain::signing_date::SigningDate;
 
-/// The version byte of this format.
-pub const VERSION: u8 = 1;
-/// Smallest possible payload: header, three empty lengths (which a valid
-/// pledge never has, but a reader must not trip on), no drawing, key and
-/// signature.
-const MIN_LEN: usize = HEADER_LEN + 4 + 32 + 64;
-/// Version, campaign id, commitments (3), role (1), date (2).
-const HEADER_LEN: usize = 1 + CAMPAIGN_ID_LEN + 3 + 1 + 2;
+/// The payload formats a reader takes. The widget signs [`Format::V2`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Format {
+    /// Links signed until December 2026: a 3-byte mask (24 commitments at
+    /// most), no commune code, the signature over the bytes alone.
+    V1,
+    /// A mask as long as the campaign version needs, the commune's
+    /// official code, and the signature over a context string then the
+    /// bytes (so no other signed message of the widget can pass for one).
+    V2,
+}
+
+impl Format {
+    /// What the widget signs.
+    pub const CURRENT: Format = Format::V2;
+
+    /// The version byte.
+    pub fn byte(self) -> u8 {
+        match self {
+            Format::V1 => 1,
+            Format::V2 => 2,
+        }
+    }
+
+    fn from_byte(byte: u8) -> Option<Format> {
+        match byte {
+            1 => Some(Format::V1),
+            2 => Some(Format::V2),
+            _ => None,
+        }
+    }
+}
+
+/// What a version-2 signature covers before the payload's own bytes.
+pub const CONTEXT_V2: &[u8] = b"pledge-widget/payload/v2\0";
+
 /// Longest payload a valid pledge can make, rounded up.
 pub const MAX_PAYLOAD_BYTES: usize = 2048;
+/// Version 1's mask: 3 bytes.
+const V1_MASK_BYTES: usize = 3;
+/// The commune code's length when there is one.
+const CODE_LEN: usize = 5;
 
-/// The version-1 codec: a [`SignedPledge`] to bytes, and bytes to a
-/// [`VerifiedPledge`] (decoding checks the signature).
-pub struct PayloadV1;
+/// The payload codec: a [`SignedPledge`] to bytes in its format, and bytes
+/// of either format to a [`VerifiedPledge`] (decoding checks the signature).
+pub struct Payload;
 
 /// Why a payload (or a link) could not be read as a valid pledge.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -92,35 +129,89 @@ fn err<T>(kind: LinkErrorKind) -> Result<T, LinkError> {
 }
 
 impl Pledge {
-    /// Signs the canonical payload of this pledge with `key`.
+    /// Signs the canonical payload of this pledge with `key`, in the
+    /// current format.
     pub fn sign(self, key: &PledgeKey) -> SignedPledge {
+        self.sign_as(Format::CURRENT, key)
+    }
+
+    /// Signs in a given format: version 1 only for the golden vectors of
+    /// links already shared (the widget signs [`Format::CURRENT`]). A
+    /// version-1 payload holds no commune code and at most 24 commitments.
+    #[doc(hidden)]
+    pub fn sign_as(self, format: Format, key: &PledgeKey) -> SignedPledge {
         let public_key = key.public();
-        let body = body(&self, &public_key);
+        let body = body_for(format, CAMPAIGN.id(), &self, &public_key);
         SignedPledge {
-            signature: key.sign(&body),
+            signature: key.sign(&signed_message(format, &body)),
             pledge: self,
             public_key,
+            format,
         }
     }
 }
 
-/// Everything before the signature, under this version of the campaign.
-pub(super) fn body(pledge: &Pledge, public_key: &PublicKey) -> Vec<u8> {
-    body_for(CAMPAIGN.id(), pledge, public_key)
+/// What the signature of a payload in `format` covers, given its bytes
+/// before the signature.
+fn signed_message(format: Format, body: &[u8]) -> Cow<'_, [u8]> {
+    match format {
+        Format::V1 => Cow::Borrowed(body),
+        Format::V2 => Cow::Owned([CONTEXT_V2, body].concat()),
+    }
 }
 
-/// Everything before the signature, under the campaign version `campaign`
-/// names (a link signed under an earlier one is read back with its id).
-fn body_for(campaign: [u8; CAMPAIGN_ID_LEN], pledge: &Pledge, public_key: &PublicKey) -> Vec<u8> {
+/// How many commitments the campaign version named by `campaign` has.
+fn commitments_of(campaign: [u8; CAMPAIGN_ID_LEN]) -> Option<usize> {
+    version_of(campaign)
+        .map(|earlier| earlier.map_or(COMMITMENT_COUNT, |v| usize::from(v.commitments)))
+}
+
+/// The version-2 mask's length for a campaign version of `commitments`.
+fn mask_len(commitments: usize) -> usize {
+    commitments.div_ceil(8)
+}
+
+/// Everything before the signature, in `format`, under the campaign
+/// version `campaign` names (a link signed under an earlier one is read
+/// back with its id).
+fn body_for(
+    format: Format,
+    campaign: [u8; CAMPAIGN_ID_LEN],
+    pledge: &Pledge,
+    public_key: &PublicKey,
+) -> Vec<u8> {
     let mut out = Vec::with_capacity(160);
-    out.push(VERSION);
+    out.push(format.byte());
     out.extend(campaign);
-    out.extend(&pledge.selection().bits().to_le_bytes()[..3]);
+    let mask = pledge.selection().bits().to_le_bytes();
+    match format {
+        Format::V1 => out.extend(&mask[..V1_MASK_BYTES]),
+        Format::V2 => {
+            let n = mask_len(commitments_of(campaign).unwrap_or(COMMITMENT_COUNT));
+            out.push(n as u8);
+            out.extend(&mask[..n]);
+        }
+    }
     out.push(pledge.role().map_or(0, role_byte));
     out.extend(pledge.date().days().to_le_bytes());
-    for text in [pledge.name(), pledge.commune(), pledge.list()] {
+    let code = pledge.commune_code();
+    let code = code.as_ref().map_or(&[][..], |c| &c.as_bytes()[..]);
+    let texts: &[&[u8]] = match format {
+        Format::V1 => &[
+            pledge.name().as_bytes(),
+            pledge.commune().as_bytes(),
+            pledge.list().as_bytes(),
+        ],
+        Format::V2 => &[
+            pledge.name().as_bytes(),
+            pledge.commune().as_bytes(),
+            code,
+            pledge.list().as_bytes(),
+        ],
+    };
+    for text in texts {
         leb128::put(&mut out, text.len());
-        out.extend(text.as_bytes());
+        out.extend(*text);
     }
     let drawing = pledge
         .drawing()
@@ -168,29 +259,82 @@ impl<'a> Reader<'a> {
         let n = self.len()?;
         self.take(n)
     }
+
+    /// The header after the campaign id, in `format`: the mask's bytes and
+    /// the role and date (3 bytes).
+    fn header(&mut self, format: Format) -> Result<(&'a [u8], &'a [u8]), LinkError> {
+        self.take(1 + CAMPAIGN_ID_LEN)?;
+        let mask = match format {
+            Format::V1 => self.take(V1_MASK_BYTES)?,
+            Format::V2 => {
+                let n = self.take(1)?[0];
+                self.take(usize::from(n))?
+            }
+        };
+        Ok((mask, self.take(3)?))
+    }
+
+    /// The texts in `format`'s order: name, commune, commune code (version
+    /// 2), list; then the drawing.
+    fn texts(&mut self, format: Format) -> Result<Texts<'a>, LinkError> {
+        let (name, commune) = (self.chunk()?, self.chunk()?);
+        let code = match format {
+            Format::V1 => &[][..],
+            Format::V2 => self.chunk()?,
+        };
+        Ok(Texts {
+            name,
+            commune,
+            code,
+            list: self.chunk()?,
+            drawing: self.chunk()?,
+        })
+    }
 }
 
-impl Encoder<SignedPledge> for PayloadV1 {
+struct Texts<'a> {
+    name: &'a [u8],
+    commune: &'a [u8],
+    code: &'a [u8],
+    list: &'a [u8],
+    drawing: &'a [u8],
+}
+
+impl Encoder<SignedPledge> for Payload {
     type Encoded = Vec<u8>;
 
     fn encode(signed: &SignedPledge) -> Vec<u8> {
-        let mut out = body(&signed.pledge, &signed.public_key);
+        let mut out = body_for(
+            signed.format,
+            CAMPAIGN.id(),
+            &signed.pledge,
+            &signed.public_key,
+        );
         out.extend(signed.signature);
         out
     }
 }
 
 /// What a payload's signature covers, found without checking it (reading
-/// steps 1–4 of `docs/payload-v1.md`).
+/// steps 1–4 of `docs/payload-v2.md`).
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SignedPart<'a> {
+    pub format: Format,
     /// Every byte before the signature.
-    pub message: &'a [u8],
+    pub body: &'a [u8],
     pub public_key: PublicKey,
     pub signature: [u8; 64],
+    /// Where the signing date stands in `body`.
+    date_at: usize,
 }
 
-impl SignedPart<'_> {
+impl<'a> SignedPart<'a> {
+    /// What the signature is over: the body, after the context string in
+    /// version 2.
+    pub fn message(&self) -> Cow<'a, [u8]> {
+        signed_message(self.format, self.body)
+    }
+
     /// Whether the key or the signature's `R` is a point of small order,
     /// which strict verification refuses: checked before a verifier that
     /// may not (the browser's).
@@ -204,17 +348,14 @@ impl SignedPart<'_> {
     /// The signing date the payload states (not checked: the signature
     /// covers it).
     pub fn date(&self) -> SigningDate {
-        // `signed_part` walked the header: version, campaign,
-        // commitments (3), role (1), then the date.
-        let at = 1 + CAMPAIGN_ID_LEN + 3 + 1;
-        match self.message.get(at..at + 2) {
+        match self.body.get(self.date_at..self.date_at + 2) {
             Some(&[a, b]) => SigningDate::from_days(u16::from_le_bytes([a, b])),
             _ => SigningDate::from_days(0),
         }
     }
 }
 
-impl PayloadV1 {
+impl Payload {
     /// Steps 1–4: size, version, campaign, a whole structure; what the
     /// signature covers and with which key.
     pub fn signed_part(bytes: &[u8]) -> Result<SignedPart<'_>, LinkError> {
@@ -224,9 +365,9 @@ impl PayloadV1 {
         let Some(&version) = bytes.first() else {
             return err(LinkErrorKind::Truncated);
         };
-        if version != VERSION {
+        let Some(format) = Format::from_byte(version) else {
             return err(LinkErrorKind::UnknownVersion(version));
-        }
+        };
         let campaign = bytes.get(1..1 + CAMPAIGN_ID_LEN);
         // This version of the campaign, or an earlier one whose links
         // still read (its file's `earlier_versions`).
@@ -238,10 +379,9 @@ impl PayloadV1 {
 
         // Walk the structure to find where the key and signature must be.
         let mut r = Reader { bytes };
-        r.take(HEADER_LEN)?;
-        for _ in 0..4 {
-            r.chunk()?; // name, commune, list, drawing
-        }
+        r.header(format)?;
+        let date_at = bytes.len() - r.bytes.len() - 2;
+        r.texts(format)?;
         let key: [u8; 32] = r
             .take(32)?
             .try_into()
@@ -250,17 +390,19 @@ impl PayloadV1 {
             .take(64)?
             .try_into()
             .map_err(|_| LinkError::new(LinkErrorKind::Truncated))?;
-        if !r.bytes.is_empty() || bytes.len() < MIN_LEN {
+        if !r.bytes.is_empty() {
             return err(LinkErrorKind::SignatureMismatch);
         }
         Ok(SignedPart {
-            message: &bytes[..bytes.len() - 64],
+            format,
+            body: &bytes[..bytes.len() - 64],
             public_key: PublicKey::from_bytes(key),
             signature,
+            date_at,
         })
     }
 
-    /// Steps 5–7 once the signature of [`PayloadV1::signed_part`] was
+    /// Steps 5–7 once the signature of [`Payload::signed_part`] was
     /// checked by the caller: `signature_valid` is that check's answer (the
     /// browser's Ed25519 in the light verification of `web::verify_link`;
     /// [`Decoder::decode`] checks it here, in Rust). `tests/invariants.rs`
@@ -274,32 +416,36 @@ impl PayloadV1 {
         }
         let public_key = part.public_key;
         // The structure was walked by `signed_part`: read the fields.
-        let mut r = Reader {
-            bytes: part.message,
-        };
-        let header = r.take(HEADER_LEN)?;
-        let (name, commune, list, drawing) = (r.chunk()?, r.chunk()?, r.chunk()?, r.chunk()?);
+        let mut r = Reader { bytes: part.body };
+        let (mask, role_and_date) = r.header(part.format)?;
+        let texts = r.texts(part.format)?;
 
         // Signed: now every field must follow the rules.
-        let mask = u32::from_le_bytes([header[3], header[4], header[5], 0]);
-        let selection =
-            Selection::from_bits(mask).ok_or(LinkError::new(LinkErrorKind::Malformed))?;
-        // Signed under an earlier version: only the commitments it had.
-        let campaign = [header[1], header[2]];
+        let campaign = [part.body[1], part.body[2]];
         let earlier = version_of(campaign).ok_or(LinkError::new(LinkErrorKind::UnknownCampaign))?;
-        if let Some(v) = earlier {
-            if u64::from(mask) >> v.commitments != 0 {
-                return err(LinkErrorKind::Malformed);
-            }
+        let commitments = earlier.map_or(COMMITMENT_COUNT, |v| usize::from(v.commitments));
+        // A mask longer than 8 bytes names more commitments than any
+        // campaign has; its length is checked by the re-encoding below.
+        if mask.len() > 8 {
+            return err(LinkErrorKind::Malformed);
         }
-        let role = match header[6] {
+        let mut wide = [0; 8];
+        wide[..mask.len()].copy_from_slice(mask);
+        let bits = u64::from_le_bytes(wide);
+        // Only the commitments of the version it was signed under.
+        if commitments < 64 && bits >> commitments != 0 {
+            return err(LinkErrorKind::Malformed);
+        }
+        let selection =
+            Selection::from_bits(bits).ok_or(LinkError::new(LinkErrorKind::Malformed))?;
+        let role = match role_and_date[0] {
             0 => None,
             1 => Some(Role::HeadOfList),
             2 => Some(Role::RunningMate),
             3 => Some(Role::Candidate),
             _ => return err(LinkErrorKind::Malformed),
         };
-        let date = SigningDate::from_days(u16::from_le_bytes([header[7], header[8]]));
+        let date = SigningDate::from_days(u16::from_le_bytes([role_and_date[1], role_and_date[2]]));
         // The candidate-text rule, as at signing: a link a careful signer
         // could not have made is refused with its own reason.
         let text = |b: &[u8]| {
@@ -309,13 +455,24 @@ impl PayloadV1 {
             }
             Ok(t.to_owned())
         };
+        let commune_code = match texts.code {
+            [] => None,
+            code => Some(
+                std::str::from_utf8(code)
+                    .ok()
+                    .filter(|c| c.len() == CODE_LEN)
+                    .and_then(CommuneCode::parse)
+                    .ok_or(LinkError::new(LinkErrorKind::Malformed))?,
+            ),
+        };
         let identity = Identity {
-            name: text(name)?,
-            commune: text(commune)?,
-            list: text(list)?,
+            name: text(texts.name)?,
+            commune: text(texts.commune)?,
+            commune_code,
+            list: text(texts.list)?,
             role,
         };
-        let drawing = match drawing {
+        let drawing = match texts.drawing {
             [] => None,
             d => Some(
                 DrawnSignature::from_bytes(d)
@@ -324,19 +481,21 @@ impl PayloadV1 {
         };
         let pledge = Pledge::as_read(selection, &identity, date, drawing)
             .map_err(|_: Field| LinkError::new(LinkErrorKind::Malformed))?;
-        // Only canonical content: texts as `Pledge::new` makes them.
-        if body_for(campaign, &pledge, &public_key) != part.message {
+        // Only canonical content: texts as `Pledge::new` makes them, the
+        // mask as long as the campaign version needs.
+        if body_for(part.format, campaign, &pledge, &public_key) != part.body {
             return err(LinkErrorKind::Malformed);
         }
         Ok(VerifiedPledge {
             pledge,
             public_key,
             earlier,
+            format: part.format,
         })
     }
 }
 
-impl Decoder<VerifiedPledge> for PayloadV1 {
+impl Decoder<VerifiedPledge> for Payload {
     type Encoded = [u8];
     type Error = LinkError;
 
@@ -345,9 +504,9 @@ impl Decoder<VerifiedPledge> for PayloadV1 {
     /// change anywhere is reported as a change, not as whatever the changed
     /// byte happens to break.
     fn decode(bytes: &[u8]) -> Result<VerifiedPledge, LinkError> {
-        let part = PayloadV1::signed_part(bytes)?;
-        let valid = part.public_key.verifies(part.message, &part.signature);
-        PayloadV1::read_checked(&part, valid)
+        let part = Payload::signed_part(bytes)?;
+        let valid = part.public_key.verifies(&part.message(), &part.signature);
+        Payload::read_checked(&part, valid)
     }
 }
 
@@ -362,6 +521,7 @@ mod tests {
         Identity {
             name: name.into(),
             commune: commune.into(),
+            commune_code: None,
             list: list.into(),
             role,
         }
@@ -397,7 +557,7 @@ mod tests {
     }
 
     fn decode(bytes: &[u8]) -> Result<VerifiedPledge, LinkError> {
-        PayloadV1::decode(bytes)
+        Payload::decode(bytes)
     }
 
     fn kind(bytes: &[u8]) -> LinkErrorKind {
@@ -431,10 +591,10 @@ mod tests {
         ];
         for (selection, id, drawing) in cases {
             let s = signed(selection, &id, drawing);
-            let bytes = PayloadV1::encode(&s);
+            let bytes = Payload::encode(&s);
             let back = decode(&bytes).unwrap();
             assert_eq!(back, s.verified());
-            assert_eq!(PayloadV1::encode(&s), bytes, "deterministic");
+            assert_eq!(Payload::encode(&s), bytes, "deterministic");
         }
     }
 
@@ -447,7 +607,7 @@ mod tests {
         );
         assert_eq!(s.pledge().name(), "Camille");
         assert_eq!(s.pledge().list(), "");
-        assert!(decode(&PayloadV1::encode(&s)).is_ok());
+        assert!(decode(&Payload::encode(&s)).is_ok());
     }
 
     /// What a forger's own tool could sign: the fields as given, unchecked.
@@ -457,11 +617,12 @@ mod tests {
             name: name.into(),
             commune: commune.into(),
             list: list.into(),
+            commune_code: None,
             role: Some(Role::HeadOfList),
             date: date(),
             drawing: None,
         };
-        PayloadV1::encode(&pledge.sign(&PledgeKey::from_seed([7; 32])))
+        Payload::encode(&pledge.sign(&PledgeKey::from_seed([7; 32])))
     }
 
     #[test]
@@ -561,7 +722,7 @@ mod tests {
         // Typed, the wide spaces are signed as one; the others are refused.
         let s = signed(Selection::EMPTY, &identity(&wide, "Lyon", "", None), None);
         assert_eq!(s.pledge().name(), "A Signature valide");
-        assert!(decode(&PayloadV1::encode(&s)).is_ok());
+        assert!(decode(&Payload::encode(&s)).is_ok());
         for bad in [zalgo.as_str(), tags] {
             assert_eq!(
                 Pledge::new(
@@ -602,7 +763,7 @@ mod tests {
                 Ok(p) => {
                     signed_ok += 1;
                     assert_eq!(p.name(), text);
-                    let bytes = PayloadV1::encode(&p.sign(&PledgeKey::from_seed([7; 32])));
+                    let bytes = Payload::encode(&p.sign(&PledgeKey::from_seed([7; 32])));
                     assert!(decode(&bytes).is_ok(), "{typed:?}");
                 }
                 Err(_) => refused += 1,
@@ -642,33 +803,151 @@ mod tests {
         );
         assert_eq!(s.pledge().name(), "Zoë");
         assert_eq!(s.pledge().commune(), "Saint-Étienne");
-        let back = decode(&PayloadV1::encode(&s)).unwrap();
+        let back = decode(&Payload::encode(&s)).unwrap();
         assert_eq!(back.pledge().commune(), "Saint-Étienne");
     }
 
     #[test]
     fn every_single_bit_flip_is_rejected() {
-        let s = signed(
-            Selection::from_bits(0b1011).unwrap(),
-            &identity(
-                "Camille Dupont",
-                "Saint-Étienne",
-                "Liste",
-                Some(Role::RunningMate),
-            ),
-            Some(drawing()),
+        let mut id = identity(
+            "Camille Dupont",
+            "Saint-Étienne",
+            "Liste",
+            Some(Role::RunningMate),
         );
-        let bytes = PayloadV1::encode(&s);
-        assert!(bytes.len() > 300, "the test covers a drawing too");
-        for i in 0..bytes.len() {
-            for bit in 0..8 {
-                let mut flipped = bytes.clone();
-                flipped[i] ^= 1 << bit;
-                assert!(
-                    decode(&flipped).is_err(),
-                    "flip of byte {i} bit {bit} accepted"
-                );
+        id.commune_code = CommuneCode::parse("42218");
+        let s = signed(Selection::from_bits(0b1011).unwrap(), &id, Some(drawing()));
+        // Version 2 as signed today, and version 1 as links already shared.
+        let v1 = Pledge::new(
+            s.pledge().selection(),
+            &identity("Ana", "Lyon", "", None),
+            date(),
+            Some(drawing()),
+        )
+        .unwrap()
+        .sign_as(Format::V1, &PledgeKey::from_seed([9; 32]));
+        for bytes in [Payload::encode(&s), Payload::encode(&v1)] {
+            assert!(bytes.len() > 300, "the test covers a drawing too");
+            assert!(decode(&bytes).is_ok());
+            for i in 0..bytes.len() {
+                for bit in 0..8 {
+                    let mut flipped = bytes.clone();
+                    flipped[i] ^= 1 << bit;
+                    assert!(
+                        decode(&flipped).is_err(),
+                        "flip of byte {i} bit {bit} accepted (version {})",
+                        bytes[0]
+                    );
+                }
             }
+        }
+    }
+
+    #[test]
+    fn version_2_carries_the_commune_code_and_version_1_still_reads() {
+        let mut id = identity("Ana", "Sainte-Colombe", "", None);
+        id.commune_code = CommuneCode::parse("25527");
+        let s = signed(Selection::from_bits(0b101).unwrap(), &id, None);
+        let bytes = Payload::encode(&s);
+        assert_eq!(bytes[0], 2);
+        assert_eq!(usize::from(bytes[3]), mask_len(COMMITMENT_COUNT));
+        let back = decode(&bytes).unwrap();
+        assert_eq!(back.pledge().commune_code(), id.commune_code);
+        assert_eq!(back.format(), Format::V2);
+        assert_eq!(back, s.verified());
+        // Typed, not chosen: no code, an empty chunk.
+        let typed = signed(Selection::EMPTY, &identity("Ana", "Lyon", "", None), None);
+        assert_eq!(
+            decode(&Payload::encode(&typed))
+                .unwrap()
+                .pledge()
+                .commune_code(),
+            None
+        );
+        // Version 1: read back as it was signed, without a code.
+        let v1 = Pledge::new(
+            Selection::from_bits(0b101).unwrap(),
+            &identity("Ana", "Lyon", "", None),
+            date(),
+            None,
+        )
+        .unwrap()
+        .sign_as(Format::V1, &PledgeKey::from_seed([9; 32]));
+        let bytes = Payload::encode(&v1);
+        assert_eq!(
+            (bytes[0], bytes.len()),
+            (1, 1 + 2 + 3 + 1 + 2 + (1 + 3) + (1 + 4) + 1 + 1 + 32 + 64)
+        );
+        let back = decode(&bytes).unwrap();
+        assert_eq!(
+            (back.format(), back.pledge().selection().bits()),
+            (Format::V1, 0b101)
+        );
+    }
+
+    #[test]
+    fn a_version_2_signature_is_over_its_context_string() {
+        let key = PledgeKey::from_seed([9; 32]);
+        let s = signed(Selection::EMPTY, &identity("Ana", "Lyon", "", None), None);
+        let mut bytes = Payload::encode(&s);
+        assert!(decode(&bytes).is_ok());
+        // The same bytes signed without the context string: what another
+        // of the key's signatures over these bytes would be.
+        let n = bytes.len() - 64;
+        let bare = key.sign(&bytes[..n]);
+        bytes[n..].copy_from_slice(&bare);
+        assert_eq!(kind(&bytes), LinkErrorKind::SignatureMismatch);
+        // A version-1 payload's bytes under version 2's byte: refused too.
+        let v1 = Pledge::new(
+            Selection::EMPTY,
+            &identity("Ana", "Lyon", "", None),
+            date(),
+            None,
+        )
+        .unwrap()
+        .sign_as(Format::V1, &key);
+        let mut relabelled = Payload::encode(&v1);
+        relabelled[0] = 2;
+        assert!(decode(&relabelled).is_err());
+    }
+
+    #[test]
+    fn a_version_2_mask_is_exactly_as_long_as_the_campaign_needs() {
+        let n = mask_len(COMMITMENT_COUNT);
+        for (len, extra) in [(n + 1, 1), (n - 1, 0)] {
+            let mut bytes = signed_raw(|_| {});
+            resign(&mut bytes, |b| {
+                b[3] = len as u8;
+                if extra == 1 {
+                    b.insert(4 + n, 0);
+                } else {
+                    b.remove(4 + n - 1);
+                }
+            });
+            assert_eq!(kind(&bytes), LinkErrorKind::Malformed, "mask of {len}");
+        }
+        // A bit past the last commitment, correctly signed: refused.
+        if !COMMITMENT_COUNT.is_multiple_of(8) {
+            let mut bytes = signed_raw(|_| {});
+            resign(&mut bytes, |b| b[4 + n - 1] |= 0x80);
+            assert_eq!(kind(&bytes), LinkErrorKind::Malformed);
+        }
+    }
+
+    #[test]
+    fn a_commune_code_of_another_shape_is_refused() {
+        for code in [&b"2C004"[..], b"1234", b"123456", b"75 56", b"2a004"] {
+            let mut bytes = signed_raw(|_| {});
+            // name "A", commune "B", then the code's chunk (empty).
+            let at = header_len() + 2 + 2;
+            assert_eq!(bytes[at], 0, "the empty code's length");
+            resign(&mut bytes, |b| {
+                b[at] = code.len() as u8;
+                for (i, c) in code.iter().enumerate() {
+                    b.insert(at + 1 + i, *c);
+                }
+            });
+            assert_eq!(kind(&bytes), LinkErrorKind::Malformed, "{code:?}");
         }
     }
 
@@ -679,18 +958,18 @@ mod tests {
             &identity("Camille", "Lyon", "", None),
             None,
         );
-        let bytes = PayloadV1::encode(&s);
+        let bytes = Payload::encode(&s);
         assert_eq!(kind(&[]), LinkErrorKind::Truncated);
-        let mut v2 = bytes.clone();
-        v2[0] = 2;
-        assert_eq!(kind(&v2), LinkErrorKind::UnknownVersion(2));
+        let mut v3 = bytes.clone();
+        v3[0] = 3;
+        assert_eq!(kind(&v3), LinkErrorKind::UnknownVersion(3));
         let mut other = bytes.clone();
         other[1] ^= 0xff;
         assert_eq!(kind(&other), LinkErrorKind::UnknownCampaign);
         assert_eq!(kind(&bytes[..bytes.len() - 1]), LinkErrorKind::Truncated);
         assert_eq!(kind(&bytes[..20]), LinkErrorKind::Truncated);
         let mut name = bytes.clone();
-        name[HEADER_LEN + 1] = b'K';
+        name[header_len() + 1] = b'K';
         assert_eq!(kind(&name), LinkErrorKind::SignatureMismatch);
         let mut longer = bytes.clone();
         longer.push(0);
@@ -712,10 +991,27 @@ mod tests {
         )
         .unwrap();
         mutate(&mut p);
-        let mut bytes = body(&p, &key.public());
-        let sig = key.sign(&bytes);
-        bytes.extend(sig);
+        let mut bytes = body_for(Format::CURRENT, CAMPAIGN.id(), &p, &key.public());
+        resign(&mut bytes, |_| {});
         bytes
+    }
+
+    /// Version 2's header: version, campaign, mask length, mask, role, date.
+    fn header_len() -> usize {
+        1 + CAMPAIGN_ID_LEN + 1 + mask_len(COMMITMENT_COUNT) + 3
+    }
+
+    /// Changes an unsigned or signed version-2 body and signs it again (key
+    /// of `signed_raw`), so that only a rule is broken.
+    fn resign(bytes: &mut Vec<u8>, change: impl FnOnce(&mut Vec<u8>)) {
+        let key = PledgeKey::from_seed([9; 32]);
+        let signed = bytes.len() > 64 && Payload::signed_part(bytes).is_ok();
+        if signed {
+            bytes.truncate(bytes.len() - 64);
+        }
+        change(bytes);
+        let sig = key.sign(&signed_message(Format::V2, bytes));
+        bytes.extend(sig);
     }
 
     #[test]
@@ -760,19 +1056,14 @@ mod tests {
             ),
             Some(drawing()),
         );
-        assert!(decode(&PayloadV1::encode(&max)).is_ok());
-        assert!(PayloadV1::encode(&max).len() <= MAX_PAYLOAD_BYTES);
+        assert!(decode(&Payload::encode(&max)).is_ok());
+        assert!(Payload::encode(&max).len() <= MAX_PAYLOAD_BYTES);
     }
 
     #[test]
     fn signed_but_invalid_fields_are_malformed() {
         let mut bad_role = signed_raw(|_| {});
-        bad_role[6] = 4;
-        // Re-sign so that only the rule is broken.
-        let key = PledgeKey::from_seed([9; 32]);
-        let n = bad_role.len() - 64;
-        let sig = key.sign(&bad_role[..n]);
-        bad_role[n..].copy_from_slice(&sig);
+        resign(&mut bad_role, |b| b[header_len() - 3] = 4);
         assert_eq!(kind(&bad_role), LinkErrorKind::Malformed);
     }
 

@@ -1,5 +1,5 @@
 use crate::domain::pledge::codec::{Base64, Base64Error, Decoder, Encoder};
-use crate::domain::pledge::payload::{LinkError, LinkErrorKind, PayloadV1, MAX_PAYLOAD_BYTES};
+use crate::domain::pledge::payload::{LinkError, LinkErrorKind, Payload, MAX_PAYLOAD_BYTES};
 use crate::domain::pledge::signed_pledge::{SignedPledge, VerifiedPledge};
 
 /// The link to a signed pledge: the widget's own page with the payload in
@@ -26,13 +26,13 @@ impl ShareLink {
         format!(
             "{base}#{}{}",
             Self::MARKER,
-            Base64::<PayloadV1>::encode(signed)
+            Base64::<Payload>::encode(signed)
         )
     }
 
     /// The payload as text, as it stands after the marker.
     pub fn payload_text(signed: &SignedPledge) -> String {
-        Base64::<PayloadV1>::encode(signed)
+        Base64::<Payload>::encode(signed)
     }
 
     /// The payload text of payload bytes.
@@ -60,13 +60,13 @@ impl ShareLink {
     pub fn read(fragment: &str) -> Fragment {
         match ShareLink::payload(fragment) {
             None => Fragment::None,
-            Some(bytes) => Fragment::Pledge(bytes.and_then(|b| PayloadV1::decode(&b))),
+            Some(bytes) => Fragment::Pledge(bytes.and_then(|b| Payload::decode(&b))),
         }
     }
 
     /// The payload bytes a fragment carries (`None`: not a pledge link),
     /// decoded from base64url but not checked: for a reader that checks the
-    /// signature elsewhere (see [`PayloadV1::signed_part`]).
+    /// signature elsewhere (see [`Payload::signed_part`]).
     pub fn payload(fragment: &str) -> Option<Result<Vec<u8>, LinkError>> {
         let fragment = fragment.strip_prefix('#').unwrap_or(fragment);
         let payload = fragment.strip_prefix(Self::MARKER)?;
@@ -129,6 +129,7 @@ mod tests {
         let id = Identity {
             name: "Camille".into(),
             commune: "Lyon".into(),
+            commune_code: None,
             ..Identity::default()
         };
         Pledge::new(Selection::EMPTY, &id, SigningDate::from_days(10), None)

@@ -1,9 +1,11 @@
 use crate::domain::journey::candidate_text;
+use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::draft::Draft;
 use crate::domain::journey::identity::{Field, Identity, Role};
 use crate::domain::journey::selection::Selection;
 use crate::domain::pledge::drawing::DrawnSignature;
 use crate::domain::pledge::keys::PublicKey;
+use crate::domain::pledge::payload::Format;
 use crate::domain::signing_date::SigningDate;
 
 /// What a candidate signs: their commitments, who they are, the date and
@@ -14,6 +16,7 @@ pub struct Pledge {
     pub(super) selection: Selection,
     pub(super) name: String,
     pub(super) commune: String,
+    pub(super) commune_code: Option<CommuneCode>,
     pub(super) list: String,
     pub(super) role: Option<Role>,
     pub(super) date: SigningDate,
@@ -26,6 +29,8 @@ pub struct SignedPledge {
     pub(super) pledge: Pledge,
     pub(super) public_key: PublicKey,
     pub(super) signature: [u8; 64],
+    /// The payload format it is signed in.
+    pub(super) format: Format,
 }
 
 /// A pledge read from a link whose signature checked out. Only the payload
@@ -37,6 +42,8 @@ pub struct VerifiedPledge {
     /// The earlier version of the campaign it was signed under, if not
     /// this one.
     pub(super) earlier: Option<&'static crate::campaign::EarlierVersion>,
+    /// The payload format its link is in.
+    pub(super) format: Format,
 }
 
 impl Pledge {
@@ -55,6 +62,7 @@ impl Pledge {
             selection,
             name: candidate_text::canonical(&identity.name),
             commune: candidate_text::canonical(&identity.commune),
+            commune_code: identity.commune_code,
             list: candidate_text::canonical(&identity.list),
             role: identity.role,
             date,
@@ -99,6 +107,11 @@ impl Pledge {
     pub fn commune(&self) -> &str {
         &self.commune
     }
+    /// The commune's official code, when the candidate chose it from the
+    /// referential (never in a version-1 link).
+    pub fn commune_code(&self) -> Option<CommuneCode> {
+        self.commune_code
+    }
     /// Empty when the candidate gave none.
     pub fn list(&self) -> &str {
         &self.list
@@ -133,6 +146,7 @@ impl SignedPledge {
             pledge: self.pledge.clone(),
             public_key: self.public_key,
             earlier: None,
+            format: self.format,
         }
     }
 }
@@ -149,5 +163,9 @@ impl VerifiedPledge {
     }
     pub fn public_key(&self) -> PublicKey {
         self.public_key
+    }
+    /// The payload format its link is in.
+    pub fn format(&self) -> Format {
+        self.format
     }
 }
