@@ -1,13 +1,14 @@
 // Service worker of the standalone widget page, written by
-// scripts/externalize-boot.mjs at each build: BUILD, CORE and REST are
-// filled in.
+// scripts/externalize-boot.mjs at each build: BUILD, CORE, REST and LAZY
+// are filled in.
 //
 // - A first visit caches only the page and its small files (CORE); the
 //   rest (the three builds, the card's fonts, the icons) is cached when the
 //   page asks (`pw-precache-rest`, sent once the candidate starts the
 //   journey), and any of this build's files as it is first fetched. So a
 //   glance costs little, and a candidate who went through the journey once
-//   can sign offline.
+//   can sign offline. The communes' shards (LAZY) are only ever cached as
+//   they are fetched: a candidate needs two or three of 194.
 // - Every file of one build is cached together under that build's name, so
 //   a new build replaces the whole set at once: never old JS with new wasm.
 // - Caches are named after this worker's scope, and the worker uses only
@@ -26,7 +27,8 @@
 const BUILD = '__BUILD__';
 const CORE = __CORE__;
 const REST = __REST__;
-const FILES = new Set([...CORE, ...REST].map((f) => new URL(f, self.location).href));
+const LAZY = __LAZY__;
+const FILES = new Set([...CORE, ...REST, ...LAZY].map((f) => new URL(f, self.location).href));
 const SCOPE = self.registration.scope;
 // Every name below is exact: none is ever matched by prefix.
 const cacheOf = (build) => `pw-pledge-widget:${SCOPE}:${build}`;

@@ -14,6 +14,7 @@ import { goldenFragment } from '../tests/e2e/golden.mjs';
 import { WidgetPage } from '../tests/e2e/widget-page.mjs';
 import { benchWall } from './wall.mjs';
 import { benchConsole } from './console.mjs';
+import { benchCommunes } from './communes.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const RUNS = Number(process.env.BENCH_RUNS ?? 11);
@@ -246,7 +247,7 @@ result.timings = {
   }
   await w.next();
   await w.field(/Nom et prénom/).fill('Camille Dupont');
-  await w.field(/Commune/).fill('Saint-Étienne');
+  await w.fillCommune('Saint-Étienne');
   await w.button('Voir le récapitulatif').click();
   await w.button('Signer').click();
   await w.drawSignature();
@@ -305,6 +306,12 @@ result.wall = await benchWall(browser, { runs: Math.min(RUNS, 7) });
 // status click, a reload.
 result.console = await benchConsole(browser, { counts: [10000, 30000], runs: Math.min(RUNS, 3) });
 
+// The commune field: shards, and a keystroke to its suggestions.
+result.communes = await benchCommunes(browser, widget.url, widgetDist, {
+  runs: Math.min(RUNS, 7),
+  storageKey: 'pw-pledge-widget/draft/v1',
+});
+
 await browser.close();
 await widget.close();
 await counter.close();
@@ -325,6 +332,8 @@ result.budgets = [
   { budget: 'console, 30,000 links pasted: main thread ≤ 200 ms', limit: 200, value: result.console[30000].pasteMs, unit: 'ms' },
   { budget: 'console, 30,000 links: a status click ≤ 200 ms', limit: 200, value: result.console[30000].statusClickMs, unit: 'ms' },
   { budget: 'console, 10,000 links: reload (record read and checked) ≤ 200 ms', limit: 200, value: result.console[10000].reloadOpenMs, unit: 'ms' },
+  { budget: 'commune suggestions: keystroke to first suggestions ≤ 100 ms (shard fetched on the way)', limit: 100, value: result.communes.firstSuggestionsColdMs, unit: 'ms' },
+  { budget: 'commune shards ≤ 30 KB gzip each', limit: 30 * 1024, value: result.communes.largestShardGzip, unit: 'B' },
   { budget: 'pledge link Performance ≥ 98 (gzip)', limit: 2, value: 100 - result.lighthouseRuns['pledge link, gzip'].performance, unit: 'points short of 100' },
 ].map((b) => ({ ...b, pass: b.value <= b.limit, margin: round(b.limit - b.value) }));
 

@@ -25,6 +25,7 @@ import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+import { writeCommunes } from './communes.mjs';
 import { HAND_OVER_PAGE, headersFile, withMetaPolicy } from './security-headers.mjs';
 import { readSettings, withSiteUrl } from './site-settings.mjs';
 import {
@@ -308,6 +309,11 @@ if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('an inline script is left in index.html');
 }
 
+// The official communes, in shards the commune field fetches as the
+// candidate types (scripts/communes.mjs).
+const communes = await writeCommunes(join(dir, 'communes'));
+console.log(`communes: ${communes.communes} in ${communes.shards} shards, largest ${communes.largestGzip} B gzip`);
+
 // The service worker, with every file of this build.
 async function list(d) {
   const out = [];
@@ -324,7 +330,10 @@ const files = (await list(dir)).filter(
   (f) =>
     !['sw.template.js', 'sw.js', '_headers'].includes(f) && !f.endsWith('.txt') && !f.startsWith('social/'),
 );
-const precache = ['./', ...files.filter((f) => f !== 'index.html').sort()];
+// The communes' shards are cached as the candidate fetches them, never all
+// at once (774 KB gzip in all; a candidate needs two or three).
+const lazy = files.filter((f) => f.startsWith('communes/')).sort();
+const precache = ['./', ...files.filter((f) => f !== 'index.html' && !lazy.includes(f)).sort()];
 // Cached at the first visit: the page and its small files, so that a
 // glance costs little (the page has just fetched the journey build itself;
 // a second copy for the cache waits). Everything else (the three builds,
@@ -335,11 +344,12 @@ const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css'));
 // The hand-over page (written last, a copy of the finished index.html).
 const rest = [...precache.filter((f) => !core.includes(f)), HAND_OVER_PAGE];
 // The manifest's text too: a campaign's new name reaches returning visitors.
-const build = hash(precache.join('\n'), bootCode, await readFile(manifestFile));
+const build = hash([...precache, ...lazy].join('\n'), bootCode, await readFile(manifestFile));
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
   .replace('__CORE__', JSON.stringify(core, null, 2))
-  .replace('__REST__', JSON.stringify(rest, null, 2));
+  .replace('__REST__', JSON.stringify(rest, null, 2))
+  .replace('__LAZY__', JSON.stringify(lazy));
 await writeFile(join(dir, 'sw.js'), sw);
 await rm(template);
 

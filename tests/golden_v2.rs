@@ -74,7 +74,7 @@ fn vectors() -> Vec<Vector> {
             selection: all,
             name_text: "Zoé Ñúñez",
             commune: "Sainte-Colombe",
-            code: Some("25527"),
+            code: Some("25515"),
             list: "",
             role: Some(Role::RunningMate),
             date: (2026, 12, 6),

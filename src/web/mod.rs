@@ -1,5 +1,6 @@
 //! Every call into the browser: storage, keys and randomness, the address
-//! bar, the clipboard, files, the signature pad, the card image and
+//! bar, the clipboard, files and the build's own small files (the communes'
+//! shards), the signature pad, the card image and
 //! sharing, printing, the embedding frame, focus, the panic hook, and the
 //! hand-over from the journey build to the full build.
 //!
@@ -10,6 +11,7 @@ mod builds;
 mod card_image;
 mod dom;
 mod embed;
+mod fetch;
 mod files;
 mod list;
 mod location;
@@ -31,6 +33,7 @@ pub use embed::{
     frame_storage, go_to_fragment, is_framed, on_signed_in_tab, query, report_height,
     report_step_change, set_css_variable, tell_opener_signed,
 };
+pub use fetch::fetch_text;
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
 pub use list::{check_list, fetch_list, load_list, verify_entries, RustVerifier, LIST_FILE};
 pub use location::{

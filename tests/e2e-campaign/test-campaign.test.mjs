@@ -1,5 +1,5 @@
 // A second campaign, built with the same code from its file alone
-// (tests/fixtures/campaign-test.json: 12 proposals, 24 commitments, French
+// (tests/fixtures/campaign-test.json: 12 proposals, 30 commitments, French
 // only, other colours; tests/fixtures/widget-settings.campaign-test.json).
 // scripts/test builds it into target/dist-campaign-test before this runs.
 // The journey, signing, verification and the card, end to end.
@@ -61,15 +61,21 @@ describe('a second campaign, from its file alone', () => {
     await page.getByText('Proposition 12 sur 12', { exact: true }).waitFor();
     await page.getByRole('button', { name: 'Suivant' }).click();
     await page.getByRole('textbox', { name: /Nom et prénom/ }).fill('Camille Test');
-    await page.getByRole('textbox', { name: /Commune/ }).fill('Lyon');
+    const commune = page.getByRole('combobox', { name: /Commune/ });
+    await commune.fill('Lyon');
+    await page.locator('[role="combobox"][aria-busy="false"]').waitFor();
+    await commune.blur();
     await page.getByRole('button', { name: 'Voir le récapitulatif' }).click();
     await page.getByRole('heading', { name: 'Récapitulatif' }).waitFor();
-    await page.getByText('6 engagements sur 24').first().waitFor();
+    await page.getByText('7 engagements sur 30').first().waitFor();
 
     await page.getByRole('button', { name: 'Signer', exact: true }).click();
     await page.getByRole('button', { name: 'Signer mon engagement' }).click();
     const link = await page.getByRole('textbox', { name: /Lien/ }).first().inputValue();
     assert.match(link, /#e=/);
+    // Payload v2: 30 commitments take a mask of 4 bytes (v1 stopped at 24).
+    const bytes = Buffer.from(link.split('#e=')[1], 'base64url');
+    assert.deepEqual([bytes[0], bytes[3]], [2, 4]);
     // Every record under this campaign's own keys.
     const keys = await page.evaluate(() => Object.keys(localStorage));
     assert.ok(keys.length >= 3, keys.join(', '));
@@ -80,7 +86,7 @@ describe('a second campaign, from its file alone', () => {
     reader.on('pageerror', (e) => errors.push(e.message));
     await reader.goto(link);
     await reader.getByText('Signature valide', { exact: true }).waitFor();
-    await reader.getByText('6 engagements sur 24').first().waitFor();
+    await reader.getByText('7 engagements sur 30').first().waitFor();
     for (const title of titles) await reader.getByRole('heading', { name: title }).first().waitFor();
 
     // The card: its chart has the 12 proposals (its text alternative
@@ -90,7 +96,7 @@ describe('a second campaign, from its file alone', () => {
     await card.waitFor();
     const alt = await card.getAttribute('alt');
     for (const p of campaign.proposals) assert.ok(alt.includes(p.short.fr), `${p.short.fr} in ${alt}`);
-    assert.match(alt, /6 engagements sur 24/);
+    assert.match(alt, /7 engagements sur 30/);
     assert.deepEqual(errors, []);
     await context.close();
   });

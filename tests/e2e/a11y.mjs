@@ -15,7 +15,7 @@ const AXE = await readFile(require.resolve('axe-core/axe.min.js'), 'utf8');
 const TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
 
 /** Runs axe on the page (or frame); resolves to "rule: target" strings. */
-async function violations(page) {
+export async function violations(page) {
   // Evaluated by the test driver, not as a <script> tag: the shipped policy
   // (rightly) refuses inline scripts.
   if (!(await page.evaluate(() => Boolean(window.axe)))) await page.evaluate(AXE);
@@ -114,7 +114,7 @@ export function a11ySuite(env) {
           // and before the click (a click during a resize can miss).
           await settle();
           await inFrame.field(l.name).fill('Camille Dupont');
-          await inFrame.field(l.commune).fill('Lyon');
+          await inFrame.fillCommune('Lyon');
           await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
           await inFrame.button(l.toSummary).click();
           await inFrame.waitForHeading(l.summary);
@@ -181,7 +181,7 @@ export function a11ySuite(env) {
         await page.getByText(l.nameMissing).waitFor();
         await check('identity with errors');
         await widget.field(l.name).fill('Camille Dupont');
-        await widget.field(l.commune).fill('Lyon');
+        await widget.fillCommune('Lyon');
         await widget.button(l.toSummary).click();
         await widget.waitForHeading(l.summary);
         await check('summary');

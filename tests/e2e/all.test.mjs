@@ -25,6 +25,7 @@ import { organiserSuite } from './organiser.mjs';
 import { oneKeySuite } from './one-key.mjs';
 import { openerSuite } from './opener.mjs';
 import { handOverSuite } from './hand-over.mjs';
+import { communesSuite } from './communes.mjs';
 
 const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
 if (!existsSync(`${dist}/index.html`)) {
@@ -78,3 +79,4 @@ organiserSuite(env);
 oneKeySuite(env);
 openerSuite(env);
 handOverSuite(env);
+communesSuite(env);

@@ -83,7 +83,7 @@ export function cardSuite(env) {
       await widget.jumpTo(10);
       await widget.next();
       await widget.field(/Nom et prénom/).fill('🙂'.repeat(40) + ' مرحبا ' + 'W'.repeat(30));
-      await widget.field(/Commune/).fill('東京都 '.repeat(19));
+      await widget.fillCommune('東京都 '.repeat(19));
       await widget.field(/Nom de la liste/).fill('L'.repeat(120));
       await widget.button('Voir le récapitulatif').click();
       await widget.button('Signer').click();

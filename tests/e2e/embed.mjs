@@ -147,7 +147,7 @@ export function embedSuite(env) {
       await main.locator.getByText('Indiquez votre nom et prénom.').waitFor();
       await assertFits(page, 0, 'identity with errors');
       await widget.field(/Nom et prénom/).fill('Camille Dupont');
-      await widget.field(/Commune/).fill('Lyon');
+      await widget.fillCommune('Lyon');
       // The messages went away and the frame shrank: let the page settle
       // before clicking (the full build is being fetched meanwhile).
       await assertFits(page, 0, 'identity filled');

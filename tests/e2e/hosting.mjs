@@ -135,7 +135,7 @@ export function hostingSuite(env) {
       await deployNewVersion(dir, tag);
       await widget.next();
       await widget.field(widget.l.name).fill('Camille Dupont');
-      await widget.field(widget.l.commune).fill('Lyon');
+      await widget.fillCommune('Lyon');
       await widget.button(widget.l.toSummary).click();
       await widget.waitForHeading(widget.l.summary);
       return widget;
@@ -167,7 +167,7 @@ export function hostingSuite(env) {
       });
       await widget.next();
       await widget.field(widget.l.name).fill('Camille Dupont');
-      await widget.field(widget.l.commune).fill('Lyon');
+      await widget.fillCommune('Lyon');
       await widget.button(widget.l.toSummary).click();
       await widget.waitForHeading(widget.l.summary);
       await widget.button(widget.l.toSign).click();

@@ -64,7 +64,7 @@ export function journeySuite(env) {
       await page.getByText('Indiquez votre nom et prénom.').waitFor();
       await page.getByText('Indiquez votre commune.').waitFor();
       await widget.field(/Nom et prénom/).fill('Camille Dupont');
-      await widget.field(/Commune/).fill('Saint-Étienne');
+      await widget.fillCommune('Saint-Étienne');
       await widget.field(/Nom de la liste/).fill('Ensemble pour Saint-Étienne');
       await page.getByRole('radio', { name: 'Tête de liste' }).check();
       assert.deepEqual(await widget.smallTouchTargets(), []);
@@ -181,7 +181,7 @@ export function journeySuite(env) {
       await widget.jumpTo(10);
       await widget.next();
       await widget.field(/Nom et prénom/).fill(hostile);
-      await widget.field(/Commune/).fill('<script>window.__pwned=2</script>');
+      await widget.fillCommune('<script>window.__pwned=2</script>');
       await widget.button('Voir le récapitulatif').click();
       await page.getByText(hostile).waitFor();
       assert.equal(await page.evaluate(() => window.__pwned), undefined);
@@ -198,7 +198,7 @@ export function journeySuite(env) {
       // Said at once, with the character, without waiting for a blur.
       await page.getByText(/^Caractère de direction du texte non autorisé \(U\+202E\)/).waitFor();
       assert.equal(await name.getAttribute('aria-invalid'), 'true');
-      await widget.field(/Commune/).fill('\u200B\u2060');
+      await widget.fillCommune('\u200B\u2060');
       await page.getByText('Ce champ ne contient que des espaces ou des caractères invisibles.').waitFor();
       await widget.field(/Nom de la liste/).fill('Liste\u0000');
       await page.getByText(/^Caractère de contrôle non autorisé \(U\+0000\)/).waitFor();
@@ -207,7 +207,7 @@ export function journeySuite(env) {
       // Kept as typed, so nothing is lost; fixing each field clears its message.
       assert.equal((await widget.storedDraft()).name, 'Camille\u202EDupont');
       await name.fill('Camille Dupont');
-      await widget.field(/Commune/).fill('Lyon');
+      await widget.fillCommune('Lyon');
       await widget.field(/Nom de la liste/).fill('');
       assert.equal(await page.locator('.pw-field__error').count(), 0);
       await widget.button('Voir le récapitulatif').click();
@@ -222,7 +222,7 @@ export function journeySuite(env) {
       const long = 'A'.repeat(4096);
       await widget.field(/Nom et prénom/).fill(long);
       await page.getByText('80 caractères au maximum : vous en avez saisi 4096.').waitFor();
-      await widget.field(/Commune/).fill('Lyon');
+      await widget.fillCommune('Lyon');
       await widget.button('Voir le récapitulatif').click();
       assert.equal(await widget.heading().textContent(), "Qui s'engage ?");
       assert.equal((await widget.storedDraft()).name.length, 4096);
@@ -252,7 +252,7 @@ export function journeySuite(env) {
         await widget.next();
       }
       await widget.field(/Nom et prénom/).fill('Marie-Hélène de La Tour-d\'Auvergne-Lauraguais');
-      await widget.field(/Commune/).fill('Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson');
+      await widget.fillCommune('Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson');
       await widget.button('Voir le récapitulatif').click();
       await widget.waitForHeading('Récapitulatif');
       assert.equal(await widget.scrollsSideways(), false, 'summary');

@@ -79,7 +79,7 @@ export function noLossSuite(env) {
         await widget.jumpTo(10);
         await widget.next();
         await widget.field(/Nom et prénom/).fill('Camille Dupont');
-        await widget.field(/Commune/).fill('Lyon');
+        await widget.fillCommune('Lyon');
         await widget.button('Voir le récapitulatif').click();
         await widget.waitForHeading('Récapitulatif');
         await page.getByText('1 engagement sur 20').waitFor();
@@ -158,7 +158,7 @@ export function noLossSuite(env) {
       await a.jumpTo(10);
       await a.next();
       await a.field(/Nom et prénom/).fill('Camille Dupont');
-      await a.field(/Commune/).fill('Lyon');
+      await a.fillCommune('Lyon');
       await a.button('Voir le récapitulatif').click();
       await a.waitForHeading('Récapitulatif');
       await pageB.reload();

@@ -159,7 +159,7 @@ export function oneKeySuite(env) {
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       await inFrame.next();
       await inFrame.field(inFrame.l.name).fill('Camille Dupont');
-      await inFrame.field(inFrame.l.commune).fill('Saint-Étienne');
+      await inFrame.fillCommune('Saint-Étienne');
       await inFrame.button(inFrame.l.toSummary).click();
       await inFrame.waitForHeading(inFrame.l.summary);
       await frame.locator('h1:focus').waitFor();

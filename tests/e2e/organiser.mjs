@@ -132,7 +132,9 @@ export function organiserSuite(env) {
       const csv = files['engagements.csv'].split('\r\n');
       assert.match(csv[0], /^\uFEFFnom,commune,liste,role,date,1\.1,/);
       assert.equal(csv.filter(Boolean).length, 4, 'a header and three rows');
-      assert.ok(csv.some((r) => r.startsWith('"Camille Dupont","Saint-Étienne",') && r.endsWith(',"verifie",' + r.split(',').pop())));
+      // Status, its date, then the commune's code (none: links of payload v1).
+      assert.ok(csv.some((r) => r.startsWith('"Camille Dupont","Saint-Étienne",') && /,"verifie",\d{4}-\d\d-\d\d,""$/.test(r)));
+      assert.match(csv[0], /,empreinte,statut,date_statut,code_commune$/);
       // The note stays in the console.
       assert.ok(!files['engagements.json'].includes('Appel') && !files['engagements.csv'].includes('Appel'));
       published = files['engagements.json'];

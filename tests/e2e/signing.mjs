@@ -201,7 +201,7 @@ export function signingSuite(env) {
       await widget.jumpTo(10);
       await widget.next();
       await widget.field(/Nom et prénom/).fill(name);
-      await widget.field(/Commune/).fill(commune);
+      await widget.fillCommune(commune);
       await widget.field(/Nom de la liste/).fill(list);
       await page.getByRole('radio', { name: 'Tête de liste' }).check();
       await widget.button('Voir le récapitulatif').click();

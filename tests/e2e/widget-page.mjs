@@ -154,8 +154,20 @@ export class WidgetPage {
     return this.root.getByText(this.l.progress);
   }
 
+  /** A text field by its label; the commune field is a combobox. */
   field(label) {
-    return this.root.getByRole('textbox', { name: label });
+    return this.root.getByRole('textbox', { name: label }).or(this.root.getByRole('combobox', { name: label }));
+  }
+
+  /** Types a commune and leaves the field, once the official list has
+   * answered (`aria-busy` false): a lone commune so named is then chosen,
+   * and the hint under the field, which moves what is below, is shown. */
+  async fillCommune(value) {
+    const field = this.field(this.l.commune);
+    await field.fill(value);
+    await this.root.locator('[role="combobox"][aria-busy="false"]').waitFor();
+    await field.blur();
+    await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   }
 
   notice() {
@@ -208,7 +220,7 @@ export class WidgetPage {
     await this.settleAfterStep();
     await this.next();
     await this.field(this.l.name).fill(name);
-    await this.field(this.l.commune).fill(commune);
+    await this.fillCommune(commune);
     await this.button(this.l.toSummary).click();
     await this.waitForHeading(this.l.summary);
   }

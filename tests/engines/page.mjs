@@ -282,6 +282,16 @@ export class EnginePage {
     return box;
   }
 
+  /** Types a commune into the commune combobox and leaves it once the
+   * official list has answered (its suggestions then close, and a lone
+   * commune so named is chosen). */
+  async fillCommune(label, value) {
+    const box = await this.fill(label, value, 'combobox');
+    await this.until(async () => (await this.exec("return arguments[0].getAttribute('aria-busy')", box)) === 'false', 'the list of communes answered');
+    await this.exec('arguments[0].blur()', box);
+    return box;
+  }
+
   async value(el) {
     return this.exec('return arguments[0].value', el);
   }

@@ -113,7 +113,7 @@ export async function fillToSummary(p, { name = 'Camille Dupont', commune = 'Sai
   await p.text('Proposition 10 sur 10', { exact: true });
   await p.press(L.next);
   await p.fill(L.name, name);
-  await p.fill(L.commune, commune);
+  await p.fillCommune(L.commune, commune);
   await p.press(L.toSummary);
   await p.heading(L.summary);
 }
@@ -445,7 +445,7 @@ export function scenarios(ctx) {
       // kept « Cam » and sent the rest after the focus).
       await p.stepFocused();
       await p.fill(L.name, 'Camille Dupont');
-      await p.fill(L.commune, 'Saint-Étienne');
+      await p.fillCommune(L.commune, 'Saint-Étienne');
       heights.identity = await untilFits(p, 'identity');
       await p.press(L.toSummary);
       await p.heading(L.summary);

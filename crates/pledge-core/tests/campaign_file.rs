@@ -365,7 +365,7 @@ fn the_test_campaign_builds_with_the_same_code() {
     let text = include_str!("../../../tests/fixtures/campaign-test.json");
     let file = CampaignFile::parse(text).expect("the test campaign is valid");
     assert_eq!(file.proposals.len(), 12);
-    assert_eq!(file.commitment_count(), 24);
+    assert_eq!(file.commitment_count(), 30);
     assert_eq!(file.languages, ["fr"]);
     assert_ne!(file.id(), coorace().id());
     let rust = file.to_rust();

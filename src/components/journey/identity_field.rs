@@ -23,31 +23,14 @@ pub fn IdentityField(
     let touched = RwSignal::new(false);
     let id = format!("pw-field-{}", field.key());
     let error_id = format!("{id}-error");
-    let error = Memo::new(move |_| {
-        state
-            .with(|d| d.identity.error(field))
-            .filter(|e| !matches!(e, FieldError::Missing) || touched.get() || attempted.get())
-    });
-    let marker = move || {
-        if field.is_required() {
-            texts().required_marker
-        } else {
-            texts().optional_marker
-        }
-    };
+    let error = shown_error(field, touched, attempted);
     let described_by = {
         let error_id = error_id.clone();
         move || error.get().map(|_| error_id.clone())
     };
     view! {
-        <div class=move || {
-            if error.get().is_some() { "pw-field pw-field--invalid" } else { "pw-field" }
-        }>
-            <label class="pw-field__label" for=id.clone()>
-                {move || texts().field_label(field)}
-                " "
-                <span class="pw-field__marker">{marker}</span>
-            </label>
+        <div class=move || field_class(error.get())>
+            <FieldLabel field id=id.clone() />
             <input
                 type="text"
                 class="pw-field__input"
@@ -61,17 +44,67 @@ pub fn IdentityField(
                 on:input=move |ev| state.dispatch(Action::Edit(field, event_target_value(&ev)))
                 on:blur=move |_| touched.set(true)
             />
-            {move || {
-                error
-                    .get()
-                    .map(|e| {
-                        view! {
-                            <p class="pw-field__error" id=error_id.clone()>
-                                {texts().field_error(field, e)}
-                            </p>
-                        }
-                    })
-            }}
+            <FieldError field error id=error_id />
         </div>
+    }
+}
+
+/// The message a field shows now: a missing value only once the field was
+/// left (`touched`) or the form sent (`attempted`).
+pub(super) fn shown_error(
+    field: Field,
+    touched: RwSignal<bool>,
+    attempted: RwSignal<bool>,
+) -> Memo<Option<FieldError>> {
+    let state = PledgeState::use_context();
+    Memo::new(move |_| {
+        state
+            .with(|d| d.identity.error(field))
+            .filter(|e| !matches!(e, FieldError::Missing) || touched.get() || attempted.get())
+    })
+}
+
+pub(super) fn field_class(error: Option<FieldError>) -> &'static str {
+    if error.is_some() {
+        "pw-field pw-field--invalid"
+    } else {
+        "pw-field"
+    }
+}
+
+/// A field's label, with « obligatoire » or « facultatif ».
+#[component]
+pub(super) fn FieldLabel(field: Field, id: String) -> impl IntoView {
+    let marker = move || {
+        if field.is_required() {
+            texts().required_marker
+        } else {
+            texts().optional_marker
+        }
+    };
+    view! {
+        <label class="pw-field__label" for=id>
+            {move || texts().field_label(field)}
+            " "
+            <span class="pw-field__marker">{marker}</span>
+        </label>
+    }
+}
+
+/// A field's message, when it has one.
+#[component]
+pub(super) fn FieldError(
+    field: Field,
+    error: Memo<Option<FieldError>>,
+    id: String,
+) -> impl IntoView {
+    move || {
+        error.get().map(|e| {
+            view! {
+                <p class="pw-field__error" id=id.clone()>
+                    {texts().field_error(field, e)}
+                </p>
+            }
+        })
     }
 }

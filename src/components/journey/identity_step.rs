@@ -2,7 +2,7 @@ use leptos::{ev::SubmitEvent, html, prelude::*};
 
 use crate::state::{text_signal, texts};
 
-use super::{IdentityField, RoleChoice};
+use super::{CommuneField, IdentityField, RoleChoice};
 use crate::components::ui::StepNav;
 use crate::domain::{Action, Field};
 use crate::state::PledgeState;
@@ -38,7 +38,7 @@ pub fn IdentityStep() -> impl IntoView {
             <p class="pw-step__lead">{move || texts().identity_lead}</p>
             <form class="pw-form" novalidate node_ref=form on:submit=on_submit>
                 <IdentityField field=Field::Name autocomplete="name" attempted />
-                <IdentityField field=Field::Commune autocomplete="address-level2" attempted />
+                <CommuneField attempted />
                 <IdentityField field=Field::List autocomplete="organization" attempted />
                 <RoleChoice />
                 <Show when=move || attempted.get() && !complete()>

@@ -8,6 +8,7 @@
 mod arrival_question;
 mod commitment_checkbox;
 mod commitment_list;
+mod commune_field;
 mod identity_field;
 mod identity_step;
 mod own_pledges;
@@ -25,6 +26,7 @@ mod welcome_screen;
 pub use arrival_question::ArrivalQuestion;
 pub use commitment_checkbox::CommitmentCheckbox;
 pub use commitment_list::CommitmentList;
+pub use commune_field::CommuneField;
 pub use identity_field::IdentityField;
 pub use identity_step::IdentityStep;
 pub use own_pledges::OwnPledges;

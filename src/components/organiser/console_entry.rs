@@ -33,6 +33,17 @@ pub fn ConsoleEntry(
         return ().into_any();
     };
     let p = gathered.pledge.pledge().clone();
+    // A commune typed by hand (not chosen from the official list) in a
+    // link that could carry its code: the organiser checks it.
+    let typed_commune = (gathered.pledge.format() == crate::domain::Format::V2
+        && p.commune_code().is_none())
+    .then(|| {
+        view! {
+            <p class="pw-console-entry__typed-commune">
+                {move || org_texts().console_commune_typed}
+            </p>
+        }
+    });
     let details = move || texts().details(&p);
     let name = gathered.pledge.pledge().name().to_owned();
     let fingerprint = gathered.pledge.public_key().fingerprint();
@@ -186,6 +197,7 @@ pub fn ConsoleEntry(
                 <bdi>{name}</bdi>
             </p>
             <p class="pw-console-entry__details">{details}</p>
+            {typed_commune}
             <p class="pw-console-entry__key">
                 {move || org_texts().console_fingerprint} ": " <code>{fingerprint}</code>
             </p>

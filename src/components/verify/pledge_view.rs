@@ -2,7 +2,6 @@ use leptos::prelude::*;
 
 use crate::state::{campaign, texts};
 
-use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::VerifiedPledge;
 use crate::i18n::fill;
 
@@ -28,7 +27,7 @@ fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
     // Signed under an earlier version of the campaign text: counted
     // against that version's commitments, and said.
     let earlier = pledge.earlier_version();
-    let total = earlier.map_or(COMMITMENT_COUNT, |v| usize::from(v.commitments));
+    let total = pledge.commitment_total();
     let earlier_note = earlier.map(|v| {
         let (y, m, d) = v.ymd();
         let date = crate::domain::SigningDate::from_ymd(y, m, d)
@@ -66,6 +65,11 @@ fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
                             "pw-pledge__commitment pw-pledge__commitment--taken",
                             t.pledge_taken,
                         )
+                    } else if !pledge.was_offered(c.position) {
+                        (
+                            "pw-pledge__commitment pw-pledge__commitment--added-since",
+                            t.pledge_added_since,
+                        )
                     } else {
                         (
                             "pw-pledge__commitment pw-pledge__commitment--not-taken",
@@ -98,6 +102,7 @@ fn pledge_view(pledge: &VerifiedPledge) -> impl IntoView + use<> {
             <h2 class="pw-pledge__name"><bdi>{p.name().to_owned()}</bdi></h2>
             <p class="pw-pledge__where">
                 <bdi class="pw-pledge__commune">{p.commune().to_owned()}</bdi>
+                {p.commune_code().map(|c| view! { " (" <span class="pw-pledge__department">{c.department().to_owned()}</span> ")" })}
                 {list.map(|l| view! { " · " <bdi class="pw-pledge__list">{l}</bdi> })}
                 {role.map(|r| view! { " · " <span class="pw-pledge__role">{r}</span> })}
             </p>

@@ -1,6 +1,5 @@
 use leptos::prelude::*;
 
-use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::{organiser::open_data, ShareLink, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, texts};
@@ -38,6 +37,7 @@ pub fn WallResults(
                     let href = ShareLink::with_payload(&page_url, &e.payload_text);
                     let status = e.status;
                     let ticked = p.selection().count();
+                    let total = e.pledge.commitment_total();
                     let details = texts().details(p);
                     view! {
                         <li class="pw-wall-entry">
@@ -55,7 +55,7 @@ pub fn WallResults(
                                     {move || org_texts().status(status)}
                                 </span>
                                 " "
-                                {move || texts().count(ticked, COMMITMENT_COUNT)}
+                                {move || texts().count(ticked, total)}
                             </span>
                         </li>
                     }

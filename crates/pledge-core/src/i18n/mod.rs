@@ -152,6 +152,19 @@ pub struct Texts {
     pub text_stacked_marks: &'static str,
     pub to_summary: &'static str,
     pub fix_errors: &'static str,
+    /// The commune field's suggestions, for screen readers: `{n}` of them.
+    pub commune_suggestions_one: &'static str,
+    pub commune_suggestions_many: &'static str,
+    /// A suggestion's place: `{departement}` (its name), `{code}` (its number).
+    pub commune_place: &'static str,
+    /// Under the field once a commune of the referential is chosen: `{code}`.
+    pub commune_chosen: &'static str,
+    /// Under the field when no commune of the referential starts so.
+    pub commune_not_in_referential: &'static str,
+    /// Under the field when the referential could not be fetched.
+    pub commune_unavailable: &'static str,
+    /// Under the field while typed text matches several homonyms.
+    pub commune_choose: &'static str,
     pub summary_heading: &'static str,
     /// `{n}`, `{total}`: zero or one commitment.
     pub count_one: &'static str,
@@ -304,6 +317,8 @@ pub struct Texts {
     pub reason_malformed: &'static str,
     pub pledge_taken: &'static str,
     pub pledge_not_taken: &'static str,
+    /// A commitment added to the campaign text after the pledge was signed.
+    pub pledge_added_since: &'static str,
     /// `{date}`.
     pub pledge_signed_on: &'static str,
     /// `{date}`: the campaign text's version a pledge was signed under.
@@ -460,7 +475,13 @@ impl Texts {
 impl Texts {
     /// Commune, list and role on one line.
     pub fn details(&self, pledge: &crate::domain::Pledge) -> String {
-        let mut parts = vec![isolated(pledge.commune())];
+        let mut commune = isolated(pledge.commune());
+        // A commune of the referential: its département tells homonyms
+        // apart (« Sainte-Colombe (25) »).
+        if let Some(code) = pledge.commune_code() {
+            commune.push_str(&format!(" ({})", code.department()));
+        }
+        let mut parts = vec![commune];
         if !pledge.list().is_empty() {
             parts.push(isolated(pledge.list()));
         }
@@ -477,14 +498,13 @@ impl Texts {
         pledge: &crate::domain::VerifiedPledge,
         link: &str,
     ) -> crate::domain::card::CardContent {
-        use crate::campaign::COMMITMENT_COUNT;
         let p = pledge.pledge();
         crate::domain::card::CardContent {
             title: campaign.title.to_owned(),
             hashtag: campaign.hashtag.to_owned(),
             name: p.name().to_owned(),
             details: self.details(p),
-            count: self.count(p.selection().count(), COMMITMENT_COUNT),
+            count: self.count(p.selection().count(), pledge.commitment_total()),
             chart: campaign
                 .proposals
                 .iter()

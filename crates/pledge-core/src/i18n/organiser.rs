@@ -163,6 +163,8 @@ pub struct OrgTexts {
     pub console_status_label: &'static str,
     /// `{date}`.
     pub console_status_since: &'static str,
+    /// A pledge whose commune was typed, not chosen from the official list.
+    pub console_commune_typed: &'static str,
     pub console_note_label: &'static str,
     pub console_replaced: &'static str,
     pub console_remove: &'static str,
@@ -287,6 +289,7 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     console_empty: "Aucun engagement pour l'instant : collez des liens ci-dessus.",
     console_status_label: "Statut",
     console_status_since: "depuis le {date}",
+    console_commune_typed: "Commune saisie à la main : absente de la liste officielle des communes, à vérifier.",
     console_note_label: "Note (reste dans cette console, jamais publiée)",
     console_replaced: "Remplacé par un engagement plus récent de la même clé (non publié)",
     console_remove: "Retirer de la console",
@@ -408,6 +411,7 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     console_empty: "No pledge yet: paste links above.",
     console_status_label: "Status",
     console_status_since: "since {date}",
+    console_commune_typed: "Municipality typed by hand: not in the official list of municipalities, to be checked.",
     console_note_label: "Note (stays in this console, never published)",
     console_replaced: "Replaced by a later pledge by the same key (not published)",
     console_remove: "Remove from the console",

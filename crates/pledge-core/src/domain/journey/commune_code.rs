@@ -33,9 +33,10 @@ impl CommuneCode {
         &self.0
     }
 
-    /// The département: `01`…`95`, `2A`, `2B`, or `971`…`976` overseas.
+    /// The département: `01`…`95`, `2A`, `2B`, or three digits overseas
+    /// (`971`…`976`, and the collectivités `975`…`989`).
     pub fn department(&self) -> &str {
-        let overseas = self.0[..2] == *b"97";
+        let overseas = matches!(&self.0[..2], b"97" | b"98");
         &self.as_str()[..if overseas { 3 } else { 2 }]
     }
 }
@@ -76,8 +77,9 @@ mod tests {
     #[test]
     fn the_department_is_two_characters_or_three_overseas() {
         let dep = |c: &str| CommuneCode::parse(c).unwrap().department().to_owned();
-        assert_eq!(dep("25527"), "25");
+        assert_eq!(dep("25515"), "25");
         assert_eq!(dep("2A004"), "2A");
         assert_eq!(dep("97411"), "974");
+        assert_eq!(dep("98818"), "988");
     }
 }

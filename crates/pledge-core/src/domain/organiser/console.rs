@@ -461,14 +461,14 @@ impl Console {
             return Vec::new();
         };
         let key = g.pledge.public_key();
-        let name = crate::domain::organiser::search::fold(g.pledge.pledge().name());
+        let name = crate::domain::journey::search::fold(g.pledge.pledge().name());
         (0..self.entries.len())
             .filter(|&i| self.is_current(i))
             .filter(|&i| {
                 let other = &self.entries[i].pledge;
                 other.public_key() != key
                     && !self.new_keys.contains_key(&other.public_key().to_bytes())
-                    && crate::domain::organiser::search::fold(other.pledge().name()) == name
+                    && crate::domain::journey::search::fold(other.pledge().name()) == name
             })
             .collect()
     }

@@ -13,5 +13,4 @@ pub mod open_data;
 pub(crate) mod packed;
 pub mod pinned_key;
 pub mod pledge_list;
-pub mod search;
 pub(crate) mod wall;

@@ -23,7 +23,9 @@ pub fn csv<'a>(rows: impl IntoIterator<Item = OpenDataRow<'a>>) -> String {
         out.push(',');
         out.push_str(c.id);
     }
-    out.push_str(",empreinte,statut,date_statut\r\n");
+    // The commune's official code last (added with payload v2): columns
+    // read by position before it stay where they were.
+    out.push_str(",empreinte,statut,date_statut,code_commune\r\n");
     for row in rows {
         let p = row.pledge.pledge();
         let role = match p.role() {
@@ -51,6 +53,10 @@ pub fn csv<'a>(rows: impl IntoIterator<Item = OpenDataRow<'a>>) -> String {
         cells.push(cell(&row.pledge.public_key().fingerprint()));
         cells.push(cell(row.status.key()));
         cells.push(iso(row.status_date));
+        // Empty for a commune typed by hand (or signed before codes).
+        cells.push(cell(
+            &p.commune_code().map(|c| c.to_string()).unwrap_or_default(),
+        ));
         out.push_str(&cells.join(","));
         out.push_str("\r\n");
     }
@@ -202,7 +208,7 @@ mod tests {
         let identity = Identity {
             name: "=Dupont, \"Camille\"".into(),
             commune: "Saint-Étienne".into(),
-            commune_code: None,
+            commune_code: crate::domain::journey::commune_code::CommuneCode::parse("42218"),
             list: "Ensemble".into(),
             role: Some(crate::domain::journey::identity::Role::HeadOfList),
         };
@@ -221,8 +227,8 @@ mod tests {
         }]);
         let lines: Vec<&str> = text.split("\r\n").collect();
         assert!(lines[0].starts_with("\u{FEFF}nom,commune,liste,role,date,1.1,1.2,2.1"));
-        assert!(lines[0].ends_with("10.2,empreinte,statut,date_statut"));
-        assert_eq!(lines[0].split(',').count(), 5 + 20 + 3);
+        assert!(lines[0].ends_with("10.2,empreinte,statut,date_statut,code_commune"));
+        assert_eq!(lines[0].split(',').count(), 5 + 20 + 4);
         let ones = ["1"]
             .iter()
             .chain(&["0"; 18])
@@ -233,7 +239,7 @@ mod tests {
         assert_eq!(
             lines[1],
             format!(
-                "\"'=Dupont, \"\"Camille\"\"\",\"Saint-Étienne\",\"Ensemble\",\"Tête de liste\",2026-11-28,{ones},\"{}\",\"verifie\",2026-11-29",
+                "\"'=Dupont, \"\"Camille\"\"\",\"Saint-Étienne\",\"Ensemble\",\"Tête de liste\",2026-11-28,{ones},\"{}\",\"verifie\",2026-11-29,\"42218\"",
                 verified.public_key().fingerprint()
             )
         );

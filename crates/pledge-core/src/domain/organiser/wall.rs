@@ -2,9 +2,10 @@
 //! commitment, and search by commune or name.
 
 use crate::campaign::COMMITMENT_COUNT;
+use crate::domain::journey::commune_code::CommuneCode;
+use crate::domain::journey::search::{fold, matches};
 use crate::domain::organiser::pledge_list::current_per_key;
 use crate::domain::organiser::pledge_list::{EntryStatus, PledgeList};
-use crate::domain::organiser::search::{fold, matches};
 use crate::domain::pledge::payload::{LinkError, LinkErrorKind};
 use crate::domain::pledge::signed_pledge::VerifiedPledge;
 use crate::domain::signing_date::SigningDate;
@@ -18,7 +19,10 @@ pub struct WallEntry {
     /// The payload, as a link carries it (after `#e=`).
     pub payload_text: String,
     folded_commune: String,
-    /// Name, commune and list, folded, for search.
+    /// What tells communes apart: the official code where the candidate
+    /// chose one, else the folded name as typed.
+    commune_key: String,
+    /// Name, commune and list, folded, and the commune's code, for search.
     folded_all: String,
 }
 
@@ -34,8 +38,16 @@ pub struct Flagged {
 pub struct WallScope {
     /// Also the pledges « en attente » (never the withdrawn ones).
     pub with_pending: bool,
-    /// Only this commune (as given by a partner's `data-commune`).
+    /// Only this commune (as given by a partner's `data-commune`): its
+    /// official code (`25515`: that Sainte-Colombe only), or a name (every
+    /// commune so named, chosen from the referential or typed).
     pub commune: Option<String>,
+}
+
+/// A scope's commune: by code, or by name.
+enum CommuneIs {
+    Code(String),
+    Named(String),
 }
 
 /// What the wall counts.
@@ -100,11 +112,15 @@ impl Wall {
             }
             let p = pledge.pledge();
             let folded_commune = fold(p.commune());
+            let code = p.commune_code();
+            let commune_key =
+                code.map_or_else(|| format!("~{folded_commune}"), |c| c.as_str().to_owned());
             let folded_all = format!(
-                "{} | {} | {}",
+                "{} | {} | {} | {}",
                 fold(p.name()),
                 folded_commune,
-                fold(p.list())
+                fold(p.list()),
+                code.map(|c| c.to_string()).unwrap_or_default()
             );
             entries.push(WallEntry {
                 payload_text: crate::domain::pledge::share_link::ShareLink::payload_text_of(
@@ -114,11 +130,17 @@ impl Wall {
                 status_date: entry.status_date,
                 pledge,
                 folded_commune,
+                commune_key,
                 folded_all,
             });
         }
+        // By commune name, homonyms apart, then by name.
         entries.sort_by(|a, b| {
-            (&a.folded_commune, &a.folded_all).cmp(&(&b.folded_commune, &b.folded_all))
+            (&a.folded_commune, &a.commune_key, &a.folded_all).cmp(&(
+                &b.folded_commune,
+                &b.commune_key,
+                &b.folded_all,
+            ))
         });
         Wall {
             issued: list.issued,
@@ -134,12 +156,21 @@ impl Wall {
     }
 
     fn in_scope<'a>(&'a self, scope: &WallScope) -> impl Iterator<Item = (usize, &'a WallEntry)> {
-        let commune = scope.commune.as_deref().map(fold);
+        let commune = scope
+            .commune
+            .as_deref()
+            .map(|c| match CommuneCode::parse(c.trim()) {
+                Some(code) => CommuneIs::Code(code.to_string()),
+                None => CommuneIs::Named(fold(c)),
+            });
         let with_pending = scope.with_pending;
         self.entries.iter().enumerate().filter(move |(_, e)| {
             (e.status == EntryStatus::Verified
                 || (with_pending && e.status == EntryStatus::Pending))
-                && commune.as_ref().is_none_or(|c| &e.folded_commune == c)
+                && commune.as_ref().is_none_or(|c| match c {
+                    CommuneIs::Code(code) => &e.commune_key == code,
+                    CommuneIs::Named(name) => &e.folded_commune == name,
+                })
         })
     }
 
@@ -149,7 +180,7 @@ impl Wall {
         let mut communes = std::collections::HashSet::new();
         for (_, entry) in self.in_scope(scope) {
             totals.candidates += 1;
-            communes.insert(entry.folded_commune.as_str());
+            communes.insert(entry.commune_key.as_str());
             let selection = entry.pledge.pledge().selection();
             for (position, count) in totals.per_commitment.iter_mut().enumerate() {
                 if selection.contains(position as u8) {
@@ -191,10 +222,22 @@ mod tests {
         day: u16,
         status: EntryStatus,
     ) -> ListEntry {
+        coded(seed, name, commune, None, ticks, day, status)
+    }
+
+    fn coded(
+        seed: u8,
+        name: &str,
+        commune: &str,
+        code: Option<&str>,
+        ticks: &[u8],
+        day: u16,
+        status: EntryStatus,
+    ) -> ListEntry {
         let identity = Identity {
             name: name.into(),
             commune: commune.into(),
-            commune_code: None,
+            commune_code: code.and_then(CommuneCode::parse),
             list: "Liste".into(),
             role: None,
         };
@@ -263,6 +306,46 @@ mod tests {
             commune: Some("LYON".into()),
         };
         assert_eq!(w.totals(&lyon).candidates, 2);
+    }
+
+    #[test]
+    fn homonyms_are_communes_apart_and_a_code_scopes_to_one() {
+        let v = EntryStatus::Verified;
+        let w = wall(vec![
+            coded(1, "Ana", "Sainte-Colombe", Some("25515"), &[0], 2500, v),
+            coded(2, "Bea", "Sainte-Colombe", Some("77404"), &[0], 2500, v),
+            coded(3, "Cid", "Sainte-Colombe", Some("25515"), &[1], 2500, v),
+            // Typed, not chosen: a commune of its own, found by name.
+            coded(4, "Dan", "Ste Colombe", None, &[1], 2500, v),
+        ]);
+        let all = w.totals(&WallScope::default());
+        assert_eq!((all.candidates, all.communes), (4, 3));
+        let doubs = WallScope {
+            with_pending: false,
+            commune: Some(" 25515 ".into()),
+        };
+        let t = w.totals(&doubs);
+        assert_eq!((t.candidates, t.communes), (2, 1));
+        let by_name = WallScope {
+            with_pending: false,
+            commune: Some("sainte colombe".into()),
+        };
+        assert_eq!(w.totals(&by_name).candidates, 4);
+        // Search finds a code too.
+        let names = |q: &str| -> Vec<&str> {
+            w.search(q, &WallScope::default())
+                .into_iter()
+                .map(|i| w.entries()[i].pledge.pledge().name())
+                .collect()
+        };
+        assert_eq!(names("77404"), ["Bea"]);
+        // Homonyms are listed apart, each commune's entries together.
+        let order: Vec<&str> = w
+            .entries()
+            .iter()
+            .map(|e| e.pledge.pledge().name())
+            .collect();
+        assert_eq!(order, ["Ana", "Cid", "Bea", "Dan"]);
     }
 
     #[test]

@@ -846,7 +846,7 @@ mod tests {
     #[test]
     fn version_2_carries_the_commune_code_and_version_1_still_reads() {
         let mut id = identity("Ana", "Sainte-Colombe", "", None);
-        id.commune_code = CommuneCode::parse("25527");
+        id.commune_code = CommuneCode::parse("25515");
         let s = signed(Selection::from_bits(0b101).unwrap(), &id, None);
         let bytes = Payload::encode(&s);
         assert_eq!(bytes[0], 2);

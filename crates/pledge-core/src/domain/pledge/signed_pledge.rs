@@ -161,6 +161,18 @@ impl VerifiedPledge {
     pub fn earlier_version(&self) -> Option<&'static crate::campaign::EarlierVersion> {
         self.earlier
     }
+    /// How many commitments the campaign text it was signed under had:
+    /// what its count is « sur ».
+    pub fn commitment_total(&self) -> usize {
+        self.earlier.map_or(crate::campaign::COMMITMENT_COUNT, |v| {
+            usize::from(v.commitments)
+        })
+    }
+    /// Whether the commitment at `position` was in the text it was signed
+    /// under (one added by a later version was not: neither taken nor not).
+    pub fn was_offered(&self, position: u8) -> bool {
+        usize::from(position) < self.commitment_total()
+    }
     pub fn public_key(&self) -> PublicKey {
         self.public_key
     }

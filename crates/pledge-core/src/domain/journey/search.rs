@@ -10,7 +10,7 @@ use crate::unicode;
 /// words « saint », « sainte » (and « st », « ste ») as « st », « ste ».
 ///
 /// ```
-/// use pledge_core::domain::organiser::search::fold;
+/// use pledge_core::domain::journey::search::fold;
 /// assert_eq!(fold("Saint-Étienne"), fold("saint etienne"));
 /// assert_eq!(fold("ST-ETIENNE"), "st etienne");
 /// ```
@@ -59,6 +59,35 @@ fn is_combining_mark(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The shards' builder folds in JavaScript (`scripts/communes.mjs`):
+    /// both must agree on every character of the referential's names, or a
+    /// commune lands in a shard the field never asks for. This test holds
+    /// the Rust side of `tests/fixtures/fold-cases.tsv`; its JavaScript
+    /// twin is `tests/scripts/communes.test.mjs`.
+    #[test]
+    fn fold_cases_are_what_the_shards_builder_folds_too() {
+        let file = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../../tests/fixtures/fold-cases.tsv"
+        );
+        let text = std::fs::read_to_string(file).expect("the fixture");
+        let mut rows = Vec::new();
+        for line in text.lines().filter(|l| !l.starts_with('#')) {
+            let (input, folded) = line.split_once('\t').expect("input<TAB>folded");
+            rows.push((input.to_owned(), fold(input), folded.to_owned()));
+        }
+        assert!(rows.len() > 80, "every character of the referential");
+        if std::env::var_os("UPDATE_GOLDEN").is_some() {
+            let header = text.lines().next().unwrap_or_default();
+            let body: String = rows.iter().map(|(i, f, _)| format!("{i}\t{f}\n")).collect();
+            std::fs::write(file, format!("{header}\n{body}")).unwrap();
+            return;
+        }
+        for (input, rust, stored) in rows {
+            assert_eq!(rust, stored, "{input:?}");
+        }
+    }
 
     #[test]
     fn forgives_accents_case_hyphens_and_saint() {

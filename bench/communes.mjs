@@ -1,0 +1,65 @@
+// The commune field's suggestions (docs/communes.md): the shards' sizes, and
+// in headless Chromium the time from a keystroke to the suggestions shown,
+// with the letter's shard still to fetch (cold) and already there (warm).
+import { readdir, readFile } from 'node:fs/promises';
+import { gzipSync } from 'node:zlib';
+
+import { phoneContext } from '../tests/e2e/browser.mjs';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+
+export async function benchCommunes(browser, url, dist, { runs = 7, storageKey }) {
+  const folder = `${dist}/communes`;
+  const files = (await readdir(folder)).filter((f) => f.endsWith('.tsv'));
+  const gz = await Promise.all(files.map(async (f) => gzipSync(await readFile(`${folder}/${f}`), { level: 9 }).length));
+  const draft = JSON.stringify({ version: 1, step: 'identity', ticked: ['1.1'], name: 'Camille', commune: '', list: '', role: null });
+  const cold = [];
+  const warm = [];
+  const fetched = [];
+  for (let run = 0; run < runs; run += 1) {
+    const context = await phoneContext(browser, { serviceWorkers: 'block' });
+    const page = await context.newPage();
+    let bytes = 0;
+    page.on('requestfinished', async (r) => {
+      if (r.url().includes('/communes/')) bytes += (await r.sizes()).responseBodySize;
+    });
+    await page.addInitScript(([key, value]) => localStorage.setItem(key, value), [storageKey, draft]);
+    await page.goto(url);
+    const field = page.getByRole('combobox', { name: /Commune/ });
+    await field.waitFor();
+    await field.focus();
+    await page.locator('[role="combobox"][aria-busy="false"]').waitFor();
+    // From the keydown to the first option drawn.
+    const time = async (key) => {
+      await page.evaluate(() => {
+        window.__t = new Promise((resolve) => {
+          addEventListener('keydown', () => {
+            const t0 = performance.now();
+            const seen = () => document.querySelector('[role="listbox"]:not([hidden]) [role="option"]');
+            new MutationObserver((_, o) => {
+              if (seen()) {
+                o.disconnect();
+                requestAnimationFrame(() => resolve(performance.now() - t0));
+              }
+            }).observe(document.body, { subtree: true, childList: true, attributes: true });
+          }, { once: true, capture: true });
+        });
+      });
+      await page.keyboard.press(key);
+      return page.evaluate(() => window.__t);
+    };
+    cold.push(await time('l'));
+    warm.push(await time('y'));
+    await page.getByRole('option', { name: /^Lyon \(Rhône, 69\)/ }).waitFor();
+    fetched.push(bytes);
+    await context.close();
+  }
+  return {
+    shards: files.length - 1,
+    largestShardGzip: Math.max(...gz.filter((_, i) => files[i] !== 'index.tsv')),
+    indexGzip: gz[files.indexOf('index.tsv')],
+    firstSuggestionsColdMs: Math.round(median(cold) * 10) / 10,
+    firstSuggestionsWarmMs: Math.round(median(warm) * 10) / 10,
+    bytesFetchedToLyon: median(fetched),
+  };
+}

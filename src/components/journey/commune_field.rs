@@ -1,0 +1,417 @@
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
+
+use leptos::{ev, prelude::*, task::spawn_local};
+
+use super::identity_field::{field_class, shown_error, FieldError, FieldLabel};
+use crate::domain::journey::communes::{CommuneIndex, CommuneShard, ShardFor};
+use crate::domain::{Action, CommuneCode, Field};
+use crate::i18n::fill;
+use crate::state::{texts, PledgeState};
+use crate::web;
+
+/// One suggestion of the list: a commune of the referential and where it
+/// is (« Doubs, 25 »), so that homonyms can be told apart.
+#[derive(Clone, Debug, PartialEq)]
+struct Suggestion {
+    code: CommuneCode,
+    name: String,
+    /// Its département's name, from the index.
+    departement: String,
+}
+
+/// Where the lookup of what is typed stands.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Lookup {
+    /// Nothing asked yet, or too short to ask.
+    Idle,
+    /// Asked: the index or a shard is on its way.
+    Pending,
+    /// Suggestions are shown (or were, and were closed).
+    Found,
+    /// No commune of the referential starts so.
+    NoMatch,
+    /// The referential could not be fetched (offline, say).
+    Unavailable,
+}
+
+/// The referential as fetched so far: its index, the shards asked for, and
+/// what is on its way (each file is asked once at a time).
+#[derive(Default)]
+struct Referential {
+    index: Option<Arc<CommuneIndex>>,
+    shards: HashMap<String, Arc<CommuneShard>>,
+    /// The shard of the last lookup.
+    current: Option<Arc<CommuneShard>>,
+    asking: HashSet<String>,
+    /// The index could not be had (offline, say).
+    unavailable: bool,
+}
+
+/// The field's lookups: what is typed, against the referential, into the
+/// suggestions. Every part is a handle, so it is `Copy` into handlers and
+/// tasks.
+#[derive(Clone, Copy)]
+struct Lookups {
+    state: PledgeState,
+    referential: StoredValue<Referential>,
+    suggestions: RwSignal<Vec<Suggestion>>,
+    expanded: RwSignal<bool>,
+    active: RwSignal<Option<usize>>,
+    lookup: RwSignal<Lookup>,
+    focused: RwSignal<bool>,
+}
+
+impl Lookups {
+    fn typed(self) -> String {
+        self.state.with(|d| d.identity.commune.clone())
+    }
+
+    fn code(self) -> Option<CommuneCode> {
+        self.state.with(|d| d.identity.commune_code)
+    }
+
+    /// The suggestions for what is typed now: at once when the index and
+    /// the shard are here, else once they come (each fetched once).
+    fn look_up(self) {
+        let query = self.typed();
+        let Some(index) = self.referential.with_value(|r| r.index.clone()) else {
+            // Asked again after a failure (back online, say), but said.
+            if self.referential.with_value(|r| r.unavailable) {
+                self.lookup.set(Lookup::Unavailable);
+            } else {
+                self.lookup.set(Lookup::Pending);
+            }
+            self.fetch(CommuneIndex::FILE.to_owned(), None);
+            return;
+        };
+        let file = match index.shard_for(&query) {
+            ShardFor::Names(file) | ShardFor::Postal(file) => file.to_owned(),
+            ShardFor::KeepTyping => return self.show(&query, &index, None, Lookup::Idle),
+            ShardFor::None => return self.show(&query, &index, None, Lookup::NoMatch),
+        };
+        match self
+            .referential
+            .with_value(|r| r.shards.get(&file).cloned())
+        {
+            Some(shard) => self.show(&query, &index, Some(shard), Lookup::Found),
+            None => {
+                self.lookup.set(Lookup::Pending);
+                let path = format!("{}{file}", CommuneIndex::FOLDER);
+                self.fetch(path, Some(file));
+            }
+        }
+    }
+
+    /// Fetches the index (`shard: None`) or a shard, unless already asked,
+    /// then looks up what is typed by then.
+    fn fetch(self, path: String, shard: Option<String>) {
+        let key = shard.clone().unwrap_or_else(|| path.clone());
+        let asked = self
+            .referential
+            .try_update_value(|r| !r.asking.insert(key.clone()));
+        if asked != Some(false) {
+            return;
+        }
+        spawn_local(async move {
+            let text = web::fetch_text(&path).await;
+            self.referential.update_value(|r| {
+                r.asking.remove(&key);
+                match (shard, text) {
+                    (None, text) => {
+                        r.index = text.as_deref().and_then(CommuneIndex::parse).map(Arc::new);
+                        r.unavailable = r.index.is_none();
+                    }
+                    (Some(file), Some(text)) => {
+                        r.shards.insert(file, Arc::new(CommuneShard::parse(&text)));
+                        r.unavailable = false;
+                    }
+                    (Some(_), None) => r.unavailable = true,
+                }
+            });
+            if self.referential.with_value(|r| r.unavailable) {
+                self.lookup.set(Lookup::Unavailable);
+                return;
+            }
+            self.look_up();
+        });
+    }
+
+    /// Shows the suggestions of `shard` for `query`.
+    fn show(
+        self,
+        query: &str,
+        index: &CommuneIndex,
+        shard: Option<Arc<CommuneShard>>,
+        found_or: Lookup,
+    ) {
+        let found: Vec<Suggestion> = shard
+            .as_ref()
+            .map(|s| s.suggest(query))
+            .unwrap_or_default()
+            .into_iter()
+            .map(|c| Suggestion {
+                code: c.code,
+                name: c.name.clone(),
+                departement: index.departement(&c.code).unwrap_or_default().to_owned(),
+            })
+            .collect();
+        self.referential.update_value(|r| r.current = shard);
+        self.lookup.set(match found_or {
+            Lookup::Found if found.is_empty() => Lookup::NoMatch,
+            other => other,
+        });
+        // Already chosen and typed as the referential writes it: no list.
+        let code = self.code();
+        let chosen = code.is_some_and(|c| found.iter().any(|s| s.code == c && s.name == query));
+        // Only while the candidate is in the field: an answer that comes
+        // after they left opens nothing.
+        let focused = self.focused.get_untracked();
+        self.expanded.set(!found.is_empty() && !chosen && focused);
+        self.active.set(None);
+        self.suggestions.set(found);
+        if !focused {
+            self.settle();
+        }
+    }
+
+    /// The field was left: typed in full and only one commune is so named,
+    /// it is that one (« lyon » is Lyon, 69123; homonyms wait for a choice).
+    fn settle(self) {
+        if self.code().is_some() {
+            return;
+        }
+        let query = self.typed();
+        let one = self.referential.with_value(|r| {
+            let shard = r.current.as_ref()?;
+            shard
+                .only_one_named(&query)
+                .map(|c| (c.name.clone(), c.code))
+        });
+        if let Some((name, code)) = one {
+            self.state.dispatch(Action::ChooseCommune(name, code));
+        }
+    }
+}
+
+/// The commune field: a combobox that suggests the communes of the official
+/// referential as the candidate types (name or postal code, forgiving
+/// accents, case, hyphens and « St »), each with its département. Choosing
+/// one keeps its official code with the name; a commune not in the list is
+/// kept as typed, and said so. The referential is fetched when the field is
+/// first focused, never before.
+#[component]
+pub fn CommuneField(
+    /// Whether the candidate already tried to send the form.
+    attempted: RwSignal<bool>,
+) -> impl IntoView {
+    let field = Field::Commune;
+    let state = PledgeState::use_context();
+    let touched = RwSignal::new(false);
+    let id = format!("pw-field-{}", field.key());
+    let (error_id, hint_id, list_id) = (
+        format!("{id}-error"),
+        format!("{id}-hint"),
+        format!("{id}-list"),
+    );
+    let error = shown_error(field, touched, attempted);
+    let lookups = Lookups {
+        state,
+        referential: StoredValue::new(Referential::default()),
+        suggestions: RwSignal::new(Vec::new()),
+        expanded: RwSignal::new(false),
+        active: RwSignal::new(None),
+        lookup: RwSignal::new(Lookup::Idle),
+        focused: RwSignal::new(false),
+    };
+    let Lookups {
+        suggestions,
+        expanded,
+        active,
+        lookup,
+        focused,
+        ..
+    } = lookups;
+    let typed = move || lookups.typed();
+    let code = move || lookups.code();
+
+    let choose = move |i: usize| {
+        let Some(s) = suggestions.with_untracked(|s| s.get(i).cloned()) else {
+            return;
+        };
+        state.dispatch(Action::ChooseCommune(s.name, s.code));
+        expanded.set(false);
+        active.set(None);
+    };
+
+    let on_input = move |ev: ev::Event| {
+        state.dispatch(Action::Edit(field, event_target_value(&ev)));
+        lookups.look_up();
+    };
+
+    let on_keydown = move |ev: ev::KeyboardEvent| {
+        let n = suggestions.with_untracked(Vec::len);
+        match ev.key().as_str() {
+            "ArrowDown" | "ArrowUp" if n > 0 => {
+                ev.prevent_default();
+                let down = ev.key() == "ArrowDown";
+                let next = match (expanded.get_untracked(), active.get_untracked()) {
+                    (false, _) | (true, None) => {
+                        if down {
+                            0
+                        } else {
+                            n - 1
+                        }
+                    }
+                    (true, Some(i)) if down => (i + 1) % n,
+                    (true, Some(i)) => (i + n - 1) % n,
+                };
+                expanded.set(true);
+                active.set(Some(next));
+            }
+            "Enter" if expanded.get_untracked() => {
+                if let Some(i) = active.get_untracked() {
+                    ev.prevent_default();
+                    choose(i);
+                }
+            }
+            "Escape" if expanded.get_untracked() => {
+                ev.prevent_default();
+                expanded.set(false);
+                active.set(None);
+            }
+            _ => {}
+        }
+    };
+
+    let on_focus = move |_| {
+        focused.set(true);
+        // The referential, from the first focus on: never on the first
+        // screen or a pledge link.
+        lookups.look_up();
+    };
+
+    let on_blur = move |_| {
+        focused.set(false);
+        touched.set(true);
+        expanded.set(false);
+        active.set(None);
+        lookups.settle();
+    };
+
+    let option_id = move |i: usize| format!("pw-field-commune-option-{i}");
+    let hint = move || {
+        let t = texts();
+        if let Some(c) = code() {
+            return Some(fill(t.commune_chosen, &[("code", c.as_str())]));
+        }
+        if typed().trim().is_empty() {
+            return None;
+        }
+        match lookup.get() {
+            Lookup::NoMatch => Some(t.commune_not_in_referential.to_owned()),
+            Lookup::Unavailable => Some(t.commune_unavailable.to_owned()),
+            Lookup::Found if touched.get() => Some(t.commune_choose.to_owned()),
+            _ => None,
+        }
+    };
+    let status = move || {
+        let n = suggestions.with(Vec::len);
+        let t = texts();
+        match (expanded.get(), n) {
+            (false, _) | (_, 0) => String::new(),
+            (true, 1) => t.commune_suggestions_one.to_owned(),
+            (true, n) => fill(t.commune_suggestions_many, &[("n", &n.to_string())]),
+        }
+    };
+    let described_by = {
+        let (error_id, hint_id) = (error_id.clone(), hint_id.clone());
+        move || {
+            let mut ids = Vec::new();
+            if error.get().is_some() {
+                ids.push(error_id.clone());
+            }
+            if hint().is_some() {
+                ids.push(hint_id.clone());
+            }
+            (!ids.is_empty()).then(|| ids.join(" "))
+        }
+    };
+
+    view! {
+        <div class=move || format!("{} pw-combobox", field_class(error.get()))>
+            <FieldLabel field id=id.clone() />
+            <div class="pw-combobox__control">
+            <input
+                type="text"
+                class="pw-field__input"
+                id=id
+                name=field.key()
+                role="combobox"
+                aria-autocomplete="list"
+                aria-controls=list_id.clone()
+                aria-expanded=move || if expanded.get() { "true" } else { "false" }
+                aria-activedescendant=move || active.get().filter(|_| expanded.get()).map(option_id)
+                autocomplete="off"
+                required=true
+                aria-invalid=move || error.get().map(|_| "true")
+                aria-describedby=described_by
+                aria-busy=move || if lookup.get() == Lookup::Pending { "true" } else { "false" }
+                prop:value=typed
+                on:input=on_input
+                on:keydown=on_keydown
+                on:focus=on_focus
+                on:blur=on_blur
+            />
+            <ul
+                class="pw-combobox__list"
+                id=list_id
+                role="listbox"
+                aria-label=move || texts().field_label(field)
+                hidden=move || !expanded.get()
+            >
+                {move || {
+                    suggestions
+                        .get()
+                        .into_iter()
+                        .enumerate()
+                        .map(|(i, s)| {
+                            let selected = move || active.get() == Some(i);
+                            let place = fill(
+                                texts().commune_place,
+                                &[("departement", &s.departement), ("code", s.code.department())],
+                            );
+                            view! {
+                                <li
+                                    class=move || {
+                                        if selected() {
+                                            "pw-combobox__option pw-combobox__option--active"
+                                        } else {
+                                            "pw-combobox__option"
+                                        }
+                                    }
+                                    id=option_id(i)
+                                    role="option"
+                                    aria-selected=move || if selected() { "true" } else { "false" }
+                                    // Chosen before the field loses focus.
+                                    on:mousedown=move |ev| {
+                                        ev.prevent_default();
+                                        choose(i);
+                                    }
+                                >
+                                    <bdi class="pw-combobox__name">{s.name}</bdi>
+                                    " "
+                                    <span class="pw-combobox__place">"(" {place} ")"</span>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ul>
+            </div>
+            <p class="pw-visually-hidden" role="status">{status}</p>
+            {move || hint().map(|h| view! { <p class="pw-field__hint" id=hint_id.clone()>{h}</p> })}
+            <FieldError field error id=error_id />
+        </div>
+    }
+}

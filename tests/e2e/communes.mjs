@@ -1,0 +1,147 @@
+// The commune field: suggestions of the official referential as the
+// candidate types (name or postal code), chosen by keyboard or touch, the
+// official code signed with the name and shown on the pledge page; a
+// commune not in the list kept as typed and said so; the referential never
+// fetched before the field.
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { phoneContext } from './browser.mjs';
+import { WidgetPage } from './widget-page.mjs';
+import { violations } from './a11y.mjs';
+
+/** The payload bytes of a pledge link. */
+const payloadOf = (link) => Buffer.from(link.split('#e=')[1], 'base64url');
+
+export function communesSuite(env) {
+  describe('the commune field and the official referential', () => {
+    async function toIdentity(context) {
+      const page = await context.newPage();
+      const fetched = [];
+      page.on('request', (r) => {
+        if (r.url().includes('/communes/')) fetched.push(r.url());
+      });
+      const widget = new WidgetPage(page, env.url);
+      await widget.open();
+      await widget.start();
+      await widget.commitment(widget.l.firstCommitment).check();
+      await widget.jumpTo(10);
+      await widget.next();
+      await widget.waitForHeading("Qui s'engage ?");
+      return { page, widget, fetched };
+    }
+
+    it('suggests homonyms with their département, chosen by keyboard, and signs the official code', async () => {
+      const context = await phoneContext(env.browser, { isMobile: false, hasTouch: false });
+      const { page, widget, fetched } = await toIdentity(context);
+      assert.deepEqual(fetched, [], 'nothing of the referential before the field');
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      const field = page.getByRole('combobox', { name: /Commune/ });
+      await field.focus();
+      await page.keyboard.type('ste colombe');
+      const list = page.getByRole('listbox', { name: /Commune/ });
+      await list.waitFor();
+      assert.equal(await field.getAttribute('aria-expanded'), 'true');
+      const options = list.getByRole('option');
+      assert.equal(await options.count(), 8, 'eight suggestions at most');
+      await list.getByRole('option', { name: 'Sainte-Colombe (Doubs, 25)' }).waitFor();
+      await page.getByRole('status').getByText('8 communes proposées').waitFor();
+      // Down to the Doubs one: the active option is the one announced.
+      const names = await options.allTextContents();
+      const doubs = names.findIndex((n) => n.includes('(Doubs, 25)'));
+      for (let i = 0; i <= doubs; i += 1) await page.keyboard.press('ArrowDown');
+      const active = await field.getAttribute('aria-activedescendant');
+      assert.equal(await page.locator(`#${active}`).getAttribute('aria-selected'), 'true');
+      assert.match(await page.locator(`#${active}`).textContent(), /\(Doubs, 25\)/);
+      assert.deepEqual(await violations(page), [], 'axe with the suggestions open');
+      await page.keyboard.press('Enter');
+      assert.equal(await field.inputValue(), 'Sainte-Colombe');
+      assert.equal(await field.getAttribute('aria-expanded'), 'false');
+      await page.getByText('Commune reconnue dans la liste officielle (code 25515).').waitFor();
+      assert.ok(fetched.some((u) => u.endsWith('/communes/index.tsv')), fetched.join(' '));
+      assert.ok(fetched.length <= 3, `the index and a shard or two: ${fetched.join(' ')}`);
+      // Escape closes the list and keeps what is typed.
+      await field.fill('');
+      await page.keyboard.type('Saint-Éti');
+      await list.waitFor();
+      await page.keyboard.press('Escape');
+      assert.equal(await field.getAttribute('aria-expanded'), 'false');
+      assert.equal(await field.inputValue(), 'Saint-Éti');
+      // Typing again dropped the code; choosing again sets it.
+      await page.keyboard.type('e');
+      await list.getByRole('option', { name: 'Saint-Étienne (Loire, 42)' }).click();
+      await page.getByText('Commune reconnue dans la liste officielle (code 42218).').waitFor();
+
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      await widget.button(widget.l.toSign).click();
+      await widget.waitForSigningStep();
+      const link = await widget.sign();
+      const bytes = payloadOf(link);
+      assert.equal(bytes[0], 2, 'payload v2');
+      assert.ok(bytes.includes(Buffer.from('\u000542218')), 'the code, after its length, in the signed bytes');
+      const visitor = await (await phoneContext(env.browser)).newPage();
+      const seen = [];
+      visitor.on('request', (r) => r.url().includes('/communes/') && seen.push(r.url()));
+      await visitor.goto(link);
+      await visitor.getByText('Signature valide', { exact: true }).waitFor();
+      await visitor.getByRole('article').getByText('Saint-Étienne').first().waitFor();
+      assert.equal((await visitor.locator('.pw-pledge__department').textContent()).trim(), '42');
+      assert.deepEqual(seen, [], 'a pledge link fetches nothing of the referential');
+      await visitor.context().close();
+      await context.close();
+    });
+
+    it('finds a commune by postal code, and chooses a lone commune typed in full', async () => {
+      const context = await phoneContext(env.browser);
+      const { page, widget } = await toIdentity(context);
+      const field = page.getByRole('combobox', { name: /Commune/ });
+      await field.focus();
+      await page.keyboard.type('42100');
+      await page.getByRole('option', { name: 'Saint-Étienne (Loire, 42)' }).waitFor();
+      // A commune typed in full, alone of its name: it is that one once left.
+      await field.fill('');
+      await widget.fillCommune('lyon');
+      assert.equal(await field.inputValue(), 'Lyon');
+      await page.getByText('Commune reconnue dans la liste officielle (code 69123).').waitFor();
+      // Homonyms typed in full wait for a choice.
+      await widget.fillCommune('Sainte-Colombe');
+      await page.getByText("Choisissez votre commune dans la liste pour qu'elle soit reconnue.").waitFor();
+      assert.equal(await field.inputValue(), 'Sainte-Colombe');
+      await context.close();
+    });
+
+    it('keeps a commune the list does not have as typed, says so, and the console sees it', async () => {
+      const context = await phoneContext(env.browser);
+      const { page, widget } = await toIdentity(context);
+      await widget.field(widget.l.name).fill('Ana Nouvelle');
+      await widget.fillCommune('Qwzville-sur-Test');
+      await page.getByText("Cette commune n'est pas dans la liste officielle", { exact: false }).waitFor();
+      assert.equal(await page.getByRole('combobox', { name: /Commune/ }).inputValue(), 'Qwzville-sur-Test');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      await widget.button(widget.l.toSign).click();
+      await widget.waitForSigningStep();
+      const link = await widget.sign();
+      const bytes = payloadOf(link);
+      assert.equal(bytes[0], 2);
+      const console_ = await context.newPage();
+      await console_.goto(`${env.url}?organisateur`);
+      await console_.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      await console_.getByLabel("Liens d'engagement, un par ligne").fill(link);
+      await console_.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      await console_.getByText('Commune saisie à la main', { exact: false }).waitFor();
+      await context.close();
+    });
+
+    it('says so when the referential cannot be fetched, and keeps what is typed', async () => {
+      const context = await phoneContext(env.browser);
+      await context.route('**/communes/**', (route) => route.abort());
+      const { page, widget } = await toIdentity(context);
+      await widget.fillCommune('Lyon');
+      await page.getByText("La liste officielle des communes n'a pas pu être chargée", { exact: false }).waitFor();
+      assert.equal(await page.getByRole('combobox', { name: /Commune/ }).inputValue(), 'Lyon');
+      await context.close();
+    });
+  });
+}
