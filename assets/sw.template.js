@@ -152,9 +152,15 @@ async function cachedOrFetched(request) {
 }
 
 // A file of this build first, else of an older one still kept (newest
-// first). caches.match with a cacheName never creates a cache.
+// first). caches.match with a cacheName never creates a cache. The
+// communes' files only from this build: an older index names shards this
+// build no longer has.
+const LAZY_URLS = new Set(LAZY.map((f) => new URL(f, self.location).href));
 async function cached(request) {
-  for (const build of [BUILD, ...(await olderBuilds()).reverse()]) {
+  const url = new URL(request.url);
+  url.search = '';
+  const builds = LAZY_URLS.has(url.href) ? [BUILD] : [BUILD, ...(await olderBuilds()).reverse()];
+  for (const build of builds) {
     const hit = await caches.match(request, { cacheName: cacheOf(build), ignoreSearch: true });
     if (hit) return hit;
   }

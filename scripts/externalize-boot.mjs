@@ -344,7 +344,13 @@ const core = precache.filter((f) => firstScreen.has(f) || f.endsWith('.css'));
 // The hand-over page (written last, a copy of the finished index.html).
 const rest = [...precache.filter((f) => !core.includes(f)), HAND_OVER_PAGE];
 // The manifest's text too: a campaign's new name reaches returning visitors.
-const build = hash([...precache, ...lazy].join('\n'), bootCode, await readFile(manifestFile));
+// The communes' index too: département names may change with the same shards.
+const build = hash(
+  [...precache, ...lazy].join('\n'),
+  bootCode,
+  await readFile(manifestFile),
+  await readFile(join(dir, 'communes/index.tsv')),
+);
 const sw = (await readFile(template, 'utf8'))
   .replace('__BUILD__', build)
   .replace('__CORE__', JSON.stringify(core, null, 2))

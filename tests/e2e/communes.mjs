@@ -134,6 +134,26 @@ export function communesSuite(env) {
       await context.close();
     });
 
+    it('shows a code that came with answers from another page, and drops it if it names another commune', async () => {
+      const record = (code) => ({
+        version: 1, step: 'summary', ticked: ['1.1'], name: 'Ana', commune: 'Sainte-Colombe', commune_code: code, list: '', role: null,
+      });
+      const carried = (r) => `#d=${Buffer.from(JSON.stringify(r)).toString('base64url')}`;
+      const communeShown = (page) =>
+        page.evaluate(() => [...document.querySelectorAll('dd')].map((d) => d.textContent.replace(/[\u2068\u2069]/g, '')).find((t) => t.startsWith('Sainte-Colombe')));
+      for (const [code, shown] of [['13055', 'Sainte-Colombe'], ['77404', 'Sainte-Colombe (77)']]) {
+        const context = await phoneContext(env.browser);
+        const page = await context.newPage();
+        const widget = new WidgetPage(page, env.url);
+        await page.goto(`${env.url}${carried(record(code))}`);
+        await widget.waitForHeading(widget.l.summary);
+        await page.waitForLoadState('networkidle');
+        await page.waitForFunction((want) => [...document.querySelectorAll('dd')].some((d) => d.textContent.replace(/[\u2068\u2069]/g, '') === want), shown);
+        assert.equal(await communeShown(page), shown, code);
+        await context.close();
+      }
+    });
+
     it('says so when the referential cannot be fetched, and keeps what is typed', async () => {
       const context = await phoneContext(env.browser);
       await context.route('**/communes/**', (route) => route.abort());

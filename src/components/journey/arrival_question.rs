@@ -65,7 +65,13 @@ fn DraftDigest(title: fn() -> &'static str, draft: Draft) -> impl IntoView {
         .into_iter()
         .filter(|&f| !id.get(f).trim().is_empty())
         .map(|f| match id.error(f) {
-            None => view! { <li><bdi>{id.get(f).trim().to_owned()}</bdi></li> }.into_any(),
+            None => {
+                let shown = match f {
+                    Field::Commune => texts().commune_label(&id),
+                    _ => id.get(f).trim().to_owned(),
+                };
+                view! { <li><bdi>{shown}</bdi></li> }.into_any()
+            }
             Some(_) => view! {
                 <li class="pw-arrival__unsignable">{move || texts().arrival_unsignable}</li>
             }

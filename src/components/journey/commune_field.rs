@@ -41,8 +41,6 @@ enum Lookup {
 struct Referential {
     index: Option<Arc<CommuneIndex>>,
     shards: HashMap<String, Arc<CommuneShard>>,
-    /// The shard of the last lookup.
-    current: Option<Arc<CommuneShard>>,
     asking: HashSet<String>,
     /// The index could not be had (offline, say).
     unavailable: bool,
@@ -115,7 +113,9 @@ impl Lookups {
         }
         spawn_local(async move {
             let text = web::fetch_text(&path).await;
-            self.referential.update_value(|r| {
+            // The field may be gone meanwhile (the candidate went on):
+            // then nothing is shown or chosen.
+            let alive = self.referential.try_update_value(|r| {
                 r.asking.remove(&key);
                 match (shard, text) {
                     (None, text) => {
@@ -129,6 +129,9 @@ impl Lookups {
                     (Some(_), None) => r.unavailable = true,
                 }
             });
+            if alive.is_none() {
+                return;
+            }
             if self.referential.with_value(|r| r.unavailable) {
                 self.lookup.set(Lookup::Unavailable);
                 return;
@@ -156,7 +159,6 @@ impl Lookups {
                 departement: index.departement(&c.code).unwrap_or_default().to_owned(),
             })
             .collect();
-        self.referential.update_value(|r| r.current = shard);
         self.lookup.set(match found_or {
             Lookup::Found if found.is_empty() => Lookup::NoMatch,
             other => other,
@@ -175,23 +177,60 @@ impl Lookups {
         }
     }
 
-    /// The field was left: typed in full and only one commune is so named,
-    /// it is that one (« lyon » is Lyon, 69123; homonyms wait for a choice).
+    /// The field was left, or an answer came after: a code that came with
+    /// the draft is kept only if the referential gives it this name; a
+    /// commune typed in full, alone of its name and in plain letters, is
+    /// that one (« lyon » is Lyon, 69123; homonyms wait for a choice; « Lyon
+    /// 🙂 » stays as typed). Only ever from the name's own shard.
     fn settle(self) {
-        if self.code().is_some() {
-            return;
-        }
         let query = self.typed();
-        let one = self.referential.with_value(|r| {
-            let shard = r.current.as_ref()?;
-            shard
-                .only_one_named(&query)
-                .map(|c| (c.name.clone(), c.code))
+        let shard = self.referential.with_value(|r| {
+            let index = r.index.as_ref()?;
+            match index.shard_for(&query) {
+                ShardFor::Names(file) => r.shards.get(file).cloned(),
+                _ => None,
+            }
         });
-        if let Some((name, code)) = one {
-            self.state.dispatch(Action::ChooseCommune(name, code));
+        let Some(shard) = shard else {
+            return;
+        };
+        match self.code() {
+            Some(code) if shard.by_code(code).is_none_or(|c| c.name != query) => {
+                self.state.dispatch(Action::ForgetCommuneCode);
+            }
+            None if in_plain_letters(&query) => {
+                if let Some(c) = shard.only_one_named(&query) {
+                    self.state
+                        .dispatch(Action::ChooseCommune(c.name.clone(), c.code));
+                }
+            }
+            _ => {}
         }
     }
+}
+
+/// Letters (Latin, accented or not), digits, spaces, hyphens and
+/// apostrophes only: text that `fold` keeps whole, so that choosing the
+/// commune so named loses nothing typed.
+fn in_plain_letters(text: &str) -> bool {
+    text.chars().all(|c| {
+        c.is_ascii_alphanumeric()
+            || matches!(c, ' ' | '-' | '\'' | '\u{2019}')
+            || (matches!(c as u32, 0xC0..=0x24F | 0x300..=0x36F) && !matches!(c, '×' | '÷'))
+    })
+}
+
+/// Whether the referential names the commune of `code` exactly `name`:
+/// `None` when it cannot be fetched. For a draft that arrives with a code
+/// (stored, or carried from another page), before it is signed.
+pub(crate) async fn code_names(code: CommuneCode, name: &str) -> Option<bool> {
+    let index = CommuneIndex::parse(&web::fetch_text(CommuneIndex::FILE).await?)?;
+    let ShardFor::Names(file) = index.shard_for(name) else {
+        return Some(false);
+    };
+    let shard =
+        CommuneShard::parse(&web::fetch_text(&format!("{}{file}", CommuneIndex::FOLDER)).await?);
+    Some(shard.by_code(code).is_some_and(|c| c.name == name))
 }
 
 /// The commune field: a combobox that suggests the communes of the official
@@ -234,6 +273,11 @@ pub fn CommuneField(
     } = lookups;
     let typed = move || lookups.typed();
     let code = move || lookups.code();
+    // A code that came with the draft (stored, carried from another page)
+    // is checked against the referential as soon as the step shows.
+    if untrack(code).is_some() {
+        lookups.look_up();
+    }
 
     let choose = move |i: usize| {
         let Some(s) = suggestions.with_untracked(|s| s.get(i).cloned()) else {

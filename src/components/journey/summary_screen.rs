@@ -1,10 +1,10 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::state::{campaign, text_signal, texts};
 
 use crate::campaign::COMMITMENT_COUNT;
 use crate::components::ui::{EditButton, StepNav};
-use crate::domain::{journey::candidate_text, Field, Step};
+use crate::domain::{journey::candidate_text, Action, Field, Step};
 use crate::i18n::fill;
 use crate::state::PledgeState;
 
@@ -14,6 +14,30 @@ use crate::state::PledgeState;
 pub fn SummaryScreen() -> impl IntoView {
     let state = PledgeState::use_context();
     let count = move || texts().count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
+    // A commune's code that came with the draft (stored, or carried from
+    // another page) is signed only if the referential gives it this name:
+    // else the commune stays, as typed (shown here with its département
+    // meanwhile, never signed unseen).
+    let chosen = untrack(|| {
+        state.with(|d| {
+            d.identity
+                .commune_code
+                .map(|c| (c, candidate_text::canonical(&d.identity.commune)))
+        })
+    });
+    if let Some((code, name)) = chosen {
+        spawn_local(async move {
+            if super::commune_field::code_names(code, &name).await == Some(false) {
+                let same = state.with(|d| {
+                    d.identity.commune_code == Some(code)
+                        && candidate_text::canonical(&d.identity.commune) == name
+                });
+                if same {
+                    state.dispatch(Action::ForgetCommuneCode);
+                }
+            }
+        });
+    }
 
     let identity_rows = move || {
         let t = texts();
@@ -21,7 +45,13 @@ pub fn SummaryScreen() -> impl IntoView {
             let id = &d.identity;
             let mut rows: Vec<(&'static str, String)> = Field::ALL
                 .iter()
-                .map(|&f| (t.field_label(f), candidate_text::canonical(id.get(f))))
+                .map(|&f| {
+                    let value = match f {
+                        Field::Commune => t.commune_label(id),
+                        _ => candidate_text::canonical(id.get(f)),
+                    };
+                    (t.field_label(f), value)
+                })
                 .filter(|(_, value)| !value.is_empty())
                 .collect();
             if let Some(role) = id.role {

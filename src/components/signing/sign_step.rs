@@ -24,12 +24,15 @@ pub fn SignStep() -> impl IntoView {
             let id = &d.identity;
             // Candidate text as it will be signed (canonical: spaces
             // collapsed), in <bdi>; the role is the widget's own word.
-            let mut lines: Vec<_> = [&id.name, &id.commune, &id.list]
-                .into_iter()
-                .map(|text| candidate_text::canonical(text))
-                .filter(|text| !text.is_empty())
-                .map(|text| view! { <li><bdi>{text}</bdi></li> }.into_any())
-                .collect();
+            let mut lines: Vec<_> = [
+                candidate_text::canonical(&id.name),
+                t.commune_label(id),
+                candidate_text::canonical(&id.list),
+            ]
+            .into_iter()
+            .filter(|text| !text.is_empty())
+            .map(|text| view! { <li><bdi>{text}</bdi></li> }.into_any())
+            .collect();
             if let Some(role) = id.role {
                 lines.push(view! { <li>{t.role(role)}</li> }.into_any());
             }

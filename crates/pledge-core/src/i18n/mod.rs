@@ -474,6 +474,17 @@ impl Texts {
 
 impl Texts {
     /// Commune, list and role on one line.
+    /// The commune of a draft as the candidate sees it before signing: as
+    /// it will be signed, and the département its code names (« Sainte-
+    /// Colombe (77) »), so that a code is never signed unseen.
+    pub fn commune_label(&self, identity: &crate::domain::Identity) -> String {
+        let signed = crate::domain::journey::candidate_text::canonical(&identity.commune);
+        match identity.commune_code {
+            Some(code) => format!("{} ({})", isolated(&signed), code.department()),
+            None => isolated(&signed),
+        }
+    }
+
     pub fn details(&self, pledge: &crate::domain::Pledge) -> String {
         let mut commune = isolated(pledge.commune());
         // A commune of the referential: its département tells homonyms

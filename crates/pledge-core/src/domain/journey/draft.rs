@@ -97,6 +97,9 @@ pub enum Action {
     /// The commune chosen among the referential's suggestions: its name as
     /// the referential writes it, and its official code.
     ChooseCommune(String, CommuneCode),
+    /// The commune's code does not name it (a draft edited elsewhere or
+    /// carried from another page): the commune stays, as typed.
+    ForgetCommuneCode,
     SetRole(Option<Role>),
     StartOver,
 }
@@ -121,6 +124,7 @@ impl Draft {
                 self.identity.commune = name;
                 self.identity.commune_code = Some(code);
             }
+            Action::ForgetCommuneCode => self.identity.commune_code = None,
             Action::SetRole(role) => self.identity.role = role,
             Action::StartOver => *self = Draft::default(),
         }

@@ -166,6 +166,15 @@ fn commitments_of(campaign: [u8; CAMPAIGN_ID_LEN]) -> Option<usize> {
         .map(|earlier| earlier.map_or(COMMITMENT_COUNT, |v| usize::from(v.commitments)))
 }
 
+/// Whether a payload in `format` can say, for each of a campaign
+/// version's `commitments`, whether it was taken.
+fn carries(format: Format, commitments: usize) -> bool {
+    match format {
+        Format::V1 => commitments <= V1_MASK_BYTES * 8,
+        Format::V2 => commitments <= 64,
+    }
+}
+
 /// The version-2 mask's length for a campaign version of `commitments`.
 fn mask_len(commitments: usize) -> usize {
     commitments.div_ceil(8)
@@ -424,6 +433,11 @@ impl Payload {
         let campaign = [part.body[1], part.body[2]];
         let earlier = version_of(campaign).ok_or(LinkError::new(LinkErrorKind::UnknownCampaign))?;
         let commitments = earlier.map_or(COMMITMENT_COUNT, |v| usize::from(v.commitments));
+        // A version-1 mask cannot say whether the commitments past its 24th
+        // were taken: no such link for a campaign version that has them.
+        if !carries(part.format, commitments) {
+            return err(LinkErrorKind::Malformed);
+        }
         // A mask longer than 8 bytes names more commitments than any
         // campaign has; its length is checked by the re-encoding below.
         if mask.len() > 8 {
@@ -883,6 +897,14 @@ mod tests {
             (back.format(), back.pledge().selection().bits()),
             (Format::V1, 0b101)
         );
+    }
+
+    #[test]
+    fn version_1_only_for_campaign_versions_of_24_commitments_at_most() {
+        assert!(carries(Format::V1, 20) && carries(Format::V1, 24));
+        assert!(!carries(Format::V1, 25) && !carries(Format::V1, 30));
+        assert!(carries(Format::V2, 30) && carries(Format::V2, 64));
+        assert!(!carries(Format::V2, 65));
     }
 
     #[test]

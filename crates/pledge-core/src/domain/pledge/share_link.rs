@@ -75,10 +75,13 @@ impl ShareLink {
         if payload.len() > MAX_PAYLOAD_BYTES.div_ceil(3) * 4 {
             return Some(Err(LinkError::new(LinkErrorKind::TooLong)));
         }
+        // Only base64url characters, but not a whole encoding (a length no
+        // encoding has, or a last character with bits that no encoder
+        // sets): cut short while copied, as a link that ends mid-way is.
+        let alphabet = |b: u8| b.is_ascii_alphanumeric() || b == b'-' || b == b'_';
+        let cut = payload.bytes().all(alphabet);
         Some(Base64::<Raw>::decode(payload).map_err(|e| match e {
-            Base64Error::Base64 if payload.len() % 4 == 1 => {
-                LinkError::new(LinkErrorKind::Truncated)
-            }
+            Base64Error::Base64 if cut => LinkError::new(LinkErrorKind::Truncated),
             Base64Error::Base64 => LinkError::new(LinkErrorKind::Encoding),
             Base64Error::Inner(never) => match never {},
         }))
@@ -186,6 +189,15 @@ mod tests {
             LinkErrorKind::Truncated
         );
         assert_eq!(kind("e=ab$c"), LinkErrorKind::Encoding);
+        // Cut anywhere: the last character's spare bits may be set, or the
+        // length be one no encoding has; either way it is cut, not forged.
+        for cut in 1..30 {
+            assert_eq!(
+                kind(&format!("e={}", &text[..text.len() - cut])),
+                LinkErrorKind::Truncated,
+                "{cut} characters cut"
+            );
+        }
         assert_eq!(
             kind(&format!("e={}", "A".repeat(5000))),
             LinkErrorKind::TooLong
