@@ -854,6 +854,47 @@ async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
     );
 }
 
+/// Search folding in the browser, whose tables fold what is outside ASCII
+/// (`unicode::fold_char`), agrees with the host's: on every case of
+/// `tests/fixtures/fold-cases.tsv` (every character of the communes'
+/// referential, which the shards' builder folds too) and over every
+/// assigned code point of the Basic Multilingual Plane.
+#[wasm_bindgen_test]
+fn the_browsers_fold_agrees_with_the_hosts() {
+    use pledge_widget::domain::journey::search::fold;
+    let cases = include_str!("fixtures/fold-cases.tsv");
+    let mut tested = 0;
+    for line in cases.lines().filter(|l| !l.starts_with('#')) {
+        let (input, folded) = line.split_once('\t').expect("input<TAB>folded");
+        assert_eq!(fold(input), folded, "{input:?}");
+        tested += 1;
+    }
+    assert!(tested > 80, "{tested}");
+    let mut differ = Vec::new();
+    for cp in 0x80..=0xFFFFu32 {
+        let Some(c) = char::from_u32(cp) else {
+            continue;
+        };
+        if !unicode_normalization::char::is_public_assigned(c) {
+            continue;
+        }
+        let host: String = if c.is_alphanumeric() {
+            c.to_lowercase().collect()
+        } else {
+            " ".to_owned()
+        };
+        if pledge_widget::unicode::fold_char(c) != host {
+            differ.push(format!("{cp:04X}"));
+        }
+    }
+    assert!(
+        differ.is_empty(),
+        "{} differ: {:?}",
+        differ.len(),
+        &differ[..differ.len().min(40)]
+    );
+}
+
 /// The browser's NFC (what the widget signs with) agrees with the
 /// unicode-normalization crate (what the host tests use): over every code
 /// point of the Basic Multilingual Plane alone and before a combining mark,

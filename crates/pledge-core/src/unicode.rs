@@ -27,6 +27,14 @@ pub fn nfkd(text: &str) -> String {
     imp::nfkd(text)
 }
 
+/// A character as search folds it: in lower case if it is a letter or a
+/// digit (`char::is_alphanumeric`), else a space. The platform's in wasm
+/// (the browser's `\p{Alphabetic}` and `toLowerCase`), whose tables the
+/// widget would otherwise ship; only characters outside ASCII ever ask.
+pub fn fold_char(c: char) -> String {
+    imp::fold_char(c)
+}
+
 /// Whether `text` is already in NFC.
 pub fn is_nfc(text: &str) -> bool {
     // ASCII is always NFC: the common case costs no call into the browser.
@@ -34,7 +42,7 @@ pub fn is_nfc(text: &str) -> bool {
 }
 
 /// The shape of the platform's normalisation: `text` in `form` ("NFC" or
-/// "NFKD"). The widget's definition is checked against it.
+/// "NFKD"), or, for "FOLD", its one character as [`fold_char`] folds it. The widget's definition is checked against it.
 pub type Normalize = fn(&str, &str) -> String;
 
 #[cfg(target_arch = "wasm32")]
@@ -57,6 +65,12 @@ mod imp {
         // SAFETY: as above.
         unsafe { __pledge_core_normalize(text, "NFKD") }
     }
+
+    pub fn fold_char(c: char) -> String {
+        let mut buf = [0; 4];
+        // SAFETY: as above ("FOLD": the one character, folded).
+        unsafe { __pledge_core_normalize(c.encode_utf8(&mut buf), "FOLD") }
+    }
 }
 
 #[cfg(not(target_arch = "wasm32"))]
@@ -69,6 +83,14 @@ mod imp {
 
     pub fn nfkd(text: &str) -> String {
         text.nfkd().collect()
+    }
+
+    pub fn fold_char(c: char) -> String {
+        if c.is_alphanumeric() {
+            c.to_lowercase().collect()
+        } else {
+            " ".to_owned()
+        }
     }
 }
 

@@ -1,4 +1,3 @@
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use leptos::{ev, prelude::*, task::spawn_local};
@@ -40,8 +39,9 @@ enum Lookup {
 #[derive(Default)]
 struct Referential {
     index: Option<Arc<CommuneIndex>>,
-    shards: HashMap<String, Arc<CommuneShard>>,
-    asking: HashSet<String>,
+    /// (file, shard): a candidate asks for two or three.
+    shards: Vec<(String, Arc<CommuneShard>)>,
+    asking: Vec<String>,
     /// The index could not be had (offline, say).
     unavailable: bool,
 }
@@ -88,10 +88,12 @@ impl Lookups {
             ShardFor::KeepTyping => return self.show(&query, &index, None, Lookup::Idle),
             ShardFor::None => return self.show(&query, &index, None, Lookup::NoMatch),
         };
-        match self
-            .referential
-            .with_value(|r| r.shards.get(&file).cloned())
-        {
+        match self.referential.with_value(|r| {
+            r.shards
+                .iter()
+                .find(|(f, _)| *f == file)
+                .map(|(_, s)| s.clone())
+        }) {
             Some(shard) => self.show(&query, &index, Some(shard), Lookup::Found),
             None => {
                 self.lookup.set(Lookup::Pending);
@@ -105,9 +107,13 @@ impl Lookups {
     /// then looks up what is typed by then.
     fn fetch(self, path: String, shard: Option<String>) {
         let key = shard.clone().unwrap_or_else(|| path.clone());
-        let asked = self
-            .referential
-            .try_update_value(|r| !r.asking.insert(key.clone()));
+        let asked = self.referential.try_update_value(|r| {
+            let asked = r.asking.contains(&key);
+            if !asked {
+                r.asking.push(key.clone());
+            }
+            asked
+        });
         if asked != Some(false) {
             return;
         }
@@ -116,14 +122,14 @@ impl Lookups {
             // The field may be gone meanwhile (the candidate went on):
             // then nothing is shown or chosen.
             let alive = self.referential.try_update_value(|r| {
-                r.asking.remove(&key);
+                r.asking.retain(|k| *k != key);
                 match (shard, text) {
                     (None, text) => {
                         r.index = text.as_deref().and_then(CommuneIndex::parse).map(Arc::new);
                         r.unavailable = r.index.is_none();
                     }
                     (Some(file), Some(text)) => {
-                        r.shards.insert(file, Arc::new(CommuneShard::parse(&text)));
+                        r.shards.push((file, Arc::new(CommuneShard::parse(&text))));
                         r.unavailable = false;
                     }
                     (Some(_), None) => r.unavailable = true,
@@ -187,7 +193,11 @@ impl Lookups {
         let shard = self.referential.with_value(|r| {
             let index = r.index.as_ref()?;
             match index.shard_for(&query) {
-                ShardFor::Names(file) => r.shards.get(file).cloned(),
+                ShardFor::Names(file) => r
+                    .shards
+                    .iter()
+                    .find(|(f, _)| f == file)
+                    .map(|(_, s)| s.clone()),
                 _ => None,
             }
         });
@@ -414,29 +424,29 @@ pub fn CommuneField(
                 aria-label=move || texts().field_label(field)
                 hidden=move || !expanded.get()
             >
+                // Drawn again whole when the active option moves: 8 at most.
                 {move || {
+                    let active = active.get();
                     suggestions
                         .get()
                         .into_iter()
                         .enumerate()
                         .map(|(i, s)| {
-                            let selected = move || active.get() == Some(i);
+                            let selected = active == Some(i);
                             let place = fill(
                                 texts().commune_place,
                                 &[("departement", &s.departement), ("code", s.code.department())],
                             );
                             view! {
                                 <li
-                                    class=move || {
-                                        if selected() {
-                                            "pw-combobox__option pw-combobox__option--active"
-                                        } else {
-                                            "pw-combobox__option"
-                                        }
+                                    class=if selected {
+                                        "pw-combobox__option pw-combobox__option--active"
+                                    } else {
+                                        "pw-combobox__option"
                                     }
                                     id=option_id(i)
                                     role="option"
-                                    aria-selected=move || if selected() { "true" } else { "false" }
+                                    aria-selected=if selected { "true" } else { "false" }
                                     // Chosen before the field loses focus.
                                     on:mousedown=move |ev| {
                                         ev.prevent_default();

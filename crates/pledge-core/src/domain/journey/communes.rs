@@ -19,7 +19,7 @@ pub struct CommuneIndex {
     /// géographique 2026 … »).
     pub referential: String,
     departements: Vec<(String, String)>,
-    /// (folded name prefix, shard file), longest prefixes first.
+    /// (folded name prefix, shard file).
     names: Vec<(String, String)>,
     /// (first two digits of a postal code, shard file).
     postal: Vec<(String, String)>,
@@ -51,14 +51,15 @@ fn is_shard_file(name: &str) -> bool {
 }
 
 /// Whether a name prefix is one `fold` could start a name with: lower
-/// case letters, digits and single spaces (a prefix may end with one).
+/// case letters, digits and single spaces (a prefix may end with one);
+/// outside ASCII, anything (the build wrote it).
 fn is_prefix(prefix: &str) -> bool {
     !prefix.is_empty()
         && !prefix.starts_with(' ')
         && !prefix.contains("  ")
         && prefix
             .chars()
-            .all(|c| c == ' ' || (c.is_alphanumeric() && !c.is_uppercase()))
+            .all(|c| c == ' ' || c.is_ascii_lowercase() || c.is_ascii_digit() || !c.is_ascii())
 }
 
 impl CommuneIndex {
@@ -93,9 +94,6 @@ impl CommuneIndex {
                 _ => {}
             }
         }
-        index
-            .names
-            .sort_by(|a, b| b.0.len().cmp(&a.0.len()).then(a.0.cmp(&b.0)));
         (!index.names.is_empty()).then_some(index)
     }
 
@@ -115,10 +113,12 @@ impl CommuneIndex {
                 .find(|(digits, _)| query.starts_with(digits.as_str()))
                 .map_or(ShardFor::None, |(_, file)| ShardFor::Postal(file));
         }
+        // The longest prefix that starts the query (« st e » before « st »).
         if let Some((_, file)) = self
             .names
             .iter()
-            .find(|(prefix, _)| query.starts_with(prefix.as_str()))
+            .filter(|(prefix, _)| query.starts_with(prefix.as_str()))
+            .max_by_key(|(prefix, _)| prefix.len())
         {
             return ShardFor::Names(file);
         }

@@ -29,8 +29,10 @@ pub fn fold(text: &str) -> String {
             'œ' | 'Œ' => letters.push_str("oe"),
             'æ' | 'Æ' => letters.push_str("ae"),
             'ß' => letters.push_str("ss"),
-            c if c.is_alphanumeric() => letters.extend(c.to_lowercase()),
-            _ => letters.push(' '),
+            c if c.is_ascii_alphanumeric() => letters.push(c.to_ascii_lowercase()),
+            c if c.is_ascii() => letters.push(' '),
+            // Outside ASCII, the platform's tables (`unicode::fold_char`).
+            c => letters.push_str(&unicode::fold_char(c)),
         }
     }
     let words: Vec<&str> = letters
