@@ -118,6 +118,21 @@ fn vectors() -> Vec<Vector> {
             date: (2026, 12, 6),
             drawing: None,
         },
+        // Signed as another tool could: a name with another commune's
+        // code. It verifies (the format binds them only by the signature);
+        // the organiser's console says so (e2e `communes`).
+        Vector {
+            name: "name-and-code-apart",
+            seed: [0x13; 32],
+            selection: 0b1,
+            name_text: "Malo Test",
+            commune: "Lyon",
+            code: Some("13055"),
+            list: "",
+            role: None,
+            date: (2026, 12, 6),
+            drawing: None,
+        },
     ]
 }
 

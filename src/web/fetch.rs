@@ -2,9 +2,15 @@
 //! index and shards (`communes/`), which the service worker keeps once
 //! fetched.
 
+use std::cell::RefCell;
+use std::rc::Rc;
+
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::Response;
+
+use crate::domain::journey::communes::{CommuneIndex, CommuneShard, ShardFor};
+use crate::domain::CommuneCode;
 
 /// The text of the file at `path`, relative to the widget's page; `None`
 /// when offline, missing (404) or not text. Never a cross-origin address:
@@ -20,4 +26,55 @@ pub async fn fetch_text(path: &str) -> Option<String> {
         .await
         .ok()?
         .as_string()
+}
+
+/// The communes' index and shards read so far on this page: the wall and
+/// the console ask for the same ones many times.
+#[derive(Default)]
+struct Read {
+    index: Option<Rc<CommuneIndex>>,
+    shards: Vec<(String, Rc<CommuneShard>)>,
+}
+
+thread_local! {
+    static COMMUNES: RefCell<Read> = RefCell::new(Read::default());
+}
+
+/// The communes' index of this build, read (`None` when it cannot be had).
+pub async fn commune_index() -> Option<Rc<CommuneIndex>> {
+    if let Some(index) = COMMUNES.with_borrow(|read| read.index.clone()) {
+        return Some(index);
+    }
+    let index = Rc::new(CommuneIndex::parse(&fetch_text(CommuneIndex::FILE).await?)?);
+    COMMUNES.with_borrow_mut(|read| read.index = Some(index.clone()));
+    Some(index)
+}
+
+/// One shard the index names, read.
+pub async fn commune_shard(file: &str) -> Option<Rc<CommuneShard>> {
+    let kept = COMMUNES.with_borrow(|read| {
+        read.shards
+            .iter()
+            .find(|(f, _)| f == file)
+            .map(|(_, s)| s.clone())
+    });
+    if let Some(shard) = kept {
+        return Some(shard);
+    }
+    let text = fetch_text(&format!("{}{file}", CommuneIndex::FOLDER)).await?;
+    let shard = Rc::new(CommuneShard::parse(&text));
+    COMMUNES.with_borrow_mut(|read| read.shards.push((file.to_owned(), shard.clone())));
+    Some(shard)
+}
+
+/// Whether the referential names the commune of `code` exactly `name`
+/// (`None` when it cannot be fetched): for a draft that arrives with a
+/// code, before it is signed, and for the organiser's console.
+pub async fn referential_names(code: CommuneCode, name: &str) -> Option<bool> {
+    let index = commune_index().await?;
+    let ShardFor::Names(file) = index.shard_for(name) else {
+        return Some(false);
+    };
+    let shard = commune_shard(file).await?;
+    Some(shard.by_code(code).is_some_and(|c| c.name == name))
 }

@@ -6,9 +6,15 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+
 import { phoneContext } from './browser.mjs';
+import { GOLDEN_V2 } from './golden.mjs';
 import { WidgetPage } from './widget-page.mjs';
 import { violations } from './a11y.mjs';
+
+const TEST_KEY = fileURLToPath(new URL('../fixtures/organiser-TEST-key.json', import.meta.url));
 
 /** The payload bytes of a pledge link. */
 const payloadOf = (link) => Buffer.from(link.split('#e=')[1], 'base64url');
@@ -152,6 +158,58 @@ export function communesSuite(env) {
         assert.equal(await communeShown(page), shown, code);
         await context.close();
       }
+    });
+
+    it('the wall tells homonyms apart by code, finds a postal code, and shows one commune by its code', async () => {
+      const context = await phoneContext(env.browser, { acceptDownloads: true });
+      const page = await context.newPage();
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+      await page.getByText("C'est la clé inscrite dans ce widget").waitFor();
+      await page.getByLabel("Liens d'engagement, un par ligne").fill(GOLDEN_V2.map(([, l]) => l).join('\n'));
+      await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      await page.getByRole('heading', { name: `Engagements rassemblés : ${GOLDEN_V2.length}` }).waitFor();
+      // The one commune typed by hand (« B »), and the one whose code the
+      // official list gives another name, marked for the organiser.
+      assert.equal(await page.getByText('Commune saisie à la main', { exact: false }).count(), 1);
+      await page.getByText('Le code de commune 13055 signé avec ce nom est', { exact: false }).waitFor();
+      assert.equal(await page.getByText('Le code de commune', { exact: false }).count(), 1);
+      const status = page.getByRole('combobox', { name: 'Statut' });
+      for (let i = 0; i < GOLDEN_V2.length; i += 1) await status.nth(i).selectOption({ label: 'Vérifié' });
+      const downloads = [];
+      page.on('download', (d) => downloads.push(d));
+      await page.getByRole('button', { name: 'Publier la liste signée' }).click();
+      await page.getByText(`Liste de ${GOLDEN_V2.length} engagements signée`).waitFor();
+      while (downloads.length < 2) await page.waitForTimeout(100);
+      const files = {};
+      for (const d of downloads) files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
+      // The open data's last column: the commune's code.
+      const rows = files['engagements.csv'].split('\r\n').filter(Boolean);
+      assert.ok(rows.some((r) => r.startsWith('"Zoé Ñúñez","Sainte-Colombe",') && r.endsWith(',"25515"')), rows.join('\n'));
+      env.extra['/engagements.json'] = files['engagements.json'];
+      try {
+        const wall = await context.newPage();
+        await wall.goto(`${env.url}?mur`);
+        const figures = wall.locator('.pw-wall__figures');
+        await figures.waitFor();
+        assert.match(await figures.textContent(), new RegExp(`^${GOLDEN_V2.length} candidat·es\\s*${GOLDEN_V2.length} communes$`));
+        await wall.locator('.pw-wall-entry', { hasText: /Sainte-Colombe\u2069 \(25\)/ }).waitFor();
+        const search = wall.getByRole('searchbox', { name: 'Rechercher une commune, un nom ou une liste' });
+        const entries = wall.locator('.pw-wall-entry');
+        for (const [digits, name] of [['25300', 'Zoé Ñúñez'], ['42100', 'Camille Dupont'], ['69003', 'Inès Morel']]) {
+          await search.fill(digits);
+          await wall.waitForFunction((n) => [...document.querySelectorAll('.pw-wall-entry')].length === 1 && document.querySelector('.pw-wall-entry').textContent.includes(n), name);
+        }
+        await search.fill('2A004');
+        await entries.filter({ hasText: 'Letizia Santoni' }).waitFor();
+        await wall.goto(`${env.url}?mur&commune=25515`);
+        await figures.waitFor();
+        assert.match(await figures.textContent(), /^1 candidat·es\s*1 communes$/);
+      } finally {
+        delete env.extra['/engagements.json'];
+      }
+      await context.close();
     });
 
     it('says so when the referential cannot be fetched, and keeps what is typed', async () => {

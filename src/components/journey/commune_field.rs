@@ -230,19 +230,6 @@ fn in_plain_letters(text: &str) -> bool {
     })
 }
 
-/// Whether the referential names the commune of `code` exactly `name`:
-/// `None` when it cannot be fetched. For a draft that arrives with a code
-/// (stored, or carried from another page), before it is signed.
-pub(crate) async fn code_names(code: CommuneCode, name: &str) -> Option<bool> {
-    let index = CommuneIndex::parse(&web::fetch_text(CommuneIndex::FILE).await?)?;
-    let ShardFor::Names(file) = index.shard_for(name) else {
-        return Some(false);
-    };
-    let shard =
-        CommuneShard::parse(&web::fetch_text(&format!("{}{file}", CommuneIndex::FOLDER)).await?);
-    Some(shard.by_code(code).is_some_and(|c| c.name == name))
-}
-
 /// The commune field: a combobox that suggests the communes of the official
 /// referential as the candidate types (name or postal code, forgiving
 /// accents, case, hyphens and « St »), each with its département. Choosing

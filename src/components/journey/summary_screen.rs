@@ -27,7 +27,7 @@ pub fn SummaryScreen() -> impl IntoView {
     });
     if let Some((code, name)) = chosen {
         spawn_local(async move {
-            if super::commune_field::code_names(code, &name).await == Some(false) {
+            if crate::web::referential_names(code, &name).await == Some(false) {
                 let same = state.with(|d| {
                     d.identity.commune_code == Some(code)
                         && candidate_text::canonical(&d.identity.commune) == name

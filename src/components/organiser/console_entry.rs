@@ -44,6 +44,26 @@ pub fn ConsoleEntry(
             </p>
         }
     });
+    // A code the official list gives another name (a link made by another
+    // tool could pair them so): said, for the organiser to check.
+    let wrong_code = RwSignal::new(None::<String>);
+    if let Some(code) = p.commune_code() {
+        let name = p.commune().to_owned();
+        leptos::task::spawn_local(async move {
+            if crate::web::referential_names(code, &name).await == Some(false) {
+                wrong_code.try_set(Some(code.to_string()));
+            }
+        });
+    }
+    let wrong_code = move || {
+        wrong_code.get().map(|code| {
+            view! {
+                <p class="pw-console-entry__typed-commune">
+                    {move || fill(org_texts().console_commune_wrong_code, &[("code", &code)])}
+                </p>
+            }
+        })
+    };
     let details = move || texts().details(&p);
     let name = gathered.pledge.pledge().name().to_owned();
     let fingerprint = gathered.pledge.public_key().fingerprint();
@@ -198,6 +218,7 @@ pub fn ConsoleEntry(
             </p>
             <p class="pw-console-entry__details">{details}</p>
             {typed_commune}
+            {wrong_code}
             <p class="pw-console-entry__key">
                 {move || org_texts().console_fingerprint} ": " <code>{fingerprint}</code>
             </p>

@@ -1,15 +1,32 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 
-use crate::domain::{organiser::open_data, ShareLink, Wall, WallScope};
+use crate::domain::journey::communes::ShardFor;
+use crate::domain::{organiser::open_data, CommuneCode, ShareLink, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, texts};
 use crate::web;
+
+/// The communes whose postal code starts with `digits`, from the
+/// referential's postal shard (none when it cannot be fetched).
+async fn postal_codes(digits: &str) -> Vec<CommuneCode> {
+    let Some(index) = web::commune_index().await else {
+        return Vec::new();
+    };
+    let ShardFor::Postal(file) = index.shard_for(digits) else {
+        return Vec::new();
+    };
+    match web::commune_shard(file).await {
+        Some(shard) => shard.codes_with_postal(digits),
+        None => Vec::new(),
+    }
+}
 
 /// How many entries are shown at first, and added by « Afficher plus ».
 const PAGE: usize = 30;
 
 /// The wall's search (commune, name or list; forgiving accents, case,
-/// hyphens and « Saint »/« St »), its results, each opening its pledge,
+/// hyphens and « Saint »/« St »; a commune's code, or a postal code, whose
+/// communes the referential gives), its results, each opening its pledge,
 /// the CSV download, and what was left out and why.
 #[component]
 pub fn WallResults(
@@ -19,9 +36,30 @@ pub fn WallResults(
 ) -> impl IntoView {
     let query = RwSignal::new(String::new());
     let shown = RwSignal::new(PAGE);
+    // A postal code typed (2 to 5 digits): its communes, from the
+    // referential (fetched only then), as (digits, codes).
+    let postal = RwSignal::new((String::new(), Vec::<CommuneCode>::new()));
+    Effect::new(move |_| {
+        let digits = query.with(|q| q.trim().to_owned());
+        let is_postal =
+            (2..=5).contains(&digits.len()) && digits.bytes().all(|b| b.is_ascii_digit());
+        if !is_postal || postal.with_untracked(|(d, _)| *d == digits) {
+            return;
+        }
+        spawn_local(async move {
+            let codes = postal_codes(&digits).await;
+            // Only for what is still typed, and only while the wall is shown.
+            if query.try_with_untracked(|q| q.trim() == digits) == Some(true) {
+                postal.set((digits, codes));
+            }
+        });
+    });
     let found = Memo::new(move |_| {
         let q = query.get();
-        scope.with(|s| wall.with_value(|w| w.search(&q, s)))
+        postal.with(|(digits, codes)| {
+            let codes = if q.trim() == digits { &codes[..] } else { &[] };
+            scope.with(|s| wall.with_value(|w| w.search_in(&q, s, codes)))
+        })
     });
     let page_url = web::page_url();
     let results = move || {

@@ -236,6 +236,16 @@ impl CommuneShard {
         named.next().is_none().then_some(first)
     }
 
+    /// Every commune of the shard with a postal code that starts with
+    /// `digits` (the wall's search by postal code).
+    pub fn codes_with_postal(&self, digits: &str) -> Vec<CommuneCode> {
+        self.communes
+            .iter()
+            .filter(|c| c.postal_codes.iter().any(|p| p.starts_with(digits)))
+            .map(|c| c.code)
+            .collect()
+    }
+
     /// The commune of this code, if the shard has it.
     pub fn by_code(&self, code: CommuneCode) -> Option<&Commune> {
         self.communes.iter().find(|c| c.code == code)
@@ -346,6 +356,16 @@ mod tests {
         );
         // By postal code.
         assert_eq!(names("42100"), ["Saint-Étienne 42218"]);
+        let codes = |d: &str| -> Vec<String> {
+            shard
+                .codes_with_postal(d)
+                .iter()
+                .map(|c| c.to_string())
+                .collect()
+        };
+        assert_eq!(codes("42"), ["42218"]);
+        assert_eq!(codes("2"), ["25515"]);
+        assert!(codes("99").is_empty());
         assert_eq!(names("25"), ["Sainte-Colombe 25515"]);
         assert!(names("").is_empty());
         assert!(names("Paris").is_empty());

@@ -120,7 +120,9 @@ impl Wall {
                 fold(p.name()),
                 folded_commune,
                 fold(p.list()),
-                code.map(|c| c.to_string()).unwrap_or_default()
+                // Folded as a query is: « 2A004 » is searched as « 2a004 ».
+                code.map(|c| c.as_str().to_ascii_lowercase())
+                    .unwrap_or_default()
             );
             entries.push(WallEntry {
                 payload_text: crate::domain::pledge::share_link::ShareLink::payload_text_of(
@@ -195,9 +197,21 @@ impl Wall {
     /// The entries in `scope` whose name, commune or list matches `query`
     /// (see [`fold`]), as indices into [`Wall::entries`].
     pub fn search(&self, query: &str, scope: &WallScope) -> Vec<usize> {
+        self.search_in(query, scope, &[])
+    }
+
+    /// [`Wall::search`], and the entries whose commune is one of `codes`
+    /// (the communes of a postal code, from the referential).
+    pub fn search_in(&self, query: &str, scope: &WallScope, codes: &[CommuneCode]) -> Vec<usize> {
         let query = fold(query);
         self.in_scope(scope)
-            .filter(|(_, e)| matches(&e.folded_all, &query))
+            .filter(|(_, e)| {
+                matches(&e.folded_all, &query)
+                    || e.pledge
+                        .pledge()
+                        .commune_code()
+                        .is_some_and(|c| codes.contains(&c))
+            })
             .map(|(i, _)| i)
             .collect()
     }
@@ -331,6 +345,17 @@ mod tests {
             commune: Some("sainte colombe".into()),
         };
         assert_eq!(w.totals(&by_name).candidates, 4);
+        // By postal code: the communes the referential gives it.
+        let postal = |codes: &[&str]| -> Vec<&str> {
+            let codes: Vec<CommuneCode> =
+                codes.iter().filter_map(|c| CommuneCode::parse(c)).collect();
+            w.search_in("77650", &WallScope::default(), &codes)
+                .into_iter()
+                .map(|i| w.entries()[i].pledge.pledge().name())
+                .collect()
+        };
+        assert_eq!(postal(&["77404"]), ["Bea"]);
+        assert!(postal(&[]).is_empty());
         // Search finds a code too.
         let names = |q: &str| -> Vec<&str> {
             w.search(q, &WallScope::default())
@@ -339,6 +364,7 @@ mod tests {
                 .collect()
         };
         assert_eq!(names("77404"), ["Bea"]);
+        assert_eq!(names("25515"), ["Ana", "Cid"]);
         // Homonyms are listed apart, each commune's entries together.
         let order: Vec<&str> = w
             .entries()
