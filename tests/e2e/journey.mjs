@@ -74,9 +74,10 @@ export function journeySuite(env) {
       assert.equal(await widget.heading().textContent(), 'Récapitulatif');
       await page.getByText('5 engagements sur 20').waitFor();
       const identity = page.getByRole('definition');
+      // The commune chosen from the official list, with its département.
       assert.deepEqual(await identity.allTextContents(), [
         'Camille Dupont',
-        'Saint-Étienne',
+        '\u2068Saint-Étienne\u2069 (42)',
         'Ensemble pour Saint-Étienne',
         'Tête de liste',
       ]);
