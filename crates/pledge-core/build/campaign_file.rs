@@ -20,7 +20,7 @@ mod contrast;
 /// The languages the widget's interface is written in: a campaign may offer
 /// any of them, the first it lists being its reference text.
 pub const INTERFACE_LANGUAGES: [&str; 2] = ["fr", "en"];
-/// Payload v1 carries the ticked commitments in a 3-byte mask.
+/// Payload v2 carries the ticked commitments in a mask of 8 bytes at most.
 pub const MAX_COMMITMENTS: usize = 64;
 pub const MAX_PROPOSALS: usize = 30;
 pub const MAX_HASHTAG_CHARS: usize = 40;
