@@ -133,7 +133,7 @@ describe('a second campaign, from its file alone', () => {
     const downloads = [];
     console_.on('download', (d) => downloads.push(d));
     await console_.getByRole('button', { name: 'Publier la liste signée' }).click();
-    await console_.getByText('Liste de 1 engagement', { exact: false }).waitFor();
+    await console_.getByText("Liste d'un engagement signée", { exact: false }).waitFor();
     while (!downloads.some((d) => d.suggestedFilename() === 'engagements.json')) await console_.waitForTimeout(100);
     const json = downloads.find((d) => d.suggestedFilename() === 'engagements.json');
     extra['/engagements.json'] = await readFile(await json.path(), 'utf8');

@@ -155,7 +155,7 @@ export function organiserSuite(env) {
       await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
       await page.getByText("C'est la clé inscrite dans ce widget").waitFor();
       await page.getByRole('button', { name: 'Publier la liste signée' }).click();
-      await page.getByText('Liste de 1 engagements signée').waitFor();
+      await page.getByText("Liste d'un engagement signée", { exact: false }).waitFor();
       await page.evaluate(() => localStorage.clear());
       await page.close();
     });

@@ -17,7 +17,11 @@ pub fn ConsolePublish() -> impl IntoView {
             Some((json, csv, n)) => {
                 web::download_text("engagements.json", &json, "application/json");
                 web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
-                fill(org_texts().console_published, &[("n", &n.to_string())])
+                if n == 1 {
+                    org_texts().console_published_one.to_owned()
+                } else {
+                    fill(org_texts().console_published, &[("n", &n.to_string())])
+                }
             }
         };
         message.set(Some(said));

@@ -175,8 +175,10 @@ pub struct OrgTexts {
     pub console_publish_lead: &'static str,
     pub console_publish: &'static str,
     pub console_publish_needs_key: &'static str,
-    /// `{n}`.
+    /// `{n}`: more than one.
     pub console_published: &'static str,
+    /// One pledge.
+    pub console_published_one: &'static str,
     pub console_not_saved: &'static str,
     pub console_storage_full: &'static str,
     pub console_set_aside: &'static str,
@@ -302,6 +304,7 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     console_publish: "Publier la liste signée",
     console_publish_needs_key: "Créez ou importez d'abord la clé de l'organisateur.",
     console_published: "Liste de {n} engagements signée : engagements.json et engagements.csv téléchargés.",
+    console_published_one: "Liste d'un engagement signée : engagements.json et engagements.csv téléchargés.",
     console_not_saved: "Ce navigateur n'a pas pu enregistrer la console : votre travail sera perdu en quittant la page. Publiez ou gardez vos liens ailleurs.",
     console_storage_full: "Le stockage de ce navigateur est plein : les derniers changements ne sont gardés que dans cet onglet. « Publier la liste signée » et « Exporter la clé » fonctionnent toujours : publiez avant de fermer la page.",
     console_set_aside: "Des données illisibles de la console ont été mises de côté (pas effacées) ; la console repart vide.",
@@ -425,6 +428,7 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     console_publish: "Publish the signed list",
     console_publish_needs_key: "Create or import the organiser's key first.",
     console_published: "List of {n} pledges signed: engagements.json and engagements.csv downloaded.",
+    console_published_one: "List of one pledge signed: engagements.json and engagements.csv downloaded.",
     console_not_saved: "This browser could not save the console: your work will be lost when you leave the page. Publish or keep your links elsewhere.",
     console_storage_full: "This browser's storage is full: the latest changes are kept in this tab only. « Publish the signed list » and « Export the key » still work: publish before you close the page.",
     console_set_aside: "Unreadable console data was set aside (not deleted); the console starts empty.",
