@@ -25,9 +25,10 @@ pub use organiser::{
     organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Vouched,
 };
 
+use crate::domain::journey::candidate_text;
 use crate::domain::{
-    Action, Draft, Drawing, DrawnSignature, EarlierPledge, EarlierPledges, Fragment, Kept,
-    KeyFileError, Pledge, PledgeKey, SetAside, ShareLink, Step, StoredDraft, VerifiedPledge,
+    Action, CommuneCode, Draft, Drawing, DrawnSignature, EarlierPledge, EarlierPledges, Fragment,
+    Kept, KeyFileError, Pledge, PledgeKey, SetAside, ShareLink, Step, StoredDraft, VerifiedPledge,
 };
 
 /// Where each record lives in the browser's storage.
@@ -301,6 +302,31 @@ impl PledgeState {
     /// Reads the draft, tracking it.
     pub fn with<R>(&self, f: impl FnOnce(&Draft) -> R) -> R {
         self.draft.with(f)
+    }
+
+    /// [`Self::with`], or `None` once the state is gone (the full build
+    /// took the page over): for tasks that end after an `await`.
+    pub fn try_with<R>(&self, f: impl FnOnce(&Draft) -> R) -> Option<R> {
+        self.draft.try_with(f)
+    }
+
+    /// The draft's commune code with the commune as it would be signed.
+    pub fn commune_pair(&self) -> Option<(CommuneCode, String)> {
+        self.draft.try_with_untracked(|d| {
+            let code = d.identity.commune_code?;
+            Some((code, candidate_text::canonical(&d.identity.commune)))
+        })?
+    }
+
+    /// Forgets the draft's commune code if the draft still pairs it with
+    /// `name` (the referential gives that code another name).
+    pub fn forget_commune_code_of(&self, code: CommuneCode, name: &str) {
+        if self
+            .commune_pair()
+            .is_some_and(|(c, n)| c == code && n == name)
+        {
+            self.dispatch(Action::ForgetCommuneCode);
+        }
     }
 
     /// Applies one action of the candidate and saves the draft if it

@@ -63,8 +63,14 @@ pub async fn commune_shard(file: &str) -> Option<Rc<CommuneShard>> {
     }
     let text = fetch_text(&format!("{}{file}", CommuneIndex::FOLDER)).await?;
     let shard = Rc::new(CommuneShard::parse(&text));
-    COMMUNES.with_borrow_mut(|read| read.shards.push((file.to_owned(), shard.clone())));
-    Some(shard)
+    // Another task may have read it meanwhile: kept once.
+    Some(COMMUNES.with_borrow_mut(|read| {
+        if let Some((_, kept)) = read.shards.iter().find(|(f, _)| f == file) {
+            return kept.clone();
+        }
+        read.shards.push((file.to_owned(), shard.clone()));
+        shard
+    }))
 }
 
 /// Whether the referential names the commune of `code` exactly `name`

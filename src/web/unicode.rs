@@ -6,19 +6,23 @@
 // The core's declaration and this definition must agree.
 const _: pledge_core::unicode::Normalize = __pledge_core_normalize;
 
+thread_local! {
+    /// One letter or digit, as `char::is_alphanumeric` has it: made once.
+    static ALPHANUMERIC: js_sys::RegExp =
+        js_sys::RegExp::new(r"^[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}]$", "u");
+}
+
 /// `text` in the normalisation `form` ("NFC" or "NFKD"); for "FOLD", its
 /// one character in lower case if it is a letter or a digit, else a space
 /// (`char::is_alphanumeric` is Alphabetic, Nd, Nl or No).
 #[no_mangle]
 fn __pledge_core_normalize(text: &str, form: &str) -> String {
-    let text = js_sys::JsString::from(text);
     if form == "FOLD" {
-        let alphanumeric = js_sys::RegExp::new(r"^[\p{Alphabetic}\p{Nd}\p{Nl}\p{No}]$", "u");
-        return if alphanumeric.test(&String::from(&text)) {
-            String::from(text.to_lower_case())
+        return if ALPHANUMERIC.with(|re| re.test(text)) {
+            String::from(js_sys::JsString::from(text).to_lower_case())
         } else {
             " ".to_owned()
         };
     }
-    String::from(text.normalize(form))
+    String::from(js_sys::JsString::from(text).normalize(form))
 }

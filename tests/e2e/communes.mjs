@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 
 import { phoneContext } from './browser.mjs';
 import { GOLDEN_V2 } from './golden.mjs';
-import { WidgetPage } from './widget-page.mjs';
+import { DRAFT_KEY, WidgetPage } from './widget-page.mjs';
 import { violations } from './a11y.mjs';
 
 const TEST_KEY = fileURLToPath(new URL('../fixtures/organiser-TEST-key.json', import.meta.url));
@@ -173,7 +173,7 @@ export function communesSuite(env) {
       // The one commune typed by hand (« B »), and the one whose code the
       // official list gives another name, marked for the organiser.
       assert.equal(await page.getByText('Commune saisie à la main', { exact: false }).count(), 1);
-      await page.getByText('Le code de commune 13055 signé avec ce nom est', { exact: false }).waitFor();
+      await page.getByText("Le code de commune 13055 signé avec ce nom est celui d'une autre commune", { exact: false }).waitFor();
       assert.equal(await page.getByText('Le code de commune', { exact: false }).count(), 1);
       const status = page.getByRole('combobox', { name: 'Statut' });
       for (let i = 0; i < GOLDEN_V2.length; i += 1) await status.nth(i).selectOption({ label: 'Vérifié' });
@@ -209,6 +209,30 @@ export function communesSuite(env) {
       } finally {
         delete env.extra['/engagements.json'];
       }
+      await context.close();
+    });
+
+    it('never signs a stored code the referential gives another name, even at the sign step', async () => {
+      // « Lyon » with Affoux's code (69001): « Lyon (69) » would look right.
+      const draft = JSON.stringify({
+        version: 1, step: 'sign', ticked: ['1.1'], name: 'Ana', commune: 'Lyon', commune_code: '69001', list: '', role: null,
+      });
+      const context = await phoneContext(env.browser);
+      const page = await context.newPage();
+      await page.addInitScript(([key, value]) => {
+        if (!sessionStorage.getItem('pw-test-seeded')) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem('pw-test-seeded', '1');
+        }
+      }, [DRAFT_KEY, draft]);
+      const widget = new WidgetPage(page, env.url);
+      await page.goto(env.url);
+      await widget.waitForSigningStep();
+      const link = await widget.sign();
+      const bytes = payloadOf(link);
+      assert.equal(bytes[0], 2);
+      assert.ok(!bytes.includes(Buffer.from('69001')), 'the code is not signed');
+      assert.ok(bytes.includes(Buffer.from('\u0004Lyon\u0000')), 'Lyon, then an empty code');
       await context.close();
     });
 

@@ -4,7 +4,7 @@ use leptos::{ev, prelude::*, task::spawn_local};
 
 use super::identity_field::{field_class, shown_error, FieldError, FieldLabel};
 use crate::domain::journey::communes::{CommuneIndex, CommuneShard, ShardFor};
-use crate::domain::{Action, CommuneCode, Field};
+use crate::domain::{journey::candidate_text, Action, CommuneCode, Field};
 use crate::i18n::fill;
 use crate::state::{texts, PledgeState};
 use crate::web;
@@ -205,7 +205,11 @@ impl Lookups {
             return;
         };
         match self.code() {
-            Some(code) if shard.by_code(code).is_none_or(|c| c.name != query) => {
+            Some(code)
+                if shard
+                    .by_code(code)
+                    .is_none_or(|c| c.name != candidate_text::canonical(&query)) =>
+            {
                 self.state.dispatch(Action::ForgetCommuneCode);
             }
             None if in_plain_letters(&query) => {
@@ -226,7 +230,7 @@ fn in_plain_letters(text: &str) -> bool {
     text.chars().all(|c| {
         c.is_ascii_alphanumeric()
             || matches!(c, ' ' | '-' | '\'' | '\u{2019}')
-            || (matches!(c as u32, 0xC0..=0x24F | 0x300..=0x36F) && !matches!(c, '×' | '÷'))
+            || (matches!(c as u32, 0xC0..=0x24F) && !matches!(c, '×' | '÷'))
     })
 }
 

@@ -4,7 +4,7 @@ use crate::state::{campaign, text_signal, texts};
 
 use crate::campaign::COMMITMENT_COUNT;
 use crate::components::ui::{EditButton, StepNav};
-use crate::domain::{journey::candidate_text, Action, Field, Step};
+use crate::domain::{journey::candidate_text, Field, Step};
 use crate::i18n::fill;
 use crate::state::PledgeState;
 
@@ -15,26 +15,13 @@ pub fn SummaryScreen() -> impl IntoView {
     let state = PledgeState::use_context();
     let count = move || texts().count(state.with(|d| d.selection.count()), COMMITMENT_COUNT);
     // A commune's code that came with the draft (stored, or carried from
-    // another page) is signed only if the referential gives it this name:
-    // else the commune stays, as typed (shown here with its département
-    // meanwhile, never signed unseen).
-    let chosen = untrack(|| {
-        state.with(|d| {
-            d.identity
-                .commune_code
-                .map(|c| (c, candidate_text::canonical(&d.identity.commune)))
-        })
-    });
-    if let Some((code, name)) = chosen {
+    // another page) is dropped if the referential gives it another name
+    // (shown here with its département meanwhile; the sign step checks it
+    // again before signing).
+    if let Some((code, name)) = state.commune_pair() {
         spawn_local(async move {
             if crate::web::referential_names(code, &name).await == Some(false) {
-                let same = state.with(|d| {
-                    d.identity.commune_code == Some(code)
-                        && candidate_text::canonical(&d.identity.commune) == name
-                });
-                if same {
-                    state.dispatch(Action::ForgetCommuneCode);
-                }
+                state.forget_commune_code_of(code, &name);
             }
         });
     }

@@ -1,4 +1,4 @@
-use leptos::prelude::*;
+use leptos::{prelude::*, task::spawn_local};
 
 use crate::state::{text_signal, texts};
 
@@ -9,6 +9,7 @@ use crate::components::ui::{EditButton, StepNav};
 use crate::domain::{journey::candidate_text, Action, Drawing, Step};
 use crate::i18n::fill;
 use crate::state::{Arrival, PledgeState, SignError};
+use crate::web;
 
 /// Confirm who signs, draw a signature if wished, see the date, sign.
 #[component]
@@ -46,15 +47,53 @@ pub fn SignStep() -> impl IntoView {
     let count = move || texts().count(selection.get().count(), COMMITMENT_COUNT);
     let from_elsewhere = state.arrival() == Some(Arrival::Adopted);
 
-    let sign = move |()| {
-        let signature = drawing.with_untracked(Drawing::to_signature);
-        match state.sign(signature) {
-            Ok(()) => error.set(None),
-            Err(SignError::NoRandomness | SignError::Unverifiable) => {
-                error.set(Some(texts().signing_failed))
-            }
-            Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
+    // A commune's code is signed only if the referential gives it the
+    // commune's name: a code that came with a draft (storage, another page,
+    // another tab) is checked when the step shows, so that what it shows
+    // is what is signed, and again at signing; unchecked (offline with no
+    // copy of the referential), the commune is signed as typed.
+    Effect::new(move |_| {
+        let pair = state.with(|d| {
+            d.identity
+                .commune_code
+                .map(|c| (c, candidate_text::canonical(&d.identity.commune)))
+        });
+        if let Some((code, name)) = pair {
+            spawn_local(async move {
+                if web::referential_names(code, &name).await == Some(false) {
+                    state.forget_commune_code_of(code, &name);
+                }
+            });
         }
+    });
+    let signing = RwSignal::new(false);
+    let sign = move |()| {
+        if signing.get_untracked() {
+            return; // one signature per press, however many presses
+        }
+        signing.set(true);
+        let signature = drawing.with_untracked(Drawing::to_signature);
+        spawn_local(async move {
+            if let Some((code, name)) = state.commune_pair() {
+                if web::referential_names(code, &name).await != Some(true) {
+                    state.forget_commune_code_of(code, &name);
+                }
+            }
+            // Still on this step (the candidate may have gone back meanwhile).
+            if state.try_with(|d| d.step) != Some(Step::Sign)
+                || signing.try_get_untracked().is_none()
+            {
+                return;
+            }
+            signing.set(false);
+            match state.sign(signature) {
+                Ok(()) => error.set(None),
+                Err(SignError::NoRandomness | SignError::Unverifiable) => {
+                    error.set(Some(texts().signing_failed))
+                }
+                Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
+            }
+        });
     };
 
     view! {

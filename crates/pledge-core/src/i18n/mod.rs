@@ -473,7 +473,6 @@ impl Texts {
 }
 
 impl Texts {
-    /// Commune, list and role on one line.
     /// The commune of a draft as the candidate sees it before signing: as
     /// it will be signed, and the département its code names (« Sainte-
     /// Colombe (77) »), so that a code is never signed unseen.
@@ -485,6 +484,7 @@ impl Texts {
         }
     }
 
+    /// Commune, list and role on one line.
     pub fn details(&self, pledge: &crate::domain::Pledge) -> String {
         let mut commune = isolated(pledge.commune());
         // A commune of the referential: its département tells homonyms
