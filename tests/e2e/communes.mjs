@@ -19,6 +19,16 @@ const TEST_KEY = fileURLToPath(new URL('../fixtures/organiser-TEST-key.json', im
 /** The payload bytes of a pledge link. */
 const payloadOf = (link) => Buffer.from(link.split('#e=')[1], 'base64url');
 
+/** From a complete identity step to the signed link and its bytes. */
+async function signFromIdentity(widget) {
+  await widget.button(widget.l.toSummary).click();
+  await widget.waitForHeading(widget.l.summary);
+  await widget.button(widget.l.toSign).click();
+  await widget.waitForSigningStep();
+  const link = await widget.sign();
+  return { link, bytes: payloadOf(link) };
+}
+
 export function communesSuite(env) {
   describe('the commune field and the official referential', () => {
     async function toIdentity(context) {
@@ -78,12 +88,7 @@ export function communesSuite(env) {
       await list.getByRole('option', { name: 'Saint-Étienne (Loire, 42)' }).click();
       await page.getByText('Commune reconnue dans la liste officielle (code 42218).').waitFor();
 
-      await widget.button(widget.l.toSummary).click();
-      await widget.waitForHeading(widget.l.summary);
-      await widget.button(widget.l.toSign).click();
-      await widget.waitForSigningStep();
-      const link = await widget.sign();
-      const bytes = payloadOf(link);
+      const { link, bytes } = await signFromIdentity(widget);
       assert.equal(bytes[0], 2, 'payload v2');
       assert.ok(bytes.includes(Buffer.from('\u000542218')), 'the code, after its length, in the signed bytes');
       const visitor = await (await phoneContext(env.browser)).newPage();
@@ -124,12 +129,7 @@ export function communesSuite(env) {
       await widget.fillCommune('Qwzville-sur-Test');
       await page.getByText("Cette commune n'est pas dans la liste officielle", { exact: false }).waitFor();
       assert.equal(await page.getByRole('combobox', { name: /Commune/ }).inputValue(), 'Qwzville-sur-Test');
-      await widget.button(widget.l.toSummary).click();
-      await widget.waitForHeading(widget.l.summary);
-      await widget.button(widget.l.toSign).click();
-      await widget.waitForSigningStep();
-      const link = await widget.sign();
-      const bytes = payloadOf(link);
+      const { link, bytes } = await signFromIdentity(widget);
       assert.equal(bytes[0], 2);
       const console_ = await context.newPage();
       await console_.goto(`${env.url}?organisateur`);
