@@ -168,6 +168,25 @@ export class WidgetPage {
     await this.root.locator('[role="combobox"][aria-busy="false"]').waitFor();
     await field.blur();
     await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    await this.settleFrames();
+  }
+
+  /** In a partner's page: waits until its frames' heights and the page's
+   * scroll have not moved for three animation frames (a hint under a
+   * field makes the loader resize the frame, so a click aimed before it
+   * lands elsewhere). */
+  async settleFrames() {
+    if (this.root === this.page) return;
+    await this.page.waitForFunction(
+      () => {
+        const now = [...document.querySelectorAll('iframe')].map((f) => f.getBoundingClientRect().height).join() + `@${scrollY}`;
+        window.__pwSettled = window.__pwLast === now ? (window.__pwSettled ?? 0) + 1 : 0;
+        window.__pwLast = now;
+        return window.__pwSettled >= 3;
+      },
+      null,
+      { polling: 'raf' },
+    );
   }
 
   notice() {
