@@ -40,9 +40,24 @@ thread_local! {
     static COMMUNES: RefCell<Read> = RefCell::new(Read::default());
 }
 
+/// The communes' index, if read already on this page.
+pub fn commune_index_read() -> Option<Rc<CommuneIndex>> {
+    COMMUNES.with_borrow(|read| read.index.clone())
+}
+
+/// A shard, if read already on this page.
+pub fn commune_shard_read(file: &str) -> Option<Rc<CommuneShard>> {
+    COMMUNES.with_borrow(|read| {
+        read.shards
+            .iter()
+            .find(|(f, _)| f == file)
+            .map(|(_, s)| s.clone())
+    })
+}
+
 /// The communes' index of this build, read (`None` when it cannot be had).
 pub async fn commune_index() -> Option<Rc<CommuneIndex>> {
-    if let Some(index) = COMMUNES.with_borrow(|read| read.index.clone()) {
+    if let Some(index) = commune_index_read() {
         return Some(index);
     }
     let index = Rc::new(CommuneIndex::parse(&fetch_text(CommuneIndex::FILE).await?)?);
@@ -52,13 +67,7 @@ pub async fn commune_index() -> Option<Rc<CommuneIndex>> {
 
 /// One shard the index names, read.
 pub async fn commune_shard(file: &str) -> Option<Rc<CommuneShard>> {
-    let kept = COMMUNES.with_borrow(|read| {
-        read.shards
-            .iter()
-            .find(|(f, _)| f == file)
-            .map(|(_, s)| s.clone())
-    });
-    if let Some(shard) = kept {
+    if let Some(shard) = commune_shard_read(file) {
         return Some(shard);
     }
     let text = fetch_text(&format!("{}{file}", CommuneIndex::FOLDER)).await?;

@@ -33,7 +33,10 @@ pub use embed::{
     frame_storage, go_to_fragment, is_framed, on_signed_in_tab, query, report_height,
     report_step_change, set_css_variable, tell_opener_signed,
 };
-pub use fetch::{commune_index, commune_shard, fetch_text, referential_names};
+pub use fetch::{
+    commune_index, commune_index_read, commune_shard, commune_shard_read, fetch_text,
+    referential_names,
+};
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
 pub use list::{check_list, fetch_list, load_list, verify_entries, RustVerifier, LIST_FILE};
 pub use location::{

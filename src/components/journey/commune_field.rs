@@ -1,4 +1,4 @@
-use std::sync::Arc;
+use std::rc::Rc;
 
 use leptos::{ev, prelude::*, task::spawn_local};
 
@@ -34,15 +34,13 @@ enum Lookup {
     Unavailable,
 }
 
-/// The referential as fetched so far: its index, the shards asked for, and
-/// what is on its way (each file is asked once at a time).
+/// What this field has asked of the referential (the files themselves are
+/// kept by `web::commune_index` and `web::commune_shard`, once per page):
+/// each file is asked once at a time.
 #[derive(Default)]
 struct Referential {
-    index: Option<Arc<CommuneIndex>>,
-    /// (file, shard): a candidate asks for two or three.
-    shards: Vec<(String, Arc<CommuneShard>)>,
     asking: Vec<String>,
-    /// The index could not be had (offline, say).
+    /// The last file asked could not be had (offline, say).
     unavailable: bool,
 }
 
@@ -73,14 +71,14 @@ impl Lookups {
     /// the shard are here, else once they come (each fetched once).
     fn look_up(self) {
         let query = self.typed();
-        let Some(index) = self.referential.with_value(|r| r.index.clone()) else {
+        let Some(index) = web::commune_index_read() else {
             // Asked again after a failure (back online, say), but said.
             if self.referential.with_value(|r| r.unavailable) {
                 self.lookup.set(Lookup::Unavailable);
             } else {
                 self.lookup.set(Lookup::Pending);
             }
-            self.fetch(CommuneIndex::FILE.to_owned(), None);
+            self.fetch(None);
             return;
         };
         let file = match index.shard_for(&query) {
@@ -88,25 +86,21 @@ impl Lookups {
             ShardFor::KeepTyping => return self.show(&query, &index, None, Lookup::Idle),
             ShardFor::None => return self.show(&query, &index, None, Lookup::NoMatch),
         };
-        match self.referential.with_value(|r| {
-            r.shards
-                .iter()
-                .find(|(f, _)| *f == file)
-                .map(|(_, s)| s.clone())
-        }) {
+        match web::commune_shard_read(&file) {
             Some(shard) => self.show(&query, &index, Some(shard), Lookup::Found),
             None => {
                 self.lookup.set(Lookup::Pending);
-                let path = format!("{}{file}", CommuneIndex::FOLDER);
-                self.fetch(path, Some(file));
+                self.fetch(Some(file));
             }
         }
     }
 
     /// Fetches the index (`shard: None`) or a shard, unless already asked,
     /// then looks up what is typed by then.
-    fn fetch(self, path: String, shard: Option<String>) {
-        let key = shard.clone().unwrap_or_else(|| path.clone());
+    fn fetch(self, shard: Option<String>) {
+        let key = shard
+            .clone()
+            .unwrap_or_else(|| CommuneIndex::FILE.to_owned());
         let asked = self.referential.try_update_value(|r| {
             let asked = r.asking.contains(&key);
             if !asked {
@@ -118,27 +112,20 @@ impl Lookups {
             return;
         }
         spawn_local(async move {
-            let text = web::fetch_text(&path).await;
+            let had = match &shard {
+                None => web::commune_index().await.is_some(),
+                Some(file) => web::commune_shard(file).await.is_some(),
+            };
             // The field may be gone meanwhile (the candidate went on):
             // then nothing is shown or chosen.
             let alive = self.referential.try_update_value(|r| {
                 r.asking.retain(|k| *k != key);
-                match (shard, text) {
-                    (None, text) => {
-                        r.index = text.as_deref().and_then(CommuneIndex::parse).map(Arc::new);
-                        r.unavailable = r.index.is_none();
-                    }
-                    (Some(file), Some(text)) => {
-                        r.shards.push((file, Arc::new(CommuneShard::parse(&text))));
-                        r.unavailable = false;
-                    }
-                    (Some(_), None) => r.unavailable = true,
-                }
+                r.unavailable = !had;
             });
             if alive.is_none() {
                 return;
             }
-            if self.referential.with_value(|r| r.unavailable) {
+            if !had {
                 self.lookup.set(Lookup::Unavailable);
                 return;
             }
@@ -151,7 +138,7 @@ impl Lookups {
         self,
         query: &str,
         index: &CommuneIndex,
-        shard: Option<Arc<CommuneShard>>,
+        shard: Option<Rc<CommuneShard>>,
         found_or: Lookup,
     ) {
         let found: Vec<Suggestion> = shard
@@ -190,16 +177,9 @@ impl Lookups {
     /// 🙂 » stays as typed). Only ever from the name's own shard.
     fn settle(self) {
         let query = self.typed();
-        let shard = self.referential.with_value(|r| {
-            let index = r.index.as_ref()?;
-            match index.shard_for(&query) {
-                ShardFor::Names(file) => r
-                    .shards
-                    .iter()
-                    .find(|(f, _)| f == file)
-                    .map(|(_, s)| s.clone()),
-                _ => None,
-            }
+        let shard = web::commune_index_read().and_then(|index| match index.shard_for(&query) {
+            ShardFor::Names(file) => web::commune_shard_read(file),
+            _ => None,
         });
         let Some(shard) = shard else {
             return;
