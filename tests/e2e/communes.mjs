@@ -228,11 +228,40 @@ export function communesSuite(env) {
       const widget = new WidgetPage(page, env.url);
       await page.goto(env.url);
       await widget.waitForSigningStep();
+      // The step shows the commune without the code it dropped, then signs.
+      await page.waitForFunction(() => {
+        const who = [...document.querySelectorAll('.pw-sign__identity li')].map((li) => li.textContent);
+        return who.some((t) => t.includes('Lyon')) && !who.some((t) => t.includes('(69)'));
+      });
       const link = await widget.sign();
       const bytes = payloadOf(link);
       assert.equal(bytes[0], 2);
       assert.ok(!bytes.includes(Buffer.from('69001')), 'the code is not signed');
       assert.ok(bytes.includes(Buffer.from('\u0004Lyon\u0000')), 'Lyon, then an empty code');
+      await context.close();
+    });
+
+    it('signs nothing while a code on screen cannot be checked, and keeps it', async () => {
+      const draft = JSON.stringify({
+        version: 1, step: 'sign', ticked: ['1.1'], name: 'Ana', commune: 'Lyon', commune_code: '69123', list: '', role: null,
+      });
+      const context = await phoneContext(env.browser);
+      await context.route('**/communes/**', (route) => route.abort());
+      const page = await context.newPage();
+      await page.addInitScript(([key, value]) => {
+        if (!sessionStorage.getItem('pw-test-seeded')) {
+          localStorage.setItem(key, value);
+          sessionStorage.setItem('pw-test-seeded', '1');
+        }
+      }, [DRAFT_KEY, draft]);
+      const widget = new WidgetPage(page, env.url);
+      await page.goto(env.url);
+      await widget.waitForSigningStep();
+      await widget.button(widget.l.signButton).click();
+      await page.getByText("Votre commune n'a pas pu être vérifiée dans la liste officielle", { exact: false }).waitFor();
+      assert.equal(await page.getByRole('heading', { name: widget.l.signedHeading }).count(), 0, 'nothing signed');
+      const stored = JSON.parse(await page.evaluate((key) => localStorage.getItem(key), DRAFT_KEY));
+      assert.equal(stored.commune_code, '69123', 'the code is kept');
       await context.close();
     });
 

@@ -74,9 +74,19 @@ pub fn SignStep() -> impl IntoView {
         signing.set(true);
         let signature = drawing.with_untracked(Drawing::to_signature);
         spawn_local(async move {
+            // What is signed is what was on screen at the press: a code the
+            // referential gives another name is dropped, and the step shows
+            // the commune without it for a new press; one that could not be
+            // checked is kept in the draft and nothing is signed yet.
             if let Some((code, name)) = state.commune_pair() {
-                if web::referential_names(code, &name).await != Some(true) {
-                    state.forget_commune_code_of(code, &name);
+                let holds = web::referential_names(code, &name).await;
+                if holds != Some(true) && signing.try_get_untracked().is_some() {
+                    signing.set(false);
+                    match holds {
+                        Some(_) => state.forget_commune_code_of(code, &name),
+                        None => error.set(Some(texts().commune_check_failed)),
+                    }
+                    return;
                 }
             }
             // Still on this step (the candidate may have gone back meanwhile).

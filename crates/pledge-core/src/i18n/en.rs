@@ -48,6 +48,7 @@ pub static EN: Texts = Texts {
     commune_not_in_referential: "This municipality is not in the official list: it will be signed as you write it, and the organiser will see that.",
     commune_unavailable: "The official list of municipalities could not be loaded: your municipality will be signed as you write it.",
     commune_choose: "Choose your municipality in the list so that it is recognised.",
+    commune_check_failed: "Your municipality could not be checked in the official list (no connection?): nothing is signed. Try again, or edit your municipality.",
     summary_heading: "Summary",
     count_one: "{n} commitment out of {total}",
     count_many: "{n} commitments out of {total}",

@@ -47,6 +47,7 @@ pub static FR: Texts = Texts {
     commune_not_in_referential: "Cette commune n'est pas dans la liste officielle : elle sera signée telle que vous l'écrivez, et l'organisateur le verra.",
     commune_unavailable: "La liste officielle des communes n'a pas pu être chargée : votre commune sera signée telle que vous l'écrivez.",
     commune_choose: "Choisissez votre commune dans la liste pour qu'elle soit reconnue.",
+    commune_check_failed: "Votre commune n'a pas pu être vérifiée dans la liste officielle (pas de connexion ?) : rien n'est signé. Réessayez, ou modifiez votre commune.",
     summary_heading: "Récapitulatif",
     count_one: "{n} engagement sur {total}",
     count_many: "{n} engagements sur {total}",

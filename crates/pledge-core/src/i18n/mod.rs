@@ -165,6 +165,8 @@ pub struct Texts {
     pub commune_unavailable: &'static str,
     /// Under the field while typed text matches several homonyms.
     pub commune_choose: &'static str,
+    /// At signing, when the commune's code could not be checked.
+    pub commune_check_failed: &'static str,
     pub summary_heading: &'static str,
     /// `{n}`, `{total}`: zero or one commitment.
     pub count_one: &'static str,

@@ -161,10 +161,13 @@ impl Wall {
         let commune = scope
             .commune
             .as_deref()
-            .map(|c| match CommuneCode::parse(c.trim()) {
-                Some(code) => CommuneIs::Code(code.to_string()),
-                None => CommuneIs::Named(fold(c)),
-            });
+            // « 2a004 » is Ajaccio's code too.
+            .map(
+                |c| match CommuneCode::parse(&c.trim().to_ascii_uppercase()) {
+                    Some(code) => CommuneIs::Code(code.to_string()),
+                    None => CommuneIs::Named(fold(c)),
+                },
+            );
         let with_pending = scope.with_pending;
         self.entries.iter().enumerate().filter(move |(_, e)| {
             (e.status == EntryStatus::Verified
@@ -204,13 +207,16 @@ impl Wall {
     /// (the communes of a postal code, from the referential).
     pub fn search_in(&self, query: &str, scope: &WallScope, codes: &[CommuneCode]) -> Vec<usize> {
         let query = fold(query);
+        // Sorted once: a postal prefix may name hundreds of communes.
+        let mut codes = codes.to_vec();
+        codes.sort_unstable();
         self.in_scope(scope)
             .filter(|(_, e)| {
                 matches(&e.folded_all, &query)
                     || e.pledge
                         .pledge()
                         .commune_code()
-                        .is_some_and(|c| codes.contains(&c))
+                        .is_some_and(|c| codes.binary_search(&c).is_ok())
             })
             .map(|(i, _)| i)
             .collect()
@@ -372,6 +378,27 @@ mod tests {
             .map(|e| e.pledge.pledge().name())
             .collect();
         assert_eq!(order, ["Ana", "Cid", "Bea", "Dan"]);
+    }
+
+    #[test]
+    fn a_corsican_code_scopes_in_either_case() {
+        let v = EntryStatus::Verified;
+        let w = wall(vec![
+            coded(1, "Ana", "Ajaccio", Some("2A004"), &[0], 2500, v),
+            coded(2, "Bea", "Bastia", Some("2B033"), &[0], 2500, v),
+        ]);
+        for (asked, who) in [("2A004", "Ana"), ("2a004", "Ana"), (" 2b033 ", "Bea")] {
+            let scope = WallScope {
+                with_pending: false,
+                commune: Some(asked.into()),
+            };
+            let found: Vec<&str> = w
+                .search("", &scope)
+                .into_iter()
+                .map(|i| w.entries()[i].pledge.pledge().name())
+                .collect();
+            assert_eq!(found, [who], "{asked:?}");
+        }
     }
 
     #[test]
