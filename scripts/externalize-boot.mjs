@@ -198,14 +198,14 @@ function start(which) {
 widget.startFull = () => start('full');
 widget.startJourney = () => start('journey');
 
-// A candidate who reached signing resumes there: straight to the full
-// build. (The draft's key and step names are those of crates/pledge-core/
+// A candidate who reached the identity step or signing resumes there:
+// straight to the full build. (The draft's key and step names are those of crates/pledge-core/
 // src/domain/journey/stored_draft.rs; the journey build hands over by
 // itself if this misses.)
-function resumesSigning() {
+function resumesInFullBuild() {
   try {
     const step = JSON.parse(storedDraft())?.step;
-    return step === 'sign' || step === 'signed';
+    return step === 'identity' || step === 'sign' || step === 'signed';
   } catch {
     return false;
   }
@@ -265,7 +265,7 @@ if (organiserKey && ((organiserPage() && !/[?&]organisateur\\b/i.test(location.s
 try {
   // #d=…: answers carried from a partner's frame, to sign here.
   const carried = location.hash.startsWith('#d=');
-  const first = location.hash.startsWith('#e=') ? 'verify' : carried || resumesSigning() || organiserPage() ? 'full' : 'journey';
+  const first = location.hash.startsWith('#e=') ? 'verify' : carried || resumesInFullBuild() || organiserPage() ? 'full' : 'journey';
   await afterFirstPaint();
   await start(first);
 } catch (error) {

@@ -803,6 +803,68 @@ async fn the_journey_build_keeps_the_answers_when_signing_cannot_load() {
 }
 
 #[wasm_bindgen_test]
+async fn the_journey_build_hands_the_identity_step_to_the_full_build() {
+    clear_storage();
+    set_fragment("");
+    campaign_storage()
+        .set_item(StoredDraft::KEY, SUMMARY_DRAFT)
+        .unwrap();
+    let w = mount_build(Parts::JOURNEY);
+    assert_eq!(heading(&w.root), "Récapitulatif");
+    // « Modifier » on the identity: the step's heading, and the full build
+    // (with the communes' field) is asked for; none of the field here.
+    let edit = w
+        .root
+        .query_selector(".pw-summary__identity button")
+        .unwrap()
+        .expect("the identity's edit button")
+        .unchecked_into::<HtmlElement>();
+    edit.click();
+    settle().await;
+    assert_eq!(heading(&w.root), "Qui s'engage ?");
+    assert!(
+        w.root
+            .query_selector("[role=combobox], input")
+            .unwrap()
+            .is_none(),
+        "no identity field in the journey build"
+    );
+    // No boot script here: the full build cannot start, and says so.
+    let alert = w.root.query_selector("[role=alert]").unwrap().unwrap();
+    assert!(text(&alert).contains("Vos réponses sont conservées"));
+    assert_eq!(stored().step, pledge_widget::domain::Step::Identity);
+    assert_eq!(stored().identity.name, "Zoé");
+    // Back to the last proposal, shown here, nothing lost.
+    button(&w.root, "Précédent").click();
+    settle().await;
+    assert_eq!(stored().step, pledge_widget::domain::Step::Identity.back());
+    assert!(text(&w.root).contains("Proposition 10 sur 10"));
+    assert_eq!(stored().identity.name, "Zoé");
+
+    // The full build shows the step itself, its commune field a combobox.
+    w.root.remove();
+    campaign_storage()
+        .set_item(StoredDraft::KEY, SUMMARY_DRAFT)
+        .unwrap();
+    let full = mount_build(Parts::FULL);
+    let edit = full
+        .root
+        .query_selector(".pw-summary__identity button")
+        .unwrap()
+        .unwrap()
+        .unchecked_into::<HtmlElement>();
+    edit.click();
+    settle().await;
+    assert_eq!(heading(&full.root), "Qui s'engage ?");
+    assert!(full
+        .root
+        .query_selector("[role=combobox]")
+        .unwrap()
+        .is_some());
+    full.root.remove();
+}
+
+#[wasm_bindgen_test]
 async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
     clear_storage();
     set_fragment("");

@@ -1,7 +1,8 @@
 // The widget's three builds: the first screen loads only the small journey
 // build; a pledge link only the verify build (the browser checks the
-// signature); the full build (signing, cards) comes when signing nears or
-// the card is asked for, and takes the page over.
+// signature); the full build (the identity step, signing, cards) comes
+// when the last proposal is shown or the card is asked for, and takes the
+// page over.
 import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
@@ -51,11 +52,27 @@ export function buildsSuite(env) {
       assert.equal(fetched(JOURNEY).length, 2, requested.join('\n'));
       assert.deepEqual(fetched(FULL), [], 'the first screen does not load the full build');
 
-      await widget.fillToSummary();
-      // Fetched once the candidate reaches the identity step, still showing
-      // the journey build.
+      // Fetched on the last proposal, while the journey build shows it.
+      await widget.start();
+      await widget.jumpTo(9);
+      await widget.commitment(widget.l.electedCommitment).check();
+      assert.deepEqual(fetched(FULL), [], 'not before the last proposal');
+      await widget.jumpTo(10);
       await page.waitForFunction(() => performance.getEntriesByType('resource').some((e) => /pledge-widget-[0-9a-f]+_bg\.wasm/.test(e.name)));
       assert.equal(fetched(FULL).length, 2);
+      assert.equal(await page.getByText('Proposition 10 sur 10', { exact: true }).isVisible(), true);
+
+      // The identity step is the full build's: it takes over with focus on
+      // the step's heading, and its commune field is the combobox.
+      await widget.settleAfterStep();
+      await widget.next();
+      await widget.root.getByRole('combobox', { name: widget.l.commune }).waitFor();
+      assert.equal(await page.evaluate(() => document.activeElement?.textContent.trim()), "Qui s'engage ?");
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.fillCommune('Saint-Étienne');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      assert.equal(fetched(FULL).length, 2, 'fetched once');
 
       await widget.button(widget.l.toSign).click();
       await widget.waitForSigningStep();
@@ -86,6 +103,22 @@ export function buildsSuite(env) {
       assert.equal(fetched(FULL).length, 2);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'pw-card-heading');
       await page.getByText('Signature valide', { exact: true }).waitFor();
+    });
+
+    it('resumes a candidate back at the identity step in the full build', async () => {
+      await widget.open();
+      await widget.start();
+      await widget.jumpTo(10);
+      await widget.next();
+      await widget.field(widget.l.name).fill('Zoé Martin');
+      await page.close();
+      await open();
+      await page.goto(env.url);
+      await widget.root.getByRole('combobox', { name: widget.l.commune }).waitFor();
+      assert.equal(await widget.field(widget.l.name).inputValue(), 'Zoé Martin');
+      await page.waitForLoadState('networkidle');
+      assert.deepEqual(fetched(JOURNEY), [], 'no journey build for a candidate back at the identity step');
+      assert.equal(fetched(FULL).length, 2);
     });
 
     it('verifies in Rust with the full build where the browser has no Ed25519', async () => {
@@ -164,22 +197,31 @@ export function buildsSuite(env) {
       errors = errors.filter((e) => !/Failed to fetch|dynamically imported module/.test(e));
     });
 
-    it('keeps the answers when signing cannot load, and signs once it can', async () => {
+    it('keeps the answers when the identity step cannot load, and goes on once it can', async () => {
       const offline = (route) => route.abort('internetdisconnected');
       await page.route(FULL, offline);
       await widget.open();
-      await widget.fillToSummary();
-      await widget.button(widget.l.toSign).click();
+      await widget.start();
+      await widget.commitment(widget.l.firstCommitment).check();
+      await widget.jumpTo(10);
+      await widget.next();
+      await widget.waitForHeading("Qui s'engage ?");
       const alert = page.getByRole('alert');
       await alert.waitFor();
       assert.match(await alert.innerText(), new RegExp(widget.l.partLoadFailed));
       assert.match(await alert.innerText(), /Vos réponses sont conservées/);
       const stored = JSON.parse(await page.evaluate((k) => localStorage.getItem(k), DRAFT_KEY));
-      assert.equal(stored.name, 'Camille Dupont');
+      assert.equal(stored.ticked.length, 1);
+      assert.equal(stored.step, 'identity');
 
       // The network is back.
       await page.unroute(FULL, offline);
       await widget.button(widget.l.retry).click();
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.fillCommune('Lyon');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      await widget.button(widget.l.toSign).click();
       await widget.waitForSigningStep();
       assert.match(await page.locator('.pw-sign__who').innerText(), /Camille Dupont/);
       await widget.sign();

@@ -125,19 +125,17 @@ export function hostingSuite(env) {
       return page;
     }
 
-    /** Journey up to proposal 10, a deploy, then identity and summary. */
-    async function toSummaryAcrossADeploy(page, tag) {
+    /** Journey up to proposal 9, a deploy (before the full build is
+     * fetched, on the last proposal), then proposal 10. */
+    async function toLastProposalAcrossADeploy(page, tag) {
       const widget = new WidgetPage(page, server.url);
       await widget.open();
       await widget.start();
       await widget.commitment(widget.l.firstCommitment).check();
-      await widget.jumpTo(10);
+      await widget.jumpTo(9);
       await deployNewVersion(dir, tag);
-      await widget.next();
-      await widget.field(widget.l.name).fill('Camille Dupont');
-      await widget.fillCommune('Lyon');
-      await widget.button(widget.l.toSummary).click();
-      await widget.waitForHeading(widget.l.summary);
+      await widget.jumpTo(10);
+      await widget.waitForHeading(/^#10\. /);
       return widget;
     }
 
@@ -149,7 +147,7 @@ export function hostingSuite(env) {
       await controlled(page);
       await widget.start();
       await widget.commitment(widget.l.firstCommitment).check();
-      await widget.jumpTo(10);
+      await widget.jumpTo(9);
 
       const { oldName } = await deployNewVersion(dir, 'deploy1');
       await page.evaluate(async () => (await navigator.serviceWorker.getRegistration()).update());
@@ -165,14 +163,15 @@ export function hostingSuite(env) {
       page.on('response', (r) => {
         if (r.url().includes(oldName)) served.push(r.status());
       });
+      await widget.jumpTo(10);
       await widget.next();
       await widget.field(widget.l.name).fill('Camille Dupont');
       await widget.fillCommune('Lyon');
       await widget.button(widget.l.toSummary).click();
       await widget.waitForHeading(widget.l.summary);
+      assert.ok(served.length > 0 && served.every((s) => s === 200), JSON.stringify(served));
       await widget.button(widget.l.toSign).click();
       await widget.waitForSigningStep();
-      assert.ok(served.length > 0 && served.every((s) => s === 200), JSON.stringify(served));
       const link = await widget.sign();
 
       // The link verifies in the new version, and the answers are the tab's.
@@ -199,15 +198,21 @@ export function hostingSuite(env) {
     it('without a service worker, reloads itself at the step after a deploy, answers kept', async () => {
       await setUp();
       const page = await newPage({ serviceWorkers: 'block' });
-      const widget = await toSummaryAcrossADeploy(page, 'deploy2');
+      const widget = await toLastProposalAcrossADeploy(page, 'deploy2');
       const reloaded = page.waitForEvent('load');
-      await widget.button(widget.l.toSign).click();
+      await widget.next();
       await reloaded;
-      // The new version, at the signing step, with everything entered.
-      await widget.waitForSigningStep();
+      // The new version, at the identity step, with everything entered.
+      await widget.root.getByRole('combobox', { name: widget.l.commune }).waitFor();
       assert.equal(await page.getByText(/n'a pas pu se charger/).count(), 0);
-      const draft = await widget.storedDraft();
-      assert.equal(draft.name, 'Camille Dupont');
+      assert.equal((await widget.storedDraft()).ticked.length, 1);
+      await widget.field(widget.l.name).fill('Camille Dupont');
+      await widget.fillCommune('Lyon');
+      await widget.button(widget.l.toSummary).click();
+      await widget.waitForHeading(widget.l.summary);
+      await page.getByText('1 engagement sur 20').waitFor();
+      await widget.button(widget.l.toSign).click();
+      await widget.waitForSigningStep();
       const link = await widget.sign();
       const visitor = await newPage();
       await visitor.goto(link);
@@ -225,15 +230,17 @@ export function hostingSuite(env) {
           },
         });
       });
-      const widget = await toSummaryAcrossADeploy(page, 'deploy3');
-      await widget.button(widget.l.toSign).click();
+      const widget = await toLastProposalAcrossADeploy(page, 'deploy3');
+      await widget.next();
       await page.getByRole('alert').getByText(/^Une nouvelle version du widget a été publiée pendant votre visite/).waitFor();
       await page.getByText(/notez-les avant de recharger/).waitFor();
       // Nothing reloaded by itself; the answers are still here.
       await widget.button('Précédent').click();
-      await widget.waitForHeading(widget.l.summary);
-      await page.getByText('Camille Dupont').waitFor();
-      await widget.button(widget.l.toSign).click();
+      await widget.waitForHeading(/^#10\. /);
+      await widget.jumpTo(1);
+      assert.equal(await widget.commitment(widget.l.firstCommitment).isChecked(), true);
+      await widget.jumpTo(10);
+      await widget.next();
       const reloaded = page.waitForEvent('load');
       await widget.button('Recharger la page').click();
       await reloaded;

@@ -20,7 +20,7 @@ export function keyboardSuite(env) {
           const f = await widget.focused();
           // A step heading is no Tab stop: it holds focus after a step
           // change, and again when the full build takes over the page (at
-          // the sign step), which may come after a Tab was pressed.
+          // the identity step), which may come after a Tab was pressed.
           if (f.tag === 'H1') continue;
           const label = await page.evaluate(() => {
             const el = document.activeElement;
@@ -60,7 +60,9 @@ export function keyboardSuite(env) {
       await page.waitForFunction(() => document.activeElement?.textContent?.startsWith('#10.'));
       await tabTo(/^Suivant$/);
       await kb.press('Enter');
-      await page.waitForFunction(() => document.activeElement?.tagName === 'H1');
+      // The identity step is the full build's: once it has taken over,
+      // focus is on the step's heading again.
+      await page.waitForFunction(() => document.activeElement?.tagName === 'H1' && document.getElementById('pw-field-name'));
       await assertHeadingFocused(/Qui s'engage/);
 
       // Send the empty form: focus lands on the first invalid field.

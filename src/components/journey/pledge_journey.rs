@@ -1,8 +1,7 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::{
-    IdentityStep, OwnPledges, PreviousAnswers, ProposalStep, SignInTab, StartOver, SummaryScreen,
-    WelcomeScreen,
+    OwnPledges, PreviousAnswers, ProposalStep, SignInTab, StartOver, SummaryScreen, WelcomeScreen,
 };
 use crate::components::ui::StorageNoticeBanner;
 use crate::domain::{FrameStorage, Step};
@@ -16,6 +15,8 @@ use crate::web;
 /// page come from the build (its `Parts`).
 #[component]
 pub fn PledgeJourney(
+    /// The identity step, as this build shows it.
+    identity: fn() -> AnyView,
     /// The sign and signed steps, as this build shows them.
     signing: fn(Step) -> AnyView,
     /// The question about answers from another page, as this build asks it.
@@ -62,9 +63,16 @@ pub fn PledgeJourney(
             true
         });
     }
-    // Signing comes from the full build: have it ready before it is needed.
+    // The identity step and signing come from the full build: have it
+    // ready before it is needed (from the last proposal on: the
+    // candidate reads it while the full build comes).
     Effect::new(move |_| {
-        if matches!(step.get(), Step::Identity | Step::Summary) {
+        let wanted = match step.get() {
+            current @ Step::Proposal(_) => current.next() == Step::Identity,
+            Step::Welcome => false,
+            _ => true,
+        };
+        if wanted {
             web::prefetch_full_build();
         }
     });
@@ -140,7 +148,7 @@ pub fn PledgeJourney(
             } else { match step.get() {
                 Step::Welcome => view! { <WelcomeScreen /> }.into_any(),
                 Step::Proposal(index) => view! { <ProposalStep index /> }.into_any(),
-                Step::Identity => view! { <IdentityStep /> }.into_any(),
+                Step::Identity => identity(),
                 Step::Summary => view! { <SummaryScreen /> }.into_any(),
                 // In a partner's frame, signing happens on the widget's own
                 // page, where the candidate's one key lives.

@@ -1,20 +1,22 @@
 use leptos::prelude::*;
 
+use super::JourneyOpener;
 use crate::components::card::{CardPanel, PrintCharter};
-use crate::components::journey::{ArrivalQuestion, PledgeJourney};
+use crate::components::journey::{ArrivalQuestion, IdentityStep, PledgeJourney};
 use crate::components::organiser::OrganiserConsole;
 use crate::components::signing::{SignStep, SignedScreen};
 use crate::components::ui::FullBuildLoader;
 use crate::components::verify::{LightVerification, VerificationView};
 use crate::components::wall::PledgeWall;
 use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
-use crate::state::{org_texts, text_signal, PledgeState, Scope, SharedIo};
+use crate::state::{org_texts, text_signal, Scope, SharedIo};
 
 /// What differs between the widget's three builds (see `web::builds`).
 ///
-/// The journey build (`src/bin/journey.rs`) shows the welcome, proposal,
-/// identity and summary steps, and hands over to the full build for
-/// signing and for pledge links; the verify build (`src/bin/verify.rs`)
+/// The journey build (`src/bin/journey.rs`) shows the welcome, proposal
+/// and summary steps, and hands over to the full build for the identity
+/// step (its commune field and the communes' referential), signing and
+/// pledge links; the verify build (`src/bin/verify.rs`)
 /// shows a pledge link, its signature checked by the browser, and hands
 /// over to the full build for the card and to the journey build for
 /// « start my own »; the full build (`src/main.rs`) has everything. Each
@@ -24,9 +26,13 @@ use crate::state::{org_texts, text_signal, PledgeState, Scope, SharedIo};
 pub struct Parts {
     /// Which of the candidate's records this build opens.
     pub scope: Scope,
-    /// The candidate's own journey, given the state's opener (called only
+    /// The candidate's own journey, given the state's opener (opened only
     /// by the builds that show the journey).
-    pub journey: fn(&dyn Fn() -> PledgeState) -> AnyView,
+    pub journey: fn(JourneyOpener) -> AnyView,
+    /// The identity step (its commune field reads the communes'
+    /// referential: the full build's, so the first screen's build stays
+    /// small).
+    pub identity: fn() -> AnyView,
     /// The sign and signed steps.
     pub signing: fn(Step) -> AnyView,
     /// The page of a pledge link (the fragment as given), with what
@@ -53,6 +59,7 @@ impl Parts {
     pub const FULL: Parts = Parts {
         scope: Scope::FULL,
         journey: own_journey,
+        identity: full_identity,
         signing: full_signing,
         pledge_link: full_pledge_link,
         wall: full_wall,
@@ -66,6 +73,7 @@ impl Parts {
     pub const JOURNEY: Parts = Parts {
         scope: Scope::JOURNEY,
         journey: own_journey,
+        identity: identity_elsewhere,
         signing: journey_signing,
         pledge_link: journey_pledge_link,
         wall: wall_elsewhere,
@@ -80,6 +88,7 @@ impl Parts {
     pub const VERIFY: Parts = Parts {
         scope: Scope::JOURNEY,
         journey: journey_elsewhere,
+        identity: identity_elsewhere,
         signing: journey_signing,
         pledge_link: light_pledge_link,
         wall: wall_elsewhere,
@@ -99,13 +108,14 @@ impl Parts {
     }
 }
 
-fn own_journey(open: &dyn Fn() -> PledgeState) -> AnyView {
-    open().provide();
+fn own_journey(opener: JourneyOpener) -> AnyView {
+    opener.open().provide();
     let parts = Parts::use_context();
-    view! { <PledgeJourney signing=parts.signing arrival=parts.arrival /> }.into_any()
+    view! { <PledgeJourney identity=parts.identity signing=parts.signing arrival=parts.arrival /> }
+        .into_any()
 }
 
-fn journey_elsewhere(_open: &dyn Fn() -> PledgeState) -> AnyView {
+fn journey_elsewhere(_opener: JourneyOpener) -> AnyView {
     view! {
         <FullBuildLoader
             heading=text_signal(|t| t.journey_heading_loading)
@@ -126,6 +136,20 @@ fn full_extras(pledge: VerifiedPledge, link: String) -> AnyView {
     view! {
         <CardPanel pledge=pledge.clone() link=link.clone() />
         <PrintCharter pledge link />
+    }
+    .into_any()
+}
+
+fn full_identity() -> AnyView {
+    view! { <IdentityStep /> }.into_any()
+}
+
+fn identity_elsewhere() -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text_signal(|t| t.identity_heading)
+            loading=text_signal(|t| t.loading_identity)
+        />
     }
     .into_any()
 }

@@ -1,8 +1,8 @@
 use leptos::{html, prelude::*};
 
-use super::{LanguageBar, Parts, PrivacyNote};
-use crate::domain::{Draft, EmbedOptions, RecordError, ShareLink, StoredDraft, View};
-use crate::state::{self, Arrival, Locale, PledgeState, SharedIo};
+use super::{JourneyOpener, LanguageBar, Parts, PrivacyNote};
+use crate::domain::{EmbedOptions, ShareLink, View};
+use crate::state::{self, Locale, SharedIo};
 use crate::web;
 
 /// What the widget shows: the candidate's own journey, or a pledge link.
@@ -22,20 +22,6 @@ fn shown_for(fragment: String, view: View) -> Shown {
         Shown::Page(view)
     } else {
         Shown::Journey
-    }
-}
-
-/// Answers carried in the address: received by the state, and the address
-/// cleaned, but where this build leaves the question to the full build
-/// (which reads the address again when it takes over).
-fn take_carried(state: PledgeState, carried: Result<Draft, RecordError>, parts: Parts) {
-    match carried {
-        Ok(carried) => state.receive_carried(carried),
-        Err(_) => state.carried_unreadable(),
-    }
-    let asking = matches!(state.arrival_untracked(), Some(Arrival::Asking { .. }));
-    if parts.asks || !asking {
-        web::clear_fragment();
     }
 }
 
@@ -83,64 +69,14 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
     ));
     Locale(lang).provide();
 
-    // The candidate's state, opened under this (the root's) owner when
-    // first needed, so that no view re-rendering can drop it.
-    let owner = Owner::current().unwrap_or_default();
-    let handed_over_draft = StoredValue::new(handover.draft);
-    let state = StoredValue::new(None::<PledgeState>);
-    let shared_io = StoredValue::new_local(io.clone());
-    let journey_state = {
-        move || {
-            if let Some(state) = state.get_value() {
-                return state;
-            }
-            let draft = handed_over_draft.try_update_value(Option::take).flatten();
-            let opened = owner
-                .with(|| PledgeState::open(shared_io.get_value(), parts.scope, draft.as_deref()));
-            // Answers carried from another page (`#d=…`): a partner's frame
-            // handing over to sign here, where the candidate's key lives, or
-            // any page at all. Never signed, nor anything replaced, without
-            // the candidate seeing them (`PledgeState::receive_carried`).
-            if let Some(carried) = StoredDraft::carried(&web::fragment()) {
-                take_carried(opened, carried, parts);
-            }
-            state.set_value(Some(opened));
-            opened
-        }
-    };
-    // Another tab's changes (answers, key, « forget me ») reach this one.
-    // Only this campaign's records (and those of the build before that it
-    // reads): another campaign's on this origin are none of this tab's
-    // business.
-    web::on_storage_change(move |key, value| {
-        let Some(state) = state.get_value() else {
-            return;
-        };
-        let Some(stored) = key else {
-            return state.changed_elsewhere(None, value.as_deref());
-        };
-        match state::heard(&*shared_io.get_value(), &stored, value.as_deref()) {
-            Some(state::Heard::Changed(name, value)) => {
-                state.changed_elsewhere(Some(&name), value.as_deref());
-            }
-            // Forgotten in a tab of the build before: said here, and this
-            // campaign's own records go too.
-            Some(state::Heard::ForgottenBefore) => {
-                state.changed_elsewhere(None, None);
-                state.forget_everything();
-            }
-            None => {}
-        }
-    });
+    // The candidate's state, opened when the journey is first shown.
+    let opener = JourneyOpener::new(io.clone(), handover.draft, parts);
+    let shared_io = StoredValue::new_local(io);
 
     let page = options.view;
     let shown = RwSignal::new(shown_for(web::fragment(), page));
     web::on_fragment_change(move |fragment| {
-        // Answers carried in a link pasted into an open widget: the same
-        // rules as on load (a state not opened yet reads them when it is).
-        if let (Some(carried), Some(state)) = (StoredDraft::carried(&fragment), state.get_value()) {
-            take_carried(state, carried, parts);
-        }
+        opener.fragment_changed(&fragment);
         shown.set(shown_for(fragment, page));
     });
     let (commune, embedded) = (options.commune.clone(), options.embedded);
@@ -197,7 +133,7 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             // a switch re-renders no view and keeps everything in them.
             <LanguageBar on_switch=switch_language />
             {move || match shown.get() {
-                Shown::Journey => (parts.journey)(&journey_state),
+                Shown::Journey => (parts.journey)(opener),
                 Shown::Page(View::Wall) => (parts.wall)(commune.clone(), embedded),
                 Shown::Page(_) => (parts.console)(shared_io.get_value()),
                 Shown::Link(fragment) => {

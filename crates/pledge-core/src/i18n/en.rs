@@ -113,6 +113,7 @@ pub static EN: Texts = Texts {
     pad_clear: "Clear the signature",
     sign_button: "Sign my pledge",
     signing_failed: "The signature could not be created: this browser offers no secure random generator.",
+    loading_identity: "Loading the next step…",
     loading_signing: "Loading signing…",
     loading_verification: "Loading verification…",
     journey_heading_loading: "Take my own pledge",

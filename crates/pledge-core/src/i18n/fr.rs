@@ -112,6 +112,7 @@ pub static FR: Texts = Texts {
     pad_clear: "Effacer la signature",
     sign_button: "Signer mon engagement",
     signing_failed: "La signature n'a pas pu être créée : ce navigateur ne fournit pas de générateur aléatoire sûr.",
+    loading_identity: "Chargement de la suite du parcours…",
     loading_signing: "Chargement de la signature…",
     loading_verification: "Chargement de la vérification…",
     journey_heading_loading: "Prendre mes engagements",

@@ -248,6 +248,8 @@ pub struct Texts {
     pub pad_clear: &'static str,
     pub sign_button: &'static str,
     pub signing_failed: &'static str,
+    /// While the journey build loads the full build for the identity step.
+    pub loading_identity: &'static str,
     /// While the journey build loads the full build for signing.
     pub loading_signing: &'static str,
     /// While the journey build loads the full build for a pledge link.
