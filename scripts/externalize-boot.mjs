@@ -16,7 +16,8 @@
 //    give (scripts/security-headers.mjs);
 // 6. fills the page's title, descriptions and colour from the campaign
 //    file, writes the campaign's colours as a stylesheet and its name into
-//    the manifest (scripts/campaign-page.mjs);
+//    the manifest (scripts/campaign-page.mjs), and minifies the widget's
+//    stylesheet (lightningcss);
 // 7. in release builds, puts the welcome screen, as the app renders it in
 //    each language, into index.html (scripts/prerender.mjs), with the
 //    prepaint script that picks one before first paint.
@@ -24,6 +25,8 @@ import { createHash } from 'node:crypto';
 import { readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+import { transform as transformCss } from 'lightningcss';
 
 import { writeCommunes } from './communes.mjs';
 import { HAND_OVER_PAGE, headersFile, withMetaPolicy } from './security-headers.mjs';
@@ -63,6 +66,20 @@ await writeFile(join(dir, campaignStyle), css);
 const firstStyle = html.search(/<link rel="stylesheet"/);
 if (firstStyle < 0) throw new Error("no stylesheet in index.html: where does the campaign's go?");
 html = `${html.slice(0, firstStyle)}<link rel="stylesheet" href="./${campaignStyle}" />\n    ${html.slice(firstStyle)}`;
+
+// The widget's stylesheet, minified (Trunk's own minifier would minify the
+// page too, which the steps here read): render-blocking, every byte counts
+// before the first paint. Renamed by its new contents, its integrity
+// recomputed.
+const widgetStyle = /<link rel="stylesheet" href="\.\/(widget-[0-9a-f]+\.css)"[^>]*>/;
+const styleName = html.match(widgetStyle)?.[1];
+if (!styleName) throw new Error("the widget's stylesheet is missing from index.html");
+const { code: minified } = transformCss({ filename: 'widget.css', code: await readFile(join(dir, styleName)), minify: true });
+const minifiedName = `widget-${hash(minified)}.css`;
+await rm(join(dir, styleName));
+await writeFile(join(dir, minifiedName), minified);
+const integrity = `sha384-${createHash('sha384').update(minified).digest('base64')}`;
+html = html.replace(widgetStyle, `<link rel="stylesheet" href="./${minifiedName}" integrity="${integrity}"/>`);
 const manifestFile = join(dir, 'manifest.webmanifest');
 const manifest = withCampaignManifest(JSON.parse(await readFile(manifestFile, 'utf8')), campaign);
 await writeFile(manifestFile, `${JSON.stringify(manifest, null, 2)}\n`);
@@ -304,6 +321,9 @@ const prepaint = `prepaint-${hash(prepaintCode)}.js`;
 await writeFile(join(dir, prepaint), prepaintCode);
 await rm(join(dir, 'prepaint.js'));
 html = html.replace('</head>', `  <script src="./${prepaint}"></script>\n  </head>`);
+// The page's own comments are for its source, not for every visitor: gone
+// (the app's empty markers, `<!---->`, are not comments of ours).
+html = html.replace(/\n?[ \t]*<!--(?=[^>]*\s)[\s\S]*?-->/g, '');
 await writeFile(file, html);
 if (/<script(?![^>]*\bsrc=)[^>]*>/.test(html)) {
   throw new Error('an inline script is left in index.html');
