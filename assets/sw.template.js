@@ -3,12 +3,14 @@
 // are filled in.
 //
 // - A first visit caches only the page and its small files (CORE); the
-//   rest (the three builds, the card's fonts, the icons) is cached when the
-//   page asks (`pw-precache-rest`, sent once the candidate starts the
-//   journey), and any of this build's files as it is first fetched. So a
-//   glance costs little, and a candidate who went through the journey once
-//   can sign offline. The communes' shards (LAZY) are only ever cached as
-//   they are fetched: a candidate needs two or three of 194.
+//   rest (the candidate's three builds, the card's fonts, the icons) is
+//   cached when the page asks (`pw-precache-rest`, sent once the candidate
+//   starts the journey), and any of this build's files as it is first
+//   fetched. So a glance costs little, and a candidate who went through
+//   the journey once can sign offline. The communes' shards and the wall's
+//   and the console's builds (LAZY) are only ever cached as they are
+//   fetched: a candidate needs two or three shards of 194, and neither of
+//   those builds.
 // - Every file of one build is cached together under that build's name, so
 //   a new build replaces the whole set at once: never old JS with new wasm.
 // - Caches are named after this worker's scope, and the worker uses only
@@ -155,11 +157,11 @@ async function cachedOrFetched(request) {
 // first). caches.match with a cacheName never creates a cache. The
 // communes' files only from this build: an older index names shards this
 // build no longer has.
-const LAZY_URLS = new Set(LAZY.map((f) => new URL(f, self.location).href));
+const COMMUNES = new Set(LAZY.filter((f) => f.startsWith('communes/')).map((f) => new URL(f, self.location).href));
 async function cached(request) {
   const url = new URL(request.url);
   url.search = '';
-  const builds = LAZY_URLS.has(url.href) ? [BUILD] : [BUILD, ...(await olderBuilds()).reverse()];
+  const builds = COMMUNES.has(url.href) ? [BUILD] : [BUILD, ...(await olderBuilds()).reverse()];
   for (const build of builds) {
     const hit = await caches.match(request, { cacheName: cacheOf(build), ignoreSearch: true });
     if (hit) return hit;

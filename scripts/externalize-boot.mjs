@@ -115,12 +115,15 @@ const builds = {
   journey: { js: `./${journeyJs}`, wasm: `./${journeyWasm}` },
   verify: await hashed('pledge-verify'),
   full: await hashed('pledge-widget'),
+  wall: await hashed('pledge-wall'),
+  console: await hashed('pledge-console'),
 };
 const code = `// Starts the widget (written by scripts/externalize-boot.mjs at build time).
-// Three builds (see src/components/shell/parts.rs and src/web/builds.rs): the
+// Five builds (see src/components/shell/parts.rs and src/web/builds.rs): the
 // first screen loads the small journey build; a pledge link (#e=…) the
-// verify build; the full build (signing, the card) is loaded when one of
-// them asks for it, or straight away for a candidate back at signing.
+// verify build; the public wall and the organiser's console their own; the
+// full build (identity, signing, the card) is loaded when one of them asks
+// for it, or straight away for a candidate back at those steps.
 const builds = ${JSON.stringify(builds)};
 const widget = (window.pwWidget ??= {});
 const loading = {};
@@ -214,6 +217,8 @@ function start(which) {
 }
 widget.startFull = () => start('full');
 widget.startJourney = () => start('journey');
+widget.startWall = () => start('wall');
+widget.startConsole = () => start('console');
 
 // A candidate who reached the identity step or signing resumes there:
 // straight to the full build. (The draft's key and step names are those of crates/pledge-core/
@@ -229,14 +234,18 @@ function resumesInFullBuild() {
 }
 
 // The public wall (?mur, or a partner's view=wall) and the organiser's
-// console (?organisateur) are the full build's (crates/pledge-core/src/domain/embed/embed_options.rs).
+// console (?organisateur) have builds of their own. The same reading as
+// crates/pledge-core/src/domain/embed/embed_options.rs: the last of these
+// parameters wins.
 function organiserPage() {
-  const query = new URLSearchParams(location.search);
-  for (const [key, value] of query) {
+  let page = null;
+  for (const [key, value] of new URLSearchParams(location.search)) {
     const k = key.toLowerCase();
-    if (k === 'mur' || k === 'organisateur' || (k === 'view' && (value === 'wall' || value === 'mur'))) return true;
+    if (k === 'mur') page = 'wall';
+    else if (k === 'organisateur') page = 'console';
+    else if (k === 'view') page = value === 'wall' || value === 'mur' ? 'wall' : null;
   }
-  return false;
+  return page;
 }
 
 // With a prerendered welcome screen on show, the app starts once the page
@@ -275,14 +284,14 @@ async function afterFirstPaint() {
 // while the build loads (the app takes this answer, src/web/list.rs); only
 // where the build pins an organiser key.
 const organiserKey = ${JSON.stringify(settings.organiserKey)};
-if (organiserKey && ((organiserPage() && !/[?&]organisateur\\b/i.test(location.search)) || location.hash.startsWith('#e='))) {
+if (organiserKey && (organiserPage() === 'wall' || location.hash.startsWith('#e='))) {
   widget.list = fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null);
 }
 
 try {
   // #d=…: answers carried from a partner's frame, to sign here.
   const carried = location.hash.startsWith('#d=');
-  const first = location.hash.startsWith('#e=') ? 'verify' : carried || resumesInFullBuild() || organiserPage() ? 'full' : 'journey';
+  const first = location.hash.startsWith('#e=') ? 'verify' : carried || resumesInFullBuild() ? 'full' : organiserPage() ?? 'journey';
   await afterFirstPaint();
   await start(first);
 } catch (error) {
@@ -352,7 +361,9 @@ const files = (await list(dir)).filter(
 );
 // The communes' shards are cached as the candidate fetches them, never all
 // at once (774 KB gzip in all; a candidate needs two or three).
-const lazy = files.filter((f) => f.startsWith('communes/')).sort();
+// Cached as they are fetched, not beforehand: the communes, and the wall's
+// and the console's builds (a candidate needs neither).
+const lazy = files.filter((f) => f.startsWith('communes/') || /^pledge-(wall|console)-/.test(f)).sort();
 const precache = ['./', ...files.filter((f) => f !== 'index.html' && !lazy.includes(f)).sort()];
 // Cached at the first visit: the page and its small files, so that a
 // glance costs little (the page has just fetched the journey build itself;

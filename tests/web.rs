@@ -865,6 +865,38 @@ async fn the_journey_build_hands_the_identity_step_to_the_full_build() {
 }
 
 #[wasm_bindgen_test]
+async fn the_full_build_hands_the_wall_and_the_console_to_their_builds() {
+    let history = web_sys::window().unwrap().history().unwrap();
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    for (query, starter, shown) in [
+        ("?mur", "startWall", "Qui s'est engagé à quoi"),
+        ("?organisateur", "startConsole", "Console de l'organisateur"),
+    ] {
+        clear_storage();
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(query))
+            .unwrap();
+        let started = std::rc::Rc::new(std::cell::Cell::new(0));
+        let start = {
+            let started = started.clone();
+            wasm_bindgen::closure::Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+                started.set(started.get() + 1);
+                js_sys::Promise::new(&mut |_, _| {})
+            })
+        };
+        js_sys::Reflect::set(&pw_widget(), &starter.into(), start.as_ref()).unwrap();
+        let w = mount_build(Parts::FULL);
+        settle().await;
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page))
+            .unwrap();
+        assert_eq!(heading(&w.root), shown);
+        assert_eq!(started.get(), 1, "{starter} asked once");
+        w.root.remove();
+    }
+}
+
+#[wasm_bindgen_test]
 async fn the_full_build_takes_over_with_the_journeys_draft_and_language() {
     clear_storage();
     set_fragment("");
@@ -1073,13 +1105,20 @@ async fn the_browsers_ed25519_and_the_rust_verifier_agree() {
 /// Mounts the full build with this organiser in context (as a build with
 /// those settings would pin it).
 fn mount_with_organiser(organiser: Option<pledge_widget::domain::Organiser>) -> Mounted {
+    mount_build_with_organiser(Parts::FULL, organiser)
+}
+
+fn mount_build_with_organiser(
+    parts: Parts,
+    organiser: Option<pledge_widget::domain::Organiser>,
+) -> Mounted {
     static HOOK: std::sync::Once = std::sync::Once::new();
     HOOK.call_once(web::install_panic_hook);
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();
     let handle = mount_to(root.clone(), move || {
         provide_context(pledge_widget::state::OrganiserContext(organiser));
-        view! { <PledgeWidget parts=Parts::FULL /> }.into_any()
+        view! { <PledgeWidget parts /> }.into_any()
     });
     Mounted {
         root,
@@ -1170,7 +1209,7 @@ async fn without_a_pinned_key_the_wall_says_so_and_a_pledge_link_shows_no_list_s
     history
         .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?mur"))
         .unwrap();
-    let w = mount_with_organiser(Some(organiser));
+    let w = mount_build_with_organiser(Parts::WALL, Some(organiser));
     settle().await;
     let said = text(&w.root);
     history

@@ -1,12 +1,15 @@
-//! The hand-over between the widget's two builds.
+//! The hand-over between the widget's builds.
 //!
-//! The page first starts the small journey build (`pledge-journey`). When
-//! the candidate reaches signing, or a pledge link is opened, the page's
-//! boot script (`scripts/externalize-boot.mjs` writes it) loads the full
-//! build (`pledge-widget`), which takes the host element over. The two wasm
-//! modules share nothing but `window.pwWidget`:
+//! The page first starts the small journey build (`pledge-journey`), the
+//! verify build for a pledge link, the wall's or the console's for those
+//! pages. When the candidate reaches the identity step, asks for a card,
+//! or a build meets a page it does not carry, the page's boot script
+//! (`scripts/externalize-boot.mjs` writes it) loads the build that has it
+//! ([`Build`]), which takes the host element over. The wasm modules share
+//! nothing but `window.pwWidget`:
 //!
-//! - `prefetchFull()` / `startFull()`: set by the boot script;
+//! - `prefetchFull()` / `startFull()`, `startJourney()`, `startWall()`,
+//!   `startConsole()`: set by the boot script;
 //! - `releaseJourney()`: set by the journey build, called by the full build
 //!   just before it mounts (so nothing blank is ever painted);
 //! - `handover`: the journey's draft (written when it is released) and
@@ -166,12 +169,6 @@ pub fn precache_rest() {
     }
 }
 
-/// Loads and starts the journey build, which takes over from this one
-/// (the verify build, when a link's visitor starts their own pledge).
-pub async fn start_journey_build(lang: &str) -> Result<(), FullBuildError> {
-    start_build("startJourney", lang).await
-}
-
 /// Why the full build could not start.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FullBuildError {
@@ -183,14 +180,40 @@ pub enum FullBuildError {
     NewVersion,
 }
 
-/// Loads and starts the full build, handing it the language shown. Resolves
-/// once it has taken over; fails when it cannot be loaded, leaving this
-/// build in place.
-pub async fn start_full_build(lang: &str) -> Result<(), FullBuildError> {
-    start_build("startFull", lang).await
+/// The builds a build hands over to (see `components::Parts`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Build {
+    /// Everything a candidate needs past the summary: the identity step,
+    /// signing, the card.
+    Full,
+    /// The candidate's journey (from a pledge link: « start my own »).
+    Journey,
+    /// The public wall.
+    Wall,
+    /// The organiser's console.
+    Console,
 }
 
-async fn start_build(starter: &str, lang: &str) -> Result<(), FullBuildError> {
+impl Build {
+    /// Its starter on `window.pwWidget`, set by the boot script.
+    fn starter(self) -> &'static str {
+        match self {
+            Build::Full => "startFull",
+            Build::Journey => "startJourney",
+            Build::Wall => "startWall",
+            Build::Console => "startConsole",
+        }
+    }
+}
+
+/// Loads and starts `build`, handing it the language shown. Resolves once
+/// it has taken over; fails when it cannot be loaded, leaving this build in
+/// place.
+pub async fn start_build(build: Build, lang: &str) -> Result<(), FullBuildError> {
+    call_starter(build.starter(), lang).await
+}
+
+async fn call_starter(starter: &str, lang: &str) -> Result<(), FullBuildError> {
     let failed = |_| FullBuildError::Unreachable;
     let handover = handover().ok_or(FullBuildError::Unreachable)?;
     let _ = Reflect::set(&handover, &"lang".into(), &lang.into());

@@ -24,8 +24,8 @@ mod verify;
 
 pub use builds::{
     card_requested, hand_over_token, precache_rest, prefetch_full_build, release_journey_build,
-    release_on_takeover, request_card_on_takeover, start_full_build, start_journey_build,
-    take_pending_start, took_over_journey, FullBuildError,
+    release_on_takeover, request_card_on_takeover, start_build, take_pending_start,
+    took_over_journey, Build, FullBuildError,
 };
 pub use card_image::{card_png, draw_card, load_card_font, PngBlob, CARD_FONT};
 pub use dom::{focus, focus_first, focus_step_heading, mark, widget_host};

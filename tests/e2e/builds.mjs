@@ -12,6 +12,8 @@ import { WidgetPage, DRAFT_KEY } from './widget-page.mjs';
 const JOURNEY = /\/pledge-journey-[0-9a-f]+(_bg\.wasm|\.js)$/;
 const FULL = /\/pledge-widget-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 const VERIFY = /\/pledge-verify-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
+const WALL = /\/pledge-wall-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
+const CONSOLE = /\/pledge-console-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 const CARD = /\/fonts\//;
 
 export function buildsSuite(env) {
@@ -103,6 +105,32 @@ export function buildsSuite(env) {
       assert.equal(fetched(FULL).length, 2);
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'pw-card-heading');
       await page.getByText('Signature valide', { exact: true }).waitFor();
+    });
+
+    it("gives the wall and the console builds of their own, and a wall's pledge the verify build", async () => {
+      await page.goto(`${env.url}?mur`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(fetched(WALL).length, 2, requested.join('\n'));
+      for (const other of [JOURNEY, FULL, VERIFY, CONSOLE]) assert.deepEqual(fetched(other), [], `${other} on the wall`);
+      // A partner's wall, the same.
+      await page.goto(`${env.url}?view=wall&embed=1&commune=Lyon`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      for (const other of [JOURNEY, FULL, VERIFY, CONSOLE]) assert.deepEqual(fetched(other), []);
+
+      await page.close();
+      await open();
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(fetched(CONSOLE).length, 2);
+      for (const other of [JOURNEY, FULL, VERIFY, WALL]) assert.deepEqual(fetched(other), [], `${other} in the console`);
+      // The last parameter wins, as the widget reads them: the wall.
+      await page.close();
+      await open();
+      await page.goto(`${env.url}?organisateur&mur`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      assert.deepEqual(fetched(CONSOLE), []);
     });
 
     it('resumes a candidate back at the identity step in the full build', async () => {

@@ -120,9 +120,12 @@ export function oneKeySuite(env) {
       await inFrame.waitForHeading(/INCLUSIFS DE DEMAIN/);
       const notice = frame.getByText('Sur ce site, votre navigateur garde vos réponses à part', { exact: false });
       await inFrame.start();
+      // The notice comes once the candidate starts, and moves the step
+      // down: a click aimed before it lands elsewhere.
+      await notice.waitFor();
+      await inFrame.settleAfterStep();
       await inFrame.commitment(inFrame.l.firstCommitment).check();
       await inFrame.jumpTo(4);
-      await notice.waitFor();
       // The frame does keep them (for this site): a reload finds them.
       await page.reload();
       await frame.getByText('Proposition 4 sur 10', { exact: true }).waitFor();

@@ -16,7 +16,7 @@ pub fn CardRequest() -> impl IntoView {
         leptos::task::spawn_local(async move {
             let lang = locale.map_or(Lang::Fr, |l| l.0.get_untracked()).code();
             web::request_card_on_takeover();
-            if let Err(e) = web::start_full_build(lang).await {
+            if let Err(e) = web::start_build(web::Build::Full, lang).await {
                 let _ = status.try_set(Some(Err(e)));
             }
         });

@@ -8,19 +8,23 @@ use crate::components::signing::{SignStep, SignedScreen};
 use crate::components::ui::FullBuildLoader;
 use crate::components::verify::{LightVerification, VerificationView};
 use crate::components::wall::PledgeWall;
-use crate::domain::{Fragment, ShareLink, Step, VerifiedPledge};
+use crate::domain::{Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
 use crate::state::{org_texts, text_signal, Scope, SharedIo};
+use crate::web::Build;
 
-/// What differs between the widget's three builds (see `web::builds`).
+/// What differs between the widget's five builds (see `web::builds`).
 ///
 /// The journey build (`src/bin/journey.rs`) shows the welcome, proposal
 /// and summary steps, and hands over to the full build for the identity
 /// step (its commune field and the communes' referential), signing and
-/// pledge links; the verify build (`src/bin/verify.rs`)
-/// shows a pledge link, its signature checked by the browser, and hands
-/// over to the full build for the card and to the journey build for
-/// « start my own »; the full build (`src/main.rs`) has everything. Each
-/// binary gives its own `Parts` to [`crate::components::PledgeWidget`]; what a build's
+/// pledge links; the verify build (`src/bin/verify.rs`) shows a pledge
+/// link, its signature checked by the browser, and hands over to the full
+/// build for the card and to the journey build for « start my own »; the
+/// wall build (`src/bin/wall.rs`) shows the public wall, and the console
+/// build (`src/bin/console.rs`) the organiser's console; the full build
+/// (`src/main.rs`) has the candidate's whole journey, signing and the
+/// card, and hands the wall and the console over. Each binary gives its
+/// own `Parts` to [`crate::components::PledgeWidget`]; what a build's
 /// `Parts` never refers to is left out of its wasm by the linker.
 #[derive(Clone, Copy)]
 pub struct Parts {
@@ -62,11 +66,11 @@ impl Parts {
         identity: full_identity,
         signing: full_signing,
         pledge_link: full_pledge_link,
-        wall: full_wall,
-        console: full_console,
+        wall: wall_elsewhere,
+        console: console_elsewhere,
         arrival: full_arrival,
         asks: true,
-        rust_verifier: Some(|key, message, signature| key.verifies(message, signature)),
+        rust_verifier: Some(rust_verifies),
     };
 
     /// The journey, handing over to the full build where it is needed.
@@ -98,6 +102,37 @@ impl Parts {
         rust_verifier: None,
     };
 
+    /// The public wall, light: the list and its checks (with the Rust
+    /// verifier, for lists longer than the browser is trusted with), no
+    /// journey, signing, card or console (each hands over).
+    pub const WALL: Parts = Parts {
+        scope: Scope::JOURNEY,
+        journey: journey_elsewhere,
+        identity: identity_elsewhere,
+        signing: journey_signing,
+        pledge_link: light_pledge_link,
+        wall: full_wall,
+        console: console_elsewhere,
+        arrival: arrival_elsewhere,
+        asks: false,
+        rust_verifier: Some(rust_verifies),
+    };
+
+    /// The organiser's console, and the wall it publishes; the candidate's
+    /// journey, signing and card hand over.
+    pub const CONSOLE: Parts = Parts {
+        scope: Scope::JOURNEY,
+        journey: journey_elsewhere,
+        identity: identity_elsewhere,
+        signing: journey_signing,
+        pledge_link: light_pledge_link,
+        wall: full_wall,
+        console: full_console,
+        arrival: arrival_elsewhere,
+        asks: false,
+        rust_verifier: Some(rust_verifies),
+    };
+
     pub fn provide(self) {
         provide_context(self);
     }
@@ -106,6 +141,11 @@ impl Parts {
     pub fn use_context() -> Self {
         expect_context::<Parts>()
     }
+}
+
+/// The Rust Ed25519 verifier, in the builds that carry it.
+fn rust_verifies(key: &PublicKey, message: &[u8], signature: &[u8; 64]) -> bool {
+    key.verifies(message, signature)
 }
 
 fn own_journey(opener: JourneyOpener) -> AnyView {
@@ -120,7 +160,7 @@ fn journey_elsewhere(_opener: JourneyOpener) -> AnyView {
         <FullBuildLoader
             heading=text_signal(|t| t.journey_heading_loading)
             loading=text_signal(|t| t.loading_journey)
-            journey=true
+            target=Build::Journey
         />
     }
     .into_any()
@@ -203,20 +243,21 @@ fn journey_pledge_link(_fragment: String, _on_start_own: Callback<()>) -> AnyVie
 }
 
 fn full_wall(commune: Option<String>, embedded: bool) -> AnyView {
-    view! { <PledgeWall commune embedded rust_verifier=Parts::FULL.rust_verifier /> }.into_any()
+    view! { <PledgeWall commune embedded rust_verifier=Parts::WALL.rust_verifier /> }.into_any()
 }
 
 fn full_console(io: SharedIo) -> AnyView {
     view! { <OrganiserConsole io /> }.into_any()
 }
 
-/// The wall and the console are the full build's (the boot script starts
-/// it first for `?mur` and `?organisateur`; this is the fallback).
+/// The wall and the console have builds of their own (the boot script
+/// starts them first for `?mur` and `?organisateur`; this is the fallback).
 fn wall_elsewhere(_commune: Option<String>, _embedded: bool) -> AnyView {
     view! {
         <FullBuildLoader
             heading=Signal::derive(|| org_texts().wall_heading)
             loading=Signal::derive(|| org_texts().wall_loading)
+            target=Build::Wall
         />
     }
     .into_any()
@@ -227,6 +268,7 @@ fn console_elsewhere(_io: SharedIo) -> AnyView {
         <FullBuildLoader
             heading=Signal::derive(|| org_texts().console_heading)
             loading=text_signal(|t| t.loading_journey)
+            target=Build::Console
         />
     }
     .into_any()

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::StepNav;
 use crate::i18n::Lang;
 use crate::state::{text_signal, texts, Locale, PledgeState};
-use crate::web::{self, FullBuildError};
+use crate::web::{self, Build, FullBuildError};
 
 /// Where the journey build needs the full one (signing, a pledge link):
 /// the step's heading and a status while the full build loads and takes
@@ -19,10 +19,11 @@ pub fn FullBuildLoader(
     /// What is being loaded, in words.
     #[prop(into)]
     loading: Signal<&'static str>,
-    /// Load the journey build instead of the full one (from the verify
-    /// build, for « start my own pledge »).
-    #[prop(optional)]
-    journey: bool,
+    /// The build to load: the full one unless said (the journey build
+    /// from a pledge link, for « start my own pledge »; the wall or the
+    /// console build for those pages).
+    #[prop(default = Build::Full)]
+    target: Build,
 ) -> impl IntoView {
     let state = use_context::<PledgeState>();
     let locale = use_context::<Locale>();
@@ -33,12 +34,7 @@ pub fn FullBuildLoader(
         leptos::task::spawn_local(async move {
             // The language shown when the full build is started.
             let lang = locale.map_or(Lang::Fr, |l| l.0.get_untracked()).code();
-            let started = if journey {
-                web::start_journey_build(lang).await
-            } else {
-                web::start_full_build(lang).await
-            };
-            if let Err(e) = started {
+            if let Err(e) = web::start_build(target, lang).await {
                 // This build may have been taken over meanwhile.
                 let _ = error.try_set(Some(e));
             }

@@ -1,0 +1,25 @@
+//! Mounts the wall build: what a visitor of the public wall loads (`?mur`,
+//! a partner's `view=wall`; see `components::Parts::WALL`): the list, its
+//! checks and the wall, without the journey, signing, the card or the
+//! console (each hands over to the build that has it).
+
+#[cfg(target_arch = "wasm32")]
+fn main() {
+    use leptos::prelude::*;
+    use pledge_widget::components::{Parts, PledgeWidget};
+    use pledge_widget::web;
+
+    web::install_panic_hook();
+    let Some(host) = web::widget_host() else {
+        return;
+    };
+    let mounted = leptos::mount::mount_to(host, || {
+        view! { <PledgeWidget parts=Parts::WALL /> }
+    });
+    web::release_on_takeover(mounted);
+}
+
+#[cfg(not(target_arch = "wasm32"))]
+fn main() {
+    eprintln!("The widget runs in a browser: serve it with `scripts/serve`.");
+}
