@@ -124,7 +124,13 @@ async function oneRun(ctx, url) {
     await p.goto(link);
     t.verified = await seen(p, 'valid');
     await p.text(L.valid, { exact: true });
-    t.card = await clickUntil(p, button(L.showImage), preview(1200, 630), 'the 1200×630 card');
+    // With a list longer than the browser is trusted with (the 10,000
+    // served here), the verify build hands over to a build with the Rust
+    // verifier at once, which shows the card without being asked: then
+    // there is no click to time.
+    await p.until(() => p.exec(`return !!(${button(L.showImage)}) || ${preview(1200, 630)}`), 'the card or its button', 60000);
+    const asked = await p.exec(`return !!(${button(L.showImage)})`);
+    t.card = asked ? await clickUntil(p, button(L.showImage), preview(1200, 630), 'the 1200×630 card') : null;
     t.cardFormat = await clickUntil(p, "document.querySelector('#pw-card-format-1080x1920')", preview(1080, 1920), 'the 1080×1920 card');
 
     // The wall of 10,000 pledges, from navigation to its totals drawn.
