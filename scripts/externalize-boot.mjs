@@ -128,6 +128,8 @@ const builds = ${JSON.stringify(builds)};
 const widget = (window.pwWidget ??= {});
 const loading = {};
 const starting = {};
+const started = {};
+let current = null;
 const attempts = {};
 
 // This build's files are no longer on the server: a new version was
@@ -204,8 +206,22 @@ function reloadForNewVersion(which) {
 // Rejects with a PwBuildGone error when a deploy removed its files and the
 // page cannot reload by itself without losing answers.
 function start(which) {
+  // A build runs its start once per page: one started before, and taken
+  // over since (a page whose address went from the wall to a pledge and
+  // back), cannot mount again. A fresh load of the page can (the
+  // candidate's answers are in storage, saved at every change).
+  if (started[which] && current !== which) {
+    location.reload();
+    return new Promise(() => {});
+  }
   starting[which] ??= fetchBuild(which)
-    .then(([glue, wasm]) => glue.default({ module_or_path: wasm }))
+    .then(([glue, wasm]) => {
+      // Its main runs within: whatever it asks for then, it is the one
+      // on the page.
+      started[which] = true;
+      current = which;
+      return glue.default({ module_or_path: wasm });
+    })
     .catch((error) => {
       if (error.name === 'PwBuildGone' && reloadForNewVersion(which)) return new Promise(() => {});
       throw error;
@@ -291,7 +307,12 @@ if (organiserKey && (organiserPage() === 'wall' || location.hash.startsWith('#e=
 try {
   // #d=…: answers carried from a partner's frame, to sign here.
   const carried = location.hash.startsWith('#d=');
-  const first = location.hash.startsWith('#e=') ? 'verify' : carried || resumesInFullBuild() ? 'full' : organiserPage() ?? 'journey';
+  // In the order the widget reads the page (crates/pledge-core/src/domain/
+  // embed/embed_options.rs, src/components/shell/pledge_widget.rs): a
+  // pledge link, the wall or the console, then the candidate's own.
+  const first = location.hash.startsWith('#e=')
+    ? 'verify'
+    : (organiserPage() ?? (carried || resumesInFullBuild() ? 'full' : 'journey'));
   await afterFirstPaint();
   await start(first);
 } catch (error) {

@@ -1,5 +1,5 @@
 //! Mounts the full build of the widget (see `components::Parts`), taking
-//! over from the journey build when that one runs on the page.
+//! over from the build that runs on the page, if any.
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
@@ -12,10 +12,12 @@ fn main() {
         return;
     };
     web::release_journey_build();
-    leptos::mount::mount_to(host, || {
+    let mounted = leptos::mount::mount_to(host, || {
         view! { <PledgeWidget parts=Parts::FULL /> }
-    })
-    .forget();
+    });
+    // Kept until the wall's or the console's build takes over (a page
+    // whose address turned to theirs).
+    web::release_on_takeover(mounted);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

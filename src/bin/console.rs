@@ -13,6 +13,9 @@ fn main() {
     let Some(host) = web::widget_host() else {
         return;
     };
+    // From a page whose address turned to this build's, another build was
+    // there first.
+    web::release_journey_build();
     let mounted = leptos::mount::mount_to(host, || {
         view! { <PledgeWidget parts=Parts::CONSOLE /> }
     });

@@ -40,6 +40,24 @@ pub fn clear_fragment() {
     }
 }
 
+/// Leaves the wall's or the console's view for the candidate's own journey:
+/// the address loses its fragment and what picks those pages
+/// (`domain::journey_query`), so that a build started next, or a reload,
+/// shows the journey.
+pub fn leave_for_journey() {
+    if let Some(w) = web_sys::window() {
+        let location = w.location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            crate::domain::journey_query(&location.search().unwrap_or_default())
+        );
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+        }
+    }
+}
+
 /// Calls `f` with the new fragment whenever it changes (a link pasted in
 /// the address bar of an open widget), until the calling owner is cleaned
 /// up.

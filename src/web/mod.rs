@@ -40,7 +40,8 @@ pub use fetch::{
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
 pub use list::{check_list, fetch_list, load_list, verify_entries, RustVerifier, LIST_FILE};
 pub use location::{
-    browser_languages, clear_fragment, fragment, on_fragment_change, page_url, reload, today,
+    browser_languages, clear_fragment, fragment, leave_for_journey, on_fragment_change, page_url,
+    reload, today,
 };
 pub use panic::{install_panic_hook, show_fatal_error};
 pub use sharing::{

@@ -7,6 +7,7 @@ import { describe, it, beforeEach, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { phoneContext } from './browser.mjs';
+import { GOLDEN, longList } from './golden.mjs';
 import { WidgetPage, DRAFT_KEY } from './widget-page.mjs';
 
 const JOURNEY = /\/pledge-journey-[0-9a-f]+(_bg\.wasm|\.js)$/;
@@ -131,6 +132,55 @@ export function buildsSuite(env) {
       await page.goto(`${env.url}?organisateur&mur`);
       await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
       assert.deepEqual(fetched(CONSOLE), []);
+    });
+
+    it('starts a wall visitor\'s own pledge from a pledge opened on the wall, leaving the wall', async () => {
+      await page.goto(`${env.url}?mur&theme=dark`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      await page.evaluate((hash) => {
+        location.hash = hash;
+      }, GOLDEN[0][1].split('#')[1]);
+      await page.getByText('Signature valide', { exact: true }).waitFor();
+      assert.deepEqual(fetched(VERIFY), [], 'the wall build shows the pledge itself');
+      await widget.button('Prendre mes propres engagements').click();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+      const url = new URL(page.url());
+      assert.equal(url.search, '?theme=dark', 'the wall left the address, the theme stayed');
+      assert.equal(url.hash, '');
+      assert.equal(fetched(JOURNEY).length, 2);
+      // A reload shows the journey, not the wall.
+      await page.reload();
+      await widget.waitForHeading(/INCLUSIFS DE DEMAIN/);
+    });
+
+    it('reloads rather than start again a build that was taken over', async () => {
+      await page.goto(`${env.url}?mur`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      // The journey build takes over a page whose address still says
+      // ?mur: it asks for the wall build, which ran here before and
+      // cannot mount twice. The page reloads, into the wall build.
+      const reloaded = page.waitForEvent('load');
+      await page.evaluate(() => window.pwWidget.startJourney());
+      await reloaded;
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+    });
+
+    it("checks a list longer than the browser is trusted with in the wall build, not the candidate's", async () => {
+      env.extra['/engagements.json'] = longList(500);
+      try {
+        await page.goto(`${env.url}#${GOLDEN[0][1].split('#')[1]}`);
+        await page.getByText('Engagement vérifié par Coorace (TEST) le', { exact: false }).waitFor();
+        await page.getByText('Signature valide', { exact: true }).waitFor();
+        assert.equal(fetched(VERIFY).length, 2);
+        assert.equal(fetched(WALL).length, 2, 'the wall build checks the long list in Rust');
+        assert.deepEqual(fetched(FULL), [], 'no full build before the image is asked for');
+        // The image still comes from the full build, when asked for.
+        await page.getByRole('button', { name: "Afficher l'image" }).click();
+        await page.locator('.pw-card__preview').waitFor();
+        assert.equal(fetched(FULL).length, 2);
+      } finally {
+        delete env.extra['/engagements.json'];
+      }
     });
 
     it('resumes a candidate back at the identity step in the full build', async () => {

@@ -1,5 +1,6 @@
 // The payload's golden vectors (tests/golden/), for the browser tests and
 // the benchmark: links that verify, and correctly signed links that must not.
+import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
 async function vectors(file) {
@@ -24,4 +25,38 @@ export const REFUSED_V2 = await vectors('payload-v2-refused.tsv');
 /** The fragment (`e=…`, without `#`) of the golden vector `name`. */
 export function goldenFragment(name) {
   return GOLDEN.find(([n]) => n === name)[1].split('#')[1];
+}
+
+/** The golden list, signed by the TEST organiser key the test build pins. */
+export const GOLDEN_LIST = await readFile(new URL('../golden/list-v1.json', import.meta.url), 'utf8');
+const TEST_KEY = JSON.parse(await readFile(new URL('../fixtures/organiser-TEST-key.json', import.meta.url), 'utf8'));
+
+/**
+ * The golden list with its last entry (a withdrawn pledge) listed again
+ * `copies` times, signed again by the TEST organiser key: a list longer
+ * than 64 KiB, which WebKitGTK's WebCrypto calls invalid whatever it holds
+ * (docs/list-v1.md gives the bytes). Its first pledge stays « vérifié ».
+ */
+export function longList(copies) {
+  const file = JSON.parse(GOLDEN_LIST);
+  const bytes = Buffer.from(file.list, 'base64url');
+  // Walk the entries: status (1), date (2), LEB128 length, payload.
+  let at = 41;
+  let last;
+  for (let i = 0; i < bytes.readUInt32LE(37); i += 1) {
+    const first = bytes[at + 3];
+    const [len, size] = first < 0x80 ? [first, 1] : [(first & 0x7f) | (bytes[at + 4] << 7), 2];
+    last = bytes.subarray(at, at + 3 + size + len);
+    at += 3 + size + len;
+  }
+  const message = Buffer.concat([bytes, ...Array(copies).fill(last)]);
+  message.writeUInt32LE(message.readUInt32LE(37) + copies, 37);
+  const seed = Buffer.from(TEST_KEY.secret, 'base64url');
+  const key = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  const signature = nodeSign(null, message, key);
+  return JSON.stringify({ ...file, list: message.toString('base64url'), signature: signature.toString('base64url') });
 }

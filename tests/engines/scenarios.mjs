@@ -7,7 +7,7 @@ import { trace } from './drivers.mjs';
  * about one): a hang costs one scenario, never the rest of the run. */
 const it = (name, fn) => nodeIt(name, { timeout: 180000 }, fn);
 import assert from 'node:assert/strict';
-import { createPrivateKey, generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
+import { generateKeyPairSync, randomBytes, sign as nodeSign } from 'node:crypto';
 
 import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
@@ -15,45 +15,12 @@ import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { GOLDEN } from '../e2e/golden.mjs';
+import { GOLDEN, GOLDEN_LIST, longList } from '../e2e/golden.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 import { LABELS } from '../e2e/widget-page.mjs';
 import { EnginePage } from './page.mjs';
 
 const L = LABELS.fr;
-/** The golden list, signed by the TEST organiser key the test build pins. */
-const GOLDEN_LIST = await readFile(new URL('../golden/list-v1.json', import.meta.url), 'utf8');
-const TEST_KEY = JSON.parse(await readFile(new URL('../fixtures/organiser-TEST-key.json', import.meta.url), 'utf8'));
-
-/**
- * The golden list with its last entry (a withdrawn pledge) listed again
- * `copies` times, signed again by the TEST organiser key: a list longer
- * than 64 KiB, which WebKitGTK's WebCrypto calls invalid whatever it holds
- * (docs/list-v1.md gives the bytes). Its first pledge stays « vérifié ».
- */
-function longList(copies) {
-  const file = JSON.parse(GOLDEN_LIST);
-  const bytes = Buffer.from(file.list, 'base64url');
-  // Walk the entries: status (1), date (2), LEB128 length, payload.
-  let at = 41;
-  let last;
-  for (let i = 0; i < bytes.readUInt32LE(37); i += 1) {
-    const first = bytes[at + 3];
-    const [len, size] = first < 0x80 ? [first, 1] : [(first & 0x7f) | (bytes[at + 4] << 7), 2];
-    last = bytes.subarray(at, at + 3 + size + len);
-    at += 3 + size + len;
-  }
-  const message = Buffer.concat([bytes, ...Array(copies).fill(last)]);
-  message.writeUInt32LE(message.readUInt32LE(37) + copies, 37);
-  const seed = Buffer.from(TEST_KEY.secret, 'base64url');
-  const key = createPrivateKey({
-    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const signature = nodeSign(null, message, key);
-  return JSON.stringify({ ...file, list: message.toString('base64url'), signature: signature.toString('base64url') });
-}
 const PHONE = [360, 740];
 const DESKTOP = [1280, 900];
 const FINGERPRINT = /[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}/;

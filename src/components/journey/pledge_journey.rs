@@ -28,13 +28,25 @@ pub fn PledgeJourney(
     let step = Memo::new(move |_| state.with(|d| d.step));
     let root = NodeRef::<html::Div>::new();
 
+    // What screen readers hear when the step changes (polite live region);
+    // empty at first so that nothing is announced on load.
+    let announced = RwSignal::new(String::new());
+
     // Focus follows the step, but not on first load: a widget that grabs
     // focus on load would scroll the host page. A build that took over from
-    // the journey build continues the candidate's step change: it focuses.
+    // the journey build continues the candidate's step change: it focuses
+    // the step's heading and announces the step (the journey build's own
+    // announcement went with its page).
     let shown = StoredValue::new(step.get_untracked());
     if web::took_over_journey() {
         root.on_load(move |root| {
-            request_animation_frame(move || web::focus_step_heading(&root));
+            request_animation_frame(move || {
+                web::focus_step_heading(&root);
+                // The journey may be gone by this frame.
+                if let Some(current) = step.try_get_untracked() {
+                    let _ = announced.try_set(announcement(current));
+                }
+            });
         });
     }
 
@@ -125,9 +137,6 @@ pub fn PledgeJourney(
             )
     };
 
-    // What screen readers hear when the step changes (polite live region);
-    // empty at first so that nothing is announced on load.
-    let announced = RwSignal::new(String::new());
     Effect::new(move |previous: Option<Step>| {
         let current = step.get();
         if previous.is_some_and(|p| p != current) {

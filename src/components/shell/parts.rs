@@ -110,7 +110,7 @@ impl Parts {
         journey: journey_elsewhere,
         identity: identity_elsewhere,
         signing: journey_signing,
-        pledge_link: light_pledge_link,
+        pledge_link: checked_pledge_link,
         wall: full_wall,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
@@ -125,7 +125,7 @@ impl Parts {
         journey: journey_elsewhere,
         identity: identity_elsewhere,
         signing: journey_signing,
-        pledge_link: light_pledge_link,
+        pledge_link: checked_pledge_link,
         wall: full_wall,
         console: full_console,
         arrival: arrival_elsewhere,
@@ -168,6 +168,12 @@ fn journey_elsewhere(_opener: JourneyOpener) -> AnyView {
 
 fn light_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
     view! { <LightVerification fragment on_start_own /> }.into_any()
+}
+
+/// A pledge link where the organiser's list is checked in Rust when long
+/// (the wall's and the console's builds): no hand-over for it.
+fn checked_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
+    view! { <LightVerification fragment on_start_own rust_verifier=rust_verifies /> }.into_any()
 }
 
 /// What a valid pledge's page shows below it: the card and the charter

@@ -109,8 +109,10 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
             }
         });
     };
+    // « Start my own pledge » (from a pledge's page): the journey, and an
+    // address that says so (a pledge opened on the wall leaves the wall).
     let start_own = move || {
-        web::clear_fragment();
+        web::leave_for_journey();
         shown.set(Shown::Journey);
         focus_heading();
     };

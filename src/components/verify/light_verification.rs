@@ -7,32 +7,43 @@ use crate::components::ui::FullBuildLoader;
 use crate::domain::organiser::pledge_list::ListFailure;
 use crate::domain::{Fragment, PledgeList};
 use crate::state::{organiser, text_signal, texts};
-use crate::web;
+use crate::web::{self, Build};
 
-/// A pledge link in the verify build: its signature checked by the
-/// browser's Ed25519 (`web::verify_link`), then the same page as the full
-/// build's, with a button for the card instead of the card. Where the
-/// browser has no Ed25519, hands over to the full build (Rust verifier).
+/// A pledge link in the verify build (and in the wall's and the console's):
+/// its signature checked by the browser's Ed25519 (`web::verify_link`),
+/// then the same page as the full build's, with a button for the card
+/// instead of the card. Where the browser has no Ed25519, hands over to the
+/// full build (Rust verifier); where the organiser's list is longer than
+/// the browser is trusted with and this build has no Rust verifier, to the
+/// wall build, which has one and nothing of the candidate's.
 #[component]
 pub fn LightVerification(
     /// The page's fragment (`#e=…`).
     fragment: String,
     on_start_own: Callback<()>,
+    /// The Rust Ed25519, for the organiser's list, in the builds that
+    /// carry it.
+    #[prop(optional)]
+    rust_verifier: Option<web::RustVerifier>,
 ) -> impl IntoView {
-    let verdict = RwSignal::new(None::<Result<Fragment, web::NoEd25519>>);
+    // The checked fragment, or the build to hand over to.
+    let verdict = RwSignal::new(None::<Result<Fragment, Build>>);
     // The organiser's list (fetched by the boot script since the page
     // started), checked before the verdict shows, so that its status
     // appears with the seal instead of moving the page after it.
     let known = StoredValue::new(None::<Result<PledgeList, ListFailure>>);
     let pinned = organiser().and_then(|o| o.public_key);
     leptos::task::spawn_local(async move {
-        let result = web::verify_link(&fragment).await;
+        let result = web::verify_link(&fragment)
+            .await
+            .map_err(|web::NoEd25519| Build::Full);
         if let (Some(pinned), Ok(Fragment::Pledge(Ok(_)))) = (pinned, &result) {
-            let list = web::load_list(&pinned, None).await;
+            let list = web::load_list(&pinned, rust_verifier).await;
             if matches!(list, Err(ListFailure::NoVerifier)) {
-                // A list this browser cannot check: the full build checks
-                // it (and the link) in Rust.
-                let _ = verdict.try_set(Some(Err(web::NoEd25519)));
+                // The browser checked the link, so it has Ed25519: the list
+                // is longer than it is trusted with. A build with the Rust
+                // verifier checks it: the wall's, lighter than the full one.
+                let _ = verdict.try_set(Some(Err(Build::Wall)));
                 return;
             }
             known.set_value(Some(list));
@@ -53,19 +64,20 @@ pub fn LightVerification(
         Some(Ok(Fragment::Pledge(result))) => match known.get_value() {
             Some(list) => view! {
                 <Provider value=KnownList(StoredValue::new(list))>
-                    <VerificationView result=result.clone() on_start_own extras=light_extras rust_verifier=None />
+                    <VerificationView result=result.clone() on_start_own extras=light_extras rust_verifier />
                 </Provider>
             }
             .into_any(),
             None => {
-                view! { <VerificationView result on_start_own extras=light_extras rust_verifier=None /> }.into_any()
+                view! { <VerificationView result on_start_own extras=light_extras rust_verifier /> }.into_any()
             }
         },
         Some(Ok(Fragment::None)) => ().into_any(),
-        Some(Err(web::NoEd25519)) => view! {
+        Some(Err(target)) => view! {
             <FullBuildLoader
                 heading=text_signal(|t| t.verify_heading)
                 loading=text_signal(|t| t.loading_verification)
+                target
             />
         }
         .into_any(),

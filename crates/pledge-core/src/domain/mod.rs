@@ -54,7 +54,7 @@ mod test_rng;
 
 pub use card::share_targets::ShareTarget;
 pub use embed::embed_options::{
-    console_url, hand_over_url, standalone_url, Accent, EmbedOptions, Theme, View,
+    console_url, hand_over_url, journey_query, standalone_url, Accent, EmbedOptions, Theme, View,
 };
 pub use embed::hosting::{FrameStorage, OriginSharing};
 pub use journey::candidate_text::TextFault;

@@ -304,8 +304,49 @@ pub fn console_url(page_url: &str) -> String {
     format!("{page}{joint}organisateur")
 }
 
+/// A query (with its `?`, or empty) without what picks the wall or the
+/// console (`mur`, `organisateur`, `view`, `commune`): the candidate's own
+/// journey, started from a pledge opened on the wall, keeps the rest (a
+/// partner's theme, language, frame).
+pub fn journey_query(query: &str) -> String {
+    let kept: Vec<&str> = query
+        .trim_start_matches('?')
+        .split('&')
+        .filter(|p| !p.is_empty())
+        .filter(|p| {
+            let key = option_key(p.split_once('=').map_or(*p, |(k, _)| k));
+            !matches!(key.as_str(), "mur" | "organisateur" | "view" | "commune")
+        })
+        .collect();
+    if kept.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", kept.join("&"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_journey_leaves_the_wall_and_the_console_behind() {
+        use super::{journey_query, EmbedOptions, View};
+        for (query, kept) in [
+            ("?mur", ""),
+            ("", ""),
+            ("?organisateur", ""),
+            (
+                "?view=wall&embed=1&commune=25515&theme=dark",
+                "?embed=1&theme=dark",
+            ),
+            ("?MUR&lang=en", "?lang=en"),
+            ("?%6Dur&accent=%23ff0000", "?accent=%23ff0000"),
+            ("?embed=1&&view=mur", "?embed=1"),
+        ] {
+            assert_eq!(journey_query(query), kept, "{query}");
+            assert_eq!(EmbedOptions::from_query(kept).view, View::Journey);
+        }
+    }
+
     #[test]
     fn the_hand_over_page_sits_next_to_the_widget_and_links_never_point_to_it() {
         use super::{hand_over_url, standalone_url};
