@@ -141,6 +141,9 @@ export function embedSuite(env) {
       await widget.jumpTo(10);
       await afterStep();
       await widget.next();
+      // The identity step is the full build's: it takes the frame over,
+      // then focuses the step's heading.
+      await widget.field(/Nom et prénom/).waitFor();
       await afterStep();
       await assertFits(page, 0, 'identity');
       await widget.button('Voir le récapitulatif').click();
