@@ -4,8 +4,18 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use pledge_widget::components::{mount_build, Parts};
-    mount_build(Parts::VERIFY);
+    use leptos::prelude::*;
+    use pledge_widget::components::{Parts, PledgeWidget};
+    use pledge_widget::web;
+
+    web::install_panic_hook();
+    let Some(host) = web::widget_host() else {
+        return;
+    };
+    let mounted = leptos::mount::mount_to(host, || {
+        view! { <PledgeWidget parts=Parts::VERIFY /> }
+    });
+    web::release_on_takeover(mounted);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

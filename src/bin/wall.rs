@@ -5,8 +5,21 @@
 
 #[cfg(target_arch = "wasm32")]
 fn main() {
-    use pledge_widget::components::{mount_build, Parts};
-    mount_build(Parts::WALL);
+    use leptos::prelude::*;
+    use pledge_widget::components::{Parts, PledgeWidget};
+    use pledge_widget::web;
+
+    web::install_panic_hook();
+    let Some(host) = web::widget_host() else {
+        return;
+    };
+    // From a page whose address turned to this build's, another build was
+    // there first.
+    web::release_journey_build();
+    let mounted = leptos::mount::mount_to(host, || {
+        view! { <PledgeWidget parts=Parts::WALL /> }
+    });
+    web::release_on_takeover(mounted);
 }
 
 #[cfg(not(target_arch = "wasm32"))]

@@ -27,16 +27,13 @@ pub fn reload() {
 /// The rest of the address stays as it is (a partner's options in a frame,
 /// the hand-over page's name).
 pub fn clear_fragment() {
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
-        replace_address(&location.search().unwrap_or_default());
-    }
-}
-
-/// Replaces the address with this page's path and `search`, in place (no
-/// history entry, no navigation): its fragment goes.
-fn replace_address(search: &str) {
     if let Some(w) = web_sys::window() {
-        let here = format!("{}{search}", w.location().pathname().unwrap_or_default());
+        let location = w.location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            location.search().unwrap_or_default()
+        );
         if let Ok(history) = w.history() {
             let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
         }
@@ -48,10 +45,16 @@ fn replace_address(search: &str) {
 /// (`domain::journey_query`), so that a build started next, or a reload,
 /// shows the journey.
 pub fn leave_for_journey() {
-    if let Some(location) = web_sys::window().map(|w| w.location()) {
-        replace_address(&crate::domain::journey_query(
-            &location.search().unwrap_or_default(),
-        ));
+    if let Some(w) = web_sys::window() {
+        let location = w.location();
+        let here = format!(
+            "{}{}",
+            location.pathname().unwrap_or_default(),
+            crate::domain::journey_query(&location.search().unwrap_or_default())
+        );
+        if let Ok(history) = w.history() {
+            let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&here));
+        }
     }
 }
 

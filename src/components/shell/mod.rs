@@ -13,7 +13,5 @@ mod privacy_note;
 pub use journey_opener::JourneyOpener;
 pub use language_bar::LanguageBar;
 pub use parts::Parts;
-#[cfg(target_arch = "wasm32")]
-pub use pledge_widget::mount_build;
 pub use pledge_widget::PledgeWidget;
 pub use privacy_note::PrivacyNote;

@@ -146,18 +146,3 @@ pub fn PledgeWidget(parts: Parts, #[prop(optional)] io: Option<SharedIo>) -> imp
         </div>
     }
 }
-
-/// Mounts a build (its `Parts`) into the page's host element, taking over
-/// from the build that runs there, if any (`web::release_journey_build`),
-/// and kept until another build takes over (`web::release_on_takeover`).
-/// What each binary's `main` does, and nothing else.
-#[cfg(target_arch = "wasm32")]
-pub fn mount_build(parts: Parts) {
-    web::install_panic_hook();
-    let Some(host) = web::widget_host() else {
-        return;
-    };
-    web::release_journey_build();
-    let mounted = leptos::mount::mount_to(host, move || view! { <PledgeWidget parts /> });
-    web::release_on_takeover(mounted);
-}
