@@ -5,8 +5,11 @@
 //    that boot script starts the small journey build, or the verify build
 //    for a pledge link, loads the others on demand (see src/web/builds.rs),
 //    and registers the service worker on the standalone page;
-// 2. gives the full and verify builds (built by Trunk as "workers", so
-//    that they are neither preloaded nor started) content-hashed names;
+// 2. minifies each build's JavaScript glue (terser: wasm-bindgen writes it
+//    readable, and a pledge link's visitor fetches it before the verdict),
+//    and gives the builds other than the journey's (built by Trunk as
+//    "workers", so that they are neither preloaded nor started)
+//    content-hashed names;
 // 3. writes the service worker (sw.js) with the list of this build's files
 //    (those of the first screen, and the rest);
 // 4. makes the link-preview image URLs absolute when the site's address is
@@ -27,6 +30,7 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 import { transform as transformCss } from 'lightningcss';
+import { minify as minifyJs } from 'terser';
 
 import { writeCommunes } from './communes.mjs';
 import { HAND_OVER_PAGE, headersFile, withMetaPolicy } from './security-headers.mjs';
@@ -49,6 +53,14 @@ const hash = (...parts) => {
   for (const p of parts) h.update(p);
   return h.digest('hex').slice(0, 16);
 };
+
+// Scripts are shipped minified (their comments stay in the source): every
+// byte on the first screen's and a pledge link's path counts.
+async function minifyScript(js, module) {
+  const { code } = await minifyJs(js, { module, ecma: 2020, compress: { passes: 2 }, format: { comments: false } });
+  if (!code) throw new Error('terser gave nothing');
+  return code;
+}
 
 const file = join(dir, 'index.html');
 let html = await readFile(file, 'utf8');
@@ -101,9 +113,19 @@ if (!journeyJs || !journeyWasm) throw new Error('the journey build is missing fr
 // Not preloaded: a pledge link's visitor never needs the journey build.
 html = html.replace(/<link rel="(?:modulepreload|preload)" href="\.\/pledge-journey-[^>]*>/g, '');
 
-// The full and verify builds (Trunk "workers": neither preloaded nor
-// started), renamed with a hash of their contents.
+// A build's JavaScript glue, minified in place. Only local names are
+// mangled: the module's exports and the names the wasm imports (properties
+// of the import object) are kept.
+async function minifyGlue(name) {
+  const path = join(dir, name);
+  await writeFile(path, await minifyScript(await readFile(path, 'utf8'), true));
+}
+await minifyGlue(journeyJs);
+
+// The other builds (Trunk "workers": neither preloaded nor started),
+// minified and renamed with a hash of their contents.
 async function hashed(bin) {
+  await minifyGlue(`${bin}.js`);
   const [js, wasm] = await Promise.all([readFile(join(dir, `${bin}.js`)), readFile(join(dir, `${bin}_bg.wasm`))]);
   const name = `${bin}-${hash(js, wasm)}`;
   await rename(join(dir, `${bin}.js`), join(dir, `${name}.js`));
@@ -332,21 +354,14 @@ try {
   }
 }
 `;
-// Shipped without its comments (they are here, in the source): every byte
-// on the first screen's path counts.
-const stripComments = (js) =>
-  js
-    .replace(/^\s*\/\*[\s\S]*?\*\/\n/, '')
-    .split('\n')
-    .filter((line) => !/^\s*\/\//.test(line))
-    .join('\n');
-const bootCode = stripComments(code);
+// Shipped minified (its comments are here, in the source).
+const bootCode = await minifyScript(code, true);
 const name = `boot-${hash(bootCode)}.js`;
 await writeFile(join(dir, name), bootCode);
 html = html.replace(inline, `<script type="module" src="./${name}"></script>`);
 // The prepaint script (assets/prepaint.js), blocking in <head>: it picks the
 // prerendered welcome variant (or a neutral state) before first paint.
-const prepaintCode = stripComments(withCampaignStorage(await readFile(join(dir, 'prepaint.js'), 'utf8'), campaign));
+const prepaintCode = await minifyScript(withCampaignStorage(await readFile(join(dir, 'prepaint.js'), 'utf8'), campaign), false);
 const prepaint = `prepaint-${hash(prepaintCode)}.js`;
 await writeFile(join(dir, prepaint), prepaintCode);
 await rm(join(dir, 'prepaint.js'));
