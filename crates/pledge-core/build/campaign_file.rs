@@ -379,7 +379,6 @@ impl CampaignFile {
                 let _ = writeln!(out, "    {field}: {:?},", values[i]);
             }
             let _ = writeln!(out, "    hashtag: {:?},", self.hashtag);
-            let _ = writeln!(out, "    introduction: &{:?},", self.introduction[i]);
             let _ = writeln!(out, "    proposals: &[");
             let mut position = 0u8;
             for p in &self.proposals {
@@ -387,7 +386,6 @@ impl CampaignFile {
                 let _ = writeln!(out, "            number: {},", p.number);
                 let _ = writeln!(out, "            title: {:?},", p.title[i]);
                 let _ = writeln!(out, "            short: {:?},", p.short[i]);
-                let _ = writeln!(out, "            text: {:?},", p.text[i]);
                 let _ = writeln!(out, "            commitments: &[");
                 for c in &p.commitments {
                     let _ = writeln!(
@@ -400,7 +398,27 @@ impl CampaignFile {
                 let _ = writeln!(out, "            ],\n        }},");
             }
             let _ = writeln!(out, "    ],\n}};");
+            let _ = writeln!(out, "\n/// The campaign's prose in {lang:?}.");
+            let _ = writeln!(
+                out,
+                "static PROSE_{}: Prose = Prose {{",
+                lang.to_uppercase()
+            );
+            let _ = writeln!(out, "    introduction: &{:?},", self.introduction[i]);
+            let texts: Vec<&String> = self.proposals.iter().map(|p| &p.text[i]).collect();
+            let _ = writeln!(out, "    proposals: &{texts:?},\n}};");
         }
+        let arms: String = self
+            .languages
+            .iter()
+            .skip(1)
+            .map(|l| format!("        {l:?} => &PROSE_{},\n", l.to_uppercase()))
+            .collect();
+        let _ = writeln!(
+            out,
+            "\n/// The prose of the campaign in a language it offers (its reference's\n/// for any other).\nfn prose_in(lang: &str) -> &'static Prose {{\n    match lang {{\n{arms}        _ => &PROSE_{},\n    }}\n}}",
+            self.languages[0].to_uppercase()
+        );
         let all: Vec<String> = self
             .languages
             .iter()

@@ -122,6 +122,10 @@ fn generates_data_for_each_language_with_positions_in_order() {
     assert!(rust.contains("pub static CAMPAIGN_EN: Campaign"));
     assert!(rust.contains("pub static LANGUAGES: [&Campaign; 2] = [&CAMPAIGN, &CAMPAIGN_EN];"));
     assert!(rust.contains("id: [147, 89],"));
+    // The prose apart from the campaign, each language its own.
+    assert!(rust.contains("static PROSE_FR: Prose"));
+    assert!(rust.contains("static PROSE_EN: Prose"));
+    assert!(rust.contains("\"en\" => &PROSE_EN,"));
     assert!(rust.contains(
         "Commitment { id: \"9.3\", position: 17, text: \"Je m'engage à désigner un-e élu-e en charge de l'ESS.\" }"
     ));
@@ -134,7 +138,7 @@ fn a_text_that_needs_escaping_is_written_as_the_same_text() {
         json!("« Quotes » \"straight\", \\ {braces} and 👩\u{200D}💻");
     let rust = CampaignFile::parse(&value.to_string()).unwrap().to_rust();
     assert!(
-        rust.contains(r#"text: "« Quotes » \"straight\", \\ {braces} and 👩\u{200d}💻","#),
+        rust.contains(r#"proposals: &["« Quotes » \"straight\", \\ {braces} and 👩\u{200d}💻", "#),
         "{rust}"
     );
 }

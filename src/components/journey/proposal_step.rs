@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{campaign, texts};
+use crate::state::{campaign, journey_texts};
 
 use super::{CommitmentCheckbox, ProposalJump, StepProgress};
 use crate::components::ui::StepNav;
@@ -29,7 +29,7 @@ pub fn ProposalStep(
                     state.dispatch(Action::SetAllOf(usize::from(index), !all_ticked()))
                 }
             >
-                {move || if all_ticked() { texts().untick_all } else { texts().tick_all }}
+                {move || if all_ticked() { journey_texts().untick_all } else { journey_texts().tick_all }}
             </button>
         }
     });
@@ -41,9 +41,9 @@ pub fn ProposalStep(
                 " "
                 {move || shown().title}
             </h1>
-            <p class="pw-proposal__text">{move || shown().text}</p>
+            <p class="pw-proposal__text">{move || campaign().prose().proposal(proposal.number)}</p>
             <fieldset class="pw-commitments">
-                <legend class="pw-visually-hidden">{move || texts().commitments_legend}</legend>
+                <legend class="pw-visually-hidden">{move || journey_texts().commitments_legend}</legend>
                 {proposal
                     .commitments
                     .iter()

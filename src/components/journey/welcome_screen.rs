@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Action;
-use crate::state::{campaign, text_signal, texts, PledgeState};
+use crate::state::{campaign, journey_text_signal, texts, PledgeState};
 use crate::web;
 
 use crate::components::ui::StepNav;
@@ -29,13 +29,14 @@ pub fn WelcomeScreen() -> impl IntoView {
             <div class="pw-welcome__intro">
                 {move || {
                     campaign()
+                        .prose()
                         .introduction
                         .iter()
                         .map(|paragraph| view! { <p>{*paragraph}</p> })
                         .collect_view()
                 }}
             </div>
-            <StepNav next_label=text_signal(|t| t.start) show_back=false />
+            <StepNav next_label=journey_text_signal(|t| t.start) show_back=false />
         </section>
     }
 }

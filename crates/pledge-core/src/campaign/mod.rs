@@ -23,8 +23,6 @@ pub struct Campaign {
     pub hashtag: &'static str,
     /// The line under the title.
     pub subtitle: &'static str,
-    /// The introduction, one entry per paragraph.
-    pub introduction: &'static [&'static str],
     /// The widget's accessible name.
     pub label: &'static str,
     /// The text that goes with a shared link: `{count}`, `{hashtag}`.
@@ -45,8 +43,6 @@ pub struct Proposal {
     pub title: &'static str,
     /// A short title, for the card's chart.
     pub short: &'static str,
-    /// The explanatory paragraph.
-    pub text: &'static str,
     pub commitments: &'static [Commitment],
 }
 
@@ -59,6 +55,30 @@ pub struct Commitment {
     /// payloads.
     pub position: u8,
     pub text: &'static str,
+}
+
+/// The campaign's prose in one language: its introduction and each
+/// proposal's explanatory paragraph, which the journey shows and a
+/// pledge's reader never needs. Apart from [`Campaign`] (see
+/// [`Campaign::prose`]), so that a build that never shows it (the verify
+/// build, a pledge link's) does not carry it.
+#[derive(Debug)]
+pub struct Prose {
+    /// The introduction, one entry per paragraph.
+    pub introduction: &'static [&'static str],
+    /// Each proposal's explanatory paragraph, in the proposals' order.
+    pub proposals: &'static [&'static str],
+}
+
+impl Prose {
+    /// The explanatory paragraph of the proposal numbered `number`.
+    pub fn proposal(&self, number: u8) -> &'static str {
+        usize::from(number)
+            .checked_sub(1)
+            .and_then(|i| self.proposals.get(i))
+            .copied()
+            .unwrap_or_default()
+    }
 }
 
 /// Bytes of the campaign id in signed payloads.
@@ -127,6 +147,12 @@ impl Campaign {
     /// against another wording does not read against this one.
     pub fn id(&self) -> [u8; CAMPAIGN_ID_LEN] {
         self.id
+    }
+
+    /// Its introduction and its proposals' paragraphs (what the journey
+    /// shows; apart, so that only the builds that call this carry them).
+    pub fn prose(&self) -> &'static Prose {
+        prose_in(self.lang)
     }
 
     /// The proposal at this index (0-based), if there is one.
@@ -219,7 +245,16 @@ mod tests {
         for other in LANGUAGES {
             assert_eq!(other.id(), CAMPAIGN.id());
             assert_eq!(other.hashtag, CAMPAIGN.hashtag);
-            assert_eq!(other.introduction.len(), CAMPAIGN.introduction.len());
+            assert_eq!(
+                other.prose().introduction.len(),
+                CAMPAIGN.prose().introduction.len()
+            );
+            assert_eq!(other.prose().proposals.len(), CAMPAIGN.proposals.len());
+            // Each language its own prose.
+            assert_eq!(
+                std::ptr::eq(other.prose(), CAMPAIGN.prose()),
+                std::ptr::eq(other, &CAMPAIGN)
+            );
             let ids = |c: &Campaign| {
                 c.commitments()
                     .map(|c| (c.id, c.position))
