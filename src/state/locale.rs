@@ -4,7 +4,7 @@ use leptos::prelude::*;
 
 use super::{keys, Io};
 use crate::campaign::Campaign;
-use crate::i18n::{Lang, Texts};
+use crate::i18n::{JourneyTexts, Lang, Texts};
 
 /// The language in context: a signal the root owns. Switching it changes
 /// what the views show; the state below keeps everything it holds.
@@ -54,9 +54,20 @@ pub fn texts() -> &'static Texts {
     Locale::current().texts()
 }
 
+/// The strings only the candidate's journey shows, in the language in
+/// context.
+pub fn journey_texts() -> &'static JourneyTexts {
+    Locale::current().journey()
+}
+
 /// The organiser's side's strings in the language in context.
 pub fn org_texts() -> &'static crate::i18n::OrgTexts {
     Locale::current().org()
+}
+
+/// The organiser's console's strings in the language in context.
+pub fn console_texts() -> &'static crate::i18n::ConsoleTexts {
+    Locale::current().console()
 }
 
 /// The campaign as shown in the language in context.
@@ -68,4 +79,11 @@ pub fn campaign() -> &'static Campaign {
 /// follows the language (for component props).
 pub fn text_signal(pick: fn(&'static Texts) -> &'static str) -> Signal<&'static str> {
     Signal::derive(move || pick(texts()))
+}
+
+/// One of the journey's strings, as [`text_signal`].
+pub fn journey_text_signal(
+    pick: fn(&'static JourneyTexts) -> &'static str,
+) -> Signal<&'static str> {
+    Signal::derive(move || pick(journey_texts()))
 }

@@ -22,3 +22,47 @@ describe('the built wasm', () => {
     }
   });
 });
+
+// The strings of a screen a build never shows are not in its wasm (the
+// linker leaves out a static nothing refers to): the campaign's prose, the
+// journey's strings, the console's. A pledge link's visitor downloads the
+// verify build; see crates/pledge-core/src/i18n/ and campaign/mod.rs.
+describe("each build's strings", () => {
+  const ROOT = new URL('../../', import.meta.url);
+  // A field's French string, as written in a strings file.
+  const rustString = async (file, field) => {
+    const source = await readFile(new URL(file, ROOT), 'utf8');
+    const found = source.match(new RegExp(`^    ${field}: "((?:[^"\\\\]|\\\\.)*)",$`, 'm'));
+    assert.ok(found, `${field} in ${file}`);
+    return JSON.parse(`"${found[1]}"`);
+  };
+  const wasmOf = async (bin) => {
+    const file = (await readdir(DIST)).find((f) => f.startsWith(`${bin}-`) && f.endsWith('_bg.wasm'));
+    assert.ok(file, `${bin} in dist/`);
+    return readFile(DIST + file);
+  };
+
+  it('leaves the prose, the journey and the console out of the builds that never show them', async () => {
+    const campaign = JSON.parse(await readFile(new URL('campaign/coorace-municipales-2020.json', ROOT), 'utf8'));
+    const strings = {
+      prose: campaign.proposals[0].text.fr,
+      introduction: campaign.introduction.fr[0],
+      journey: await rustString('crates/pledge-core/src/i18n/fr.rs', 'key_explain'),
+      console: await rustString('crates/pledge-core/src/i18n/console.rs', 'console_lead'),
+      verdict: await rustString('crates/pledge-core/src/i18n/fr.rs', 'verify_valid'),
+    };
+    const expected = {
+      'pledge-verify': ['verdict'],
+      'pledge-journey': ['prose', 'introduction', 'journey', 'verdict'],
+      'pledge-widget': ['prose', 'introduction', 'journey', 'verdict'],
+      'pledge-wall': ['verdict'],
+      'pledge-console': ['console', 'verdict'],
+    };
+    for (const [bin, carried] of Object.entries(expected)) {
+      const wasm = await wasmOf(bin);
+      for (const [what, text] of Object.entries(strings)) {
+        assert.equal(wasm.includes(Buffer.from(text)), carried.includes(what), `${bin} and the ${what} string « ${text.slice(0, 40)}… »`);
+      }
+    }
+  });
+});

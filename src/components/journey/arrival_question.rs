@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use super::CommitmentList;
 use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::{Draft, Field, Identity};
-use crate::state::{texts, Arrival, PledgeState};
+use crate::state::{journey_texts, texts, Arrival, PledgeState};
 
 /// Answers from another page that would replace the candidate's own:
 /// both side by side, and nothing changes until the candidate chooses
@@ -25,26 +25,26 @@ pub fn ArrivalQuestion() -> impl IntoView {
                 <h1 class="pw-step__heading" id="pw-arrival-heading" tabindex="-1">
                     {move || texts().arrival_question}
                 </h1>
-                <p class="pw-step__lead">{move || texts().arrival_lead}</p>
+                <p class="pw-step__lead">{move || journey_texts().arrival_lead}</p>
                 <div class="pw-arrival__drafts">
-                    <DraftDigest title=|| texts().arrival_mine draft=mine />
-                    <DraftDigest title=|| texts().arrival_received draft=received />
+                    <DraftDigest title=|| journey_texts().arrival_mine draft=mine />
+                    <DraftDigest title=|| journey_texts().arrival_received draft=received />
                 </div>
-                {signed.then(|| view! { <p class="pw-arrival__note">{move || texts().arrival_signed_note}</p> })}
+                {signed.then(|| view! { <p class="pw-arrival__note">{move || journey_texts().arrival_signed_note}</p> })}
                 <div class="pw-nav">
                     <button
                         type="button"
                         class="pw-button pw-nav__back"
                         on:click=move |_| state.refuse_arrival()
                     >
-                        {move || texts().arrival_keep}
+                        {move || journey_texts().arrival_keep}
                     </button>
                     <button
                         type="button"
                         class="pw-button pw-button--primary pw-nav__next"
                         on:click=move |_| state.accept_arrival()
                     >
-                        {move || texts().arrival_replace}
+                        {move || journey_texts().arrival_replace}
                     </button>
                 </div>
             </section>
@@ -73,7 +73,7 @@ fn DraftDigest(title: fn() -> &'static str, draft: Draft) -> impl IntoView {
                 view! { <li><bdi>{shown}</bdi></li> }.into_any()
             }
             Some(_) => view! {
-                <li class="pw-arrival__unsignable">{move || texts().arrival_unsignable}</li>
+                <li class="pw-arrival__unsignable">{move || journey_texts().arrival_unsignable}</li>
             }
             .into_any(),
         })
@@ -91,7 +91,7 @@ fn DraftDigest(title: fn() -> &'static str, draft: Draft) -> impl IntoView {
                 }
                     .into_any()
             } else {
-                view! { <p class="pw-arrival__count">{move || texts().no_answers}</p> }.into_any()
+                view! { <p class="pw-arrival__count">{move || journey_texts().no_answers}</p> }.into_any()
             }}
         </section>
     }

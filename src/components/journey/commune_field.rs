@@ -6,7 +6,7 @@ use super::identity_field::{field_class, shown_error, FieldError, FieldLabel};
 use crate::domain::journey::communes::{CommuneIndex, CommuneShard, ShardFor};
 use crate::domain::{journey::candidate_text, Action, CommuneCode, Field};
 use crate::i18n::fill;
-use crate::state::{texts, PledgeState};
+use crate::state::{journey_texts, texts, PledgeState};
 use crate::web;
 
 /// One suggestion of the list: a commune of the referential and where it
@@ -326,7 +326,7 @@ pub fn CommuneField(
 
     let option_id = move |i: usize| format!("pw-field-commune-option-{i}");
     let hint = move || {
-        let t = texts();
+        let t = journey_texts();
         if let Some(c) = code() {
             return Some(fill(t.commune_chosen, &[("code", c.as_str())]));
         }
@@ -342,7 +342,7 @@ pub fn CommuneField(
     };
     let status = move || {
         let n = suggestions.with(Vec::len);
-        let t = texts();
+        let t = journey_texts();
         match (expanded.get(), n) {
             (false, _) | (_, 0) => String::new(),
             (true, 1) => t.commune_suggestions_one.to_owned(),
@@ -405,7 +405,7 @@ pub fn CommuneField(
                         .map(|(i, s)| {
                             let selected = active == Some(i);
                             let place = fill(
-                                texts().commune_place,
+                                journey_texts().commune_place,
                                 &[("departement", &s.departement), ("code", s.code.department())],
                             );
                             view! {

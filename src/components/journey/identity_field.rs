@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::texts;
+use crate::state::{journey_texts, texts};
 
 use crate::domain::{Action, Field, FieldError};
 use crate::state::PledgeState;
@@ -77,9 +77,9 @@ pub(super) fn field_class(error: Option<FieldError>) -> &'static str {
 pub(super) fn FieldLabel(field: Field, id: String) -> impl IntoView {
     let marker = move || {
         if field.is_required() {
-            texts().required_marker
+            journey_texts().required_marker
         } else {
-            texts().optional_marker
+            journey_texts().optional_marker
         }
     };
     view! {

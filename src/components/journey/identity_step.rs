@@ -1,6 +1,6 @@
 use leptos::{ev::SubmitEvent, html, prelude::*};
 
-use crate::state::{text_signal, texts};
+use crate::state::{journey_text_signal, journey_texts, texts};
 
 use super::{CommuneField, IdentityField, RoleChoice};
 use crate::components::ui::StepNav;
@@ -35,7 +35,7 @@ pub fn IdentityStep() -> impl IntoView {
             <h1 class="pw-step__heading" tabindex="-1">
                 {move || texts().identity_heading}
             </h1>
-            <p class="pw-step__lead">{move || texts().identity_lead}</p>
+            <p class="pw-step__lead">{move || journey_texts().identity_lead}</p>
             <form class="pw-form" novalidate node_ref=form on:submit=on_submit>
                 <IdentityField field=Field::Name autocomplete="name" attempted />
                 <CommuneField attempted />
@@ -43,10 +43,10 @@ pub fn IdentityStep() -> impl IntoView {
                 <RoleChoice />
                 <Show when=move || attempted.get() && !complete()>
                     <p class="pw-form__error" role="alert">
-                        {move || texts().fix_errors}
+                        {move || journey_texts().fix_errors}
                     </p>
                 </Show>
-                <StepNav next_label=text_signal(|t| t.to_summary) submit=true />
+                <StepNav next_label=journey_text_signal(|t| t.to_summary) submit=true />
             </form>
         </section>
     }

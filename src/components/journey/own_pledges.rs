@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::ShareLink;
 use crate::i18n::fill;
-use crate::state::{texts, PledgeState};
+use crate::state::{journey_texts, texts, PledgeState};
 use crate::web;
 
 /// The candidate's signed pledges, reachable without signing again:
@@ -23,7 +23,7 @@ pub fn OwnPledges(
             .map(|payload| {
                 view! {
                     <a class="pw-button pw-own-pledges__latest" href=link(&payload)>
-                        {move || texts().my_signed_pledge}
+                        {move || journey_texts().my_signed_pledge}
                     </a>
                 }
             })
@@ -42,7 +42,7 @@ pub fn OwnPledges(
                                 {move || {
                                     let t = texts();
                                     fill(
-                                        t.earlier_pledge,
+                                        journey_texts().earlier_pledge,
                                         &[("date", &t.date(p.day)), ("count", &t.count(p.count, crate::campaign::COMMITMENT_COUNT))],
                                     )
                                 }}

@@ -6,7 +6,7 @@ use super::{
 use crate::components::ui::StorageNoticeBanner;
 use crate::domain::{FrameStorage, Step};
 use crate::i18n::fill;
-use crate::state::{campaign, texts, Arrival, PledgeState, StorageNotice};
+use crate::state::{campaign, journey_texts, texts, Arrival, PledgeState, StorageNotice};
 use crate::web;
 
 /// The candidate's journey: the current step, storage notices and start
@@ -122,7 +122,7 @@ pub fn PledgeJourney(
         .then(|| {
             view! {
                 <p class="pw-notice pw-notice--arrival" role="status">
-                    <span class="pw-notice__text">{move || texts().arrival_from_elsewhere}</span>
+                    <span class="pw-notice__text">{move || journey_texts().arrival_from_elsewhere}</span>
                 </p>
             }
         })
@@ -187,7 +187,7 @@ fn announcement(step: Step) -> String {
         Step::Welcome => c.title.to_owned(),
         Step::Proposal(i) => {
             let progress = fill(
-                t.progress,
+                journey_texts().progress,
                 &[
                     ("n", &(i + 1).to_string()),
                     ("total", &c.proposals.len().to_string()),
@@ -197,7 +197,7 @@ fn announcement(step: Step) -> String {
             format!("{progress} – {title}")
         }
         Step::Identity => t.identity_heading.to_owned(),
-        Step::Summary => t.summary_heading.to_owned(),
+        Step::Summary => journey_texts().summary_heading.to_owned(),
         Step::Sign => t.sign_heading.to_owned(),
         Step::Signed => t.signed_heading.to_owned(),
     }

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::{Kept, SetAsideItem};
 use crate::i18n::fill;
-use crate::state::{texts, PledgeState};
+use crate::state::{journey_texts, texts, PledgeState};
 use crate::web;
 
 /// « Récupérer mes réponses précédentes »: the drafts set aside (by a
@@ -27,7 +27,7 @@ pub fn PreviousAnswers() -> impl IntoView {
             .collect_view();
         view! {
             <details class="pw-previous">
-                <summary class="pw-previous__summary">{move || texts().previous_answers}</summary>
+                <summary class="pw-previous__summary">{move || journey_texts().previous_answers}</summary>
                 <ul class="pw-previous__list">{items}</ul>
             </details>
         }
@@ -42,7 +42,7 @@ fn SetAsideEntry(index: usize, item: SetAsideItem) -> impl IntoView {
     let day = item.day;
     let when = move || {
         let t = texts();
-        fill(t.set_aside_on, &[("date", &t.date(day))])
+        fill(journey_texts().set_aside_on, &[("date", &t.date(day))])
     };
     match item.kept {
         Kept::Draft(draft) => {
@@ -55,7 +55,7 @@ fn SetAsideEntry(index: usize, item: SetAsideItem) -> impl IntoView {
                     <p class="pw-previous__who">
                         {match name {
                             Some(name) => view! { <bdi>{name}</bdi> }.into_any(),
-                            None => view! { <span>{move || texts().no_name}</span> }.into_any(),
+                            None => view! { <span>{move || journey_texts().no_name}</span> }.into_any(),
                         }}
                         {(!commune.is_empty()).then(|| view! { ", " <bdi>{commune}</bdi> })}
                     </p>
@@ -75,7 +75,7 @@ fn SetAsideEntry(index: usize, item: SetAsideItem) -> impl IntoView {
         }
         Kept::Unreadable(text) => view! {
             <li class="pw-previous__item">
-                <p class="pw-previous__who">{move || texts().unreadable_answers}</p>
+                <p class="pw-previous__who">{move || journey_texts().unreadable_answers}</p>
                 <p class="pw-previous__what">{when}</p>
                 <button
                     type="button"
@@ -84,7 +84,7 @@ fn SetAsideEntry(index: usize, item: SetAsideItem) -> impl IntoView {
                         web::download_text("reponses-illisibles.txt", &text, "text/plain");
                     }
                 >
-                    {move || texts().download_unreadable}
+                    {move || journey_texts().download_unreadable}
                 </button>
             </li>
         }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{campaign, texts};
+use crate::state::{campaign, journey_texts};
 
 use crate::domain::{Action, Step};
 use crate::i18n::fill;
@@ -32,7 +32,7 @@ pub fn ProposalJump(
             };
             let label = move || {
                 fill(
-                    texts().jump_button_label,
+                    journey_texts().jump_button_label,
                     &[
                         ("n", &proposal.number.to_string()),
                         ("ticked", &ticked().to_string()),
@@ -56,7 +56,7 @@ pub fn ProposalJump(
         })
         .collect_view();
     view! {
-        <nav class="pw-jump" aria-label=move || texts().jump_nav_label>
+        <nav class="pw-jump" aria-label=move || journey_texts().jump_nav_label>
             <ol class="pw-jump__list">{items}</ol>
         </nav>
     }

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::texts;
+use crate::state::{journey_texts, texts};
 
 use crate::domain::{Action, Role};
 use crate::state::PledgeState;
@@ -16,7 +16,7 @@ pub fn RoleChoice() -> impl IntoView {
             let id = format!("pw-role-{key}");
             let label = move || {
                 let t = texts();
-                role.map_or(t.role_none, |r| t.role(r))
+                role.map_or(journey_texts().role_none, |r| t.role(r))
             };
             view! {
                 <div class="pw-choice__option">
@@ -39,7 +39,7 @@ pub fn RoleChoice() -> impl IntoView {
     view! {
         <fieldset class="pw-choice">
             <legend class="pw-field__label">
-                {move || texts().role_legend} " " <span class="pw-field__marker">{move || texts().optional_marker}</span>
+                {move || journey_texts().role_legend} " " <span class="pw-field__marker">{move || journey_texts().optional_marker}</span>
             </legend>
             {options}
         </fieldset>

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Action, ShareLink, Step};
-use crate::state::{texts, PledgeState};
+use crate::state::{journey_texts, texts, PledgeState};
 use crate::web;
 
 /// Signing from a partner's frame: the candidate's key lives on the
@@ -22,7 +22,7 @@ pub fn SignInTab() -> impl IntoView {
     view! {
         <section class="pw-step pw-sign-in-tab">
             <h1 class="pw-step__heading" tabindex="-1">{move || texts().sign_heading}</h1>
-            <p class="pw-step__lead">{move || texts().sign_in_tab_lead}</p>
+            <p class="pw-step__lead">{move || journey_texts().sign_in_tab_lead}</p>
             // `rel="opener"`: the tab tells this frame when it signed
             // (a message to the widget's own origin only).
             <a
@@ -32,10 +32,10 @@ pub fn SignInTab() -> impl IntoView {
                 rel="opener"
                 on:click=move |_| opened.set(true)
             >
-                {move || texts().sign_in_tab_button}
+                {move || journey_texts().sign_in_tab_button}
             </a>
             <p class="pw-sign-in-tab__status" role="status">
-                {move || opened.get().then(|| texts().sign_in_tab_opened)}
+                {move || opened.get().then(|| journey_texts().sign_in_tab_opened)}
             </p>
             <div class="pw-nav">
                 <button

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::components::ui::ConfirmedAction;
 use crate::domain::Action;
-use crate::state::{text_signal, PledgeState};
+use crate::state::{journey_text_signal, PledgeState};
 
 /// "Recommencer", which asks for confirmation before wiping the answers.
 #[component]
@@ -12,9 +12,9 @@ pub fn StartOver() -> impl IntoView {
         <div class="pw-start-over">
             <ConfirmedAction
                 id="pw-start-over-question"
-                label=text_signal(|t| t.start_over)
-                question=text_signal(|t| t.start_over_question)
-                confirm_label=text_signal(|t| t.start_over_confirm)
+                label=journey_text_signal(|t| t.start_over)
+                question=journey_text_signal(|t| t.start_over_question)
+                confirm_label=journey_text_signal(|t| t.start_over_confirm)
                 on_confirm=Callback::new(move |_| state.dispatch(Action::StartOver))
             />
         </div>

@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use crate::state::{campaign, texts};
+use crate::state::{campaign, journey_texts};
 
 use crate::i18n::fill;
 
@@ -14,7 +14,12 @@ pub fn StepProgress(
     let total = campaign().proposals.len().to_string();
     let label = {
         let (number, total) = (number.clone(), total.clone());
-        move || fill(texts().progress, &[("n", &number), ("total", &total)])
+        move || {
+            fill(
+                journey_texts().progress,
+                &[("n", &number), ("total", &total)],
+            )
+        }
     };
     view! {
         <div class="pw-progress">

@@ -1,6 +1,6 @@
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::state::{campaign, text_signal, texts};
+use crate::state::{campaign, journey_text_signal, journey_texts, texts};
 
 use crate::campaign::COMMITMENT_COUNT;
 use crate::components::ui::{EditButton, StepNav};
@@ -42,7 +42,7 @@ pub fn SummaryScreen() -> impl IntoView {
                 .filter(|(_, value)| !value.is_empty())
                 .collect();
             if let Some(role) = id.role {
-                rows.push((t.role_legend, t.role(role).to_owned()));
+                rows.push((journey_texts().role_legend, t.role(role).to_owned()));
             }
             rows.into_iter()
                 .map(|(term, value)| view! { <dt>{term}</dt><dd><bdi>{value}</bdi></dd> })
@@ -65,7 +65,7 @@ pub fn SummaryScreen() -> impl IntoView {
                     .map(|c| view! { <li>{c.text}</li> })
                     .collect();
                 if items.is_empty() {
-                    view! { <p class="pw-summary__none">{move || texts().none_ticked}</p> }.into_any()
+                    view! { <p class="pw-summary__none">{move || journey_texts().none_ticked}</p> }.into_any()
                 } else {
                     view! { <ul class="pw-summary__commitments">{items}</ul> }.into_any()
                 }
@@ -76,7 +76,7 @@ pub fn SummaryScreen() -> impl IntoView {
                         {format!("#{}. {}", proposal.number, proposal.title)}
                     </h2>
                     {ticked}
-                    <EditButton label=fill(texts().edit_proposal_label, &[("n", &proposal.number.to_string())]) step=Step::Proposal(index) />
+                    <EditButton label=fill(journey_texts().edit_proposal_label, &[("n", &proposal.number.to_string())]) step=Step::Proposal(index) />
                 </li>
             }
         })
@@ -86,19 +86,19 @@ pub fn SummaryScreen() -> impl IntoView {
     view! {
         <section class="pw-step pw-summary">
             <h1 class="pw-step__heading" tabindex="-1">
-                {move || texts().summary_heading}
+                {move || journey_texts().summary_heading}
             </h1>
             <p class="pw-summary__count">{count}</p>
             <section class="pw-summary__identity">
-                <h2 class="pw-summary__section-title">{move || texts().identity_summary_heading}</h2>
+                <h2 class="pw-summary__section-title">{move || journey_texts().identity_summary_heading}</h2>
                 <dl class="pw-summary__identity-list">{identity_rows}</dl>
                 <EditButton
-                    label=Signal::derive(|| texts().edit_identity_label.to_owned())
+                    label=Signal::derive(|| journey_texts().edit_identity_label.to_owned())
                     step=Step::Identity
                 />
             </section>
             <ol class="pw-summary__proposals">{proposals}</ol>
-            <StepNav next_label=text_signal(|t| t.to_sign) />
+            <StepNav next_label=journey_text_signal(|t| t.to_sign) />
         </section>
     }
 }

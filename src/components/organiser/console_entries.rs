@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::ConsoleEntry;
 use crate::i18n::fill;
-use crate::state::{org_texts, ConsoleState};
+use crate::state::{console_texts, ConsoleState};
 
 /// Rows shown at once: the console stays quick with tens of thousands of
 /// pledges (each row has a status and a note to follow).
@@ -33,7 +33,7 @@ pub fn ConsoleEntries() -> impl IntoView {
         let n = count.get();
         let from = first();
         fill(
-            org_texts().console_page,
+            console_texts().console_page,
             &[
                 ("from", &(from + 1).to_string()),
                 ("to", &(from + PAGE).min(n).to_string()),
@@ -48,12 +48,12 @@ pub fn ConsoleEntries() -> impl IntoView {
     view! {
         <section class="pw-console__section" aria-labelledby="pw-entries-heading">
             <h2 class="pw-summary__section-title" id="pw-entries-heading">
-                {move || fill(org_texts().console_entries_heading, &[("n", &count.get().to_string())])}
+                {move || fill(console_texts().console_entries_heading, &[("n", &count.get().to_string())])}
             </h2>
             <Show
                 when=move || { count.get() > 0 }
                 fallback=move || {
-                    view! { <p class="pw-key__explain">{move || org_texts().console_empty}</p> }
+                    view! { <p class="pw-key__explain">{move || console_texts().console_empty}</p> }
                 }
             >
                 <Show when=move || { count.get() > PAGE }>
@@ -65,7 +65,7 @@ pub fn ConsoleEntries() -> impl IntoView {
                             prop:disabled=move || first() == 0
                             on:click=move |_| go(-1)
                         >
-                            {move || org_texts().console_page_previous}
+                            {move || console_texts().console_page_previous}
                         </button>
                         <button
                             type="button"
@@ -73,7 +73,7 @@ pub fn ConsoleEntries() -> impl IntoView {
                             prop:disabled=move || { first() + PAGE >= count.get() }
                             on:click=move |_| go(1)
                         >
-                            {move || org_texts().console_page_next}
+                            {move || console_texts().console_page_next}
                         </button>
                     </nav>
                 </Show>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{EntryStatus, Gathered};
 use crate::i18n::{fill, isolated};
-use crate::state::{org_texts, texts, ConsoleState};
+use crate::state::{console_texts, org_texts, texts, ConsoleState};
 
 /// One gathered pledge in the console, found by its payload: who and where,
 /// the key's fingerprint, the status with its date, the organiser's note,
@@ -40,7 +40,7 @@ pub fn ConsoleEntry(
     .then(|| {
         view! {
             <p class="pw-console-entry__typed-commune">
-                {move || org_texts().console_commune_typed}
+                {move || console_texts().console_commune_typed}
             </p>
         }
     });
@@ -59,7 +59,7 @@ pub fn ConsoleEntry(
         wrong_code.get().map(|code| {
             view! {
                 <p class="pw-console-entry__typed-commune">
-                    {move || fill(org_texts().console_commune_wrong_code, &[("code", &code)])}
+                    {move || fill(console_texts().console_commune_wrong_code, &[("code", &code)])}
                 </p>
             }
         })
@@ -76,7 +76,7 @@ pub fn ConsoleEntry(
         let i = index()?;
         let (_, date) = state.with(|c| c.status(i))?;
         Some(fill(
-            org_texts().console_status_since,
+            console_texts().console_status_since,
             &[("date", &texts().date(date))],
         ))
     };
@@ -115,7 +115,7 @@ pub fn ConsoleEntry(
         let key = state.with(|c| c.new_key(i))?;
         Some(view! {
             <p class="pw-console-entry__rekeyed">
-                {move || fill(org_texts().rekey_done, &[("fingerprint", &key.fingerprint())])}
+                {move || fill(console_texts().rekey_done, &[("fingerprint", &key.fingerprint())])}
             </p>
         })
     };
@@ -144,7 +144,7 @@ pub fn ConsoleEntry(
         });
         if others.is_empty() {
             return Some(
-                view! { <p class="pw-key__explain">{org_texts().rekey_none}</p> }.into_any(),
+                view! { <p class="pw-key__explain">{console_texts().rekey_none}</p> }.into_any(),
             );
         }
         // Nothing chosen for the organiser, and a choice that is no longer
@@ -168,18 +168,18 @@ pub fn ConsoleEntry(
         let select_id = rekey_id.clone();
         Some(
             view! {
-                <label class="pw-field__label" for=select_id.clone()>{org_texts().rekey_label}</label>
+                <label class="pw-field__label" for=select_id.clone()>{console_texts().rekey_label}</label>
                 <select
                     id=select_id
                     class="pw-field__input"
                     on:change=move |ev| chosen.set(event_target_value(&ev).parse().ok())
                 >
                     <option value="" disabled=true prop:selected=move || chosen.get().is_none()>
-                        {org_texts().rekey_choose}
+                        {console_texts().rekey_choose}
                     </option>
                     {options}
                 </select>
-                <p class="pw-key__explain">{org_texts().rekey_explain}</p>
+                <p class="pw-key__explain">{console_texts().rekey_explain}</p>
                 <button
                     type="button"
                     class="pw-button"
@@ -191,7 +191,7 @@ pub fn ConsoleEntry(
                         }
                     }
                 >
-                    {org_texts().rekey_button}
+                    {console_texts().rekey_button}
                 </button>
             }
             .into_any(),
@@ -206,7 +206,7 @@ pub fn ConsoleEntry(
                 aria-expanded=move || rekey_open.get().to_string()
                 on:click=move |_| rekey_open.update(|o| *o = !*o)
             >
-                {move || org_texts().rekey_summary}
+                {move || console_texts().rekey_summary}
             </button>
             {rekey_choices}
         </div>
@@ -220,14 +220,14 @@ pub fn ConsoleEntry(
             {typed_commune}
             {wrong_code}
             <p class="pw-console-entry__key">
-                {move || org_texts().console_fingerprint} ": " <code>{fingerprint}</code>
+                {move || console_texts().console_fingerprint} ": " <code>{fingerprint}</code>
             </p>
             <Show when=move || !current()>
-                <p class="pw-console-entry__replaced">{move || org_texts().console_replaced}</p>
+                <p class="pw-console-entry__replaced">{move || console_texts().console_replaced}</p>
             </Show>
             <div class="pw-console-entry__status">
                 <label class="pw-field__label" for=select_id.clone()>
-                    {move || org_texts().console_status_label}
+                    {move || console_texts().console_status_label}
                 </label>
                 <select
                     id=select_id
@@ -244,7 +244,7 @@ pub fn ConsoleEntry(
             </div>
             {rekey}
             <label class="pw-field__label" for=note_id.clone()>
-                {move || org_texts().console_note_label}
+                {move || console_texts().console_note_label}
             </label>
             <input
                 id=note_id
@@ -267,7 +267,7 @@ pub fn ConsoleEntry(
                     }
                 }
             >
-                {move || org_texts().console_remove}
+                {move || console_texts().console_remove}
             </button>
         </li>
     }

@@ -4,7 +4,7 @@ use crate::components::ui::FileButton;
 
 use crate::domain::{Intake, IntakeReport};
 use crate::i18n::{fill, isolated};
-use crate::state::{org_texts, texts, ConsoleState};
+use crate::state::{console_texts, org_texts, texts, ConsoleState};
 use crate::web;
 
 /// Verdicts listed one by one, at most; the rest are counted.
@@ -80,12 +80,12 @@ pub fn ConsoleIntake() -> impl IntoView {
     let checking = move || {
         if busy.get() && state.checking().is_some() {
             return Some(
-                view! { <p class="pw-key__alert">{org_texts().intake_busy}</p> }.into_any(),
+                view! { <p class="pw-key__alert">{console_texts().intake_busy}</p> }.into_any(),
             );
         }
         let c = state.checking().filter(|c| !c.opening)?;
         let said = fill(
-            org_texts().intake_checking,
+            console_texts().intake_checking,
             &[
                 ("done", &c.done.to_string()),
                 ("total", &c.total.to_string()),
@@ -97,16 +97,19 @@ pub fn ConsoleIntake() -> impl IntoView {
         let t = org_texts();
         if unreadable.get() {
             return Some(
-                view! { <p class="pw-key__alert">{t.intake_file_unreadable}</p> }.into_any(),
+                view! { <p class="pw-key__alert">{console_texts().intake_file_unreadable}</p> }
+                    .into_any(),
             );
         }
         let report = report.get()?;
         if report.too_big {
-            return Some(view! { <p class="pw-key__alert">{t.intake_too_big}</p> }.into_any());
+            return Some(
+                view! { <p class="pw-key__alert">{console_texts().intake_too_big}</p> }.into_any(),
+            );
         }
         let count = |k: fn(&Intake) -> bool| report.count(k).to_string();
         let summary = fill(
-            t.intake_summary,
+            console_texts().intake_summary,
             &[
                 ("added", &count(|i| matches!(i, Intake::Added { .. }))),
                 ("replaced", &count(|i| matches!(i, Intake::Superseded))),
@@ -125,7 +128,7 @@ pub fn ConsoleIntake() -> impl IntoView {
                 lines.push("…".into());
             }
             let said = fill(
-                t.intake_no_link,
+                console_texts().intake_no_link,
                 &[
                     ("n", &report.without_link.len().to_string()),
                     ("lines", &lines.join(", ")),
@@ -147,27 +150,27 @@ pub fn ConsoleIntake() -> impl IntoView {
                 let line = l.line.to_string();
                 let who = [("line", line.as_str()), ("name", name.as_str())];
                 let (kind, said) = match l.intake {
-                    Intake::Added { replaces: false } => ("added", fill(t.intake_added, &who)),
+                    Intake::Added { replaces: false } => ("added", fill(console_texts().intake_added, &who)),
                     Intake::Added { replaces: true } => {
                         let status = l.status.map(|s| t.status(s)).unwrap_or_default();
-                        ("added", fill(t.intake_replaces, &[who[0], who[1], ("status", status)]))
+                        ("added", fill(console_texts().intake_replaces, &[who[0], who[1], ("status", status)]))
                     }
-                    Intake::Superseded => ("superseded", fill(t.intake_superseded, &who)),
-                    Intake::Duplicate => ("duplicate", fill(t.intake_duplicate, &who)),
+                    Intake::Superseded => ("superseded", fill(console_texts().intake_superseded, &who)),
+                    Intake::Duplicate => ("duplicate", fill(console_texts().intake_duplicate, &who)),
                     Intake::Invalid(kind) => (
                         "invalid",
-                        fill(t.intake_invalid, &[("line", &line), ("reason", texts().link_reason(kind))]),
+                        fill(console_texts().intake_invalid, &[("line", &line), ("reason", texts().link_reason(kind))]),
                     ),
                 };
                 view! { <li class=format!("pw-intake__verdict pw-intake__verdict--{kind}")>{said}</li> }
             })
             .collect_view();
         let more = (more > 0).then(|| {
-            view! { <p class="pw-key__explain">{fill(t.intake_more, &[("n", &more.to_string())])}</p> }
+            view! { <p class="pw-key__explain">{fill(console_texts().intake_more, &[("n", &more.to_string())])}</p> }
         });
         Some(
             view! {
-                <h3 class="pw-console__subheading">{t.console_report_heading}</h3>
+                <h3 class="pw-console__subheading">{console_texts().console_report_heading}</h3>
                 <p class="pw-intake__summary">{summary}</p>
                 {no_link}
                 <ul class="pw-intake__report">{items}</ul>
@@ -179,12 +182,12 @@ pub fn ConsoleIntake() -> impl IntoView {
     view! {
         <section class="pw-console__section pw-intake" aria-labelledby="pw-intake-heading">
             <h2 class="pw-summary__section-title" id="pw-intake-heading">
-                {move || org_texts().console_paste_heading}
+                {move || console_texts().console_paste_heading}
             </h2>
             <label class="pw-field__label" for="pw-intake-links">
-                {move || org_texts().console_paste_label}
+                {move || console_texts().console_paste_label}
             </label>
-            <p class="pw-key__explain pw-intake__limits" id="pw-intake-limits">{move || org_texts().console_paste_limits}</p>
+            <p class="pw-key__explain pw-intake__limits" id="pw-intake-limits">{move || console_texts().console_paste_limits}</p>
             <textarea
                 id="pw-intake-links"
                 class="pw-field__input pw-intake__links"
@@ -201,10 +204,10 @@ pub fn ConsoleIntake() -> impl IntoView {
                     prop:disabled=move || state.checking().is_some()
                     on:click=add
                 >
-                    {move || org_texts().console_paste_add}
+                    {move || console_texts().console_paste_add}
                 </button>
                 <FileButton
-                    label=Signal::derive(|| org_texts().console_paste_file)
+                    label=Signal::derive(|| console_texts().console_paste_file)
                     accept=".txt,.csv,text/plain,text/csv"
                     large=true
                     on_read=from_file

@@ -3,7 +3,7 @@ use leptos::prelude::*;
 use crate::components::ui::FileButton;
 
 use crate::i18n::fill;
-use crate::state::{org_texts, organiser, texts, ConsoleState};
+use crate::state::{console_texts, organiser, texts, ConsoleState};
 use crate::web;
 
 /// The exported key's file name: the campaign's slug in it.
@@ -27,10 +27,10 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     };
     let import = Callback::new(move |text: Option<String>| {
         let ok = text.is_some_and(|t| state.import_key(&t).is_ok());
-        let _ = message.try_set((!ok).then_some(org_texts().console_key_import_failed));
+        let _ = message.try_set((!ok).then_some(console_texts().console_key_import_failed));
     });
     let key = move || {
-        let t = org_texts();
+        let t = console_texts();
         match state.key() {
             None => view! { <p class="pw-key__explain">{t.console_key_none}</p> }.into_any(),
             Some(key) => {
@@ -66,17 +66,17 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     let consent = move || {
         let (old, new) = state.pending_key()?;
         let question = fill(
-            org_texts().console_key_replace_question,
+            console_texts().console_key_replace_question,
             &[("old", &old), ("new", &new)],
         );
         Some(view! {
             <div class="pw-confirm" role="group" aria-labelledby="pw-organiser-key-question">
                 <p class="pw-confirm__question" id="pw-organiser-key-question">{question}</p>
                 <button type="button" class="pw-button" on:click=export>
-                    {move || org_texts().console_key_export}
+                    {move || console_texts().console_key_export}
                 </button>
                 <button type="button" class="pw-button pw-button--danger" on:click=move |_| state.confirm_key()>
-                    {move || org_texts().console_key_replace}
+                    {move || console_texts().console_key_replace}
                 </button>
                 <button type="button" class="pw-button" on:click=move |_| state.cancel_key()>
                     {move || texts().cancel}
@@ -86,7 +86,7 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     };
     let alerts = move || {
         let n = state.notices();
-        let t = org_texts();
+        let t = console_texts();
         [
             n.key_not_saved.then_some(t.console_key_unsaved),
             n.key_set_aside.then_some(t.console_key_set_aside),
@@ -99,7 +99,7 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
     view! {
         <section class="pw-key pw-console__section" aria-labelledby="pw-organiser-key-heading">
             <h2 class="pw-summary__section-title" id="pw-organiser-key-heading">
-                {move || org_texts().console_key_heading}
+                {move || console_texts().console_key_heading}
             </h2>
             {key}
             {alerts}
@@ -112,16 +112,16 @@ pub fn ConsoleKeyPanel() -> impl IntoView {
                             class="pw-button pw-button--primary"
                             on:click=move |_| { let _ = state.create_key(); }
                         >
-                            {move || org_texts().console_key_create}
+                            {move || console_texts().console_key_create}
                         </button>
                     }
                 >
                     <button type="button" class="pw-button" on:click=export>
-                        {move || org_texts().console_key_export}
+                        {move || console_texts().console_key_export}
                     </button>
                 </Show>
                 <FileButton
-                    label=Signal::derive(|| org_texts().console_key_import)
+                    label=Signal::derive(|| console_texts().console_key_import)
                     accept=".json,application/json"
                     on_read=import
                 />

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::i18n::fill;
-use crate::state::{org_texts, ConsoleState};
+use crate::state::{console_texts, ConsoleState};
 use crate::web;
 
 /// « Publier »: the signed `engagements.json` and the open data
@@ -13,14 +13,14 @@ pub fn ConsolePublish() -> impl IntoView {
     let message = RwSignal::new(None::<String>);
     let publish = move |_| {
         let said = match state.publish() {
-            None => org_texts().console_publish_needs_key.to_owned(),
+            None => console_texts().console_publish_needs_key.to_owned(),
             Some((json, csv, n)) => {
                 web::download_text("engagements.json", &json, "application/json");
                 web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
                 if n == 1 {
-                    org_texts().console_published_one.to_owned()
+                    console_texts().console_published_one.to_owned()
                 } else {
-                    fill(org_texts().console_published, &[("n", &n.to_string())])
+                    fill(console_texts().console_published, &[("n", &n.to_string())])
                 }
             }
         };
@@ -29,16 +29,16 @@ pub fn ConsolePublish() -> impl IntoView {
     view! {
         <section class="pw-console__section" aria-labelledby="pw-publish-heading">
             <h2 class="pw-summary__section-title" id="pw-publish-heading">
-                {move || org_texts().console_publish_heading}
+                {move || console_texts().console_publish_heading}
             </h2>
-            <p class="pw-key__explain">{move || org_texts().console_publish_lead}</p>
+            <p class="pw-key__explain">{move || console_texts().console_publish_lead}</p>
             <button
                 type="button"
                 class="pw-button pw-button--primary"
                 prop:disabled=move || state.checking().is_some_and(|c| c.opening)
                 on:click=publish
             >
-                {move || org_texts().console_publish}
+                {move || console_texts().console_publish}
             </button>
             <p class="pw-key__message" role="status">{move || message.get()}</p>
         </section>

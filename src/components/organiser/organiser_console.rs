@@ -3,7 +3,7 @@ use leptos::{context::Provider, prelude::*};
 use super::{ConsoleEntries, ConsoleIntake, ConsoleKeyPanel, ConsolePublish};
 use crate::domain::{console_url, OriginSharing};
 use crate::i18n::fill;
-use crate::state::{org_texts, ConsoleState, SharedIo};
+use crate::state::{console_texts, org_texts, ConsoleState, SharedIo};
 use crate::web;
 
 /// The organiser's console (`?organisateur`, not linked from the
@@ -21,9 +21,9 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
             <section class="pw-step pw-console">
                 <h1 class="pw-step__heading" tabindex="-1">{move || org_texts().console_heading}</h1>
                 <div class="pw-notice" role="alert">
-                    <p class="pw-notice__text">{move || org_texts().console_framed}</p>
+                    <p class="pw-notice__text">{move || console_texts().console_framed}</p>
                     <a class="pw-button pw-button--primary" href=href target="_blank" rel="noopener">
-                        {move || org_texts().console_framed_link}
+                        {move || console_texts().console_framed_link}
                     </a>
                 </div>
             </section>
@@ -48,7 +48,7 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
     let opening = move || {
         let c = state.checking().filter(|c| c.opening)?;
         let said = fill(
-            org_texts().console_opening,
+            console_texts().console_opening,
             &[
                 ("done", &c.done.to_string()),
                 ("total", &c.total.to_string()),
@@ -62,13 +62,13 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
     let origin_warning = shared_origin.map(|origin| {
         view! {
             <p class="pw-key__note pw-key__note--warning pw-console__origin">
-                {move || fill(org_texts().console_shared_origin, &[("origin", &origin)])}
+                {move || fill(console_texts().console_shared_origin, &[("origin", &origin)])}
             </p>
         }
     });
     let notices = move || {
         let n = state.notices();
-        let t = org_texts();
+        let t = console_texts();
         let alerts: Vec<&'static str> = [
             n.not_saved.then_some(t.console_not_saved),
             n.storage_full.then_some(t.console_storage_full),
@@ -90,7 +90,7 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
         <Provider value=state>
         <section class="pw-step pw-console">
             <h1 class="pw-step__heading" tabindex="-1">{move || org_texts().console_heading}</h1>
-            <p class="pw-step__lead">{move || org_texts().console_lead}</p>
+            <p class="pw-step__lead">{move || console_texts().console_lead}</p>
             {origin_warning}
             {notices}
             {opening}

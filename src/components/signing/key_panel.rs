@@ -3,7 +3,9 @@ use leptos::prelude::*;
 use crate::components::ui::{ConfirmedAction, FileButton};
 use crate::domain::OriginSharing;
 use crate::i18n::fill;
-use crate::state::{text_signal, texts, ImportOutcome, KeyNotices, PledgeState};
+use crate::state::{
+    journey_text_signal, journey_texts, texts, ImportOutcome, KeyNotices, PledgeState,
+};
 use crate::web;
 
 /// The exported key's file name: the campaign's slug in it.
@@ -27,13 +29,13 @@ pub fn KeyPanel(
         match state.fingerprint() {
         Some(fp) => view! {
             <p class="pw-key__fingerprint">
-                {fill(texts().key_fingerprint, &[("fingerprint", &fp)])}
+                {fill(journey_texts().key_fingerprint, &[("fingerprint", &fp)])}
             </p>
-            <p class="pw-key__explain">{move || texts().key_explain}</p>
-            <p class="pw-key__explain pw-key__explain--erasable">{move || texts().key_may_be_erased}</p>
+            <p class="pw-key__explain">{move || journey_texts().key_explain}</p>
+            <p class="pw-key__explain pw-key__explain--erasable">{move || journey_texts().key_may_be_erased}</p>
         }
         .into_any(),
-        None => view! { <p class="pw-key__explain">{move || texts().key_none_yet}</p> }.into_any(),
+        None => view! { <p class="pw-key__explain">{move || journey_texts().key_none_yet}</p> }.into_any(),
     }
     };
 
@@ -57,7 +59,7 @@ pub fn KeyPanel(
         state.fingerprint()?;
         Some(view! {
             <p class="pw-key__explain">
-                {move || fill(texts().key_lives_here, &[("origin", &origin)])}
+                {move || fill(journey_texts().key_lives_here, &[("origin", &origin)])}
             </p>
         })
     };
@@ -65,7 +67,7 @@ pub fn KeyPanel(
         shared_origin.clone().map(|origin| {
             view! {
                 <p class="pw-key__note pw-key__note--warning">
-                    {move || fill(texts().key_shared_origin, &[("origin", &origin)])}
+                    {move || fill(journey_texts().key_shared_origin, &[("origin", &origin)])}
                 </p>
             }
         })
@@ -82,15 +84,15 @@ pub fn KeyPanel(
         } = state.key_notices();
         let alerts: Vec<&'static str> = [
             key_not_kept.then_some(t.key_not_kept),
-            signed_not_kept.then_some(t.key_signed_not_kept),
-            (unreadable == Some(false)).then_some(t.key_unreadable_left),
+            signed_not_kept.then_some(journey_texts().key_signed_not_kept),
+            (unreadable == Some(false)).then_some(journey_texts().key_unreadable_left),
         ]
         .into_iter()
         .flatten()
         .collect();
         let notes: Vec<&'static str> = [
-            (full && created_now && !key_not_kept).then_some(t.key_created_now),
-            (unreadable == Some(true)).then_some(t.key_unreadable_backed_up),
+            (full && created_now && !key_not_kept).then_some(journey_texts().key_created_now),
+            (unreadable == Some(true)).then_some(journey_texts().key_unreadable_backed_up),
         ]
         .into_iter()
         .flatten()
@@ -106,7 +108,7 @@ pub fn KeyPanel(
     };
 
     let import = Callback::new(move |text: Option<String>| {
-        let t = texts();
+        let t = journey_texts();
         let outcome = text
             .ok_or(())
             .and_then(|text| state.import_key(&text).map_err(|_| ()));
@@ -124,7 +126,7 @@ pub fn KeyPanel(
     // A key file for another key than the current one: both fingerprints,
     // a way to keep the current one, then replace or cancel.
     let consent = move || {
-        let t = texts();
+        let t = journey_texts();
         let incoming = state.pending_import()?;
         let current = state.fingerprint().unwrap_or_default();
         let question = fill(
@@ -137,7 +139,7 @@ pub fn KeyPanel(
                     {question}
                 </p>
                 <button type="button" class="pw-button" on:click=export>
-                    {move || texts().key_export_current}
+                    {move || t.key_export_current}
                 </button>
                 <button
                     type="button"
@@ -148,7 +150,7 @@ pub fn KeyPanel(
                         }
                     }
                 >
-                    {move || texts().key_replace_confirm}
+                    {move || t.key_replace_confirm}
                 </button>
                 <button type="button" class="pw-button" on:click=move |_| state.cancel_import()>
                     {move || texts().cancel}
@@ -161,9 +163,9 @@ pub fn KeyPanel(
         view! {
             <ConfirmedAction
                 id="pw-forget-question"
-                label=text_signal(|t| t.forget_me)
-                question=text_signal(|t| t.forget_question)
-                confirm_label=text_signal(|t| t.forget_confirm)
+                label=journey_text_signal(|t| t.forget_me)
+                question=journey_text_signal(|t| t.forget_question)
+                confirm_label=journey_text_signal(|t| t.forget_confirm)
                 on_confirm=Callback::new(move |_| state.forget_everything())
             />
         }
@@ -172,7 +174,7 @@ pub fn KeyPanel(
     view! {
             <section class="pw-key" aria-labelledby="pw-key-heading">
                 <h2 class="pw-summary__section-title" id="pw-key-heading">
-                    {move || texts().key_heading}
+                    {move || journey_texts().key_heading}
                 </h2>
                 {fingerprint}
                 {lives_here}
@@ -181,11 +183,11 @@ pub fn KeyPanel(
                 <div class="pw-key__actions">
                     <Show when=move || state.fingerprint().is_some()>
                         <button type="button" class="pw-button" on:click=export>
-                            {move || texts().key_export}
+                            {move || journey_texts().key_export}
                         </button>
                     </Show>
     <FileButton
-                        label=text_signal(|t| t.key_import)
+                        label=journey_text_signal(|t| t.key_import)
                         accept=".json,application/json"
                         on_read=import
                     />

@@ -1,6 +1,6 @@
 use leptos::{prelude::*, task::spawn_local};
 
-use crate::state::{text_signal, texts};
+use crate::state::{journey_text_signal, journey_texts, texts};
 
 use super::{KeyPanel, SignaturePad};
 use crate::campaign::COMMITMENT_COUNT;
@@ -84,7 +84,7 @@ pub fn SignStep() -> impl IntoView {
                     signing.set(false);
                     match holds {
                         Some(_) => state.forget_commune_code_of(code, &name),
-                        None => error.set(Some(texts().commune_check_failed)),
+                        None => error.set(Some(journey_texts().commune_check_failed)),
                     }
                     return;
                 }
@@ -99,7 +99,7 @@ pub fn SignStep() -> impl IntoView {
             match state.sign(signature) {
                 Ok(()) => error.set(None),
                 Err(SignError::NoRandomness | SignError::Unverifiable) => {
-                    error.set(Some(texts().signing_failed))
+                    error.set(Some(journey_texts().signing_failed))
                 }
                 Err(SignError::Incomplete) => state.dispatch(Action::GoTo(Step::Identity)),
             }
@@ -111,36 +111,36 @@ pub fn SignStep() -> impl IntoView {
             <h1 class="pw-step__heading" tabindex="-1">
                 {move || texts().sign_heading}
             </h1>
-            <p class="pw-step__lead">{move || texts().sign_lead}</p>
+            <p class="pw-step__lead">{move || journey_texts().sign_lead}</p>
             <div class="pw-sign__who">
-                <h2 class="pw-summary__section-title">{move || texts().sign_identity_heading}</h2>
+                <h2 class="pw-summary__section-title">{move || journey_texts().sign_identity_heading}</h2>
                 <ul class="pw-sign__identity">{who}</ul>
                 <EditButton
-                    label=Signal::derive(|| texts().edit_identity_label.to_owned())
+                    label=Signal::derive(|| journey_texts().edit_identity_label.to_owned())
                     step=Step::Identity
                 />
             </div>
             <section class="pw-sign__what">
-                <h2 class="pw-summary__section-title">{move || texts().sign_what_heading}</h2>
+                <h2 class="pw-summary__section-title">{move || journey_texts().sign_what_heading}</h2>
                 <details class="pw-sign__commitments" open=from_elsewhere>
                     <summary class="pw-sign__count">
-                        {count} " — " {move || texts().show_list}
+                        {count} " — " {move || journey_texts().show_list}
                     </summary>
                     <CommitmentList selection />
                 </details>
                 <EditButton
-                    label=Signal::derive(|| texts().edit_pledge.to_owned())
+                    label=Signal::derive(|| journey_texts().edit_pledge.to_owned())
                     step=Step::Summary
                 />
             </section>
             <p class="pw-sign__date">{move || {
                 let t = texts();
-                fill(t.sign_date, &[("date", &t.date(today))])
+                fill(journey_texts().sign_date, &[("date", &t.date(today))])
             }}</p>
             <SignaturePad drawing />
             <KeyPanel full=false />
             {move || error.get().map(|e| view! { <p class="pw-form__error" role="alert">{e}</p> })}
-            <StepNav next_label=text_signal(|t| t.sign_button) on_next=Callback::new(sign) />
+            <StepNav next_label=journey_text_signal(|t| t.sign_button) on_next=Callback::new(sign) />
         </section>
     }
 }

@@ -1,6 +1,6 @@
 use leptos::{ev::PointerEvent, html, prelude::*};
 
-use crate::state::texts;
+use crate::state::journey_texts;
 
 use crate::domain::Drawing;
 use crate::web;
@@ -42,10 +42,10 @@ pub fn SignaturePad(
     view! {
         <div class="pw-pad">
             <p class="pw-field__label" id="pw-pad-label">
-                {move || texts().pad_label}
+                {move || journey_texts().pad_label}
             </p>
             <p class="pw-pad__hint" id="pw-pad-hint">
-                {move || texts().pad_hint}
+                {move || journey_texts().pad_hint}
             </p>
             <canvas
                 class="pw-pad__canvas"
@@ -64,7 +64,7 @@ pub fn SignaturePad(
                 disabled=move || drawing.with(Drawing::is_empty)
                 on:click=move |_| drawing.update(Drawing::clear)
             >
-                {move || texts().pad_clear}
+                {move || journey_texts().pad_clear}
             </button>
         </div>
     }

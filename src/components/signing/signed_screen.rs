@@ -1,6 +1,6 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
-use crate::state::texts;
+use crate::state::{journey_texts, texts};
 
 use super::{KeyPanel, SendToOrganiser};
 use crate::components::card::{CardPanel, PrintCharter};
@@ -40,10 +40,10 @@ pub fn SignedScreen() -> impl IntoView {
             <h1 class="pw-step__heading" tabindex="-1">
                 {move || texts().signed_heading}
             </h1>
-            <p class="pw-step__lead">{move || texts().signed_lead}</p>
+            <p class="pw-step__lead">{move || journey_texts().signed_lead}</p>
             <div class="pw-share">
                 <label class="pw-field__label" for="pw-share-link">
-                    {move || texts().link_label}
+                    {move || journey_texts().link_label}
                 </label>
                 <input
                     id="pw-share-link"
@@ -55,16 +55,16 @@ pub fn SignedScreen() -> impl IntoView {
                 />
                 <div class="pw-share__actions">
                     <button type="button" class="pw-button pw-button--primary" on:click=copy>
-                        {move || texts().copy_link}
+                        {move || journey_texts().copy_link}
                     </button>
                     <a class="pw-button" href=link target="_blank" rel="noopener">
-                        {move || texts().open_link}
+                        {move || journey_texts().open_link}
                     </a>
                 </div>
                 <p class="pw-share__status" role="status">
                     {move || match copied.get() {
-                        Some(true) => texts().link_copied,
-                        Some(false) => texts().copy_failed,
+                        Some(true) => journey_texts().link_copied,
+                        Some(false) => journey_texts().copy_failed,
                         None => "",
                     }}
                 </p>
@@ -90,7 +90,7 @@ pub fn SignedScreen() -> impl IntoView {
                     class="pw-button pw-nav__back"
                     on:click=move |_| state.dispatch(Action::GoTo(Step::Summary))
                 >
-                    {move || texts().edit_pledge}
+                    {move || journey_texts().edit_pledge}
                 </button>
             </div>
         </section>

@@ -5,12 +5,14 @@
 //! campaign translation lives in `campaign`, not here. Patterns with
 //! `{name}` placeholders are filled, in one pass, with [`fill`].
 
+mod console;
 mod en;
 mod fr;
 mod organiser;
 
-pub use en::EN;
-pub use fr::FR;
+pub use console::{ConsoleTexts, CONSOLE_EN, CONSOLE_FR};
+pub use en::{EN, JOURNEY_EN};
+pub use fr::{FR, JOURNEY_FR};
 pub use organiser::{OrgTexts, ORG_EN, ORG_FR};
 
 use crate::campaign::{Campaign, CAMPAIGN, LANGUAGES, PROPOSAL_COUNT};
@@ -48,6 +50,16 @@ impl Lang {
         Lang::interface(CAMPAIGN.lang).unwrap_or_default()
     }
 
+    /// The strings only the candidate's journey shows: apart from
+    /// [`Texts`], so that a build that never shows them (the verify
+    /// build's) does not carry them.
+    pub fn journey(self) -> &'static JourneyTexts {
+        match self {
+            Lang::Fr => &JOURNEY_FR,
+            Lang::En => &JOURNEY_EN,
+        }
+    }
+
     /// The organiser's side's strings (sending, the list, the wall, the
     /// console): apart from [`Texts`], so that a build that never shows
     /// them (the journey's) does not carry them.
@@ -55,6 +67,15 @@ impl Lang {
         match self {
             Lang::Fr => &ORG_FR,
             Lang::En => &ORG_EN,
+        }
+    }
+
+    /// The organiser's console's strings: apart from [`OrgTexts`], so that
+    /// the builds without the console do not carry them.
+    pub fn console(self) -> &'static ConsoleTexts {
+        match self {
+            Lang::Fr => &CONSOLE_FR,
+            Lang::En => &CONSOLE_EN,
         }
     }
 
@@ -109,32 +130,18 @@ pub struct Texts {
     pub translation_note: &'static str,
     /// How the first day of a month is written ("1er" in French).
     pub first_of_month: &'static str,
-    pub start: &'static str,
     /// `{proposals}`: the number of proposals.
     pub welcome_lead: &'static str,
-    /// `{n}`, `{total}`.
-    pub progress: &'static str,
     pub progress_bar_label: &'static str,
-    pub jump_nav_label: &'static str,
-    /// `{n}`, `{ticked}`, `{total}`.
-    pub jump_button_label: &'static str,
-    pub commitments_legend: &'static str,
-    pub tick_all: &'static str,
-    pub untick_all: &'static str,
     pub back: &'static str,
     pub next: &'static str,
     pub identity_heading: &'static str,
-    pub identity_lead: &'static str,
     pub name_label: &'static str,
     pub commune_label: &'static str,
     pub list_label: &'static str,
-    pub role_legend: &'static str,
-    pub role_none: &'static str,
     pub role_head_of_list: &'static str,
     pub role_running_mate: &'static str,
     pub role_candidate: &'static str,
-    pub required_marker: &'static str,
-    pub optional_marker: &'static str,
     pub name_missing: &'static str,
     pub commune_missing: &'static str,
     /// `{max}`, `{actual}`.
@@ -150,37 +157,11 @@ pub struct Texts {
     pub text_tag: &'static str,
     /// Too many combining marks in a row; `{max}` is the limit.
     pub text_stacked_marks: &'static str,
-    pub to_summary: &'static str,
-    pub fix_errors: &'static str,
-    /// The commune field's suggestions, for screen readers: `{n}` of them.
-    pub commune_suggestions_one: &'static str,
-    pub commune_suggestions_many: &'static str,
-    /// A suggestion's place: `{departement}` (its name), `{code}` (its number).
-    pub commune_place: &'static str,
-    /// Under the field once a commune of the referential is chosen: `{code}`.
-    pub commune_chosen: &'static str,
-    /// Under the field when no commune of the referential starts so.
-    pub commune_not_in_referential: &'static str,
-    /// Under the field when the referential could not be fetched.
-    pub commune_unavailable: &'static str,
-    /// Under the field while typed text matches several homonyms.
-    pub commune_choose: &'static str,
-    /// At signing, when the commune's code could not be checked.
-    pub commune_check_failed: &'static str,
-    pub summary_heading: &'static str,
     /// `{n}`, `{total}`: zero or one commitment.
     pub count_one: &'static str,
     /// `{n}`, `{total}`: more than one.
     pub count_many: &'static str,
-    pub none_ticked: &'static str,
     pub edit: &'static str,
-    /// `{n}`.
-    pub edit_proposal_label: &'static str,
-    pub identity_summary_heading: &'static str,
-    pub edit_identity_label: &'static str,
-    pub start_over: &'static str,
-    pub start_over_question: &'static str,
-    pub start_over_confirm: &'static str,
     pub cancel: &'static str,
     pub dismiss: &'static str,
     pub notice_recovered: &'static str,
@@ -194,60 +175,17 @@ pub struct Texts {
     pub open_standalone: &'static str,
     pub notice_partitioned: &'static str,
     pub continue_on_widget_page: &'static str,
-    /// Signing from a partner's frame: why and how it continues in a tab.
-    pub sign_in_tab_lead: &'static str,
-    pub sign_in_tab_button: &'static str,
-    pub sign_in_tab_opened: &'static str,
-    /// Answers from another page: to check before signing.
-    pub arrival_from_elsewhere: &'static str,
     /// Asked before answers from another page replace the candidate's own.
     pub arrival_question: &'static str,
-    pub arrival_lead: &'static str,
-    pub arrival_signed_note: &'static str,
-    pub arrival_mine: &'static str,
-    pub arrival_received: &'static str,
-    pub arrival_replace: &'static str,
-    pub arrival_keep: &'static str,
-    /// A draft with nothing answered.
-    /// In place of received text that could not be signed.
-    pub arrival_unsignable: &'static str,
-    pub no_answers: &'static str,
     /// While the journey build loads the full build, which asks.
     pub loading_arrival: &'static str,
     pub notice_carried_unreadable: &'static str,
     pub notice_cannot_set_aside: &'static str,
     pub notice_replaced_elsewhere: &'static str,
-    /// The set-aside drafts, as a disclosure.
-    pub previous_answers: &'static str,
-    /// `{date}`.
-    pub set_aside_on: &'static str,
     pub restore: &'static str,
-    pub unreadable_answers: &'static str,
-    pub download_unreadable: &'static str,
-    pub no_name: &'static str,
-    /// A link to the candidate's last signed pledge.
-    pub my_signed_pledge: &'static str,
     /// `{n}`.
     pub earlier_pledges: &'static str,
-    /// `{date}`, `{count}`.
-    pub earlier_pledge: &'static str,
-    pub sign_what_heading: &'static str,
-    pub show_list: &'static str,
-    /// Where the key lives; `{origin}`.
-    pub key_lives_here: &'static str,
-    /// That the browser may erase the key, and what keeps it.
-    pub key_may_be_erased: &'static str,
-    pub to_sign: &'static str,
     pub sign_heading: &'static str,
-    pub sign_lead: &'static str,
-    pub sign_identity_heading: &'static str,
-    /// `{date}`.
-    pub sign_date: &'static str,
-    pub pad_label: &'static str,
-    pub pad_hint: &'static str,
-    pub pad_clear: &'static str,
-    pub sign_button: &'static str,
-    pub signing_failed: &'static str,
     /// While the journey build loads the full build for the identity step.
     pub loading_identity: &'static str,
     /// While the journey build loads the full build for signing.
@@ -271,40 +209,8 @@ pub struct Texts {
     pub reload_page: &'static str,
     pub retry: &'static str,
     pub signed_heading: &'static str,
-    pub signed_lead: &'static str,
-    pub link_label: &'static str,
-    pub copy_link: &'static str,
-    pub link_copied: &'static str,
-    pub copy_failed: &'static str,
-    pub open_link: &'static str,
-    pub edit_pledge: &'static str,
-    pub key_heading: &'static str,
-    /// `{fingerprint}`.
-    pub key_fingerprint: &'static str,
-    pub key_explain: &'static str,
-    pub key_none_yet: &'static str,
-    /// The key panel's warning on a shared origin; `{origin}` is it.
-    pub key_shared_origin: &'static str,
-    pub key_export: &'static str,
-    pub key_import: &'static str,
-    /// `{fingerprint}`.
-    pub key_imported: &'static str,
-    pub key_import_failed: &'static str,
-    /// `{fingerprint}`: the file holds the key already in use.
-    pub key_already_in_use: &'static str,
-    /// `{current}`, `{incoming}`: fingerprints.
-    pub key_replace_question: &'static str,
-    pub key_replace_confirm: &'static str,
-    pub key_export_current: &'static str,
-    pub key_created_now: &'static str,
     pub key_not_kept: &'static str,
-    pub key_signed_not_kept: &'static str,
-    pub key_unreadable_backed_up: &'static str,
-    pub key_unreadable_left: &'static str,
     pub key_unavailable: &'static str,
-    pub forget_me: &'static str,
-    pub forget_question: &'static str,
-    pub forget_confirm: &'static str,
     pub verify_valid: &'static str,
     /// `{fingerprint}`.
     pub verify_valid_detail: &'static str,
@@ -366,6 +272,129 @@ pub struct Texts {
     pub fatal_reload: &'static str,
     /// Which counts take the singular.
     pub plural: Plural,
+}
+
+/// The interface strings only the candidate's journey shows (the
+/// proposals, the identity step, the summary, signing and the key): apart
+/// from [`Texts`] (see [`Lang::journey`]), so that a build that never shows
+/// them (the verify build, a pledge link's) does not carry them.
+#[derive(Debug)]
+pub struct JourneyTexts {
+    pub start: &'static str,
+    /// `{n}`, `{total}`.
+    pub progress: &'static str,
+    pub jump_nav_label: &'static str,
+    /// `{n}`, `{ticked}`, `{total}`.
+    pub jump_button_label: &'static str,
+    pub commitments_legend: &'static str,
+    pub tick_all: &'static str,
+    pub untick_all: &'static str,
+    pub identity_lead: &'static str,
+    pub role_legend: &'static str,
+    pub role_none: &'static str,
+    pub required_marker: &'static str,
+    pub optional_marker: &'static str,
+    pub to_summary: &'static str,
+    pub fix_errors: &'static str,
+    /// The commune field's suggestions, for screen readers: `{n}` of them.
+    pub commune_suggestions_one: &'static str,
+    pub commune_suggestions_many: &'static str,
+    /// A suggestion's place: `{departement}` (its name), `{code}` (its number).
+    pub commune_place: &'static str,
+    /// Under the field once a commune of the referential is chosen: `{code}`.
+    pub commune_chosen: &'static str,
+    /// Under the field when no commune of the referential starts so.
+    pub commune_not_in_referential: &'static str,
+    /// Under the field when the referential could not be fetched.
+    pub commune_unavailable: &'static str,
+    /// Under the field while typed text matches several homonyms.
+    pub commune_choose: &'static str,
+    /// At signing, when the commune's code could not be checked.
+    pub commune_check_failed: &'static str,
+    pub summary_heading: &'static str,
+    pub none_ticked: &'static str,
+    /// `{n}`.
+    pub edit_proposal_label: &'static str,
+    pub identity_summary_heading: &'static str,
+    pub edit_identity_label: &'static str,
+    pub start_over: &'static str,
+    pub start_over_question: &'static str,
+    pub start_over_confirm: &'static str,
+    /// Signing from a partner's frame: why and how it continues in a tab.
+    pub sign_in_tab_lead: &'static str,
+    pub sign_in_tab_button: &'static str,
+    pub sign_in_tab_opened: &'static str,
+    /// Answers from another page: to check before signing.
+    pub arrival_from_elsewhere: &'static str,
+    pub arrival_lead: &'static str,
+    pub arrival_signed_note: &'static str,
+    pub arrival_mine: &'static str,
+    pub arrival_received: &'static str,
+    pub arrival_replace: &'static str,
+    pub arrival_keep: &'static str,
+    /// A draft with nothing answered.
+    /// In place of received text that could not be signed.
+    pub arrival_unsignable: &'static str,
+    pub no_answers: &'static str,
+    /// The set-aside drafts, as a disclosure.
+    pub previous_answers: &'static str,
+    /// `{date}`.
+    pub set_aside_on: &'static str,
+    pub unreadable_answers: &'static str,
+    pub download_unreadable: &'static str,
+    pub no_name: &'static str,
+    /// A link to the candidate's last signed pledge.
+    pub my_signed_pledge: &'static str,
+    /// `{date}`, `{count}`.
+    pub earlier_pledge: &'static str,
+    pub sign_what_heading: &'static str,
+    pub show_list: &'static str,
+    /// Where the key lives; `{origin}`.
+    pub key_lives_here: &'static str,
+    /// That the browser may erase the key, and what keeps it.
+    pub key_may_be_erased: &'static str,
+    pub to_sign: &'static str,
+    pub sign_lead: &'static str,
+    pub sign_identity_heading: &'static str,
+    /// `{date}`.
+    pub sign_date: &'static str,
+    pub pad_label: &'static str,
+    pub pad_hint: &'static str,
+    pub pad_clear: &'static str,
+    pub sign_button: &'static str,
+    pub signing_failed: &'static str,
+    pub signed_lead: &'static str,
+    pub link_label: &'static str,
+    pub copy_link: &'static str,
+    pub link_copied: &'static str,
+    pub copy_failed: &'static str,
+    pub open_link: &'static str,
+    pub edit_pledge: &'static str,
+    pub key_heading: &'static str,
+    /// `{fingerprint}`.
+    pub key_fingerprint: &'static str,
+    pub key_explain: &'static str,
+    pub key_none_yet: &'static str,
+    /// The key panel's warning on a shared origin; `{origin}` is it.
+    pub key_shared_origin: &'static str,
+    pub key_export: &'static str,
+    pub key_import: &'static str,
+    /// `{fingerprint}`.
+    pub key_imported: &'static str,
+    pub key_import_failed: &'static str,
+    /// `{fingerprint}`: the file holds the key already in use.
+    pub key_already_in_use: &'static str,
+    /// `{current}`, `{incoming}`: fingerprints.
+    pub key_replace_question: &'static str,
+    pub key_replace_confirm: &'static str,
+    pub key_export_current: &'static str,
+    pub key_created_now: &'static str,
+    pub key_signed_not_kept: &'static str,
+    pub key_unreadable_backed_up: &'static str,
+    pub key_unreadable_left: &'static str,
+    pub forget_me: &'static str,
+    pub forget_question: &'static str,
+    pub forget_confirm: &'static str,
 }
 
 /// A language's rule for the singular (CLDR's "one" category).
@@ -660,7 +689,7 @@ mod tests {
     #[test]
     fn fill_replaces_every_placeholder() {
         assert_eq!(
-            fill(FR.progress, &[("n", "3"), ("total", "10")]),
+            fill(JOURNEY_FR.progress, &[("n", "3"), ("total", "10")]),
             "Proposition 3 sur 10"
         );
         assert_eq!(fill("{a}{a}{b}", &[("a", "x"), ("b", "y")]), "xxy");
@@ -793,6 +822,10 @@ mod tests {
             let debug = format!("{texts:?}").replace("translation_note: \"\"", "");
             assert!(!debug.contains(": \"\""), "{debug}");
         }
+        for journey in [&JOURNEY_FR, &JOURNEY_EN] {
+            let debug = format!("{journey:?}");
+            assert!(!debug.contains(": \"\""), "{debug}");
+        }
         assert!(!EN.translation_note.is_empty());
     }
 
@@ -830,9 +863,12 @@ mod tests {
 
     #[test]
     fn each_english_string_has_the_placeholders_of_its_french_one() {
-        let (fr, en) = (literals(&format!("{FR:?}")), literals(&format!("{EN:?}")));
+        let (fr, en) = (
+            literals(&format!("{FR:?} {JOURNEY_FR:?}")),
+            literals(&format!("{EN:?} {JOURNEY_EN:?}")),
+        );
         assert_eq!(fr.len(), en.len(), "the same strings in both");
-        assert!(fr.len() > 100, "the parser sees the strings");
+        assert!(fr.len() > 200, "the parser sees the strings");
         for (f, e) in fr.iter().zip(&en) {
             assert_eq!(placeholders(f), placeholders(e), "{f:?} / {e:?}");
         }
@@ -840,12 +876,15 @@ mod tests {
 
     #[test]
     fn the_organiser_s_strings_are_all_there_in_both_languages() {
-        for org in [&ORG_FR, &ORG_EN] {
-            assert!(!format!("{org:?}").contains(": \"\""));
+        for org in [format!("{ORG_FR:?}"), format!("{ORG_EN:?}")] {
+            assert!(!org.contains(": \"\""));
+        }
+        for console in [format!("{CONSOLE_FR:?}"), format!("{CONSOLE_EN:?}")] {
+            assert!(!console.contains(": \"\""));
         }
         let (fr, en) = (
-            literals(&format!("{ORG_FR:?}")),
-            literals(&format!("{ORG_EN:?}")),
+            literals(&format!("{ORG_FR:?} {CONSOLE_FR:?}")),
+            literals(&format!("{ORG_EN:?} {CONSOLE_EN:?}")),
         );
         assert_eq!(fr.len(), en.len());
         assert!(fr.len() > 80, "the parser sees the strings");
