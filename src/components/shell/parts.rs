@@ -5,7 +5,7 @@ use crate::components::card::{CardPanel, PrintCharter};
 use crate::components::journey::{ArrivalQuestion, IdentityStep, PledgeJourney};
 use crate::components::organiser::OrganiserConsole;
 use crate::components::signing::{SignStep, SignedScreen};
-use crate::components::ui::FullBuildLoader;
+use crate::components::ui::{FullBuildLoader, LoaderNav};
 use crate::components::verify::{LightVerification, VerificationView};
 use crate::components::wall::PledgeWall;
 use crate::domain::{Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
@@ -49,6 +49,9 @@ pub struct Parts {
     /// Answers from another page that need the candidate's answer: the
     /// question here, or the full build (which asks) in the journey build.
     pub arrival: fn() -> AnyView,
+    /// The loaders' navigation (Back), in the builds that show the
+    /// journey: the others never link the journey's state.
+    pub loader_nav: Option<LoaderNav>,
     /// Whether this build asks that question itself; the journey build
     /// leaves the carrying address in place for the full build to read.
     pub asks: bool,
@@ -69,6 +72,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: full_arrival,
+        loader_nav: Some(LoaderNav::STEP_NAV),
         asks: true,
         rust_verifier: Some(rust_verifies),
     };
@@ -83,6 +87,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
+        loader_nav: Some(LoaderNav::STEP_NAV),
         asks: false,
         rust_verifier: None,
     };
@@ -98,6 +103,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
+        loader_nav: None,
         asks: false,
         rust_verifier: None,
     };
@@ -114,6 +120,7 @@ impl Parts {
         wall: full_wall,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
+        loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
     };
@@ -129,12 +136,16 @@ impl Parts {
         wall: full_wall,
         console: full_console,
         arrival: arrival_elsewhere,
+        loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
     };
 
     pub fn provide(self) {
         provide_context(self);
+        if let Some(nav) = self.loader_nav {
+            provide_context(nav);
+        }
     }
 
     /// The build given to the widget root.

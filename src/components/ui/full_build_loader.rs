@@ -5,6 +5,24 @@ use crate::i18n::Lang;
 use crate::state::{text_signal, texts, Locale, PledgeState};
 use crate::web::{self, Build, FullBuildError};
 
+/// A loader's navigation in the builds that show the candidate's journey
+/// (`Parts::loader_nav`): its Back, and Try again as its forward button.
+/// Provided by those builds only, so that the others (a pledge link's, the
+/// wall's, the console's) never link the journey's state and its steps.
+#[derive(Clone, Copy)]
+pub struct LoaderNav(pub fn(Option<LoaderNext>) -> AnyView);
+
+/// A loader's forward button: its label and what it does.
+pub type LoaderNext = (Signal<&'static str>, Callback<()>);
+
+impl LoaderNav {
+    /// [`StepNav`]: Back, and the forward button once given.
+    pub const STEP_NAV: LoaderNav = LoaderNav(|next| match next {
+        None => view! { <StepNav show_next=false /> }.into_any(),
+        Some((label, on_next)) => view! { <StepNav next_label=label on_next /> }.into_any(),
+    });
+}
+
 /// Where the journey build needs the full one (signing, a pledge link):
 /// the step's heading and a status while the full build loads and takes
 /// the widget over. If it cannot load (offline, say), says so and offers to
@@ -26,6 +44,9 @@ pub fn FullBuildLoader(
     target: Build,
 ) -> impl IntoView {
     let state = use_context::<PledgeState>();
+    // The journey's navigation, where the journey is open and the build
+    // has it.
+    let nav = state.and(use_context::<LoaderNav>());
     let locale = use_context::<Locale>();
     let error = RwSignal::new(None::<FullBuildError>);
     let failed = move || error.get().is_some();
@@ -54,12 +75,9 @@ pub fn FullBuildLoader(
         Some(FullBuildError::NewVersion) => reload_label.get(),
         _ => retry_label.get(),
     });
-    let actions = move || match (state, failed()) {
-        (Some(_), false) => Some(view! { <StepNav show_next=false /> }.into_any()),
-        (Some(_), true) => Some(
-            view! { <StepNav next_label=label on_next=Callback::new(move |()| retry()) /> }
-                .into_any(),
-        ),
+    let actions = move || match (nav, failed()) {
+        (Some(LoaderNav(nav)), false) => Some(nav(None)),
+        (Some(LoaderNav(nav)), true) => Some(nav(Some((label, Callback::new(move |()| retry()))))),
         (None, true) => Some(
             view! {
                 <div class="pw-nav">

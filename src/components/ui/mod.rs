@@ -14,6 +14,6 @@ mod storage_notice;
 pub use confirmed_action::ConfirmedAction;
 pub use edit_button::EditButton;
 pub use file_button::FileButton;
-pub use full_build_loader::FullBuildLoader;
+pub use full_build_loader::{FullBuildLoader, LoaderNav};
 pub use step_nav::StepNav;
 pub use storage_notice::StorageNoticeBanner;
