@@ -188,9 +188,10 @@ self.addEventListener('fetch', (event) => {
   event.respondWith(cachedOrFetched(request));
 });
 
-// The organiser's published list (docs/list-v1.md) and its open data: the
+// The organiser's published list (docs/list-v2.md) and its open data: the
 // server's copy when online (it changes without a deploy), the last one
-// seen when not. Kept apart from the builds' caches: a deploy keeps them.
+// seen when not, marked so (`X-PW-Offline: 1`: the page says « hors ligne
+// — liste du … »). Kept apart from the builds' caches: a deploy keeps them.
 const LISTS = new Set(['engagements.json', 'engagements.csv']);
 const DATA = `pw-pledge-widget-data:${SCOPE}`;
 async function freshList(request) {
@@ -201,7 +202,9 @@ async function freshList(request) {
     return response;
   } catch (error) {
     const kept = await data.match(request.url.split('?')[0]);
-    if (kept) return kept;
-    throw error;
+    if (!kept) throw error;
+    const headers = new Headers(kept.headers);
+    headers.set('X-PW-Offline', '1');
+    return new Response(kept.body, { status: kept.status, statusText: kept.statusText, headers });
   }
 }

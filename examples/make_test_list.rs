@@ -339,8 +339,10 @@ fn main() {
         let read = Payload::decode(&Payload::encode(&signed)).expect("reads back");
         verified.push((read, status, status_date));
     }
+    let issued = SigningDate::from_ymd(2020, 3, 10).unwrap();
     let list = PledgeList {
-        issued: SigningDate::from_ymd(2020, 3, 10).unwrap(),
+        issued,
+        sequence: Some(pledge_widget::domain::organiser::pledge_list::next_sequence(issued, None)),
         entries,
     };
     std::fs::write(out.join("engagements.json"), list.publish(&organiser)).unwrap();

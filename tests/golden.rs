@@ -13,6 +13,7 @@
 use base64::Engine as _;
 use pledge_widget::campaign::CAMPAIGN;
 use pledge_widget::domain::journey::candidate_text::canonical;
+use pledge_widget::domain::organiser::pledge_list::{next_sequence, ListErrorKind};
 use pledge_widget::domain::pledge::codec::Decoder;
 use pledge_widget::domain::{
     DrawnSignature, EntryStatus, Format, Fragment, Identity, LinkErrorKind, ListEntry, Payload,
@@ -360,6 +361,7 @@ fn golden_list() -> PledgeList {
         .collect();
     PledgeList {
         issued: SigningDate::from_ymd(2026, 11, 29).unwrap(),
+        sequence: None,
         entries,
     }
 }
@@ -399,4 +401,153 @@ fn the_test_organiser_files_hold_the_test_key() {
     let settings = std::fs::read_to_string(TEST_SETTINGS).unwrap();
     assert!(settings.contains(&key.public().to_text()));
     assert!(settings.contains("TEST"));
+}
+
+// The organiser's list, version 2 (docs/list-v2.md): the same entries,
+// after the context string and with a sequence.
+
+const LIST_V2_FILE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/list-v2.json");
+const LIST_V2_REFUSED: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/list-v2-refused.tsv"
+);
+
+fn golden_list_v2() -> PledgeList {
+    let list = golden_list();
+    PledgeList {
+        sequence: Some(next_sequence(list.issued, None)),
+        ..list
+    }
+}
+
+/// A list file on one line around these signed bytes.
+fn list_file(version: u8, message: &[u8], signature: &[u8]) -> String {
+    let b64 = base64::engine::general_purpose::URL_SAFE_NO_PAD;
+    format!(
+        r#"{{"format":"coorace-engagements","version":{version},"list":"{}","signature":"{}"}}"#,
+        b64.encode(message),
+        b64.encode(signature)
+    )
+}
+
+/// The name of a reason a list is refused, as in the refused vectors.
+fn list_error_name(kind: ListErrorKind) -> String {
+    match kind {
+        ListErrorKind::NotAList => "not-a-list".into(),
+        ListErrorKind::Truncated => "truncated".into(),
+        ListErrorKind::UnknownVersion(v) => format!("unknown-version-{v}"),
+        ListErrorKind::OtherKey => "other-key".into(),
+        ListErrorKind::SignatureMismatch => "altered".into(),
+        ListErrorKind::OtherCampaign => "other-campaign".into(),
+        ListErrorKind::Malformed => "malformed".into(),
+    }
+}
+
+/// Files a reader must refuse, each with its reason, made from the golden
+/// version 2 list.
+fn refused_lists() -> Vec<(&'static str, String, &'static str)> {
+    let key = PledgeKey::from_seed(TEST_ORGANISER_SEED);
+    let good = golden_list_v2();
+    let message = good.canonical_bytes(&key.public());
+    let signature = key.sign(&message);
+    let signed = |m: &[u8]| list_file(2, m, &key.sign(m));
+    let mut flipped = message.clone();
+    flipped[70] ^= 1;
+    let mut bad_signature = signature;
+    bad_signature[0] ^= 1;
+    let mut campaign = message.clone();
+    campaign[21] ^= 0xff;
+    let mut longer = message.clone();
+    longer.push(0);
+    let other = PledgeKey::from_seed([9; 32]);
+    // The longest golden pledge: longer than a list's header.
+    let payload = stored()
+        .iter()
+        .map(|(_, link)| {
+            ShareLink::payload(link.split_once('#').unwrap().1)
+                .unwrap()
+                .unwrap()
+        })
+        .max_by_key(Vec::len)
+        .unwrap();
+    let (pledge_bytes, pledge_signature) = payload.split_at(payload.len() - 64);
+    let file = list_file(2, &message, &signature);
+    vec![
+        ("altered", list_file(2, &flipped, &signature), "altered"),
+        (
+            "signature-altered",
+            list_file(2, &message, &bad_signature),
+            "altered",
+        ),
+        ("truncated", file[..file.len() / 2].to_owned(), "truncated"),
+        (
+            "version-3",
+            list_file(3, &message, &signature),
+            "unknown-version-3",
+        ),
+        (
+            "relabelled-as-1",
+            list_file(1, &message, &signature),
+            "unknown-version-99",
+        ),
+        (
+            "version-1-bytes-labelled-2",
+            list_file(2, &golden_list().canonical_bytes(&key.public()), &signature),
+            "malformed",
+        ),
+        (
+            "other-key",
+            golden_list_v2().publish(&other).replace('\n', ""),
+            "other-key",
+        ),
+        ("other-campaign", signed(&campaign), "other-campaign"),
+        ("a-byte-more", signed(&longer), "malformed"),
+        (
+            "a-pledge-offered-as-a-list",
+            list_file(2, pledge_bytes, pledge_signature),
+            "malformed",
+        ),
+    ]
+}
+
+#[test]
+fn publishing_version_2_gives_exactly_the_golden_list() {
+    let key = PledgeKey::from_seed(TEST_ORGANISER_SEED);
+    let computed = golden_list_v2().publish(&key);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(LIST_V2_FILE, &computed).unwrap();
+    }
+    assert_eq!(computed, std::fs::read_to_string(LIST_V2_FILE).unwrap());
+    let read = PledgeList::open(&computed, &key.public()).unwrap();
+    assert_eq!(read, golden_list_v2());
+    assert_eq!(read.sequence, Some(2524 * 4096));
+    // The same entries as version 1's golden list, byte for byte.
+    assert_eq!(read.entries, golden_list().entries);
+}
+
+#[test]
+fn every_refused_version_2_list_is_refused_for_its_own_reason() {
+    let key = PledgeKey::from_seed(TEST_ORGANISER_SEED);
+    let cases = refused_lists();
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        let mut tsv = String::from("# name\treason\tfile (docs/list-v2.md)\n");
+        for (name, file, reason) in &cases {
+            tsv.push_str(&format!("{name}\t{reason}\t{file}\n"));
+        }
+        std::fs::write(LIST_V2_REFUSED, tsv).unwrap();
+    }
+    let stored = std::fs::read_to_string(LIST_V2_REFUSED).unwrap();
+    let rows: Vec<_> = stored.lines().filter(|l| !l.starts_with('#')).collect();
+    assert_eq!(rows.len(), cases.len(), "every refused vector is on file");
+    for row in rows {
+        let [name, reason, file] = row.splitn(3, '\t').collect::<Vec<_>>()[..] else {
+            panic!("a row of three columns: {row}");
+        };
+        let read = PledgeList::open(file, &key.public());
+        assert_eq!(
+            read.map_err(|e| list_error_name(e.kind())),
+            Err(reason.to_owned()),
+            "{name}"
+        );
+    }
 }

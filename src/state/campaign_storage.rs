@@ -20,7 +20,7 @@ use super::{keys, organiser, Handover, Io, SharedIo, StoreError};
 
 /// Every record the widget keeps, by the name the code gives it (also the
 /// key builds before campaign keys stored it under).
-pub const RECORDS: [&str; 14] = [
+pub const RECORDS: [&str; 15] = [
     StoredDraft::KEY,
     SetAside::KEY,
     EarlierPledges::KEY,
@@ -33,6 +33,7 @@ pub const RECORDS: [&str; 14] = [
     keys::OLD_DRAFT_BACKUP,
     Console::KEY,
     Console::BACKUP_KEY,
+    Console::SEQUENCE_KEY,
     organiser::keys::ORGANISER_KEY,
     organiser::keys::ORGANISER_KEY_BACKUP,
 ];

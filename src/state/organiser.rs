@@ -5,8 +5,9 @@ use leptos::prelude::*;
 
 use super::{SharedIo, StoreError};
 use crate::domain::{
-    organiser::open_data, Console, ConsoleRecord, EntryStatus, IntakeReport, KeyFileError,
-    LinkError, Organiser, PastedLinks, PledgeKey, SigningDate, VerifiedPledge,
+    organiser::{open_data, pledge_list::next_sequence},
+    Console, ConsoleRecord, EntryStatus, IntakeReport, KeyFileError, LinkError, Organiser,
+    PastedLinks, PledgeKey, SigningDate, VerifiedPledge,
 };
 
 /// The organiser in context: the build's pinned one, unless a test or a
@@ -361,8 +362,19 @@ impl ConsoleState {
         }
         let key = self.key.get_untracked()?;
         let today = self.today();
+        // Numbered above the last list published here (an unreadable or
+        // refused record of it: numbered from the day, which a later day
+        // still outgrows).
+        let io = self.io();
+        let last = io
+            .get(Console::SEQUENCE_KEY)
+            .ok()
+            .flatten()
+            .and_then(|s| s.trim().parse().ok());
+        let sequence = next_sequence(today, last);
+        let _ = io.set(Console::SEQUENCE_KEY, &sequence.to_string());
         self.console.with_untracked(|c| {
-            let list = c.list(today);
+            let list = c.list(today, sequence);
             let rows = c
                 .published()
                 .map(|(g, (status, status_date))| open_data::OpenDataRow {

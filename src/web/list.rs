@@ -7,15 +7,31 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
 
 use super::verify::{ed25519_verify, NoEd25519};
-use crate::domain::organiser::pledge_list::ListFailure;
+use crate::domain::organiser::pledge_list::{Freshness, ListFailure};
 use crate::domain::{LinkError, PledgeList, PublicKey, VerifiedPledge};
 
 /// Where the list is published, relative to the widget's page.
 pub const LIST_FILE: &str = "engagements.json";
 
+/// The list's text as fetched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct FetchedList {
+    pub text: String,
+    /// The service worker's last copy, served while offline
+    /// (`X-PW-Offline`): the page says « hors ligne — liste du … ».
+    pub offline: bool,
+}
+
+/// A list read and checked, and how it came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedList {
+    pub list: PledgeList,
+    pub offline: bool,
+}
+
 /// The list's text, fresh from the server (the service worker answers
-/// with the last copy when offline).
-pub async fn fetch_list() -> Result<String, ListFailure> {
+/// with the last copy when offline, and says so).
+pub async fn fetch_list() -> Result<FetchedList, ListFailure> {
     let window = web_sys::window().ok_or(ListFailure::Unreachable)?;
     // The boot script may have started this fetch already, while the
     // build loaded (`pwWidget.list`): taken once.
@@ -44,12 +60,19 @@ pub async fn fetch_list() -> Result<String, ListFailure> {
         404 | 410 => return Err(ListFailure::NotPublished),
         _ => return Err(ListFailure::Unreachable),
     }
+    let offline = response
+        .headers()
+        .get("X-PW-Offline")
+        .ok()
+        .flatten()
+        .is_some_and(|v| v == "1");
     let text = response.text().map_err(|_| ListFailure::Unreachable)?;
-    JsFuture::from(text)
+    let text = JsFuture::from(text)
         .await
         .ok()
         .and_then(|t| t.as_string())
-        .ok_or(ListFailure::Unreachable)
+        .ok_or(ListFailure::Unreachable)?;
+    Ok(FetchedList { text, offline })
 }
 
 /// The Rust Ed25519 verifier (`PublicKey::verifies`), handed in by the
@@ -88,15 +111,47 @@ pub async fn check_list(
             }
         }
     };
-    PledgeList::read_checked(&part, valid).map_err(ListFailure::Invalid)
+    let list = PledgeList::read_checked(&part, valid).map_err(ListFailure::Invalid)?;
+    match remember_sequence(pinned, list.sequence) {
+        Freshness::Current => Ok(list),
+        Freshness::Older => Err(ListFailure::Older),
+    }
+}
+
+/// Where a list numbered `sequence` stands against the newest list of this
+/// organiser this browser has read (kept in localStorage, per campaign and
+/// organiser key), remembered when newer. Where storage refuses, nothing
+/// is remembered and every list is current.
+fn remember_sequence(organiser: &PublicKey, sequence: Option<u32>) -> Freshness {
+    use crate::state::Io;
+    let io = super::BrowserIo;
+    let key = crate::campaign::stored_key(&format!(
+        "pw-pledge-widget/list-seen/{}",
+        organiser.fingerprint()
+    ));
+    let seen = io
+        .get(&key)
+        .ok()
+        .flatten()
+        .and_then(|s| s.trim().parse::<u32>().ok());
+    let freshness = Freshness::of(sequence, seen);
+    if let Some(sequence) = sequence.filter(|s| seen.is_none_or(|seen| *s > seen)) {
+        let _ = io.set(&key, &sequence.to_string());
+    }
+    freshness
 }
 
 /// Fetches and checks the list (see [`check_list`]).
 pub async fn load_list(
     pinned: &PublicKey,
     rust: Option<RustVerifier>,
-) -> Result<PledgeList, ListFailure> {
-    check_list(&fetch_list().await?, pinned, rust).await
+) -> Result<LoadedList, ListFailure> {
+    let fetched = fetch_list().await?;
+    let list = check_list(&fetched.text, pinned, rust).await?;
+    Ok(LoadedList {
+        list,
+        offline: fetched.offline,
+    })
 }
 
 /// Every entry's pledge, read as a pledge link is, the signatures checked

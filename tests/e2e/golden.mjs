@@ -1,5 +1,6 @@
 // The payload's golden vectors (tests/golden/), for the browser tests and
 // the benchmark: links that verify, and correctly signed links that must not.
+import assert from 'node:assert/strict';
 import { createPrivateKey, sign as nodeSign } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 
@@ -31,6 +32,33 @@ export function goldenFragment(name) {
 export const GOLDEN_LIST = await readFile(new URL('../golden/list-v1.json', import.meta.url), 'utf8');
 const TEST_KEY = JSON.parse(await readFile(new URL('../fixtures/organiser-TEST-key.json', import.meta.url), 'utf8'));
 
+/** Signs `message` with the TEST organiser key (its seed in PKCS#8). */
+function signAsTestOrganiser(message) {
+  const seed = Buffer.from(TEST_KEY.secret, 'base64url');
+  const key = createPrivateKey({
+    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
+    format: 'der',
+    type: 'pkcs8',
+  });
+  return nodeSign(null, message, key);
+}
+
+/**
+ * A version 2 list (docs/list-v2.md) numbered `sequence` instead, signed
+ * again by the TEST organiser key: what an older publication looks like.
+ */
+export function withSequence(listText, sequence) {
+  const file = JSON.parse(listText);
+  assert.equal(file.version, 2, 'a version 2 list');
+  const message = Buffer.from(file.list, 'base64url');
+  assert.equal(message.subarray(0, 20).toString('latin1'), 'coorace-engagements\0');
+  message.writeUInt32LE(sequence, 57);
+  return JSON.stringify({ ...file, list: message.toString('base64url'), signature: signAsTestOrganiser(message).toString('base64url') });
+}
+
+/** The sequence of a version 2 list. */
+export const sequenceOf = (listText) => Buffer.from(JSON.parse(listText).list, 'base64url').readUInt32LE(57);
+
 /**
  * The golden list with its last entry (a withdrawn pledge) listed again
  * `copies` times, signed again by the TEST organiser key: a list longer
@@ -51,12 +79,6 @@ export function longList(copies) {
   }
   const message = Buffer.concat([bytes, ...Array(copies).fill(last)]);
   message.writeUInt32LE(message.readUInt32LE(37) + copies, 37);
-  const seed = Buffer.from(TEST_KEY.secret, 'base64url');
-  const key = createPrivateKey({
-    key: Buffer.concat([Buffer.from('302e020100300506032b657004220420', 'hex'), seed]),
-    format: 'der',
-    type: 'pkcs8',
-  });
-  const signature = nodeSign(null, message, key);
+  const signature = signAsTestOrganiser(message);
   return JSON.stringify({ ...file, list: message.toString('base64url'), signature: signature.toString('base64url') });
 }

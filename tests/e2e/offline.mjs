@@ -1,10 +1,13 @@
 // Offline use, installability, and no request leaving the widget's origin.
 import { describe, it, afterEach } from 'node:test';
 import assert from 'node:assert/strict';
-
+import { readFile } from 'node:fs/promises';
 
 import { phoneContext } from './browser.mjs';
 import { WidgetPage } from './widget-page.mjs';
+
+/** The golden list of version 2 (docs/list-v2.md), issued 2026-11-29. */
+const LIST_V2 = await readFile(new URL('../golden/list-v2.json', import.meta.url), 'utf8');
 
 export function offlineSuite(env) {
   describe('offline, installable, private', () => {
@@ -69,6 +72,33 @@ export function offlineSuite(env) {
       await page.reload();
       await page.getByText('Signature valide', { exact: true }).waitFor();
       await widget.showCard();
+    });
+
+    it("the wall offline shows the service worker's copy of the list, and says so", async () => {
+      env.extra['/engagements.json'] = LIST_V2;
+      try {
+        context = await phoneContext(env.browser, { serviceWorkers: 'allow' });
+        const page = await context.newPage();
+        await page.goto(`${env.url}?mur`);
+        await page.locator('.pw-wall-entry').first().waitFor();
+        await page.evaluate(async () => {
+          await navigator.serviceWorker.ready;
+          if (!navigator.serviceWorker.controller) {
+            await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+          }
+        });
+        // Online, through the worker: the server's list, not marked.
+        await page.reload();
+        await page.locator('.pw-wall-entry').first().waitFor();
+        assert.equal(await page.locator('.pw-wall__offline').count(), 0);
+        await context.setOffline(true);
+        await page.reload();
+        await page.locator('.pw-wall-entry').first().waitFor();
+        const said = page.getByRole('status').filter({ hasText: 'Hors ligne' });
+        assert.equal(await said.textContent(), 'Hors ligne — liste du 29 novembre 2026.');
+      } finally {
+        delete env.extra['/engagements.json'];
+      }
     });
 
     it('has a web app manifest with icons', async () => {

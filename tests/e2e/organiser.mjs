@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { phoneContext } from './browser.mjs';
-import { GOLDEN } from './golden.mjs';
+import { GOLDEN, GOLDEN_LIST, sequenceOf, withSequence } from './golden.mjs';
 import { serveStatic } from './server.mjs';
 import { WidgetPage, storageKey } from './widget-page.mjs';
 
@@ -127,7 +127,7 @@ export function organiserSuite(env) {
       assert.deepEqual(Object.keys(files).sort(), ['engagements.csv', 'engagements.json']);
       const json = JSON.parse(files['engagements.json']);
       assert.equal(json.format, 'coorace-engagements');
-      assert.equal(json.version, 1);
+      assert.equal(json.version, 2);
       assert.equal(json.organiser, 'YH2E-J5J0-VMB0-J68M');
       const csv = files['engagements.csv'].split('\r\n');
       assert.match(csv[0], /^\uFEFFnom,commune,liste,role,date,1\.1,/);
@@ -343,15 +343,18 @@ export function organiserSuite(env) {
     it('a list that is altered, cut, of another key or version says why and vouches for nothing', async () => {
       const page = await context.newPage();
       const json = JSON.parse(published);
+      // A character of the entries (version 2's header is 65 bytes, 88
+      // characters of base64url).
       const flip = (text) => {
-        const i = 60;
+        const i = 120;
         return text.slice(0, i) + (text[i] === 'A' ? 'B' : 'A') + text.slice(i + 1);
       };
       const bad = [
         [JSON.stringify({ ...json, list: flip(json.list) }), 'la liste a été modifiée après sa signature.'],
         [published.slice(0, published.length / 2), 'la liste est incomplète'],
-        [JSON.stringify({ ...json, version: 2 }), "d'une version que ce widget ne connaît pas"],
-        [JSON.stringify({ ...json, list: json.list.slice(0, 4) + 'A'.repeat(44) + json.list.slice(48) }), `la liste n'est pas signée par la clé de ${ORGANISER}.`],
+        [JSON.stringify({ ...json, version: 3 }), "d'une version que ce widget ne connaît pas"],
+        // The organiser key (bytes 23–54; characters 32–71 are bytes 24–53).
+        [JSON.stringify({ ...json, list: json.list.slice(0, 32) + 'A'.repeat(40) + json.list.slice(72) }), `la liste n'est pas signée par la clé de ${ORGANISER}.`],
         ['<html>oops</html>', "le fichier publié n'est pas une liste d'engagements."],
       ];
       for (const [text, why] of bad) {
@@ -368,6 +371,40 @@ export function organiserSuite(env) {
         assert.equal(await page.getByText(/vérifié par/).count(), 0);
       }
       await page.close();
+    });
+
+    it('a list older than one already read on this device says so, and shows no status as current', async () => {
+      // A browser of its own, which reads the published list (version 2)
+      // first: what it remembers stays out of the other tests.
+      const own = await phoneContext(env.browser);
+      const page = await own.newPage();
+      env.extra['/engagements.json'] = published;
+      await page.goto(onWidget(env, link('typical')));
+      const asOf = page.locator('.pw-list-status__as-of');
+      await asOf.waitFor();
+      assert.match(await asOf.textContent(), /^Selon la liste du \d{1,2}(er)? \S+ \d{4}\.$/);
+      const older = 'cette liste est plus ancienne que celle déjà consultée sur cet appareil.';
+      const sequence = sequenceOf(published);
+      // Put back: the same organiser's earlier publication, and a version 1 list.
+      for (const text of [withSequence(published, sequence - 1), GOLDEN_LIST]) {
+        env.extra['/engagements.json'] = text;
+        await page.goto(`${env.url}?mur`);
+        await page.getByRole('alert').getByText(older).waitFor();
+        assert.equal(await page.locator('.pw-wall-entry').count(), 0);
+        await page.goto(onWidget(env, link('typical')));
+        const status = page.locator('.pw-list-status--unavailable');
+        await status.waitFor();
+        assert.equal(await status.textContent(), `Statut auprès de ${ORGANISER} indisponible : ${older}`);
+        assert.equal(await page.getByText(/vérifié par|Selon la liste/i).count(), 0);
+      }
+      // A newer one is read, and remembered: the first is now the older.
+      env.extra['/engagements.json'] = withSequence(published, sequence + 1);
+      await page.goto(`${env.url}?mur`);
+      await page.locator('.pw-wall-entry').first().waitFor();
+      env.extra['/engagements.json'] = published;
+      await page.goto(`${env.url}?mur`);
+      await page.getByRole('alert').getByText(older).waitFor();
+      await own.close();
     });
 
     it('a partner on another site embeds the wall of one commune', async () => {

@@ -5,7 +5,7 @@ use super::VerificationView;
 use crate::components::card::CardRequest;
 use crate::components::ui::FullBuildLoader;
 use crate::domain::organiser::pledge_list::ListFailure;
-use crate::domain::{Fragment, PledgeList};
+use crate::domain::Fragment;
 use crate::state::{organiser, text_signal, texts};
 use crate::web::{self, Build};
 
@@ -31,7 +31,7 @@ pub fn LightVerification(
     // The organiser's list (fetched by the boot script since the page
     // started), checked before the verdict shows, so that its status
     // appears with the seal instead of moving the page after it.
-    let known = StoredValue::new(None::<Result<PledgeList, ListFailure>>);
+    let known = StoredValue::new(None::<Result<web::LoadedList, ListFailure>>);
     let pinned = organiser().and_then(|o| o.public_key);
     leptos::task::spawn_local(async move {
         let result = web::verify_link(&fragment)

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::organiser::pledge_list::{ListFailure, Listed};
-use crate::domain::{EntryStatus, Organiser, PledgeList, ShareLink, VerifiedPledge};
+use crate::domain::{EntryStatus, Organiser, ShareLink, VerifiedPledge};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, Vouched};
 use crate::web;
@@ -36,7 +36,7 @@ pub fn ListVerdict(
     let known = use_context::<KnownList>().and_then(|k| k.0.try_get_value());
     let at_once = known.as_ref().and_then(|list| match list {
         Err(failure) => Some(Err(*failure)),
-        Ok(list) => match list.find(&payload, &pledge) {
+        Ok(web::LoadedList { list, .. }) => match list.find(&payload, &pledge) {
             // The new key's pledge is checked before it is linked to.
             Listed::Entry(EntryStatus::KeyReplaced, _) => None,
             Listed::Entry(status, date) => Some(Ok(Found::Listed(status, date))),
@@ -48,12 +48,19 @@ pub fn ListVerdict(
         tell_card(result);
     }
     let found = RwSignal::new(at_once.clone());
+    // The date of the list the verdict comes from (« selon la liste du … »),
+    // and whether it is the offline copy.
+    let issued_of = |list: &Result<web::LoadedList, ListFailure>| {
+        list.as_ref().ok().map(|l| (l.list.issued, l.offline))
+    };
+    let as_of = RwSignal::new(at_once.as_ref().and(known.as_ref()).and_then(issued_of));
     if at_once.is_none() {
         leptos::task::spawn_local(async move {
             let list = match known {
                 Some(list) => list,
                 None => web::load_list(&pinned, rust_verifier).await,
             };
+            let _ = as_of.try_set(issued_of(&list));
             let result = look_up(list, &payload, &pledge).await;
             tell_card(&result);
             let _ = found.try_set(Some(result));
@@ -62,7 +69,22 @@ pub fn ListVerdict(
     Some(move || {
         let t = org_texts();
         let name = organiser.name;
-        match found.get() {
+        let as_of = match found.get() {
+            Some(Ok(_)) => as_of.get().map(|(date, offline)| {
+                let pattern = if offline {
+                    t.list_offline
+                } else {
+                    t.status_as_of
+                };
+                view! {
+                    <p class="pw-list-status__as-of">
+                        {fill(pattern, &[("date", &texts().date(date))])}
+                    </p>
+                }
+            }),
+            _ => None,
+        };
+        let verdict = match found.get() {
             None => view! { <p class="pw-list-status pw-list-status--checking">{t.status_checking}</p> }
                 .into_any(),
             // The seal, drawn: a name or list that reads « ✔ Vérifié par … »
@@ -123,7 +145,8 @@ pub fn ListVerdict(
                 </p>
             }
             .into_any(),
-        }
+        };
+        view! { {verdict} {as_of} }
     })
 }
 
@@ -150,7 +173,7 @@ fn unverified(organiser: &Organiser) -> AnyView {
 /// The organiser's list as loaded with a pledge link's verdict (provided by
 /// `LightVerification`), so that its status shows with the seal.
 #[derive(Clone, Copy)]
-pub struct KnownList(pub StoredValue<Result<PledgeList, ListFailure>>);
+pub struct KnownList(pub StoredValue<Result<web::LoadedList, ListFailure>>);
 
 /// The pledge in the list: listed with a status, replaced by a later
 /// pledge of the same key (its payload text), or absent.
@@ -170,11 +193,11 @@ enum Found {
 }
 
 async fn look_up(
-    list: Result<PledgeList, ListFailure>,
+    list: Result<web::LoadedList, ListFailure>,
     payload: &[u8],
     pledge: &VerifiedPledge,
 ) -> Result<Found, ListFailure> {
-    let list = list?;
+    let list = list?.list;
     Ok(match list.find(payload, pledge) {
         Listed::Entry(EntryStatus::KeyReplaced, date) => {
             match list.new_key_of(&pledge.public_key()) {

@@ -20,24 +20,27 @@ pub fn PledgeWall(
     /// The Rust verifier, where the build carries it (see `web::check_list`).
     rust_verifier: Option<web::RustVerifier>,
 ) -> impl IntoView {
-    let loaded = RwSignal::new(None::<Result<StoredValue<Wall>, ListFailure>>);
+    // The wall, and whether its list is the offline copy.
+    let loaded = RwSignal::new(None::<Result<(StoredValue<Wall>, bool), ListFailure>>);
     let organiser = organiser();
     if let Some(pinned) = organiser.and_then(|o| o.public_key) {
         leptos::task::spawn_local(async move {
             // Marks for the benchmark (bench/wall.mjs): where the time goes.
             let result = async {
-                let text = web::fetch_list().await?;
+                let fetched = web::fetch_list().await?;
                 web::mark("pw-wall-fetched");
-                let list = web::check_list(&text, &pinned, rust_verifier).await?;
+                let list = web::check_list(&fetched.text, &pinned, rust_verifier).await?;
                 web::mark("pw-wall-list-checked");
                 let verdicts = web::verify_entries(&list).await?;
                 web::mark("pw-wall-pledges-checked");
                 let wall = Wall::new(&list, verdicts);
                 web::mark("pw-wall-built");
-                Ok(wall)
+                Ok((wall, fetched.offline))
             }
             .await;
-            let _ = loaded.try_set(Some(result.map(StoredValue::new)));
+            let _ = loaded.try_set(Some(
+                result.map(|(wall, offline)| (StoredValue::new(wall), offline)),
+            ));
         });
     }
     let name = organiser.map_or("", |o| o.name);
@@ -64,9 +67,16 @@ pub fn PledgeWall(
             </div>
         }
         .into_any(),
-        (Some(_), Some(Ok(wall))) => {
+        (Some(_), Some(Ok((wall, offline)))) => {
             let issued = wall.with_value(|w| w.issued);
             request_animation_frame(|| web::mark("pw-wall-ready"));
+            let offline = offline.then(|| {
+                view! {
+                    <p class="pw-wall__offline" role="status">
+                        {move || fill(org_texts().list_offline, &[("date", &texts().date(issued))])}
+                    </p>
+                }
+            });
             view! {
                 <p class="pw-step__lead">
                     {move || {
@@ -76,6 +86,7 @@ pub fn PledgeWall(
                         )
                     }}
                 </p>
+                {offline}
                 <WallTotals wall scope />
                 <WallResults wall scope embedded />
                 <WallChart wall scope />

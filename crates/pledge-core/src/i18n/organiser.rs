@@ -50,6 +50,14 @@ pub struct OrgTexts {
     pub list_altered: &'static str,
     pub list_other_campaign: &'static str,
     pub list_malformed: &'static str,
+    /// Under a pledge's status: the date of the list it is read from.
+    /// `{date}`.
+    pub status_as_of: &'static str,
+    /// Instead of `status_as_of`, and under the wall's lead, when the list
+    /// is the service worker's copy, served offline. `{date}`.
+    pub list_offline: &'static str,
+    /// A list older than one already read on this device.
+    pub list_older: &'static str,
 
     // Statuses.
     pub verified: &'static str,
@@ -121,6 +129,9 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     list_altered: "la liste a été modifiée après sa signature.",
     list_other_campaign: "la liste est celle d'une autre campagne.",
     list_malformed: "la liste est mal formée.",
+    status_as_of: "Selon la liste du {date}.",
+    list_offline: "Hors ligne — liste du {date}.",
+    list_older: "cette liste est plus ancienne que celle déjà consultée sur cet appareil.",
     verified: "Vérifié",
     pending: "En attente",
     withdrawn: "Retiré",
@@ -178,6 +189,9 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     list_altered: "the list was altered after it was signed.",
     list_other_campaign: "the list belongs to another campaign.",
     list_malformed: "the list is malformed.",
+    status_as_of: "According to the list of {date}.",
+    list_offline: "Offline — list of {date}.",
+    list_older: "this list is older than the one already read on this device.",
     verified: "Verified",
     pending: "Pending",
     withdrawn: "Withdrawn",
@@ -221,6 +235,7 @@ impl OrgTexts {
             F::NotPublished => self.list_not_published,
             F::Unreachable => self.list_unreachable,
             F::NoVerifier => self.list_no_verifier,
+            F::Older => self.list_older,
             F::Invalid(e) => match e.kind() {
                 E::NotAList => self.list_not_a_list,
                 E::Truncated => self.list_truncated,

@@ -204,6 +204,9 @@ const RECORD_V2: &str = "pw-console 2 ";
 impl Console {
     /// Storage key of the console's record.
     pub const KEY: &'static str = "pw-pledge-widget/organiser-console/v1";
+    /// The sequence of the last list this console published
+    /// (`pledge_list::next_sequence`), in decimal.
+    pub const SEQUENCE_KEY: &'static str = "pw-pledge-widget/organiser-console/list-sequence";
     /// Where an unreadable record is moved instead of being deleted.
     pub const BACKUP_KEY: &'static str = "pw-pledge-widget/organiser-console/unreadable-backup";
     /// The most text taken at once, pasted or from a file: 16 MB (about
@@ -491,7 +494,7 @@ impl Console {
     /// The list to publish: each key's current pledge with the key's
     /// status (« retiré » included: the wall counts those apart), in the
     /// order gathered.
-    pub fn list(&self, issued: SigningDate) -> PledgeList {
+    pub fn list(&self, issued: SigningDate, sequence: u32) -> PledgeList {
         let entries = self
             .published()
             .map(|(g, (status, status_date))| ListEntry {
@@ -504,7 +507,11 @@ impl Console {
                     .copied(),
             })
             .collect();
-        PledgeList { issued, entries }
+        PledgeList {
+            issued,
+            sequence: Some(sequence),
+            entries,
+        }
     }
 
     /// What is published: each key's current pledge and the key's status,
@@ -800,7 +807,7 @@ mod tests {
         let older = console.take_links(&link(1, "Ana A.", 2400), today());
         assert_eq!(older.links[0].intake, Intake::Superseded);
         assert_eq!(console.current(), [false, true, false]);
-        let list = console.list(today());
+        let list = console.list(today(), 1);
         assert_eq!(list.entries.len(), 1);
         assert_eq!(
             Payload::decode(&list.entries[0].payload)
@@ -833,7 +840,7 @@ mod tests {
         );
         assert_eq!(console.status(0), console.status(2));
         // Published, with its status: the wall counts it apart.
-        let list = console.list(later);
+        let list = console.list(later, 1);
         assert_eq!(
             list.entries
                 .iter()
@@ -892,7 +899,7 @@ mod tests {
         // Same status again: the date stays.
         console.set_status(0, EntryStatus::Verified, SigningDate::from_days(3100));
         assert_eq!(console.status(0), Some((EntryStatus::Verified, later)));
-        let list = console.list(today());
+        let list = console.list(today(), 1);
         assert_eq!(
             list.entries.iter().map(|e| e.status).collect::<Vec<_>>(),
             [EntryStatus::Verified, EntryStatus::Withdrawn]
@@ -922,7 +929,7 @@ mod tests {
             let record = v1_record(&[(&pasted, "en_attente", 3000, "")]);
             let back = Console::decode(&record).unwrap();
             assert_eq!(back.entries()[0].payload_text, payload);
-            assert_eq!(back.list(today()), console.list(today()));
+            assert_eq!(back.list(today(), 1), console.list(today(), 1));
             assert_eq!(back.index_of(&payload), Some(0));
         }
     }
@@ -1047,7 +1054,7 @@ mod tests {
         assert_eq!(console.new_key(0), Some(new_key));
         // A replaced key is not offered as anyone's new key.
         assert_eq!(console.same_name_keys(1), Vec::<usize>::new());
-        let list = console.list(today());
+        let list = console.list(today(), 1);
         assert_eq!(list.entries[0].status, EntryStatus::KeyReplaced);
         assert_eq!(list.entries[0].new_key, Some(new_key));
         assert_eq!(list.entries[1].new_key, None);
@@ -1060,10 +1067,10 @@ mod tests {
         removed.remove(1);
         assert_eq!(removed.new_key(0), None);
         assert_eq!(removed.status(0).map(|s| s.0), Some(EntryStatus::Pending));
-        assert_eq!(removed.list(today()).entries[0].new_key, None);
+        assert_eq!(removed.list(today(), 1).entries[0].new_key, None);
         // Another status undoes it.
         console.set_status(0, EntryStatus::Pending, on);
         assert_eq!(console.new_key(0), None);
-        assert_eq!(console.list(today()).entries[0].new_key, None);
+        assert_eq!(console.list(today(), 1).entries[0].new_key, None);
     }
 }

@@ -1,8 +1,11 @@
-//! The organiser's published list of pledges, version 1
-//! (`engagements.json`): each gathered pledge's payload with the status the
-//! organiser gave it, signed by the organiser's key over canonical bytes.
-//! Documented byte by byte in `docs/list-v1.md`; pinned by the golden
-//! vectors in `tests/golden.rs`.
+//! The organiser's published list of pledges (`engagements.json`): each
+//! gathered pledge's payload with the status the organiser gave it, signed
+//! by the organiser's key over canonical bytes. Version 2 adds a context
+//! string (a list's signed bytes can never be a pledge's) and a sequence
+//! number that grows with every publication (a reader can tell an older
+//! list from the one it saw); version 1 lists are still read. Documented
+//! byte by byte in `docs/list-v1.md` and `docs/list-v2.md`; pinned by the
+//! golden vectors in `tests/golden.rs`.
 
 use std::fmt;
 
@@ -18,11 +21,29 @@ use crate::domain::signing_date::SigningDate;
 
 /// The `format` member of the file.
 pub const LIST_FORMAT: &str = "coorace-engagements";
-/// The version of this format (the `version` member, and the first signed
-/// byte).
-pub const LIST_VERSION: u8 = 1;
-/// Version, campaign id, organiser key, issue date, entry count.
-const HEADER_LEN: usize = 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4;
+/// The version the console publishes (the `version` member, and the
+/// signed version byte).
+pub const LIST_VERSION: u8 = 2;
+/// The first signed bytes of a version 2 list, its context: the format's
+/// name and a zero byte. No pledge payload starts so (a payload's first
+/// byte is its version, 1 or 2), so that a list's signature can never be
+/// taken for a pledge's, nor the reverse.
+const CONTEXT_LEN: usize = LIST_FORMAT.len() + 1;
+/// Version 1: version, campaign id, organiser key, issue date, entry count.
+const HEADER_LEN_V1: usize = 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4;
+/// Version 2: context, version, campaign id, organiser key, issue date,
+/// sequence, entry count.
+const HEADER_LEN_V2: usize = CONTEXT_LEN + 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4 + 4;
+
+/// Whether `message` starts with version 2's context.
+fn has_context(message: &[u8]) -> bool {
+    message.starts_with(LIST_FORMAT.as_bytes()) && message.get(LIST_FORMAT.len()) == Some(&0)
+}
+
+/// The little-endian u32 at `at` (within bytes whose length was checked).
+fn u32_at(bytes: &[u8], at: usize) -> u32 {
+    u32::from_le_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]])
+}
 
 /// What the organiser says of a pledge.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -105,6 +126,9 @@ pub struct ListEntry {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PledgeList {
     pub issued: SigningDate,
+    /// Grows with every publication: version 2 (`None`: a version 1 list,
+    /// which has none and reads as older than any version 2 list).
+    pub sequence: Option<u32>,
     pub entries: Vec<ListEntry>,
 }
 
@@ -177,6 +201,9 @@ pub enum ListFailure {
     NoVerifier,
     /// The file is not a list this widget can trust.
     Invalid(ListError),
+    /// A list older than one this browser already read from the same
+    /// organiser (`Freshness::Older`): its statuses are not current.
+    Older,
 }
 
 /// What the list's signature covers, found without checking it.
@@ -188,15 +215,68 @@ pub struct SignedList {
     pub signature: [u8; 64],
 }
 
+impl SignedList {
+    /// Where the bytes after the context string start: the version byte.
+    fn start(&self) -> usize {
+        if has_context(&self.message) {
+            CONTEXT_LEN
+        } else {
+            0
+        }
+    }
+}
+
+/// The sequence of a list published on `today` after one numbered `last`
+/// (by this console): the day's first number, `days × 4,096`, or one more
+/// than the last, whichever is greater. So it grows with every publication
+/// from one console, and a console's first list of a later day is newer
+/// than any of an earlier day (up to 4,096 publications a day).
+pub fn next_sequence(today: SigningDate, last: Option<u32>) -> u32 {
+    let first_of_day = u32::from(today.days()) << 12;
+    last.map_or(first_of_day, |last| {
+        first_of_day.max(last.saturating_add(1))
+    })
+}
+
+/// Where a list stands against the newest one this reader saw from the
+/// same organiser (`docs/list-v2.md`, « Rollback »).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Freshness {
+    /// As new as any seen, or newer: its statuses are current.
+    Current,
+    /// Older than one already seen here (a stale cache, a mirror, or a
+    /// list put back on purpose): its statuses are not shown as current.
+    Older,
+}
+
+impl Freshness {
+    /// `seen`: the highest sequence this reader saw (a version 1 list
+    /// counts as 0); `list`: the one just read.
+    pub fn of(list: Option<u32>, seen: Option<u32>) -> Freshness {
+        match seen {
+            Some(seen) if list.unwrap_or(0) < seen => Freshness::Older,
+            _ => Freshness::Current,
+        }
+    }
+}
+
 impl PledgeList {
-    /// The canonical bytes the organiser signs.
+    /// The canonical bytes the organiser signs: version 2 with a
+    /// sequence, version 1 without.
     pub fn canonical_bytes(&self, organiser: &PublicKey) -> Vec<u8> {
         let size: usize = self.entries.iter().map(|e| e.payload.len() + 5).sum();
-        let mut out = Vec::with_capacity(HEADER_LEN + size);
-        out.push(LIST_VERSION);
+        let mut out = Vec::with_capacity(HEADER_LEN_V2 + size);
+        if self.sequence.is_some() {
+            out.extend(LIST_FORMAT.as_bytes());
+            out.push(0);
+        }
+        out.push(self.version());
         out.extend(CAMPAIGN.id());
         out.extend(organiser.to_bytes());
         out.extend(self.issued.days().to_le_bytes());
+        if let Some(sequence) = self.sequence {
+            out.extend(sequence.to_le_bytes());
+        }
         out.extend((self.entries.len() as u32).to_le_bytes());
         for entry in &self.entries {
             out.push(entry.status.byte());
@@ -212,6 +292,15 @@ impl PledgeList {
         out
     }
 
+    /// Its format's version: 2 with a sequence, 1 without.
+    pub fn version(&self) -> u8 {
+        if self.sequence.is_some() {
+            2
+        } else {
+            1
+        }
+    }
+
     /// The `engagements.json` file: this list signed by `key`.
     pub fn publish(&self, key: &PledgeKey) -> String {
         let message = self.canonical_bytes(&key.public());
@@ -219,7 +308,8 @@ impl PledgeList {
         let mut out = String::from("{\n  \"format\": ");
         json::write_string(&mut out, LIST_FORMAT);
         out.push_str(&format!(
-            ",\n  \"version\": {LIST_VERSION},\n  \"organiser\": "
+            ",\n  \"version\": {},\n  \"organiser\": ",
+            self.version()
         ));
         json::write_string(&mut out, &key.public().fingerprint());
         out.push_str(",\n  \"list\": \"");
@@ -230,8 +320,8 @@ impl PledgeList {
         out
     }
 
-    /// Reading steps 1–3 of `docs/list-v1.md`: the file's shape, its
-    /// version, that it is signed by `pinned` for this campaign; what the
+    /// Reading steps 1–3 of `docs/list-v2.md` (and `list-v1.md`): the
+    /// file's shape, its version, that it is signed by `pinned`; what the
     /// signature covers (not checked here).
     pub fn signed_part(text: &str, pinned: &PublicKey) -> Result<SignedList, ListError> {
         let file = json::parse(text).map_err(|e| {
@@ -248,8 +338,8 @@ impl PledgeList {
         if string("format")? != LIST_FORMAT {
             return Err(ListError::new(ListErrorKind::NotAList));
         }
-        match file.version() {
-            Version::Whole(v) if v == u64::from(LIST_VERSION) => {}
+        let version = match file.version() {
+            Version::Whole(v @ (1 | 2)) => v as u8,
             Version::Whole(v) => return Err(ListError::new(ListErrorKind::UnknownVersion(v))),
             Version::NotAWholeNumber => {
                 return Err(ListError::new(ListErrorKind::UnknownVersion(u64::MAX)))
@@ -257,7 +347,7 @@ impl PledgeList {
             Version::NotANumber | Version::Missing => {
                 return Err(ListError::new(ListErrorKind::NotAList))
             }
-        }
+        };
         // Text that is no longer base64url was changed after publishing.
         let message = URL_SAFE_NO_PAD
             .decode(string("list")?)
@@ -267,15 +357,24 @@ impl PledgeList {
             .map_err(|_| ListError::new(ListErrorKind::SignatureMismatch))?
             .try_into()
             .map_err(|_| ListError::new(ListErrorKind::SignatureMismatch))?;
-        if message.len() < HEADER_LEN {
+        // Version 2's bytes start with the context; version 1's with their
+        // version byte. The file's version and the signed one agree.
+        let (start, header) = match version {
+            1 => (0, HEADER_LEN_V1),
+            _ => (CONTEXT_LEN, HEADER_LEN_V2),
+        };
+        if message.len() < header {
             return Err(ListError::new(ListErrorKind::Truncated));
         }
-        if message[0] != LIST_VERSION {
+        if version == 2 && !has_context(&message) {
+            return Err(ListError::new(ListErrorKind::Malformed));
+        }
+        if message[start] != version {
             return Err(ListError::new(ListErrorKind::UnknownVersion(u64::from(
-                message[0],
+                message[start],
             ))));
         }
-        let key_at = 1 + CAMPAIGN_ID_LEN;
+        let key_at = start + 1 + CAMPAIGN_ID_LEN;
         let key: [u8; 32] = message[key_at..key_at + 32].try_into().expect("32 bytes");
         if key != pinned.to_bytes() {
             return Err(ListError::new(ListErrorKind::OtherKey));
@@ -294,16 +393,23 @@ impl PledgeList {
         if !signature_valid {
             return Err(ListError::new(ListErrorKind::SignatureMismatch));
         }
-        let bytes = &part.message;
+        let start = part.start();
+        let bytes = &part.message[start..];
+        let version = bytes[0];
         // Published under this version of the campaign or an earlier one
         // whose links still read.
         if crate::campaign::version_of([bytes[1], bytes[2]]).is_none() {
             return Err(ListError::new(ListErrorKind::OtherCampaign));
         }
-        let at = 1 + CAMPAIGN_ID_LEN + 32;
+        let mut at = 1 + CAMPAIGN_ID_LEN + 32;
         let issued = SigningDate::from_days(u16::from_le_bytes([bytes[at], bytes[at + 1]]));
-        let count = u32::from_le_bytes(bytes[at + 2..at + 6].try_into().expect("4 bytes"));
-        let mut rest = &bytes[HEADER_LEN..];
+        at += 2;
+        let sequence = (version == 2).then(|| {
+            at += 4;
+            u32_at(bytes, at - 4)
+        });
+        let count = u32_at(bytes, at);
+        let mut rest = &bytes[at + 4..];
         let mut take = |n: usize| -> Result<&[u8], ListError> {
             if rest.len() < n {
                 return Err(ListError::new(ListErrorKind::Malformed));
@@ -350,7 +456,11 @@ impl PledgeList {
         if !rest.is_empty() {
             return Err(ListError::new(ListErrorKind::Malformed));
         }
-        Ok(PledgeList { issued, entries })
+        Ok(PledgeList {
+            issued,
+            sequence,
+            entries,
+        })
     }
 
     /// Reads and checks a published file against the organiser's pinned
@@ -472,6 +582,7 @@ mod tests {
     fn list() -> PledgeList {
         PledgeList {
             issued: SigningDate::from_ymd(2026, 11, 29).unwrap(),
+            sequence: Some(7),
             entries: vec![
                 ListEntry {
                     status: EntryStatus::Verified,
@@ -489,23 +600,105 @@ mod tests {
         }
     }
 
+    /// A version 1 list: the same, without a sequence.
+    fn list_v1() -> PledgeList {
+        PledgeList {
+            sequence: None,
+            ..list()
+        }
+    }
+
+    /// A file around these bytes, its version the one they say.
     fn file_with(message: &[u8], signature: &[u8]) -> String {
+        let version = if has_context(message) { 2 } else { 1 };
         format!(
-            r#"{{"format":"{LIST_FORMAT}","version":1,"list":"{}","signature":"{}"}}"#,
+            r#"{{"format":"{LIST_FORMAT}","version":{version},"list":"{}","signature":"{}"}}"#,
             URL_SAFE_NO_PAD.encode(message),
             URL_SAFE_NO_PAD.encode(signature)
         )
     }
 
     #[test]
-    fn a_published_list_reads_back() {
-        let file = list().publish(&key());
-        assert_eq!(PledgeList::open(&file, &key().public()), Ok(list()));
+    fn a_published_list_reads_back_in_either_version() {
+        for list in [list(), list_v1()] {
+            let file = list.publish(&key());
+            assert!(file.contains(&format!("\"version\": {}", list.version())));
+            assert_eq!(PledgeList::open(&file, &key().public()), Ok(list));
+        }
+    }
+
+    #[test]
+    fn version_2_is_signed_after_its_context_and_carries_its_sequence() {
+        let message = list().canonical_bytes(&key().public());
+        assert!(message.starts_with(b"coorace-engagements\0\x02"));
+        let at = CONTEXT_LEN + 1 + CAMPAIGN_ID_LEN + 32 + 2;
+        assert_eq!(message[at..at + 4], 7u32.to_le_bytes());
+        // No pledge payload starts as a list does: its first byte is its
+        // version, and the context's is none of them.
+        assert!(Payload::signed_part(&message).is_err());
+        assert!(!matches!(message[0], 1 | 2));
+        // Version 1's bytes are as they were.
+        let v1 = list_v1().canonical_bytes(&key().public());
+        assert_eq!(v1[0], 1);
+        assert_eq!(v1.len(), message.len() - CONTEXT_LEN - 4);
+        assert_eq!(v1[1..], [&message[21..57], &message[61..]].concat()[..]);
+    }
+
+    #[test]
+    fn each_publication_numbers_its_list_above_the_last() {
+        let day = |d| SigningDate::from_days(d);
+        assert_eq!(next_sequence(day(2500), None), 2500 * 4096);
+        assert_eq!(next_sequence(day(2500), Some(2500 * 4096)), 2500 * 4096 + 1);
+        // A later day starts above the earlier day's.
+        assert_eq!(next_sequence(day(2501), Some(2500 * 4096 + 9)), 2501 * 4096);
+        // A clock set back never numbers a list below the last.
+        assert_eq!(next_sequence(day(2400), Some(2500 * 4096)), 2500 * 4096 + 1);
+        assert_eq!(next_sequence(day(2500), Some(u32::MAX)), u32::MAX);
+    }
+
+    #[test]
+    fn a_list_older_than_one_seen_is_said_so() {
+        use Freshness::{Current, Older};
+        assert_eq!(Freshness::of(Some(7), None), Current);
+        assert_eq!(Freshness::of(None, None), Current);
+        assert_eq!(Freshness::of(Some(7), Some(7)), Current);
+        assert_eq!(Freshness::of(Some(8), Some(7)), Current);
+        assert_eq!(Freshness::of(Some(6), Some(7)), Older);
+        // A version 1 list after any version 2 one.
+        assert_eq!(Freshness::of(None, Some(1)), Older);
+        assert_eq!(Freshness::of(None, Some(0)), Current);
+    }
+
+    #[test]
+    fn a_list_s_signature_is_never_a_pledge_s_nor_the_reverse() {
+        use crate::domain::pledge::codec::Decoder;
+        // The organiser's bytes, signed, offered as a pledge link's payload.
+        let message = list().canonical_bytes(&key().public());
+        let mut as_payload = message.clone();
+        as_payload.extend(key().sign(&message));
+        assert!(Payload::decode(&as_payload).is_err());
+        // A pledge's signed payload, offered as a version 2 list.
+        let (pledge, _) = signed(7, "Ana", 10);
+        let (bytes, signature) = pledge.split_at(pledge.len() - 64);
+        for version in [1, 2] {
+            let text = format!(
+                r#"{{"format":"{LIST_FORMAT}","version":{version},"list":"{}","signature":"{}"}}"#,
+                URL_SAFE_NO_PAD.encode(bytes),
+                URL_SAFE_NO_PAD.encode(signature)
+            );
+            assert!(PledgeList::open(&text, &key().public()).is_err());
+        }
     }
 
     #[test]
     fn every_single_bit_flip_of_the_signed_bytes_or_signature_is_refused() {
-        let message = list().canonical_bytes(&key().public());
+        for list in [list(), list_v1()] {
+            every_bit_flip_is_refused(&list);
+        }
+    }
+
+    fn every_bit_flip_is_refused(list: &PledgeList) {
+        let message = list.canonical_bytes(&key().public());
         let signature = key().sign(&message);
         for bit in 0..(message.len() + 64) * 8 {
             let (mut m, mut s) = (message.clone(), signature.to_vec());
@@ -530,8 +723,19 @@ mod tests {
             ("{}".into(), ListErrorKind::NotAList),
             (good[..good.len() / 2].into(), ListErrorKind::Truncated),
             (
-                good.replace("\"version\": 1", "\"version\": 2"),
-                ListErrorKind::UnknownVersion(2),
+                good.replace("\"version\": 2", "\"version\": 3"),
+                ListErrorKind::UnknownVersion(3),
+            ),
+            // Relabelled: version 2's bytes as version 1, and the reverse.
+            (
+                good.replace("\"version\": 2", "\"version\": 1"),
+                ListErrorKind::UnknownVersion(u64::from(b'c')),
+            ),
+            (
+                list_v1()
+                    .publish(&key())
+                    .replace("\"version\": 1", "\"version\": 2"),
+                ListErrorKind::Malformed,
             ),
             (list().publish(&other), ListErrorKind::OtherKey),
             (
@@ -548,7 +752,7 @@ mod tests {
         }
         // Signed, but for another campaign.
         let mut message = list().canonical_bytes(&pinned);
-        message[1] ^= 0xff;
+        message[CONTEXT_LEN + 1] ^= 0xff;
         let text = file_with(&message, &key().sign(&message));
         assert_eq!(
             PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
@@ -621,6 +825,7 @@ mod tests {
         );
         let list = PledgeList {
             issued: SigningDate::from_days(30),
+            sequence: Some(1),
             entries: vec![entry(EntryStatus::Verified, 25, &new.0)],
         };
         assert_eq!(
@@ -652,6 +857,7 @@ mod tests {
         );
         let list = PledgeList {
             issued: SigningDate::from_days(30),
+            sequence: Some(1),
             entries: vec![
                 entry(EntryStatus::Pending, 21, &new.0),
                 entry(EntryStatus::Verified, 12, &old.0),
@@ -701,14 +907,16 @@ mod tests {
     #[test]
     fn a_hostile_count_allocates_nothing_big() {
         let pinned = key().public();
-        let mut message = list().canonical_bytes(&pinned);
-        let at = 1 + CAMPAIGN_ID_LEN + 32 + 2;
-        message[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
-        let text = file_with(&message, &key().sign(&message));
-        assert_eq!(
-            PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
-            Err(ListErrorKind::Malformed)
-        );
+        // The entry count: after the sequence in version 2.
+        for (list, at) in [(list(), HEADER_LEN_V2 - 4), (list_v1(), HEADER_LEN_V1 - 4)] {
+            let mut message = list.canonical_bytes(&pinned);
+            message[at..at + 4].copy_from_slice(&u32::MAX.to_le_bytes());
+            let text = file_with(&message, &key().sign(&message));
+            assert_eq!(
+                PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+                Err(ListErrorKind::Malformed)
+            );
+        }
     }
 
     #[test]
@@ -720,6 +928,7 @@ mod tests {
         replaced.new_key = Some(new_pledge.public_key());
         let list = PledgeList {
             issued: SigningDate::from_days(2602),
+            sequence: Some(1),
             entries: vec![replaced, entry(EntryStatus::Verified, 2601, &new)],
         };
         let read = PledgeList::open(&list.publish(&key()), &pinned).unwrap();
@@ -739,6 +948,7 @@ mod tests {
         own.new_key = Some(old_pledge.public_key());
         let selfish = PledgeList {
             issued: SigningDate::from_days(2602),
+            sequence: Some(1),
             entries: vec![own],
         };
         assert_eq!(
@@ -747,7 +957,7 @@ mod tests {
         );
         // Signed, but the new key cut short: malformed.
         let mut message = list.canonical_bytes(&pinned);
-        let at = HEADER_LEN + 3 + 10;
+        let at = HEADER_LEN_V2 + 3 + 10;
         message.drain(at..at + 25);
         let text = file_with(&message, &key().sign(&message));
         assert_eq!(

@@ -279,6 +279,7 @@ mod tests {
     fn wall(entries: Vec<ListEntry>) -> Wall {
         let list = PledgeList {
             issued: SigningDate::from_days(3000),
+            sequence: Some(1),
             entries,
         };
         let verdicts = list
