@@ -344,6 +344,7 @@ fn main() {
         issued,
         sequence: Some(pledge_widget::domain::organiser::pledge_list::next_sequence(issued, None)),
         entries,
+        follow_up: Default::default(),
     };
     std::fs::write(out.join("engagements.json"), list.publish(&organiser)).unwrap();
     let rows = verified.iter().map(|(p, s, d)| open_data::OpenDataRow {

@@ -363,6 +363,7 @@ fn golden_list() -> PledgeList {
         issued: SigningDate::from_ymd(2026, 11, 29).unwrap(),
         sequence: None,
         entries,
+        follow_up: Default::default(),
     }
 }
 
@@ -412,10 +413,48 @@ const LIST_V2_REFUSED: &str = concat!(
     "/tests/golden/list-v2-refused.tsv"
 );
 
+/// The version 2 golden list: the entries of version 1's, and a follow-up
+/// of each kind of record for the first entry's signatory.
 fn golden_list_v2() -> PledgeList {
+    use pledge_widget::domain::organiser::follow_up::{
+        Evidence, FollowUp, Mandate, Progress, Record, ReviewKind, StatusRecord,
+    };
     let list = golden_list();
+    let key = Payload::signed_part(&list.entries[0].payload)
+        .unwrap()
+        .public_key;
+    let day = |m, d| SigningDate::from_ymd(2026, m, d).unwrap();
+    let status = |date, progress, note: &str, links: &[&str]| {
+        let evidence = links.iter().map(|l| Evidence::parse(l).unwrap()).collect();
+        Record::Status(StatusRecord::new(key, date, 0, progress, note, evidence).unwrap())
+    };
     PledgeList {
         sequence: Some(next_sequence(list.issued, None)),
+        follow_up: FollowUp {
+            records: vec![
+                Record::Elected {
+                    key,
+                    date: day(3, 22),
+                    mandate: Mandate::Mayor,
+                },
+                status(
+                    day(5, 12),
+                    Progress::InProgress,
+                    "Clause d'insertion à l'étude.",
+                    &[],
+                ),
+                Record::Review {
+                    date: day(6, 30),
+                    kind: ReviewKind::HundredDays,
+                },
+                status(
+                    day(11, 25),
+                    Progress::Kept,
+                    "Délibération du conseil municipal.",
+                    &["https://mairie.example/deliberations/2026-42"],
+                ),
+            ],
+        },
         ..list
     }
 }

@@ -20,7 +20,7 @@ use super::{keys, organiser, Handover, Io, SharedIo, StoreError};
 
 /// Every record the widget keeps, by the name the code gives it (also the
 /// key builds before campaign keys stored it under).
-pub const RECORDS: [&str; 15] = [
+pub const RECORDS: [&str; 17] = [
     StoredDraft::KEY,
     SetAside::KEY,
     EarlierPledges::KEY,
@@ -34,6 +34,8 @@ pub const RECORDS: [&str; 15] = [
     Console::KEY,
     Console::BACKUP_KEY,
     Console::SEQUENCE_KEY,
+    Console::FOLLOW_UP_KEY,
+    Console::FOLLOW_UP_BACKUP_KEY,
     organiser::keys::ORGANISER_KEY,
     organiser::keys::ORGANISER_KEY_BACKUP,
 ];

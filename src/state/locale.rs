@@ -70,6 +70,11 @@ pub fn console_texts() -> &'static crate::i18n::ConsoleTexts {
     Locale::current().console()
 }
 
+/// The follow-up's strings in the language in context.
+pub fn follow_up_texts() -> &'static crate::i18n::FollowUpTexts {
+    Locale::current().follow_up()
+}
+
 /// The campaign as shown in the language in context.
 pub fn campaign() -> &'static Campaign {
     Locale::current().campaign()

@@ -21,8 +21,8 @@ use leptos::prelude::*;
 pub use campaign_storage::{for_this_campaign, heard, Heard, RECORDS};
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{
-    campaign, console_texts, journey_text_signal, journey_texts, org_texts, text_signal, texts,
-    Locale,
+    campaign, console_texts, follow_up_texts, journey_text_signal, journey_texts, org_texts,
+    text_signal, texts, Locale,
 };
 pub use organiser::{
     organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Vouched,

@@ -5,7 +5,11 @@ use leptos::prelude::*;
 
 use super::{SharedIo, StoreError};
 use crate::domain::{
-    organiser::{open_data, pledge_list::next_sequence},
+    organiser::{
+        follow_up::{FollowUp, Record},
+        open_data,
+        pledge_list::next_sequence,
+    },
     Console, ConsoleRecord, EntryStatus, IntakeReport, KeyFileError, LinkError, Organiser,
     PastedLinks, PledgeKey, SigningDate, VerifiedPledge,
 };
@@ -56,6 +60,8 @@ pub struct ConsoleNotices {
     pub storage_full: bool,
     /// The key could not be saved: export it.
     pub key_not_saved: bool,
+    /// The stored follow-up could not be read; it was set aside.
+    pub follow_up_set_aside: bool,
 }
 
 /// What the console is checking: the pledges of its stored record (it
@@ -89,6 +95,12 @@ pub struct ConsoleState {
     /// An unreadable record could not be set aside: it stays where it is,
     /// and the console is not saved over it (said as « not saved »).
     hold: StoredValue<bool, LocalStorage>,
+    /// The follow-up after the vote, kept apart from the record (its
+    /// history only grows); `hold` as above, for its own unreadable text.
+    follow_up: RwSignal<FollowUp>,
+    follow_up_hold: StoredValue<bool, LocalStorage>,
+    /// The sequence of the last list published in this tab.
+    last_sequence: StoredValue<Option<u32>, LocalStorage>,
 }
 
 impl ConsoleState {
@@ -120,6 +132,21 @@ impl ConsoleState {
             }),
             _ => None,
         };
+        // The follow-up: an unreadable one is set aside, never overwritten.
+        let mut follow_up_hold = false;
+        let follow_up = match io.get(Console::FOLLOW_UP_KEY) {
+            Ok(Some(text)) => FollowUp::from_stored(&text).unwrap_or_else(|_| {
+                notices.follow_up_set_aside = true;
+                let kept = match io.get(Console::FOLLOW_UP_BACKUP_KEY) {
+                    Ok(None) => io.set(Console::FOLLOW_UP_BACKUP_KEY, &text).is_ok(),
+                    Ok(Some(backup)) => backup == text,
+                    Err(_) => false,
+                };
+                follow_up_hold = !(kept && io.remove(Console::FOLLOW_UP_KEY).is_ok());
+                FollowUp::default()
+            }),
+            _ => FollowUp::default(),
+        };
         let checking = record.as_ref().map(|(r, _): &(ConsoleRecord, _)| Checking {
             opening: true,
             done: 0,
@@ -134,7 +161,31 @@ impl ConsoleState {
             record: StoredValue::new_local(record),
             checking: RwSignal::new(checking),
             hold: StoredValue::new_local(hold),
+            follow_up: RwSignal::new(follow_up),
+            follow_up_hold: StoredValue::new_local(follow_up_hold),
+            last_sequence: StoredValue::new_local(None),
         }
+    }
+
+    /// Reads the follow-up, tracking it.
+    pub fn with_follow_up<R>(&self, f: impl FnOnce(&FollowUp) -> R) -> R {
+        self.follow_up.with(f)
+    }
+
+    /// Appends a record to the follow-up and saves it; whether it was
+    /// saved (not: it lives in this tab until the next change saves).
+    pub fn record_follow_up(&self, record: Record) -> bool {
+        self.follow_up.update(|f| f.record(record));
+        if self.follow_up_hold.get_value() {
+            return false;
+        }
+        let text = self.follow_up.with_untracked(FollowUp::to_stored);
+        let saved = self.io().set(Console::FOLLOW_UP_KEY, &text);
+        self.notices.update(|n| {
+            n.not_saved = saved == Err(StoreError::Unavailable);
+            n.storage_full = saved == Err(StoreError::Refused);
+        });
+        saved.is_ok()
     }
 
     /// The stored record's pledges to check before the console opens.
@@ -355,8 +406,12 @@ impl ConsoleState {
 
     /// The two files to publish (`engagements.json`, `engagements.csv`)
     /// and how many pledges they hold; `None` without a key, or while the
-    /// console is still opening (it would publish an empty list).
-    pub fn publish(&self) -> Option<(String, String, usize)> {
+    /// console is still opening (it would publish an empty list). The list
+    /// is numbered above the last this console published (kept in storage,
+    /// and in memory should storage refuse) and above `seen`, the highest
+    /// this browser read of the organiser's published lists (another
+    /// browser's publication, a clock set back).
+    pub fn publish(&self, seen: Option<u32>) -> Option<(String, String, usize)> {
         if self.record.with_value(Option::is_some) {
             return None;
         }
@@ -366,15 +421,22 @@ impl ConsoleState {
         // refused record of it: numbered from the day, which a later day
         // still outgrows).
         let io = self.io();
-        let last = io
+        let stored = io
             .get(Console::SEQUENCE_KEY)
             .ok()
             .flatten()
             .and_then(|s| s.trim().parse().ok());
+        let last = [stored, self.last_sequence.get_value(), seen]
+            .into_iter()
+            .flatten()
+            .max();
         let sequence = next_sequence(today, last);
+        self.last_sequence.set_value(Some(sequence));
         let _ = io.set(Console::SEQUENCE_KEY, &sequence.to_string());
+        let follow_up = self.follow_up.get_untracked();
         self.console.with_untracked(|c| {
-            let list = c.list(today, sequence);
+            let mut list = c.list(today, sequence);
+            list.follow_up = follow_up;
             let rows = c
                 .published()
                 .map(|(g, (status, status_date))| open_data::OpenDataRow {

@@ -365,7 +365,7 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
     // Empty until checked: not published, not saved over the record, and
     // no paste taken meanwhile.
     assert_eq!(opening.with(|c| c.entries().len()), 0);
-    assert!(opening.publish().is_none());
+    assert!(opening.publish(None).is_none());
     opening.set_note(0, "x");
     assert!(opening.read_links(&golden_links()).is_none());
     assert_eq!(io.stored(Console::KEY).as_deref(), Some(stored.as_str()));
@@ -375,7 +375,7 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
     opening.opened(check_in_rust(&record.payloads()));
     assert_eq!(opening.checking(), None);
     assert_eq!(opening.with(|c| c.entries().len()), 3);
-    assert_eq!(opening.publish().map(|(_, _, n)| n), Some(3));
+    assert_eq!(opening.publish(None).map(|(_, _, n)| n), Some(3));
 
     // One pledge the browser says does not verify: the record is set
     // aside whole, and said.
@@ -470,7 +470,7 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     // What was saved before stays as it was.
     assert_eq!(io.stored(Console::KEY), stored);
     // The work in the tab is whole: published with the new status…
-    let (json, csv, n) = console.publish().unwrap();
+    let (json, csv, n) = console.publish(None).unwrap();
     assert_eq!(n, 3);
     let key = console.key().unwrap().public();
     let list = PledgeList::open(&json, &key).unwrap();
@@ -491,7 +491,7 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     let _owner = owner();
     let io = MemoryIo::default();
     let console = open_console(&io);
-    assert!(console.publish().is_none(), "no list without a key");
+    assert!(console.publish(None).is_none(), "no list without a key");
     console.create_key().unwrap();
     let first = console.key().unwrap().public();
     console.create_key().unwrap();
@@ -517,7 +517,7 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     assert_eq!(again.key().unwrap().public(), other.public());
 
     take_links(&console, &golden_links());
-    let (json, csv, n) = console.publish().unwrap();
+    let (json, csv, n) = console.publish(None).unwrap();
     assert_eq!(n, 3);
     let list = crate::domain::PledgeList::open(&json, &other.public()).unwrap();
     assert_eq!(list.entries.len(), 3);
@@ -856,4 +856,77 @@ fn another_tab_that_took_answers_from_another_page_is_heard_of() {
     b.sign(None).unwrap();
     a.changed_elsewhere(Some(keys::FROM_ELSEWHERE), None);
     assert_eq!(a.arrival(), None);
+}
+
+#[test]
+fn each_published_list_is_numbered_above_the_last_and_above_what_was_seen() {
+    use crate::domain::PledgeList;
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let console = open_console(&io);
+    console.create_key().unwrap();
+    take_links(&console, &golden_links());
+    let key = console.key().unwrap().public();
+    let sequence = |json: String| PledgeList::open(&json, &key).unwrap().sequence.unwrap();
+    let first = sequence(console.publish(None).unwrap().0);
+    let second = sequence(console.publish(None).unwrap().0);
+    assert!(second > first);
+    // Storage refusing: numbered from memory, still above.
+    io.set_full(true);
+    let third = sequence(console.publish(None).unwrap().0);
+    assert!(third > second);
+    // Another browser published a list numbered far above: this one
+    // numbers above it (a new console, its storage empty).
+    io.set_full(false);
+    let elsewhere = open_console(&MemoryIo::default());
+    elsewhere.import_key(&console.key_file().unwrap()).unwrap();
+    take_links(&elsewhere, &golden_links());
+    let seen = third + 1000;
+    assert!(sequence(elsewhere.publish(Some(seen)).unwrap().0) > seen);
+}
+
+#[test]
+fn the_follow_up_is_kept_published_and_an_unreadable_one_set_aside() {
+    use crate::domain::organiser::follow_up::{FollowUp, Mandate, Record, ReviewKind};
+    use crate::domain::{Console, PledgeList};
+    let _owner = owner();
+    let io = MemoryIo::default();
+    let console = open_console(&io);
+    console.create_key().unwrap();
+    take_links(&console, &golden_links());
+    let signatory = console.with(|c| c.entries()[0].pledge.public_key());
+    let today = console.today();
+    assert!(console.record_follow_up(Record::Elected {
+        key: signatory,
+        date: today,
+        mandate: Mandate::Mayor,
+    }));
+    assert!(console.record_follow_up(Record::Review {
+        date: today,
+        kind: ReviewKind::HundredDays,
+    }));
+    // Kept across a reload, and published with the list.
+    let again = open_console(&io);
+    assert_eq!(again.with_follow_up(|f| f.records.len()), 2);
+    let (json, _, _) = console.publish(None).unwrap();
+    let list = PledgeList::open(&json, &console.key().unwrap().public()).unwrap();
+    assert_eq!(
+        list.follow_up.mandate(&signatory, None),
+        Some(Mandate::Mayor)
+    );
+    // An unreadable follow-up is set aside, never overwritten.
+    io.put(Console::FOLLOW_UP_KEY, "pw-follow-up 1 !!!");
+    let reopened = open_console(&io);
+    assert!(reopened.notices().follow_up_set_aside);
+    assert_eq!(reopened.with_follow_up(|f| f.records.len()), 0);
+    assert_eq!(
+        io.stored(Console::FOLLOW_UP_BACKUP_KEY).as_deref(),
+        Some("pw-follow-up 1 !!!")
+    );
+    assert!(reopened.record_follow_up(Record::Review {
+        date: today,
+        kind: ReviewKind::Annual,
+    }));
+    let kept = FollowUp::from_stored(&io.stored(Console::FOLLOW_UP_KEY).unwrap()).unwrap();
+    assert_eq!(kept.records.len(), 1);
 }

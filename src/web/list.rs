@@ -30,8 +30,19 @@ pub struct LoadedList {
 }
 
 /// The list's text, fresh from the server (the service worker answers
-/// with the last copy when offline, and says so).
-pub async fn fetch_list() -> Result<FetchedList, ListFailure> {
+/// with the last copy when offline, and says so). No list where this
+/// browser has read one of `organiser`'s is [`ListFailure::Gone`], not
+/// « none published yet »: a host that drops the file hides no status.
+pub async fn fetch_list(organiser: &PublicKey) -> Result<FetchedList, ListFailure> {
+    match fetch_published().await {
+        Err(ListFailure::NotPublished) if highest_seen(organiser).is_some() => {
+            Err(ListFailure::Gone)
+        }
+        fetched => fetched,
+    }
+}
+
+async fn fetch_published() -> Result<FetchedList, ListFailure> {
     let window = web_sys::window().ok_or(ListFailure::Unreachable)?;
     // The boot script may have started this fetch already, while the
     // build loaded (`pwWidget.list`): taken once.
@@ -124,21 +135,33 @@ pub async fn check_list(
 /// is remembered and every list is current.
 fn remember_sequence(organiser: &PublicKey, sequence: Option<u32>) -> Freshness {
     use crate::state::Io;
-    let io = super::BrowserIo;
-    let key = crate::campaign::stored_key(&format!(
-        "pw-pledge-widget/list-seen/{}",
-        organiser.fingerprint()
-    ));
-    let seen = io
-        .get(&key)
-        .ok()
-        .flatten()
-        .and_then(|s| s.trim().parse::<u32>().ok());
+    let seen = highest_seen(organiser);
     let freshness = Freshness::of(sequence, seen);
+    let key = seen_key(organiser);
+    let io = super::BrowserIo;
     if let Some(sequence) = sequence.filter(|s| seen.is_none_or(|seen| *s > seen)) {
         let _ = io.set(&key, &sequence.to_string());
     }
     freshness
+}
+
+/// The highest sequence of a list of `organiser`'s this browser has read
+/// (and remembered), if any.
+pub fn highest_seen(organiser: &PublicKey) -> Option<u32> {
+    use crate::state::Io;
+    super::BrowserIo
+        .get(&seen_key(organiser))
+        .ok()
+        .flatten()
+        .and_then(|s| s.trim().parse::<u32>().ok())
+}
+
+/// Where [`highest_seen`] is kept: per campaign and organiser key.
+fn seen_key(organiser: &PublicKey) -> String {
+    crate::campaign::stored_key(&format!(
+        "pw-pledge-widget/list-seen/{}",
+        organiser.fingerprint()
+    ))
 }
 
 /// Fetches and checks the list (see [`check_list`]).
@@ -146,7 +169,7 @@ pub async fn load_list(
     pinned: &PublicKey,
     rust: Option<RustVerifier>,
 ) -> Result<LoadedList, ListFailure> {
-    let fetched = fetch_list().await?;
+    let fetched = fetch_list(pinned).await?;
     let list = check_list(&fetched.text, pinned, rust).await?;
     Ok(LoadedList {
         list,

@@ -404,6 +404,13 @@ export function organiserSuite(env) {
       env.extra['/engagements.json'] = published;
       await page.goto(`${env.url}?mur`);
       await page.getByRole('alert').getByText(older).waitFor();
+      // Taken down: not « none published yet » on a device that read one.
+      delete env.extra['/engagements.json'];
+      const gone = "la liste déjà consultée sur cet appareil n'est plus publiée.";
+      await page.goto(`${env.url}?mur`);
+      await page.getByRole('alert').getByText(gone).waitFor();
+      await page.goto(onWidget(env, link('typical')));
+      await page.locator('.pw-list-status--unavailable', { hasText: gone }).waitFor();
       await own.close();
     });
 
@@ -434,6 +441,63 @@ export function organiserSuite(env) {
       } finally {
         await partner.close();
       }
+    });
+
+    it('after the vote: the organiser records a mandate, a status with its evidence and a review; the pledge page shows them', async () => {
+      // A browser of its own (another organiser's device): the console
+      // reads the published list, and numbers its own above it.
+      const own = await phoneContext(env.browser, { acceptDownloads: true });
+      const page = await own.newPage();
+      env.extra['/engagements.json'] = published;
+      await page.goto(`${env.url}?organisateur`);
+      await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+      await page.getByText('Empreinte : YH2E-J5J0-VMB0-J68M').waitFor();
+      await page.getByLabel("Liens d'engagement, un par ligne").fill([link('typical'), link('non-latin')].join('\n'));
+      await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 2' }).waitFor();
+      await page.getByRole('combobox', { name: 'Statut' }).nth(0).selectOption({ label: 'Vérifié' });
+      const entry = page.locator('.pw-console-entry', { hasText: 'Camille Dupont' });
+      await entry.getByRole('button', { name: "Suivi après l'élection" }).click();
+      await entry.getByRole('combobox', { name: 'Mandat' }).selectOption({ label: 'maire' });
+      await entry.getByText(/^Enregistré au /).waitFor();
+      // Once elected, each commitment taken: the first one, « tenu ».
+      const first = entry.locator('.pw-follow-up__commitment').first();
+      const taken = await first.locator('.pw-follow-up__label').textContent();
+      await first.getByRole('combobox', { name: 'Où en est cet engagement' }).selectOption({ label: 'tenu' });
+      await first.getByRole('textbox', { name: /^Note publique/ }).fill('Clause votée en conseil.');
+      // Evidence is https only: said, and nothing recorded.
+      await first.getByRole('textbox', { name: /^Lien de preuve/ }).fill('http://mairie.example/d/42');
+      await first.getByRole('button', { name: 'Enregistrer' }).click();
+      await first.getByRole('alert').getByText('Le lien de preuve doit commencer par https://').waitFor();
+      await first.getByRole('textbox', { name: /^Lien de preuve/ }).fill('https://mairie.example/d/42');
+      await first.getByRole('button', { name: 'Enregistrer' }).click();
+      await first.locator('.pw-follow-up__now', { hasText: /^tenu \(/ }).waitFor();
+      // A dated review.
+      await page.getByRole('combobox', { name: 'Bilan' }).selectOption({ label: 'bilan des 100 jours' });
+      await page.getByRole('button', { name: /^Figer au / }).click();
+      await page.getByText(/^bilan des 100 jours figé au /).waitFor();
+      // Kept across a reload.
+      await page.reload();
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 2' }).waitFor();
+      await page.locator('.pw-follow-up__reviews li', { hasText: 'bilan des 100 jours' }).waitFor();
+
+      const [download] = await Promise.all([
+        page.waitForEvent('download', (d) => d.suggestedFilename() === 'engagements.json'),
+        page.getByRole('button', { name: 'Publier la liste signée' }).click(),
+      ]);
+      const followed = await readFile(await download.path(), 'utf8');
+      assert.ok(sequenceOf(followed) > sequenceOf(published), 'numbered above the list read');
+      env.extra['/engagements.json'] = followed;
+      await page.goto(onWidget(env, link('typical')));
+      const after = page.getByRole('region', { name: "Après l'élection" });
+      await after.getByText(/^Élu·e : maire \(depuis le /).waitFor();
+      const row = after.locator('.pw-follow-up-view__commitment').first();
+      assert.equal(await row.locator('.pw-follow-up-view__label').textContent(), taken);
+      assert.match(await row.locator('.pw-follow-up-view__status').textContent(), /^tenu \(.+\) Clause votée en conseil\. Preuve 1$/);
+      const evidence = row.getByRole('link', { name: 'Preuve 1' });
+      assert.equal(await evidence.getAttribute('href'), 'https://mairie.example/d/42');
+      assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer nofollow ugc');
+      await own.close();
     });
   });
 }

@@ -4,6 +4,8 @@ use crate::domain::{EntryStatus, Gathered};
 use crate::i18n::{fill, isolated};
 use crate::state::{console_texts, org_texts, texts, ConsoleState};
 
+use super::ConsoleFollowUp;
+
 /// One gathered pledge in the console, found by its payload: who and where,
 /// the key's fingerprint, the status with its date, the organiser's note,
 /// and whether a later pledge of the same key replaced it. Its fields follow
@@ -33,6 +35,12 @@ pub fn ConsoleEntry(
         return ().into_any();
     };
     let p = gathered.pledge.pledge().clone();
+    let signatory = gathered.pledge.public_key();
+    let taken: Vec<u8> = crate::campaign::CAMPAIGN
+        .commitments()
+        .map(|c| c.position)
+        .filter(|&at| p.selection().contains(at))
+        .collect();
     // A commune typed by hand (not chosen from the official list) in a
     // link that could carry its code: the organiser checks it.
     let typed_commune = (gathered.pledge.format() == crate::domain::Format::V2
@@ -243,6 +251,7 @@ pub fn ConsoleEntry(
                 <span class="pw-console-entry__since">{since}</span>
             </div>
             {rekey}
+            <ConsoleFollowUp key=signatory taken id=id.clone() />
             <label class="pw-field__label" for=note_id.clone()>
                 {move || console_texts().console_note_label}
             </label>

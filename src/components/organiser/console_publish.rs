@@ -1,18 +1,30 @@
 use leptos::prelude::*;
 
 use crate::i18n::fill;
-use crate::state::{console_texts, ConsoleState};
+use crate::state::{console_texts, organiser, ConsoleState};
 use crate::web;
 
 /// « Publier »: the signed `engagements.json` and the open data
 /// `engagements.csv`, downloaded for the organiser to put next to the
 /// widget's files.
 #[component]
-pub fn ConsolePublish() -> impl IntoView {
+pub fn ConsolePublish(
+    /// The Rust verifier, where the build carries it (see `web::check_list`).
+    rust_verifier: Option<web::RustVerifier>,
+) -> impl IntoView {
     let state = ConsoleState::use_context();
     let message = RwSignal::new(None::<String>);
+    // The list published now, read (and its sequence remembered) so that
+    // the next is numbered above it, whichever browser published it.
+    let pinned = organiser().and_then(|o| o.public_key);
+    if let Some(pinned) = pinned {
+        leptos::task::spawn_local(async move {
+            let _ = web::load_list(&pinned, rust_verifier).await;
+        });
+    }
     let publish = move |_| {
-        let said = match state.publish() {
+        let seen = pinned.as_ref().and_then(web::highest_seen);
+        let said = match state.publish(seen) {
             None => console_texts().console_publish_needs_key.to_owned(),
             Some((json, csv, n)) => {
                 web::download_text("engagements.json", &json, "application/json");

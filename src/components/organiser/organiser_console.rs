@@ -1,6 +1,6 @@
 use leptos::{context::Provider, prelude::*};
 
-use super::{ConsoleEntries, ConsoleIntake, ConsoleKeyPanel, ConsolePublish};
+use super::{ConsoleEntries, ConsoleIntake, ConsoleKeyPanel, ConsolePublish, ConsoleReviews};
 use crate::domain::{console_url, OriginSharing};
 use crate::i18n::fill;
 use crate::state::{console_texts, org_texts, ConsoleState, SharedIo};
@@ -13,7 +13,11 @@ use crate::web;
 /// site's page) and links to its own page; where its origin may host other
 /// pages, it says that the key is stored for all of them.
 #[component]
-pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
+pub fn OrganiserConsole(
+    io: SharedIo,
+    /// The Rust verifier, where the build carries it (see `web::check_list`).
+    rust_verifier: Option<web::RustVerifier>,
+) -> impl IntoView {
     let page = web::page_url();
     if web::is_framed() {
         let href = console_url(&page);
@@ -73,6 +77,7 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
             n.not_saved.then_some(t.console_not_saved),
             n.storage_full.then_some(t.console_storage_full),
             n.set_aside.then_some(t.console_set_aside),
+            n.follow_up_set_aside.then_some(t.follow_up_set_aside),
         ]
         .into_iter()
         .flatten()
@@ -97,7 +102,8 @@ pub fn OrganiserConsole(io: SharedIo) -> impl IntoView {
             <ConsoleKeyPanel />
             <ConsoleIntake />
             <ConsoleEntries />
-            <ConsolePublish />
+            <ConsoleReviews />
+            <ConsolePublish rust_verifier />
         </section>
         </Provider>
     }

@@ -6,7 +6,7 @@ use crate::components::journey::{ArrivalQuestion, IdentityStep, PledgeJourney};
 use crate::components::organiser::OrganiserConsole;
 use crate::components::signing::{SignStep, SignedScreen};
 use crate::components::ui::{FullBuildLoader, LoaderNav};
-use crate::components::verify::{LightVerification, VerificationView};
+use crate::components::verify::{FollowUpShown, LightVerification, VerificationView};
 use crate::components::wall::PledgeWall;
 use crate::domain::{Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
 use crate::state::{org_texts, text_signal, Scope, SharedIo};
@@ -49,6 +49,9 @@ pub struct Parts {
     /// Answers from another page that need the candidate's answer: the
     /// question here, or the full build (which asks) in the journey build.
     pub arrival: fn() -> AnyView,
+    /// How a pledge's page shows the follow-up after the vote: itself, or
+    /// (the verify build) a button that loads the wall's build.
+    pub follow_up: FollowUpShown,
     /// The loaders' navigation (Back), in the builds that show the
     /// journey: the others never link the journey's state.
     pub loader_nav: Option<LoaderNav>,
@@ -72,6 +75,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: full_arrival,
+        follow_up: FollowUpShown::VIEW,
         loader_nav: Some(LoaderNav::STEP_NAV),
         asks: true,
         rust_verifier: Some(rust_verifies),
@@ -87,6 +91,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
+        follow_up: FollowUpShown::ELSEWHERE,
         loader_nav: Some(LoaderNav::STEP_NAV),
         asks: false,
         rust_verifier: None,
@@ -103,6 +108,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
+        follow_up: FollowUpShown::ELSEWHERE,
         loader_nav: None,
         asks: false,
         rust_verifier: None,
@@ -120,6 +126,7 @@ impl Parts {
         wall: full_wall,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
+        follow_up: FollowUpShown::VIEW,
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
@@ -136,6 +143,7 @@ impl Parts {
         wall: full_wall,
         console: full_console,
         arrival: arrival_elsewhere,
+        follow_up: FollowUpShown::VIEW,
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
@@ -143,6 +151,7 @@ impl Parts {
 
     pub fn provide(self) {
         provide_context(self);
+        provide_context(self.follow_up);
         if let Some(nav) = self.loader_nav {
             provide_context(nav);
         }
@@ -264,7 +273,9 @@ fn full_wall(commune: Option<String>, embedded: bool) -> AnyView {
 }
 
 fn full_console(io: SharedIo) -> AnyView {
-    view! { <OrganiserConsole io /> }.into_any()
+    // The console build carries the Rust verifier (the published list is
+    // read to number the next one above it).
+    view! { <OrganiserConsole io rust_verifier=Some(rust_verifies) /> }.into_any()
 }
 
 /// The wall and the console have builds of their own (the boot script

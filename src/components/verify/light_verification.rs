@@ -37,12 +37,19 @@ pub fn LightVerification(
         let result = web::verify_link(&fragment)
             .await
             .map_err(|web::NoEd25519| Build::Full);
-        if let (Some(pinned), Ok(Fragment::Pledge(Ok(_)))) = (pinned, &result) {
+        if let (Some(pinned), Ok(Fragment::Pledge(Ok(pledge)))) = (pinned, &result) {
             let list = web::load_list(&pinned, rust_verifier).await;
-            if matches!(list, Err(ListFailure::NoVerifier)) {
-                // The browser checked the link, so it has Ed25519: the list
-                // is longer than it is trusted with. A build with the Rust
-                // verifier checks it: the wall's, lighter than the full one.
+            // The signatory was elected: the follow-up after the vote is
+            // shown by the wall's build (this one does not carry it).
+            let signatory = pledge.public_key();
+            let followed = list
+                .as_ref()
+                .is_ok_and(|l| l.list.follow_up.mandate(&signatory, None).is_some());
+            if followed || matches!(list, Err(ListFailure::NoVerifier)) {
+                // Or the browser checked the link, so it has Ed25519, but
+                // the list is longer than it is trusted with. A build with
+                // the Rust verifier checks it: the wall's, lighter than the
+                // full one.
                 let _ = verdict.try_set(Some(Err(Build::Wall)));
                 return;
             }

@@ -1,12 +1,13 @@
 use leptos::prelude::*;
 
+use crate::domain::organiser::follow_up::FollowUp;
 use crate::domain::organiser::pledge_list::{ListFailure, Listed};
 use crate::domain::{EntryStatus, Organiser, ShareLink, VerifiedPledge};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, Vouched};
 use crate::web;
 
-use super::OrganiserSeal;
+use super::{FollowUpShown, OrganiserSeal};
 
 /// What the organiser's published list says of the pledge on show:
 /// « vérifié par … le … », « retiré le … », replaced by a later one, or
@@ -54,6 +55,22 @@ pub fn ListVerdict(
         list.as_ref().ok().map(|l| (l.list.issued, l.offline))
     };
     let as_of = RwSignal::new(at_once.as_ref().and(known.as_ref()).and_then(issued_of));
+    // This signatory's follow-up after the vote, from the same list.
+    let signatory = pledge.public_key();
+    let follow_up_of = move |list: &Result<web::LoadedList, ListFailure>| {
+        let records = list.as_ref().ok()?.list.follow_up.records.iter();
+        let own: Vec<_> = records
+            .filter(|r| r.is_about(&signatory))
+            .cloned()
+            .collect();
+        (!own.is_empty()).then_some(FollowUp { records: own })
+    };
+    let follow_up = RwSignal::new(at_once.as_ref().and(known.as_ref()).and_then(follow_up_of));
+    let taken: Vec<u8> = crate::campaign::CAMPAIGN
+        .commitments()
+        .map(|c| c.position)
+        .filter(|&at| pledge.pledge().selection().contains(at))
+        .collect();
     if at_once.is_none() {
         leptos::task::spawn_local(async move {
             let list = match known {
@@ -61,6 +78,7 @@ pub fn ListVerdict(
                 None => web::load_list(&pinned, rust_verifier).await,
             };
             let _ = as_of.try_set(issued_of(&list));
+            let _ = follow_up.try_set(follow_up_of(&list));
             let result = look_up(list, &payload, &pledge).await;
             tell_card(&result);
             let _ = found.try_set(Some(result));
@@ -146,7 +164,20 @@ pub fn ListVerdict(
             }
             .into_any(),
         };
-        view! { {verdict} {as_of} }
+        // After the vote: for a pledge the list stands by.
+        let follow = match found.get() {
+            Some(Ok(Found::Listed(EntryStatus::Verified | EntryStatus::Pending, _))) => {
+                let shown = use_context::<FollowUpShown>();
+                follow_up
+                    .get()
+                    .zip(shown)
+                    .map(|(follow_up, FollowUpShown(show))| {
+                        show(follow_up, signatory, taken.clone())
+                    })
+            }
+            _ => None,
+        };
+        view! { {verdict} {as_of} {follow} }
     })
 }
 

@@ -4,12 +4,14 @@
 //! Architecture invariant: in the verify and full builds; uses `card`'s
 //! request button and `ui`; never the candidate's own draft or key.
 
+mod follow_up_view;
 mod light_verification;
 mod list_verdict;
 mod organiser_seal;
 mod pledge_view;
 mod verification_view;
 
+pub use follow_up_view::{FollowUpShown, FollowUpView};
 pub use light_verification::LightVerification;
 pub use list_verdict::ListVerdict;
 pub use organiser_seal::OrganiserSeal;

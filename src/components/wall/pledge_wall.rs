@@ -27,7 +27,7 @@ pub fn PledgeWall(
         leptos::task::spawn_local(async move {
             // Marks for the benchmark (bench/wall.mjs): where the time goes.
             let result = async {
-                let fetched = web::fetch_list().await?;
+                let fetched = web::fetch_list(&pinned).await?;
                 web::mark("pw-wall-fetched");
                 let list = web::check_list(&fetched.text, &pinned, rust_verifier).await?;
                 web::mark("pw-wall-list-checked");

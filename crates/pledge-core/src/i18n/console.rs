@@ -100,6 +100,28 @@ pub struct ConsoleTexts {
     pub console_framed_link: &'static str,
     /// `{origin}`.
     pub console_shared_origin: &'static str,
+    // After the vote: the follow-up of an elected signatory.
+    pub follow_up_summary: &'static str,
+    pub follow_up_mandate_label: &'static str,
+    pub follow_up_not_elected: &'static str,
+    pub follow_up_progress_label: &'static str,
+    pub follow_up_note_label: &'static str,
+    pub follow_up_evidence_label: &'static str,
+    pub follow_up_record: &'static str,
+    /// `{date}`.
+    pub follow_up_recorded: &'static str,
+    pub follow_up_not_saved: &'static str,
+    pub follow_up_error_note_long: &'static str,
+    pub follow_up_error_note_text: &'static str,
+    pub follow_up_error_evidence: &'static str,
+    pub follow_up_set_aside: &'static str,
+    pub review_heading: &'static str,
+    pub review_lead: &'static str,
+    pub review_label: &'static str,
+    /// `{date}`.
+    pub review_record: &'static str,
+    /// `{review}`, `{date}`.
+    pub review_done: &'static str,
 }
 
 /// The console in French.
@@ -171,6 +193,24 @@ pub static CONSOLE_FR: ConsoleTexts = ConsoleTexts {
     console_framed: "La console de l'organisateur ne s'ouvre pas dans le cadre d'une autre page : la clé de l'organisateur n'y est jamais chargée.",
     console_framed_link: "Ouvrir la console sur sa propre page",
     console_shared_origin: "Cette console est servie depuis {origin}, une adresse qui peut accueillir d'autres pages qu'elle. La clé de l'organisateur y est enregistrée pour toute cette adresse : une autre page du même site pourrait la lire et signer une liste à votre place. Servez le widget depuis une adresse à lui seul.",
+    follow_up_summary: "Suivi après l'élection",
+    follow_up_mandate_label: "Mandat",
+    follow_up_not_elected: "Non élu·e (ou pas encore renseigné)",
+    follow_up_progress_label: "Où en est cet engagement",
+    follow_up_note_label: "Note publique, facultative (280 caractères au plus)",
+    follow_up_evidence_label: "Lien de preuve, facultatif (https://…, une délibération par exemple)",
+    follow_up_record: "Enregistrer",
+    follow_up_recorded: "Enregistré au {date} : publiez la liste pour le montrer.",
+    follow_up_not_saved: "Enregistré dans cet onglet seulement : le navigateur refuse de le garder. Publiez la liste avant de fermer.",
+    follow_up_error_note_long: "La note dépasse 280 caractères.",
+    follow_up_error_note_text: "La note contient un caractère de contrôle ou de direction : retirez-le.",
+    follow_up_error_evidence: "Le lien de preuve doit commencer par https://, sans espace, 300 caractères au plus.",
+    follow_up_set_aside: "Des données de suivi illisibles ont été mises de côté (pas effacées) ; le suivi repart vide.",
+    review_heading: "Bilans datés",
+    review_lead: "Un bilan fige les statuts à sa date : le public peut comparer deux bilans.",
+    review_label: "Bilan",
+    review_record: "Figer au {date}",
+    review_done: "{review} figé au {date} : publiez la liste pour le montrer.",
 };
 
 /// The console in English.
@@ -242,4 +282,22 @@ pub static CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     console_framed: "The organiser's console does not open in another page's frame: the organiser's key is never loaded there.",
     console_framed_link: "Open the console on its own page",
     console_shared_origin: "This console is served from {origin}, an address that may host other pages too. The organiser's key is stored for that whole address: another page of the same site could read it and sign a list in your name. Serve the widget from an address of its own.",
+    follow_up_summary: "Follow-up after the election",
+    follow_up_mandate_label: "Mandate",
+    follow_up_not_elected: "Not elected (or not yet said)",
+    follow_up_progress_label: "Where this commitment stands",
+    follow_up_note_label: "Public note, optional (280 characters at most)",
+    follow_up_evidence_label: "Evidence link, optional (https://…, a council decision for instance)",
+    follow_up_record: "Record",
+    follow_up_recorded: "Recorded as of {date}: publish the list to show it.",
+    follow_up_not_saved: "Recorded in this tab only: the browser refuses to keep it. Publish the list before closing.",
+    follow_up_error_note_long: "The note is longer than 280 characters.",
+    follow_up_error_note_text: "The note holds a control or direction character: remove it.",
+    follow_up_error_evidence: "The evidence link must start with https://, without spaces, 300 characters at most.",
+    follow_up_set_aside: "Unreadable follow-up data was set aside (not deleted); the follow-up starts empty.",
+    review_heading: "Dated reviews",
+    review_lead: "A review freezes the statuses at its date: the public can compare two reviews.",
+    review_label: "Review",
+    review_record: "Freeze as of {date}",
+    review_done: "{review} frozen as of {date}: publish the list to show it.",
 };

@@ -7,11 +7,13 @@
 
 mod console;
 mod en;
+mod follow_up;
 mod fr;
 mod organiser;
 
 pub use console::{ConsoleTexts, CONSOLE_EN, CONSOLE_FR};
 pub use en::{EN, JOURNEY_EN};
+pub use follow_up::{FollowUpTexts, FOLLOW_UP_EN, FOLLOW_UP_FR};
 pub use fr::{FR, JOURNEY_FR};
 pub use organiser::{OrgTexts, ORG_EN, ORG_FR};
 
@@ -76,6 +78,15 @@ impl Lang {
         match self {
             Lang::Fr => &CONSOLE_FR,
             Lang::En => &CONSOLE_EN,
+        }
+    }
+
+    /// The follow-up's strings: apart, so that the verify build does not
+    /// carry them.
+    pub fn follow_up(self) -> &'static FollowUpTexts {
+        match self {
+            Lang::Fr => &FOLLOW_UP_FR,
+            Lang::En => &FOLLOW_UP_EN,
         }
     }
 
@@ -883,8 +894,8 @@ mod tests {
             assert!(!console.contains(": \"\""));
         }
         let (fr, en) = (
-            literals(&format!("{ORG_FR:?} {CONSOLE_FR:?}")),
-            literals(&format!("{ORG_EN:?} {CONSOLE_EN:?}")),
+            literals(&format!("{ORG_FR:?} {CONSOLE_FR:?} {FOLLOW_UP_FR:?}")),
+            literals(&format!("{ORG_EN:?} {CONSOLE_EN:?} {FOLLOW_UP_EN:?}")),
         );
         assert_eq!(fr.len(), en.len());
         assert!(fr.len() > 80, "the parser sees the strings");

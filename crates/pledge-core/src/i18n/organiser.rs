@@ -58,6 +58,8 @@ pub struct OrgTexts {
     pub list_offline: &'static str,
     /// A list older than one already read on this device.
     pub list_older: &'static str,
+    /// No list published any more, where one was read on this device.
+    pub list_gone: &'static str,
 
     // Statuses.
     pub verified: &'static str,
@@ -132,6 +134,7 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     status_as_of: "Selon la liste du {date}.",
     list_offline: "Hors ligne — liste du {date}.",
     list_older: "cette liste est plus ancienne que celle déjà consultée sur cet appareil.",
+    list_gone: "la liste déjà consultée sur cet appareil n'est plus publiée.",
     verified: "Vérifié",
     pending: "En attente",
     withdrawn: "Retiré",
@@ -192,6 +195,7 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     status_as_of: "According to the list of {date}.",
     list_offline: "Offline — list of {date}.",
     list_older: "this list is older than the one already read on this device.",
+    list_gone: "the list already read on this device is no longer published.",
     verified: "Verified",
     pending: "Pending",
     withdrawn: "Withdrawn",
@@ -236,6 +240,7 @@ impl OrgTexts {
             F::Unreachable => self.list_unreachable,
             F::NoVerifier => self.list_no_verifier,
             F::Older => self.list_older,
+            F::Gone => self.list_gone,
             F::Invalid(e) => match e.kind() {
                 E::NotAList => self.list_not_a_list,
                 E::Truncated => self.list_truncated,

@@ -207,6 +207,10 @@ impl Console {
     /// The sequence of the last list this console published
     /// (`pledge_list::next_sequence`), in decimal.
     pub const SEQUENCE_KEY: &'static str = "pw-pledge-widget/organiser-console/list-sequence";
+    /// The follow-up after the vote (`FollowUp::to_stored`).
+    pub const FOLLOW_UP_KEY: &'static str = "pw-pledge-widget/organiser-console/follow-up";
+    /// Where an unreadable follow-up is moved instead of being deleted.
+    pub const FOLLOW_UP_BACKUP_KEY: &'static str = "pw-pledge-widget/follow-up/backup";
     /// Where an unreadable record is moved instead of being deleted.
     pub const BACKUP_KEY: &'static str = "pw-pledge-widget/organiser-console/unreadable-backup";
     /// The most text taken at once, pasted or from a file: 16 MB (about
@@ -511,6 +515,7 @@ impl Console {
             issued,
             sequence: Some(sequence),
             entries,
+            follow_up: Default::default(),
         }
     }
 

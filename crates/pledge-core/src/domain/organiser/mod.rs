@@ -1,6 +1,6 @@
 //! The organiser's side: who they are, their console (intake, statuses,
-//! record), the signed list of pledges (`docs/list-v1.md`), open data, and
-//! the public wall with its search.
+//! record), the signed list of pledges (`docs/list-v2.md`), the follow-up
+//! after the vote, open data, and the public wall with its search.
 //!
 //! Architecture invariant: reads pledges through [`pledge`](super::pledge)
 //! (a list entry is a signed payload) and names the journey's identity
@@ -9,6 +9,7 @@
 
 pub(crate) mod console;
 pub(crate) mod contact;
+pub mod follow_up;
 pub mod open_data;
 pub(crate) mod packed;
 pub mod pinned_key;

@@ -13,6 +13,7 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 
 use crate::campaign::{CAMPAIGN, CAMPAIGN_ID_LEN};
 use crate::domain::json::{self, Json, Version};
+use crate::domain::organiser::follow_up::FollowUp;
 use crate::domain::pledge::codec::leb128;
 use crate::domain::pledge::keys::{PledgeKey, PublicKey};
 use crate::domain::pledge::payload::Payload;
@@ -130,6 +131,9 @@ pub struct PledgeList {
     /// which has none and reads as older than any version 2 list).
     pub sequence: Option<u32>,
     pub entries: Vec<ListEntry>,
+    /// The follow-up after the vote (version 2 only: a version 1 list has
+    /// none, and publishing one drops it).
+    pub follow_up: FollowUp,
 }
 
 /// Why a file is not a list this widget can trust.
@@ -204,6 +208,9 @@ pub enum ListFailure {
     /// A list older than one this browser already read from the same
     /// organiser (`Freshness::Older`): its statuses are not current.
     Older,
+    /// No list (404), where this browser has read one of the organiser's:
+    /// it was taken down, not « none published yet ».
+    Gone,
 }
 
 /// What the list's signature covers, found without checking it.
@@ -289,6 +296,9 @@ impl PledgeList {
             leb128::put(&mut out, entry.payload.len());
             out.extend(&entry.payload);
         }
+        if self.sequence.is_some() {
+            self.follow_up.encode(&mut out);
+        }
         out
     }
 
@@ -363,11 +373,13 @@ impl PledgeList {
             1 => (0, HEADER_LEN_V1),
             _ => (CONTEXT_LEN, HEADER_LEN_V2),
         };
-        if message.len() < header {
-            return Err(ListError::new(ListErrorKind::Truncated));
-        }
+        // Version 2's context first: version 1's bytes relabelled are
+        // malformed, however short.
         if version == 2 && !has_context(&message) {
             return Err(ListError::new(ListErrorKind::Malformed));
+        }
+        if message.len() < header {
+            return Err(ListError::new(ListErrorKind::Truncated));
         }
         if message[start] != version {
             return Err(ListError::new(ListErrorKind::UnknownVersion(u64::from(
@@ -393,9 +405,19 @@ impl PledgeList {
         if !signature_valid {
             return Err(ListError::new(ListErrorKind::SignatureMismatch));
         }
+        // The header is whole (`signed_part` checked it; a `SignedList`
+        // made otherwise is refused here rather than read past its end).
         let start = part.start();
-        let bytes = &part.message[start..];
-        let version = bytes[0];
+        let bytes = part.message.get(start..).unwrap_or_default();
+        let version = bytes.first().copied().unwrap_or_default();
+        let header = match version {
+            1 if start == 0 => HEADER_LEN_V1,
+            2 if start == CONTEXT_LEN => HEADER_LEN_V2 - CONTEXT_LEN,
+            _ => return Err(ListError::new(ListErrorKind::Malformed)),
+        };
+        if bytes.len() < header {
+            return Err(ListError::new(ListErrorKind::Truncated));
+        }
         // Published under this version of the campaign or an earlier one
         // whose links still read.
         if crate::campaign::version_of([bytes[1], bytes[2]]).is_none() {
@@ -453,13 +475,19 @@ impl PledgeList {
                 new_key,
             });
         }
-        if !rest.is_empty() {
-            return Err(ListError::new(ListErrorKind::Malformed));
-        }
+        // Version 2: the follow-up, to the last byte; version 1: nothing.
+        let follow_up = match sequence {
+            Some(_) => {
+                FollowUp::decode(rest).map_err(|_| ListError::new(ListErrorKind::Malformed))?
+            }
+            None if rest.is_empty() => FollowUp::default(),
+            None => return Err(ListError::new(ListErrorKind::Malformed)),
+        };
         Ok(PledgeList {
             issued,
             sequence,
             entries,
+            follow_up,
         })
     }
 
@@ -597,6 +625,7 @@ mod tests {
                     new_key: None,
                 },
             ],
+            follow_up: Default::default(),
         }
     }
 
@@ -604,6 +633,15 @@ mod tests {
     fn list_v1() -> PledgeList {
         PledgeList {
             sequence: None,
+            follow_up: FollowUp::default(),
+            ..list()
+        }
+    }
+
+    /// The version 2 list with a follow-up.
+    fn list_followed() -> PledgeList {
+        PledgeList {
+            follow_up: crate::domain::organiser::follow_up::tests::sample(),
             ..list()
         }
     }
@@ -620,7 +658,7 @@ mod tests {
 
     #[test]
     fn a_published_list_reads_back_in_either_version() {
-        for list in [list(), list_v1()] {
+        for list in [list(), list_v1(), list_followed()] {
             let file = list.publish(&key());
             assert!(file.contains(&format!("\"version\": {}", list.version())));
             assert_eq!(PledgeList::open(&file, &key().public()), Ok(list));
@@ -637,11 +675,14 @@ mod tests {
         // version, and the context's is none of them.
         assert!(Payload::signed_part(&message).is_err());
         assert!(!matches!(message[0], 1 | 2));
-        // Version 1's bytes are as they were.
+        // Version 1's bytes are as they were: version 2's without the
+        // context, the sequence and the follow-up (here none: its count, 0).
         let v1 = list_v1().canonical_bytes(&key().public());
         assert_eq!(v1[0], 1);
-        assert_eq!(v1.len(), message.len() - CONTEXT_LEN - 4);
-        assert_eq!(v1[1..], [&message[21..57], &message[61..]].concat()[..]);
+        assert!(message.ends_with(&[0, 0, 0, 0]));
+        let end = message.len() - 4;
+        assert_eq!(v1.len(), end - CONTEXT_LEN - 4);
+        assert_eq!(v1[1..], [&message[21..57], &message[61..end]].concat()[..]);
     }
 
     #[test]
@@ -677,22 +718,30 @@ mod tests {
         let mut as_payload = message.clone();
         as_payload.extend(key().sign(&message));
         assert!(Payload::decode(&as_payload).is_err());
-        // A pledge's signed payload, offered as a version 2 list.
+        // What a pledge signed (its message, with its own context), and its
+        // signature, offered as a list of either version: the signature
+        // holds over those bytes, yet they are no list.
         let (pledge, _) = signed(7, "Ana", 10);
-        let (bytes, signature) = pledge.split_at(pledge.len() - 64);
+        let part = Payload::signed_part(&pledge).unwrap();
+        let (message, signature) = (part.message(), part.signature);
+        assert!(part.public_key.verifies(&message, &signature));
         for version in [1, 2] {
             let text = format!(
                 r#"{{"format":"{LIST_FORMAT}","version":{version},"list":"{}","signature":"{}"}}"#,
-                URL_SAFE_NO_PAD.encode(bytes),
+                URL_SAFE_NO_PAD.encode(&*message),
                 URL_SAFE_NO_PAD.encode(signature)
             );
-            assert!(PledgeList::open(&text, &key().public()).is_err());
+            let pinned = part.public_key;
+            assert!(
+                PledgeList::open(&text, &pinned).is_err(),
+                "version {version}"
+            );
         }
     }
 
     #[test]
     fn every_single_bit_flip_of_the_signed_bytes_or_signature_is_refused() {
-        for list in [list(), list_v1()] {
+        for list in [list(), list_v1(), list_followed()] {
             every_bit_flip_is_refused(&list);
         }
     }
@@ -827,6 +876,7 @@ mod tests {
             issued: SigningDate::from_days(30),
             sequence: Some(1),
             entries: vec![entry(EntryStatus::Verified, 25, &new.0)],
+            follow_up: Default::default(),
         };
         assert_eq!(
             list.find(&new.0, &new.1),
@@ -863,6 +913,7 @@ mod tests {
                 entry(EntryStatus::Verified, 12, &old.0),
                 entry(EntryStatus::Pending, 22, &same_day.0),
             ],
+            follow_up: Default::default(),
         };
         let verified_old = Some((EntryStatus::Verified, SigningDate::from_days(12)));
         // Latest first: same date, later in the list, wins.
@@ -905,6 +956,30 @@ mod tests {
     }
 
     #[test]
+    fn a_signed_part_built_by_hand_is_refused_not_read_past_its_end() {
+        let pinned = key().public();
+        let full = list().canonical_bytes(&pinned);
+        for len in 0..HEADER_LEN_V2 + 2 {
+            let part = SignedList {
+                message: full[..len.min(full.len())].to_vec(),
+                public_key: pinned,
+                signature: [0; 64],
+            };
+            assert!(
+                PledgeList::read_checked(&part, true).is_err(),
+                "{len} bytes"
+            );
+        }
+        // Version 1's bytes, short, relabelled as 2: malformed (no context).
+        let v1 = list_v1().canonical_bytes(&pinned);
+        let text = file_with(&v1[..10], &[0; 64]).replace("\"version\":1", "\"version\":2");
+        assert_eq!(
+            PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+            Err(ListErrorKind::Malformed)
+        );
+    }
+
+    #[test]
     fn a_hostile_count_allocates_nothing_big() {
         let pinned = key().public();
         // The entry count: after the sequence in version 2.
@@ -930,6 +1005,7 @@ mod tests {
             issued: SigningDate::from_days(2602),
             sequence: Some(1),
             entries: vec![replaced, entry(EntryStatus::Verified, 2601, &new)],
+            follow_up: Default::default(),
         };
         let read = PledgeList::open(&list.publish(&key()), &pinned).unwrap();
         assert_eq!(read, list);
@@ -950,6 +1026,7 @@ mod tests {
             issued: SigningDate::from_days(2602),
             sequence: Some(1),
             entries: vec![own],
+            follow_up: Default::default(),
         };
         assert_eq!(
             PledgeList::open(&selfish.publish(&key()), &pinned).map_err(|e| e.kind()),

@@ -281,6 +281,7 @@ mod tests {
             issued: SigningDate::from_days(3000),
             sequence: Some(1),
             entries,
+            follow_up: Default::default(),
         };
         let verdicts = list
             .entries
