@@ -160,7 +160,10 @@ export function buildsSuite(env) {
       // ?mur: it asks for the wall build, which ran here before and
       // cannot mount twice. The page reloads, into the wall build.
       const reloaded = page.waitForEvent('load');
-      await page.evaluate(() => window.pwWidget.startJourney());
+      // Started after this script returns: the reload may come at once.
+      await page.evaluate(() => {
+        setTimeout(() => window.pwWidget.startJourney(), 0);
+      });
       await reloaded;
       await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
     });

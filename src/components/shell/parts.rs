@@ -49,9 +49,9 @@ pub struct Parts {
     /// Answers from another page that need the candidate's answer: the
     /// question here, or the full build (which asks) in the journey build.
     pub arrival: fn() -> AnyView,
-    /// How a pledge's page shows the follow-up after the vote: itself, or
-    /// (the verify build) a button that loads the wall's build.
-    pub follow_up: FollowUpShown,
+    /// How a pledge's page shows the follow-up after the vote (none in the
+    /// verify build, which hands an elected signatory's page over).
+    pub follow_up: Option<FollowUpShown>,
     /// The loaders' navigation (Back), in the builds that show the
     /// journey: the others never link the journey's state.
     pub loader_nav: Option<LoaderNav>,
@@ -75,7 +75,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: full_arrival,
-        follow_up: FollowUpShown::VIEW,
+        follow_up: Some(FollowUpShown::VIEW),
         loader_nav: Some(LoaderNav::STEP_NAV),
         asks: true,
         rust_verifier: Some(rust_verifies),
@@ -91,7 +91,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
-        follow_up: FollowUpShown::ELSEWHERE,
+        follow_up: None,
         loader_nav: Some(LoaderNav::STEP_NAV),
         asks: false,
         rust_verifier: None,
@@ -108,7 +108,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
-        follow_up: FollowUpShown::ELSEWHERE,
+        follow_up: None,
         loader_nav: None,
         asks: false,
         rust_verifier: None,
@@ -126,7 +126,7 @@ impl Parts {
         wall: full_wall,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
-        follow_up: FollowUpShown::VIEW,
+        follow_up: Some(FollowUpShown::VIEW),
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
@@ -143,7 +143,7 @@ impl Parts {
         wall: full_wall,
         console: full_console,
         arrival: arrival_elsewhere,
-        follow_up: FollowUpShown::VIEW,
+        follow_up: Some(FollowUpShown::VIEW),
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
@@ -151,7 +151,9 @@ impl Parts {
 
     pub fn provide(self) {
         provide_context(self);
-        provide_context(self.follow_up);
+        if let Some(shown) = self.follow_up {
+            provide_context(shown);
+        }
         if let Some(nav) = self.loader_nav {
             provide_context(nav);
         }

@@ -5,10 +5,10 @@ use crate::domain::PublicKey;
 use crate::i18n::fill;
 use crate::state::{campaign, follow_up_texts, texts};
 
-/// How a build shows the follow-up on a pledge's page (`Parts::follow_up`):
-/// [`FollowUpShown::VIEW`] in the builds that carry [`FollowUpView`];
-/// nothing in the verify build ([`FollowUpShown::ELSEWHERE`]), which hands
-/// the page of an elected signatory over to the wall's build before its
+/// How a build shows the follow-up on a pledge's page
+/// (`Parts::follow_up`): [`FollowUpShown::VIEW`], in context in the builds
+/// that carry [`FollowUpView`]. The verify build has none: it hands the
+/// page of an elected signatory over to the wall's build before its
 /// verdict (`LightVerification`), so that only those pages download it.
 #[derive(Clone, Copy)]
 pub struct FollowUpShown(pub fn(FollowUp, PublicKey, Vec<u8>) -> AnyView);
@@ -17,7 +17,6 @@ impl FollowUpShown {
     pub const VIEW: FollowUpShown = FollowUpShown(|follow_up, key, taken| {
         view! { <FollowUpView follow_up key taken /> }.into_any()
     });
-    pub const ELSEWHERE: FollowUpShown = FollowUpShown(|_, _, _| ().into_any());
 }
 
 /// After the vote, on the pledge's page: the signatory's mandate and, for

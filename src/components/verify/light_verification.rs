@@ -33,6 +33,9 @@ pub fn LightVerification(
     // appears with the seal instead of moving the page after it.
     let known = StoredValue::new(None::<Result<web::LoadedList, ListFailure>>);
     let pinned = organiser().and_then(|o| o.public_key);
+    // Whether this build shows the follow-up after the vote (the wall's,
+    // the full one), or hands an elected signatory's page over.
+    let shows_follow_up = use_context::<super::FollowUpShown>().is_some();
     leptos::task::spawn_local(async move {
         let result = web::verify_link(&fragment)
             .await
@@ -42,9 +45,10 @@ pub fn LightVerification(
             // The signatory was elected: the follow-up after the vote is
             // shown by the wall's build (this one does not carry it).
             let signatory = pledge.public_key();
-            let followed = list
-                .as_ref()
-                .is_ok_and(|l| l.list.follow_up.mandate(&signatory, None).is_some());
+            let followed = !shows_follow_up
+                && list
+                    .as_ref()
+                    .is_ok_and(|l| l.list.follow_up.mandate(&signatory, None).is_some());
             if followed || matches!(list, Err(ListFailure::NoVerifier)) {
                 // Or the browser checked the link, so it has Ed25519, but
                 // the list is longer than it is trusted with. A build with
