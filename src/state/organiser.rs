@@ -62,6 +62,9 @@ pub struct ConsoleNotices {
     pub key_not_saved: bool,
     /// The stored follow-up could not be read; it was set aside.
     pub follow_up_set_aside: bool,
+    /// The published follow-up is not this console's, nor a beginning of
+    /// it: publishing is held.
+    pub follow_up_conflict: bool,
 }
 
 /// What the console is checking: the pledges of its stored record (it
@@ -172,20 +175,45 @@ impl ConsoleState {
         self.follow_up.with(f)
     }
 
-    /// Appends a record to the follow-up and saves it; whether it was
-    /// saved (not: it lives in this tab until the next change saves).
+    /// Appends a record to the follow-up, once saved: whether it was (a
+    /// record the browser does not keep is not taken, so that nothing is
+    /// published that a reload would lose).
     pub fn record_follow_up(&self, record: Record) -> bool {
-        self.follow_up.update(|f| f.record(record));
         if self.follow_up_hold.get_value() {
             return false;
         }
-        let text = self.follow_up.with_untracked(FollowUp::to_stored);
-        let saved = self.io().set(Console::FOLLOW_UP_KEY, &text);
+        let mut next = self.follow_up.get_untracked();
+        next.record(record);
+        let saved = self.io().set(Console::FOLLOW_UP_KEY, &next.to_stored());
         self.notices.update(|n| {
             n.not_saved = saved == Err(StoreError::Unavailable);
             n.storage_full = saved == Err(StoreError::Refused);
         });
+        if saved.is_ok() {
+            self.follow_up.set(next);
+        }
         saved.is_ok()
+    }
+
+    /// The follow-up of the list published now: taken in where this
+    /// console's is a beginning of it (a new device, storage cleared);
+    /// where neither is the other's beginning, publishing is held (it
+    /// would erase published records) and the console says so.
+    pub fn saw_published(&self, published: &FollowUp) {
+        let local = self.follow_up.get_untracked();
+        if published.records.starts_with(&local.records) {
+            if published.records.len() > local.records.len()
+                && !self.follow_up_hold.get_value()
+                && self
+                    .io()
+                    .set(Console::FOLLOW_UP_KEY, &published.to_stored())
+                    .is_ok()
+            {
+                self.follow_up.set(published.clone());
+            }
+        } else if !local.records.starts_with(&published.records) {
+            self.notices.update(|n| n.follow_up_conflict = true);
+        }
     }
 
     /// The stored record's pledges to check before the console opens.
@@ -416,6 +444,9 @@ impl ConsoleState {
             return None;
         }
         let key = self.key.get_untracked()?;
+        if self.notices.with_untracked(|n| n.follow_up_conflict) {
+            return None;
+        }
         let today = self.today();
         // Numbered above the last list published here (an unreadable or
         // refused record of it: numbered from the day, which a later day

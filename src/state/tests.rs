@@ -930,3 +930,37 @@ fn the_follow_up_is_kept_published_and_an_unreadable_one_set_aside() {
     let kept = FollowUp::from_stored(&io.stored(Console::FOLLOW_UP_KEY).unwrap()).unwrap();
     assert_eq!(kept.records.len(), 1);
 }
+
+#[test]
+fn the_published_follow_up_is_taken_in_never_published_over() {
+    use crate::domain::organiser::follow_up::{FollowUp, Record, ReviewKind};
+    let _owner = owner();
+    let review = |kind| Record::Review {
+        date: crate::domain::SigningDate::from_days(2500),
+        kind,
+    };
+    let published = FollowUp {
+        records: vec![review(ReviewKind::HundredDays), review(ReviewKind::Annual)],
+    };
+    // A new device: its console takes the published follow-up in.
+    let io = MemoryIo::default();
+    let console = open_console(&io);
+    console.create_key().unwrap();
+    console.saw_published(&published);
+    assert_eq!(console.with_follow_up(Clone::clone), published);
+    assert!(open_console(&io).with_follow_up(|f| f.records.len()) == 2);
+    // A record the browser refuses to keep is not taken (nor published).
+    io.set_full(true);
+    assert!(!console.record_follow_up(review(ReviewKind::MidTerm)));
+    assert_eq!(console.with_follow_up(|f| f.records.len()), 2);
+    io.set_full(false);
+    // A console whose follow-up is not a beginning of the published one
+    // holds publishing, and says so.
+    let other = open_console(&MemoryIo::default());
+    other.create_key().unwrap();
+    assert!(other.record_follow_up(review(ReviewKind::MidTerm)));
+    other.saw_published(&published);
+    assert!(other.notices().follow_up_conflict);
+    assert!(other.publish(None).is_none());
+    assert_eq!(other.with_follow_up(|f| f.records.len()), 1, "its own kept");
+}

@@ -493,8 +493,9 @@ export function organiserSuite(env) {
       await after.getByText(/^Élu·e : maire \(depuis le /).waitFor();
       const row = after.locator('.pw-follow-up-view__commitment').first();
       assert.equal(await row.locator('.pw-follow-up-view__label').textContent(), taken);
-      assert.match(await row.locator('.pw-follow-up-view__status').textContent(), /^tenu \(.+\) Clause votée en conseil\. Preuve 1$/);
-      const evidence = row.getByRole('link', { name: 'Preuve 1' });
+      assert.match(await row.locator('.pw-follow-up-view__status').textContent(), /^tenu \(.+\) Clause votée en conseil\. Preuve 1 \(mairie\.example\)$/);
+      // Where it goes, said.
+      const evidence = row.getByRole('link', { name: 'Preuve 1 (mairie.example)' });
       assert.equal(await evidence.getAttribute('href'), 'https://mairie.example/d/42');
       assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer nofollow ugc');
       await own.close();

@@ -24,7 +24,7 @@ pub fn ConsoleFollowUp(
     let state = ConsoleState::use_context();
     let open = RwSignal::new(false);
     let said = RwSignal::new(None::<String>);
-    let record = move |record: Record| {
+    let record = move |record: Record| -> bool {
         let saved = state.record_follow_up(record);
         let date = texts().date(state.today());
         said.set(Some(if saved {
@@ -32,6 +32,7 @@ pub fn ConsoleFollowUp(
         } else {
             console_texts().follow_up_not_saved.to_owned()
         }));
+        saved
     };
     let mandate = move || state.with_follow_up(|f| f.mandate(&key, None));
     let mandate_id = format!("pw-follow-up-mandate-{id}");
@@ -72,7 +73,7 @@ pub fn ConsoleFollowUp(
                 on:change=move |ev| {
                     let chosen = event_target_value(&ev);
                     if let Some(m) = Mandate::ALL.iter().find(|m| m.key() == chosen) {
-                        record(Record::Elected {
+                        let _ = record(Record::Elected {
                             key,
                             date: state.today(),
                             mandate: *m,
@@ -111,7 +112,7 @@ fn CommitmentFollowUp(
     key: PublicKey,
     position: u8,
     id: String,
-    record: impl Fn(Record) + Copy + Send + Sync + 'static,
+    record: impl Fn(Record) -> bool + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
     let state = ConsoleState::use_context();
     let ids = |what: &str| format!("pw-follow-up-{what}-{id}-{position}");
@@ -165,9 +166,11 @@ fn CommitmentFollowUp(
         match made {
             Ok(status) => {
                 error.set(None);
-                record(Record::Status(status));
-                note.set(String::new());
-                evidence.set(String::new());
+                // Kept in the fields unless recorded.
+                if record(Record::Status(status)) {
+                    note.set(String::new());
+                    evidence.set(String::new());
+                }
             }
             Err(e) => error.set(Some(match e {
                 FollowUpError::NoteTooLong => t.follow_up_error_note_long,

@@ -19,12 +19,19 @@ pub fn ConsolePublish(
     let pinned = organiser().and_then(|o| o.public_key);
     if let Some(pinned) = pinned {
         leptos::task::spawn_local(async move {
-            let _ = web::load_list(&pinned, rust_verifier).await;
+            // And its follow-up taken in where this console's is a part
+            // of it (never published over).
+            if let Ok(loaded) = web::load_list(&pinned, rust_verifier).await {
+                state.saw_published(&loaded.list.follow_up);
+            }
         });
     }
     let publish = move |_| {
         let seen = pinned.as_ref().and_then(web::highest_seen);
         let said = match state.publish(seen) {
+            None if state.notices().follow_up_conflict => {
+                console_texts().follow_up_conflict.to_owned()
+            }
             None => console_texts().console_publish_needs_key.to_owned(),
             Some((json, csv, n)) => {
                 web::download_text("engagements.json", &json, "application/json");

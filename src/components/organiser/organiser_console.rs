@@ -78,6 +78,7 @@ pub fn OrganiserConsole(
             n.storage_full.then_some(t.console_storage_full),
             n.set_aside.then_some(t.console_set_aside),
             n.follow_up_set_aside.then_some(t.follow_up_set_aside),
+            n.follow_up_conflict.then_some(t.follow_up_conflict),
         ]
         .into_iter()
         .flatten()

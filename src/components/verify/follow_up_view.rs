@@ -110,7 +110,7 @@ fn StatusLine(status: StatusRecord) -> impl IntoView {
         .iter()
         .enumerate()
         .map(|(i, e)| {
-            let n = (i + 1).to_string();
+            let (n, host) = ((i + 1).to_string(), e.host().to_owned());
             view! {
                 <a
                     class="pw-follow-up-view__evidence"
@@ -118,13 +118,13 @@ fn StatusLine(status: StatusRecord) -> impl IntoView {
                     target="_blank"
                     rel="noopener noreferrer nofollow ugc"
                 >
-                    {move || fill(follow_up_texts().follow_up_evidence, &[("n", &n)])}
+                    {move || fill(follow_up_texts().follow_up_evidence, &[("n", &n), ("host", &host)])}
                 </a>
             }
         })
         .collect_view();
     let note = (!status.note.is_empty()).then(|| {
-        view! { <span class="pw-follow-up-view__note">{status.note.clone()}</span> }
+        view! { <bdi class="pw-follow-up-view__note">{status.note.clone()}</bdi> }
     });
     view! {
         <p class=format!("pw-follow-up-view__status pw-follow-up-view__status--{}", progress.key())>

@@ -111,6 +111,8 @@ pub struct ConsoleTexts {
     /// `{date}`.
     pub follow_up_recorded: &'static str,
     pub follow_up_not_saved: &'static str,
+    /// The published follow-up is not this console's, nor a part of it.
+    pub follow_up_conflict: &'static str,
     pub follow_up_error_note_long: &'static str,
     pub follow_up_error_note_text: &'static str,
     pub follow_up_error_evidence: &'static str,
@@ -201,7 +203,8 @@ pub static CONSOLE_FR: ConsoleTexts = ConsoleTexts {
     follow_up_evidence_label: "Lien de preuve, facultatif (https://…, une délibération par exemple)",
     follow_up_record: "Enregistrer",
     follow_up_recorded: "Enregistré au {date} : publiez la liste pour le montrer.",
-    follow_up_not_saved: "Enregistré dans cet onglet seulement : le navigateur refuse de le garder. Publiez la liste avant de fermer.",
+    follow_up_not_saved: "Pas enregistré : le navigateur refuse de garder le suivi. Rien n'est perdu de ce que vous avez saisi ; réessayez quand il aura de la place.",
+    follow_up_conflict: "Le suivi publié diffère de celui de ce navigateur (une autre console ?) : publier ici en effacerait une partie. Publiez depuis la console qui a le suivi complet.",
     follow_up_error_note_long: "La note dépasse 280 caractères.",
     follow_up_error_note_text: "La note contient un caractère de contrôle ou de direction : retirez-le.",
     follow_up_error_evidence: "Le lien de preuve doit commencer par https://, sans espace, 300 caractères au plus.",
@@ -290,7 +293,8 @@ pub static CONSOLE_EN: ConsoleTexts = ConsoleTexts {
     follow_up_evidence_label: "Evidence link, optional (https://…, a council decision for instance)",
     follow_up_record: "Record",
     follow_up_recorded: "Recorded as of {date}: publish the list to show it.",
-    follow_up_not_saved: "Recorded in this tab only: the browser refuses to keep it. Publish the list before closing.",
+    follow_up_not_saved: "Not recorded: the browser refuses to keep the follow-up. Nothing you typed is lost; try again once it has room.",
+    follow_up_conflict: "The published follow-up differs from this browser's (another console?): publishing here would erase part of it. Publish from the console that has the whole follow-up.",
     follow_up_error_note_long: "The note is longer than 280 characters.",
     follow_up_error_note_text: "The note holds a control or direction character: remove it.",
     follow_up_error_evidence: "The evidence link must start with https://, without spaces, 300 characters at most.",

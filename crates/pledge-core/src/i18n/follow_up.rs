@@ -10,6 +10,7 @@ pub struct FollowUpTexts {
     pub mandate_deputy: &'static str,
     pub mandate_councillor: &'static str,
     pub mandate_opposition: &'static str,
+    pub mandate_none: &'static str,
     pub progress_not_assessed: &'static str,
     pub progress_in_progress: &'static str,
     pub progress_kept: &'static str,
@@ -25,7 +26,7 @@ pub struct FollowUpTexts {
     pub follow_up_elected: &'static str,
     /// `{status}`, `{date}`.
     pub follow_up_status: &'static str,
-    /// `{n}`: the link's number.
+    /// `{n}`: the link's number; `{host}`: where it goes.
     pub follow_up_evidence: &'static str,
     /// `{n}`: how many statuses this commitment had.
     pub follow_up_history: &'static str,
@@ -37,6 +38,7 @@ pub static FOLLOW_UP_FR: FollowUpTexts = FollowUpTexts {
     mandate_deputy: "adjoint·e",
     mandate_councillor: "conseiller·e municipal·e",
     mandate_opposition: "conseiller·e d'opposition",
+    mandate_none: "aucun mandat (non élu·e, ou fin de mandat)",
     progress_not_assessed: "pas encore évalué",
     progress_in_progress: "en cours",
     progress_kept: "tenu",
@@ -49,7 +51,7 @@ pub static FOLLOW_UP_FR: FollowUpTexts = FollowUpTexts {
     follow_up_heading: "Après l'élection",
     follow_up_elected: "Élu·e : {mandate} (depuis le {date}).",
     follow_up_status: "{status} ({date})",
-    follow_up_evidence: "Preuve {n}",
+    follow_up_evidence: "Preuve {n} ({host})",
     follow_up_history: "Historique ({n} statuts)",
 };
 
@@ -59,6 +61,7 @@ pub static FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     mandate_deputy: "deputy mayor",
     mandate_councillor: "municipal councillor",
     mandate_opposition: "opposition councillor",
+    mandate_none: "no mandate (not elected, or the mandate ended)",
     progress_not_assessed: "not yet assessed",
     progress_in_progress: "in progress",
     progress_kept: "kept",
@@ -71,7 +74,7 @@ pub static FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     follow_up_heading: "After the election",
     follow_up_elected: "Elected: {mandate} (since {date}).",
     follow_up_status: "{status} ({date})",
-    follow_up_evidence: "Evidence {n}",
+    follow_up_evidence: "Evidence {n} ({host})",
     follow_up_history: "History ({n} statuses)",
 };
 
@@ -83,6 +86,7 @@ impl FollowUpTexts {
             M::Deputy => self.mandate_deputy,
             M::Councillor => self.mandate_councillor,
             M::Opposition => self.mandate_opposition,
+            M::None => self.mandate_none,
         }
     }
 

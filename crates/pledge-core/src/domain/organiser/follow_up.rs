@@ -36,6 +36,9 @@ pub enum Mandate {
     Councillor,
     /// « conseiller·e d'opposition ».
     Opposition,
+    /// No mandate (any more): not elected after all, or the mandate ended
+    /// (a mistaken election is undone so, the history kept).
+    None,
 }
 
 /// Where a commitment an elected signatory took stands.
@@ -94,6 +97,7 @@ byte_enum!(Mandate {
     Deputy = 2, "adjoint";
     Councillor = 3, "conseiller";
     Opposition = 4, "opposition";
+    None = 5, "aucun";
 });
 
 byte_enum!(Progress {
@@ -136,22 +140,40 @@ pub enum FollowUpError {
 pub struct Evidence(String);
 
 impl Evidence {
+    /// A link as the public will see it: printable ASCII only (no
+    /// look-alike letters, no invisible or direction characters), no
+    /// backslash, and a host that is a name with a dot: no login part
+    /// (`https://mairie.fr@other.example/`), no port, no IP address.
     pub fn parse(text: &str) -> Result<Evidence, FollowUpError> {
         let text = text.trim();
-        let host = text
-            .strip_prefix("https://")
-            .and_then(|rest| rest.split(['/', '?', '#']).next())
-            .unwrap_or_default();
-        let clean = !text.chars().any(|c| c.is_whitespace() || c.is_control());
-        if host.is_empty() || !clean || text.len() > EVIDENCE_MAX_BYTES {
+        let printable = text.bytes().all(|b| b.is_ascii_graphic()) && !text.contains('\\');
+        let host = evidence_host(text).unwrap_or_default();
+        let named = host.contains('.')
+            && host.split('.').all(|label| !label.is_empty())
+            && host
+                .bytes()
+                .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'.')
+            && !host.bytes().all(|b| b.is_ascii_digit() || b == b'.');
+        if !printable || !named || text.len() > EVIDENCE_MAX_BYTES {
             return Err(FollowUpError::Evidence);
         }
         Ok(Evidence(text.to_owned()))
     }
 
+    /// Where the link goes (its host), shown next to it.
+    pub fn host(&self) -> &str {
+        evidence_host(&self.0).unwrap_or_default()
+    }
+
     pub fn as_str(&self) -> &str {
         &self.0
     }
+}
+
+/// The host of an `https://` link: what comes before its path, query or
+/// fragment.
+fn evidence_host(text: &str) -> Option<&str> {
+    text.strip_prefix("https://")?.split(['/', '?', '#']).next()
 }
 
 /// Where one commitment of one signatory stands, as of a date.
@@ -254,6 +276,11 @@ impl FollowUp {
     /// The signatory's mandate, as of `as_of` (every record if `None`):
     /// the latest by date, then by order.
     pub fn mandate(&self, key: &PublicKey, as_of: Option<SigningDate>) -> Option<Mandate> {
+        self.latest_mandate(key, as_of)
+            .filter(|m| *m != Mandate::None)
+    }
+
+    fn latest_mandate(&self, key: &PublicKey, as_of: Option<SigningDate>) -> Option<Mandate> {
         self.latest(as_of, |r| match r {
             Record::Elected {
                 key: k,
@@ -388,8 +415,9 @@ impl FollowUp {
                     out.push(s.position);
                     out.push(s.progress.byte());
                     put_text(out, &s.note);
-                    out.push(s.evidence.len() as u8);
-                    for e in &s.evidence {
+                    let links = &s.evidence[..s.evidence.len().min(EVIDENCE_MAX)];
+                    out.push(links.len() as u8);
+                    for e in links {
                         put_text(out, e.as_str());
                     }
                 }
@@ -406,6 +434,9 @@ impl FollowUp {
     /// nothing after it.
     pub fn decode(mut bytes: &[u8]) -> Result<FollowUp, FollowUpError> {
         let malformed = FollowUpError::Malformed;
+        // Each record takes at least 4 bytes: no huge allocation on a
+        // hostile count.
+        let room = bytes.len() / 4;
         let mut take = |n: usize| -> Result<&[u8], FollowUpError> {
             if bytes.len() < n {
                 return Err(FollowUpError::Malformed);
@@ -415,9 +446,7 @@ impl FollowUp {
             Ok(head)
         };
         let count = u32_of(take(4)?);
-        // Each record takes at least 4 bytes: no huge allocation on a
-        // hostile count.
-        let mut records = Vec::with_capacity((count as usize).min(1 << 16));
+        let mut records = Vec::with_capacity((count as usize).min(room));
         for _ in 0..count {
             let kind = take(1)?[0];
             let record = match kind {
@@ -437,7 +466,13 @@ impl FollowUp {
                     let links = take(1)?[0];
                     let mut evidence = Vec::new();
                     for _ in 0..links {
-                        evidence.push(Evidence::parse(&text_of(&mut take)?)?);
+                        let text = text_of(&mut take)?;
+                        let link = Evidence::parse(&text)?;
+                        // Written as read: trimmed already.
+                        if link.as_str() != text {
+                            return Err(malformed);
+                        }
+                        evidence.push(link);
                     }
                     let status = StatusRecord::new(key, date, position, progress, &note, evidence)?;
                     // Written as read: canonical already.
@@ -577,6 +612,18 @@ pub(crate) mod tests {
         assert_eq!(f.mandate(&key(2), None), Some(Mandate::Opposition));
         assert_eq!(f.mandate(&key(3), None), None);
         assert_eq!(f.mandate(&key(1), Some(day(2299))), None);
+        // An election undone (or a mandate ended): none since, kept before.
+        let mut undone = f.clone();
+        undone.record(Record::Elected {
+            key: key(1),
+            date: day(2600),
+            mandate: Mandate::None,
+        });
+        assert_eq!(undone.mandate(&key(1), None), None);
+        assert_eq!(
+            undone.mandate(&key(1), Some(day(2599))),
+            Some(Mandate::Mayor)
+        );
     }
 
     #[test]
@@ -623,6 +670,17 @@ pub(crate) mod tests {
             "https:///path",
             "https://a.example/a b",
             "https://a.example/\u{7}",
+            "data:text/html,x",
+            "https://mairie.fr@evil.example/",
+            "https://a.example\\@b.example/",
+            "https://a.example/\u{202E}x",
+            "https://a.example/\u{200B}",
+            "https://mairié.example/",
+            "https://192.168.0.1/",
+            "https://localhost/",
+            "https://a.example:8443/",
+            "https://@/",
+            "https://a..example/",
         ] {
             assert_eq!(
                 Evidence::parse(bad),
@@ -635,6 +693,11 @@ pub(crate) mod tests {
             "x".repeat(EVIDENCE_MAX_BYTES)
         ))
         .is_err());
+        let link = Evidence::parse(" https://mairie.example/d?id=4#p2 ").unwrap();
+        assert_eq!(
+            (link.as_str(), link.host()),
+            ("https://mairie.example/d?id=4#p2", "mairie.example")
+        );
         // The note is kept canonical (NFC, trimmed).
         assert_eq!(new(0, "  Tenu.  ", vec![]).unwrap().note, "Tenu.");
     }
