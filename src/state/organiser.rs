@@ -444,7 +444,10 @@ impl ConsoleState {
             return None;
         }
         let key = self.key.get_untracked()?;
-        if self.notices.with_untracked(|n| n.follow_up_conflict) {
+        // Never over a follow-up it could not read (held) or that differs
+        // from the published one: either would erase published records.
+        if self.follow_up_hold.get_value() || self.notices.with_untracked(|n| n.follow_up_conflict)
+        {
             return None;
         }
         let today = self.today();

@@ -964,3 +964,24 @@ fn the_published_follow_up_is_taken_in_never_published_over() {
     assert!(other.publish(None).is_none());
     assert_eq!(other.with_follow_up(|f| f.records.len()), 1, "its own kept");
 }
+
+#[test]
+fn a_follow_up_that_could_not_be_set_aside_is_never_published_over() {
+    use crate::domain::Console;
+    let _owner = owner();
+    let io = MemoryIo::default();
+    io.put(Console::FOLLOW_UP_KEY, "pw-follow-up 1 !!!");
+    // The backup slot holds another text: the unreadable one stays, held.
+    io.put(Console::FOLLOW_UP_BACKUP_KEY, "an earlier backup");
+    let console = open_console(&io);
+    console.create_key().unwrap();
+    assert!(console.notices().follow_up_set_aside);
+    assert!(
+        console.publish(None).is_none(),
+        "an empty follow-up would erase the published one"
+    );
+    assert_eq!(
+        io.stored(Console::FOLLOW_UP_KEY).as_deref(),
+        Some("pw-follow-up 1 !!!")
+    );
+}

@@ -32,6 +32,10 @@ pub fn ConsolePublish(
             None if state.notices().follow_up_conflict => {
                 console_texts().follow_up_conflict.to_owned()
             }
+            // Its unreadable follow-up could not be set aside: held.
+            None if state.notices().follow_up_set_aside && state.key().is_some() => {
+                console_texts().follow_up_set_aside.to_owned()
+            }
             None => console_texts().console_publish_needs_key.to_owned(),
             Some((json, csv, n)) => {
                 web::download_text("engagements.json", &json, "application/json");
