@@ -211,9 +211,25 @@ export class WidgetPage {
   }
 
   async jumpTo(n) {
-    await this.root.getByRole('navigation', { name: this.l.jumpNav })
+    const jump = () => this.root.getByRole('navigation', { name: this.l.jumpNav })
       .getByRole('button', { name: this.l.jumpButton(n) })
       .click();
+    await jump();
+    if (this.root === this.page) return;
+    // In a partner's frame, the loader resizes the frame (and may scroll to
+    // it) after a step or a tick: a click during that can land where the
+    // button was. Jumping again to the same step is harmless.
+    const heading = this.root.getByRole('heading', { name: new RegExp(`^#${n}\\.`) });
+    for (let attempt = 0; attempt < 3; attempt += 1) {
+      try {
+        await heading.waitFor({ timeout: 5000 });
+        return;
+      } catch {
+        await this.page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+        await jump();
+      }
+    }
+    await heading.waitFor();
   }
 
   /** From a fresh page, fills the journey up to the signing step. */

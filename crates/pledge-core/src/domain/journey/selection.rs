@@ -46,6 +46,11 @@ impl Selection {
         self.set(position, !self.contains(position));
     }
 
+    /// The positions ticked, in order.
+    pub fn positions(self) -> impl Iterator<Item = u8> {
+        (0..COMMITMENT_COUNT as u8).filter(move |&p| self.contains(p))
+    }
+
     /// How many commitments are ticked in all.
     pub fn count(self) -> usize {
         self.0.count_ones() as usize

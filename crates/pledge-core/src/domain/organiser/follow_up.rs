@@ -266,6 +266,63 @@ pub struct Scoreboard {
     pub not_assessed: usize,
 }
 
+impl Scoreboard {
+    fn count(&mut self, progress: Option<Progress>) {
+        *match progress {
+            Some(Progress::Kept) => &mut self.kept,
+            Some(Progress::PartlyKept) => &mut self.partly_kept,
+            Some(Progress::InProgress) => &mut self.in_progress,
+            Some(Progress::NotKept) => &mut self.not_kept,
+            Some(Progress::OutOfScope) => &mut self.out_of_scope,
+            Some(Progress::NotAssessed) | None => &mut self.not_assessed,
+        } += 1;
+    }
+
+    /// Every commitment counted.
+    pub fn total(&self) -> usize {
+        self.kept
+            + self.partly_kept
+            + self.in_progress
+            + self.not_kept
+            + self.out_of_scope
+            + self.not_assessed
+    }
+}
+
+/// A followed signatory as of a date ([`FollowUp::standing`]).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Standing {
+    /// The latest mandate record (« aucun » included), with its date.
+    mandate: Option<(SigningDate, Mandate)>,
+    /// Per commitment, by position: the latest status, with its date.
+    progress: [Option<(SigningDate, Progress)>; COMMITMENT_COUNT],
+}
+
+impl Standing {
+    /// Their mandate, if they hold one.
+    pub fn mandate(&self) -> Option<Mandate> {
+        self.mandate.map(|(_, m)| m).filter(|m| *m != Mandate::None)
+    }
+
+    /// Where the commitment at `position` stands, if it has a status.
+    pub fn progress(&self, position: u8) -> Option<Progress> {
+        self.progress
+            .get(usize::from(position))
+            .copied()
+            .flatten()
+            .map(|(_, p)| p)
+    }
+
+    /// The commitments `taken` (positions), counted by where they stand.
+    pub fn scoreboard(&self, taken: impl IntoIterator<Item = u8>) -> Scoreboard {
+        let mut board = Scoreboard::default();
+        for position in taken {
+            board.count(self.progress(position));
+        }
+        board
+    }
+}
+
 /// The follow-up: every record, in the order made.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct FollowUp {
@@ -343,17 +400,39 @@ impl FollowUp {
     ) -> Scoreboard {
         let mut board = Scoreboard::default();
         for position in taken {
-            let slot = match self.status(key, position, as_of).map(|s| s.progress) {
-                Some(Progress::Kept) => &mut board.kept,
-                Some(Progress::PartlyKept) => &mut board.partly_kept,
-                Some(Progress::InProgress) => &mut board.in_progress,
-                Some(Progress::NotKept) => &mut board.not_kept,
-                Some(Progress::OutOfScope) => &mut board.out_of_scope,
-                Some(Progress::NotAssessed) | None => &mut board.not_assessed,
-            };
-            *slot += 1;
+            board.count(self.status(key, position, as_of).map(|s| s.progress));
         }
         board
+    }
+
+    /// Every followed signatory as of `as_of` (every record if `None`):
+    /// their mandate and where each commitment stands, read in one pass
+    /// over the records (the wall reads thousands), with the same rule as
+    /// [`FollowUp::mandate`] and [`FollowUp::status`]: the latest by date,
+    /// then by order.
+    pub fn standing(
+        &self,
+        as_of: Option<SigningDate>,
+    ) -> std::collections::HashMap<PublicKey, Standing> {
+        let mut all: std::collections::HashMap<PublicKey, Standing> = Default::default();
+        for record in &self.records {
+            match record {
+                Record::Elected { key, date, mandate } if as_of.is_none_or(|l| *date <= l) => {
+                    let s = all.entry(*key).or_default();
+                    if s.mandate.is_none_or(|(d, _)| *date >= d) {
+                        s.mandate = Some((*date, *mandate));
+                    }
+                }
+                Record::Status(r) if as_of.is_none_or(|l| r.date <= l) => {
+                    let slot = &mut all.entry(r.key).or_default().progress[usize::from(r.position)];
+                    if slot.is_none_or(|(d, _)| r.date >= d) {
+                        *slot = Some((r.date, r.progress));
+                    }
+                }
+                _ => {}
+            }
+        }
+        all
     }
 
     /// The latest of the records `pick` keeps, by date then by order, no
@@ -641,6 +720,51 @@ pub(crate) mod tests {
         );
         let earlier = f.scoreboard(&key(1), [0, 1, 5], Some(day(2400)));
         assert_eq!((earlier.in_progress, earlier.kept), (1, 0));
+    }
+
+    #[test]
+    fn the_standing_in_one_pass_agrees_with_each_record_read_alone() {
+        // The sample, and records out of date order with ties (same day:
+        // the later one counts) and a mandate undone.
+        let mut f = sample();
+        f.record(status(2, 2350, 3, Progress::NotKept, ""));
+        f.record(status(2, 2350, 3, Progress::PartlyKept, ""));
+        f.record(status(2, 2320, 3, Progress::Kept, ""));
+        f.record(Record::Elected {
+            key: key(2),
+            date: day(2500),
+            mandate: Mandate::None,
+        });
+        for as_of in [
+            None,
+            Some(day(2299)),
+            Some(day(2320)),
+            Some(day(2400)),
+            Some(day(2600)),
+        ] {
+            let standing = f.standing(as_of);
+            for seed in [1, 2, 3] {
+                let s = standing.get(&key(seed)).copied().unwrap_or_default();
+                assert_eq!(
+                    s.mandate(),
+                    f.mandate(&key(seed), as_of),
+                    "{seed} {as_of:?}"
+                );
+                for position in 0..COMMITMENT_COUNT as u8 {
+                    assert_eq!(
+                        s.progress(position),
+                        f.status(&key(seed), position, as_of).map(|r| r.progress),
+                        "{seed} {position} {as_of:?}"
+                    );
+                }
+                let taken = [0, 1, 3, 5];
+                assert_eq!(s.scoreboard(taken), f.scoreboard(&key(seed), taken, as_of));
+            }
+        }
+        assert_eq!(
+            f.standing(None)[&key(2)].progress(3),
+            Some(Progress::PartlyKept)
+        );
     }
 
     #[test]

@@ -6,8 +6,12 @@
 
 use crate::campaign::CAMPAIGN;
 use crate::domain::journey::identity::Role;
+use crate::domain::organiser::follow_up::{FollowUp, StatusRecord};
 use crate::domain::organiser::pledge_list::EntryStatus;
+use crate::domain::pledge::keys::PublicKey;
 use crate::domain::pledge::signed_pledge::VerifiedPledge;
+use crate::domain::signing_date::SigningDate;
+use std::collections::HashMap;
 
 /// One row: a pledge and what the organiser says of it.
 pub struct OpenDataRow<'a> {
@@ -63,7 +67,80 @@ pub fn csv<'a>(rows: impl IntoIterator<Item = OpenDataRow<'a>>) -> String {
     out
 }
 
-fn iso(date: crate::domain::signing_date::SigningDate) -> String {
+/// The follow-up after the vote as open data (`suivi.csv`): one row per
+/// status the organiser recorded for a commitment of one of `pledges`
+/// (the whole history, in the order recorded), with the signatory's
+/// mandate, the date, the public note and up to three evidence links, and
+/// whether it is the commitment's status now (`actuel`). Same encoding and
+/// quoting as [`csv`].
+pub fn follow_up_csv<'a>(
+    pledges: impl IntoIterator<Item = &'a VerifiedPledge>,
+    follow_up: &FollowUp,
+) -> String {
+    use crate::domain::organiser::follow_up::{Record, EVIDENCE_MAX};
+    let mut out = String::from(
+        "\u{FEFF}empreinte,nom,commune,code_commune,mandat,engagement,statut,date_statut,note",
+    );
+    for n in 1..=EVIDENCE_MAX {
+        out.push_str(&format!(",preuve_{n}"));
+    }
+    out.push_str(",actuel\r\n");
+    // The records of each signatory, and which one is current per
+    // commitment (the latest by date, then by order).
+    let mut by_key: HashMap<PublicKey, Vec<(usize, &StatusRecord)>> = HashMap::new();
+    let mut current: HashMap<(PublicKey, u8), (SigningDate, usize)> = HashMap::new();
+    for (i, record) in follow_up.records.iter().enumerate() {
+        if let Record::Status(s) = record {
+            by_key.entry(s.key).or_default().push((i, s));
+            let slot = current.entry((s.key, s.position)).or_insert((s.date, i));
+            if s.date >= slot.0 {
+                *slot = (s.date, i);
+            }
+        }
+    }
+    let standing = follow_up.standing(None);
+    for verified in pledges {
+        let key = verified.public_key();
+        let Some(records) = by_key.get(&key) else {
+            continue;
+        };
+        let p = verified.pledge();
+        let mandate = standing
+            .get(&key)
+            .and_then(|s| s.mandate())
+            .map_or("", |m| m.key());
+        for &(i, s) in records {
+            // Only the commitments this pledge took.
+            let Some(commitment) = CAMPAIGN.commitment_at(s.position) else {
+                continue;
+            };
+            if !p.selection().contains(s.position) {
+                continue;
+            }
+            let mut cells = vec![
+                cell(&key.fingerprint()),
+                cell(p.name()),
+                cell(p.commune()),
+                cell(&p.commune_code().map(|c| c.to_string()).unwrap_or_default()),
+                cell(mandate),
+                cell(commitment.id),
+                cell(s.progress.key()),
+                iso(s.date),
+                cell(&s.note),
+            ];
+            for n in 0..EVIDENCE_MAX {
+                cells.push(cell(s.evidence.get(n).map_or("", |e| e.as_str())));
+            }
+            let now = current.get(&(key, s.position)).map(|(_, at)| *at) == Some(i);
+            cells.push(if now { "1" } else { "0" }.to_owned());
+            out.push_str(&cells.join(","));
+            out.push_str("\r\n");
+        }
+    }
+    out
+}
+
+fn iso(date: SigningDate) -> String {
     let (y, m, d) = date.ymd();
     format!("{y:04}-{m:02}-{d:02}")
 }
@@ -244,5 +321,87 @@ mod tests {
             )
         );
         assert_eq!(lines[2], "");
+    }
+
+    #[test]
+    fn the_follow_up_has_a_row_per_status_recorded_with_its_evidence() {
+        use crate::domain::organiser::follow_up::{
+            Evidence, FollowUp, Mandate, Progress, Record, StatusRecord,
+        };
+        let identity = Identity {
+            name: "Camille Dupont".into(),
+            commune: "Lyon".into(),
+            commune_code: crate::domain::journey::commune_code::CommuneCode::parse("69123"),
+            list: String::new(),
+            role: None,
+        };
+        let mut selection = Selection::default();
+        selection.set(0, true);
+        selection.set(3, true);
+        let day = SigningDate::from_ymd;
+        let signed = Pledge::new(selection, &identity, day(2026, 3, 1).unwrap(), None)
+            .unwrap()
+            .sign(&PledgeKey::from_seed([3; 32]));
+        let other = Pledge::new(selection, &identity, day(2026, 3, 1).unwrap(), None)
+            .unwrap()
+            .sign(&PledgeKey::from_seed([4; 32]));
+        let (verified, key) = (signed.verified(), signed.verified().public_key());
+        let status = |d, position, progress, note: &str, links: &[&str]| {
+            Record::Status(
+                StatusRecord::new(
+                    key,
+                    d,
+                    position,
+                    progress,
+                    note,
+                    links.iter().map(|l| Evidence::parse(l).unwrap()).collect(),
+                )
+                .unwrap(),
+            )
+        };
+        let follow_up = FollowUp {
+            records: vec![
+                Record::Elected {
+                    key,
+                    date: day(2026, 3, 22).unwrap(),
+                    mandate: Mandate::Mayor,
+                },
+                status(day(2026, 5, 1).unwrap(), 0, Progress::InProgress, "", &[]),
+                status(
+                    day(2026, 9, 1).unwrap(),
+                    0,
+                    Progress::Kept,
+                    "=Voté, en conseil",
+                    &["https://lyon.example/d/1", "https://lyon.example/d/2?a=1,2"],
+                ),
+                // Not taken: not a row.
+                status(day(2026, 9, 1).unwrap(), 1, Progress::Kept, "", &[]),
+                status(day(2026, 9, 2).unwrap(), 3, Progress::OutOfScope, "", &[]),
+            ],
+        };
+        let text = follow_up_csv([&verified, &other.verified()], &follow_up);
+        let lines: Vec<&str> = text.split("\r\n").collect();
+        assert_eq!(
+            lines[0],
+            "\u{FEFF}empreinte,nom,commune,code_commune,mandat,engagement,statut,date_statut,note,preuve_1,preuve_2,preuve_3,actuel"
+        );
+        let f = key.fingerprint();
+        let who = format!("\"{f}\",\"Camille Dupont\",\"Lyon\",\"69123\",\"maire\"");
+        assert_eq!(
+            &lines[1..],
+            [
+                format!("{who},\"1.1\",\"en_cours\",2026-05-01,\"\",\"\",\"\",\"\",0"),
+                format!("{who},\"1.1\",\"tenu\",2026-09-01,\"'=Voté, en conseil\",\"https://lyon.example/d/1\",\"https://lyon.example/d/2?a=1,2\",\"\",1"),
+                format!("{who},\"2.2\",\"hors_competence\",2026-09-02,\"\",\"\",\"\",\"\",1"),
+                String::new(),
+            ]
+        );
+        // Read back on `;`, as French spreadsheets split: nothing is a
+        // formula.
+        for row in read_as(&text, ';') {
+            for c in row {
+                assert!(!c.trim_start().starts_with(['=', '+', '-', '@']), "{c:?}");
+            }
+        }
     }
 }

@@ -4,6 +4,7 @@
 use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::search::{fold, matches};
+use crate::domain::organiser::follow_up::{FollowUp, Mandate, Progress, Scoreboard, Standing};
 use crate::domain::organiser::pledge_list::current_per_key;
 use crate::domain::organiser::pledge_list::{EntryStatus, PledgeList};
 use crate::domain::pledge::payload::{LinkError, LinkErrorKind};
@@ -24,6 +25,25 @@ pub struct WallEntry {
     commune_key: String,
     /// Name, commune and list, folded, and the commune's code, for search.
     folded_all: String,
+    /// After the vote, where the list says this signatory was elected.
+    pub standing: Option<Standing>,
+}
+
+/// An elected signatory on the wall, and their commitments counted.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Elected {
+    /// Into [`Wall::entries`].
+    pub index: usize,
+    pub mandate: Mandate,
+    pub board: Scoreboard,
+}
+
+/// One commitment, across councils: in how many communes an elected
+/// signatory took it, and in how many one of them kept it.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct CouncilTally {
+    pub followed: u32,
+    pub kept: u32,
 }
 
 /// An entry of the list that is not shown: its position (from 1) and why.
@@ -72,6 +92,8 @@ pub struct Wall {
     pub replaced: usize,
     /// Valid pledges the organiser marked « retiré ».
     pub withdrawn: usize,
+    /// The list's follow-up after the vote (for its open data).
+    pub follow_up: FollowUp,
 }
 
 impl Wall {
@@ -96,6 +118,7 @@ impl Wall {
         let current = current_per_key(&keys);
         let replaced = current.iter().filter(|c| !**c).count();
         let mut withdrawn = 0;
+        let standing = list.follow_up.standing(None);
         let mut entries: Vec<WallEntry> = Vec::with_capacity(valid.len());
         for ((entry, pledge), current) in valid.into_iter().zip(current) {
             if !current {
@@ -130,6 +153,10 @@ impl Wall {
                 ),
                 status: entry.status,
                 status_date: entry.status_date,
+                standing: standing
+                    .get(&pledge.public_key())
+                    .filter(|s| s.mandate().is_some())
+                    .copied(),
                 pledge,
                 folded_commune,
                 commune_key,
@@ -150,6 +177,7 @@ impl Wall {
             flagged,
             replaced,
             withdrawn,
+            follow_up: list.follow_up.clone(),
         }
     }
 
@@ -195,6 +223,43 @@ impl Wall {
         }
         totals.communes = communes.len();
         totals
+    }
+
+    /// The elected signatories in `scope` (by commune then name), each
+    /// with their commitments counted by where they stand.
+    pub fn elected(&self, scope: &WallScope) -> Vec<Elected> {
+        self.in_scope(scope)
+            .filter_map(|(index, e)| {
+                let standing = e.standing?;
+                Some(Elected {
+                    index,
+                    mandate: standing.mandate()?,
+                    board: standing.scoreboard(e.pledge.pledge().selection().positions()),
+                })
+            })
+            .collect()
+    }
+
+    /// For each commitment, by position: in how many communes of `scope`
+    /// an elected signatory took it, and in how many one of them kept it
+    /// (« tenu »).
+    pub fn councils(&self, scope: &WallScope) -> [CouncilTally; COMMITMENT_COUNT] {
+        let mut followed = vec![std::collections::HashSet::new(); COMMITMENT_COUNT];
+        let mut kept = vec![std::collections::HashSet::new(); COMMITMENT_COUNT];
+        for (_, e) in self.in_scope(scope) {
+            let Some(standing) = e.standing else { continue };
+            for position in e.pledge.pledge().selection().positions() {
+                let p = usize::from(position);
+                followed[p].insert(e.commune_key.as_str());
+                if standing.progress(position) == Some(Progress::Kept) {
+                    kept[p].insert(e.commune_key.as_str());
+                }
+            }
+        }
+        std::array::from_fn(|p| CouncilTally {
+            followed: followed[p].len() as u32,
+            kept: kept[p].len() as u32,
+        })
     }
 
     /// The entries in `scope` whose name, commune or list matches `query`
@@ -277,11 +342,15 @@ mod tests {
     }
 
     fn wall(entries: Vec<ListEntry>) -> Wall {
+        followed_wall(entries, Default::default())
+    }
+
+    fn followed_wall(entries: Vec<ListEntry>, follow_up: FollowUp) -> Wall {
         let list = PledgeList {
             issued: SigningDate::from_days(3000),
             sequence: Some(1),
             entries,
-            follow_up: Default::default(),
+            follow_up,
         };
         let verdicts = list
             .entries
@@ -328,6 +397,123 @@ mod tests {
             commune: Some("LYON".into()),
         };
         assert_eq!(w.totals(&lyon).candidates, 2);
+    }
+
+    #[test]
+    fn elected_signatories_get_a_scoreboard_and_each_commitment_its_councils() {
+        use crate::domain::organiser::follow_up::{Record, StatusRecord};
+        let v = EntryStatus::Verified;
+        let key = |seed: u8| PledgeKey::from_seed([seed; 32]).public();
+        let elected = |seed, mandate| Record::Elected {
+            key: key(seed),
+            date: SigningDate::from_days(2600),
+            mandate,
+        };
+        let status = |seed, position, progress, day| {
+            Record::Status(
+                StatusRecord::new(
+                    key(seed),
+                    SigningDate::from_days(day),
+                    position,
+                    progress,
+                    "",
+                    vec![],
+                )
+                .unwrap(),
+            )
+        };
+        let follow_up = FollowUp {
+            records: vec![
+                elected(1, Mandate::Mayor),
+                elected(2, Mandate::Opposition),
+                elected(3, Mandate::Deputy),
+                // Elected, then not after all: not on the scoreboard.
+                elected(4, Mandate::Councillor),
+                Record::Elected {
+                    key: key(4),
+                    date: SigningDate::from_days(2601),
+                    mandate: Mandate::None,
+                },
+                status(1, 0, Progress::Kept, 2700),
+                status(1, 1, Progress::NotKept, 2700),
+                status(1, 5, Progress::OutOfScope, 2700),
+                status(2, 0, Progress::InProgress, 2700),
+                status(3, 0, Progress::InProgress, 2700),
+                status(3, 0, Progress::Kept, 2800),
+                status(4, 0, Progress::Kept, 2700),
+                // A status of a commitment not taken counts nowhere.
+                status(3, 9, Progress::Kept, 2700),
+            ],
+        };
+        let w = followed_wall(
+            vec![
+                coded(1, "Ana", "Lyon", Some("69123"), &[0, 1, 5, 7], 2500, v),
+                coded(2, "Bea", "Lyon", Some("69123"), &[0], 2500, v),
+                coded(3, "Cid", "Brest", Some("29019"), &[0, 1], 2500, v),
+                coded(4, "Dan", "Brest", Some("29019"), &[0], 2500, v),
+                coded(5, "Eve", "Nantes", Some("44109"), &[0], 2500, v),
+            ],
+            follow_up,
+        );
+        let all = w.elected(&WallScope::default());
+        let named: Vec<_> = all
+            .iter()
+            .map(|e| (w.entries()[e.index].pledge.pledge().name(), e.mandate))
+            .collect();
+        assert_eq!(
+            named,
+            [
+                ("Cid", Mandate::Deputy),
+                ("Ana", Mandate::Mayor),
+                ("Bea", Mandate::Opposition)
+            ]
+        );
+        let ana = all[1].board;
+        assert_eq!(
+            (
+                ana.kept,
+                ana.not_kept,
+                ana.out_of_scope,
+                ana.not_assessed,
+                ana.total()
+            ),
+            (1, 1, 1, 1, 4)
+        );
+        assert_eq!((all[0].board.kept, all[0].board.not_assessed), (1, 1));
+        let councils = w.councils(&WallScope::default());
+        assert_eq!(
+            councils[0],
+            CouncilTally {
+                followed: 2,
+                kept: 2
+            }
+        );
+        assert_eq!(
+            councils[1],
+            CouncilTally {
+                followed: 2,
+                kept: 0
+            }
+        );
+        assert_eq!(councils[9], CouncilTally::default());
+        let brest = WallScope {
+            with_pending: false,
+            commune: Some("29019".into()),
+        };
+        assert_eq!(w.elected(&brest).len(), 1);
+        assert_eq!(
+            w.councils(&brest)[0],
+            CouncilTally {
+                followed: 1,
+                kept: 1
+            }
+        );
+        // A list without follow-up: nobody elected.
+        assert!(
+            wall(vec![coded(1, "Ana", "Lyon", Some("69123"), &[0], 2500, v)])
+                .elected(&WallScope::default())
+                .is_empty()
+        );
     }
 
     #[test]
