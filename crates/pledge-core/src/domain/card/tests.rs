@@ -54,7 +54,24 @@ fn plain_cases() -> Vec<CardContent> {
             false,
         ),
         content("Line\nbreak\tand\u{0007}bell", "", true),
+        // A « bilan »: a mandate in the details, one proposal or a few,
+        // kept of taken, no drawing, a review's date.
+        bilan(1),
+        bilan(4),
     ]
+}
+
+fn bilan(proposals: usize) -> CardContent {
+    CardContent {
+        details: "Conseiller·e d'opposition · Saint-Remy-en-Bouzemont-Saint-Genest-et-Isson (51) · Ensemble".into(),
+        count: "Engagements tenus : 12 sur 20".into(),
+        chart: (1..=proposals)
+            .map(|i| (format!("Proposition numéro {i}"), i % 3, 2))
+            .collect(),
+        date: "Bilan de mi-mandat au 28 novembre 2026".into(),
+        verified: Some("Selon le suivi de Coorace (TEST) (liste du 29 novembre 2026)".into()),
+        ..content("Camille Dupont", "", false)
+    }
 }
 
 fn content_items(layout: &CardLayout) -> Vec<&CardItem> {
