@@ -136,15 +136,33 @@ pub fn prefetch_full_build() {
 
 /// Asks the full build, about to take over a pledge link's page, to bring
 /// the card into view (the visitor asked for the image).
-pub fn request_card_on_takeover() {
+pub fn request_card_on_takeover(bilan: bool) {
     if let Some(handover) = handover() {
-        let _ = Reflect::set(&handover, &"focus".into(), &"card".into());
+        let _ = Reflect::set(&handover, &"focus".into(), &card_focus(bilan).into());
     }
 }
 
-/// Whether the build that took over was asked to show the card (read once).
-pub fn card_requested() -> bool {
-    handed_over("focus").as_deref() == Some("card")
+fn card_focus(bilan: bool) -> &'static str {
+    if bilan {
+        "bilan"
+    } else {
+        "card"
+    }
+}
+
+/// Whether the build that took over was asked to show the card (or the
+/// « bilan » card): read once, by the one it is for.
+pub fn card_requested(bilan: bool) -> bool {
+    match handed_over("focus") {
+        Some(focus) if focus == card_focus(bilan) => true,
+        Some(other) => {
+            if let Some(handover) = handover() {
+                let _ = Reflect::set(&handover, &"focus".into(), &other.into());
+            }
+            false
+        }
+        None => false,
+    }
 }
 
 /// Whether « Commencer » was tapped on the prerendered welcome screen

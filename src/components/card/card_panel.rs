@@ -4,17 +4,66 @@ use crate::i18n::fill;
 use crate::state::{campaign, org_texts, organiser, texts, Vouched};
 
 use crate::domain::card::share_targets::{file_slug, mastodon_instance};
-use crate::domain::card::{CardFormat, CardLayout};
+use crate::domain::card::{CardContent, CardFormat, CardLayout};
 use crate::domain::{ShareTarget, VerifiedPledge};
 use crate::web::{self, ShareOutcome};
 
 /// The card made from this image, kept while it is shown.
 #[derive(Clone)]
-struct CardImage {
-    format: CardFormat,
-    url: String,
-    blob: web::PngBlob,
-    can_share: bool,
+pub(super) struct CardImage {
+    pub format: CardFormat,
+    pub url: String,
+    pub blob: web::PngBlob,
+    pub can_share: bool,
+}
+
+/// The image of `content` in the chosen `format`, made again whenever
+/// either changes (its object URL given back when replaced or gone), and
+/// whether making it failed.
+pub(super) fn card_image(
+    format: RwSignal<CardFormat>,
+    content: Memo<CardContent>,
+) -> (RwSignal<Option<CardImage>, LocalStorage>, RwSignal<bool>) {
+    let image = RwSignal::new_local(None::<CardImage>);
+    let failed = RwSignal::new(false);
+    Effect::new(move |_| {
+        let wanted = format.get();
+        let layout = content.with(|c| CardLayout::new(wanted, c));
+        spawn_local(async move {
+            let blob = web::card_png(&layout).await;
+            let Some(blob) = blob else {
+                let _ = failed.try_set(true);
+                return;
+            };
+            let Some(url) = web::blob_url(&blob) else {
+                let _ = failed.try_set(true);
+                return;
+            };
+            let can_share = web::can_share_files(&blob);
+            let previous = image.try_get_untracked().flatten();
+            if image
+                .try_set(Some(CardImage {
+                    format: wanted,
+                    url,
+                    blob,
+                    can_share,
+                }))
+                .is_some()
+            {
+                // The panel is gone: nothing shows this image.
+                return;
+            }
+            if let Some(previous) = previous {
+                web::revoke_url(&previous.url);
+            }
+        });
+    });
+    on_cleanup(move || {
+        if let Some(img) = image.try_get_untracked().flatten() {
+            web::revoke_url(&img.url);
+        }
+    });
+    (image, failed)
 }
 
 /// The shareable card: a preview in the chosen format, download, the
@@ -45,52 +94,11 @@ pub fn CardPanel(
     let share_text = move || content.with(|c| texts().share_text(campaign(), &c.count));
     let slug = StoredValue::new(file_slug(pledge.pledge().name()));
     let format = RwSignal::new(CardFormat::Landscape);
-    let image = RwSignal::new_local(None::<CardImage>);
-    let failed = RwSignal::new(false);
     let message = RwSignal::new(None::<&'static str>);
     let mastodon = RwSignal::new(String::new());
     let mastodon_error = RwSignal::new(false);
 
-    // Make the image whenever the format changes.
-    Effect::new({
-        move |_| {
-            let wanted = format.get();
-            let layout = content.with(|c| CardLayout::new(wanted, c));
-            spawn_local(async move {
-                let blob = web::card_png(&layout).await;
-                let Some(blob) = blob else {
-                    let _ = failed.try_set(true);
-                    return;
-                };
-                let Some(url) = web::blob_url(&blob) else {
-                    let _ = failed.try_set(true);
-                    return;
-                };
-                let can_share = web::can_share_files(&blob);
-                let previous = image.try_get_untracked().flatten();
-                if image
-                    .try_set(Some(CardImage {
-                        format: wanted,
-                        url,
-                        blob,
-                        can_share,
-                    }))
-                    .is_some()
-                {
-                    // The panel is gone: nothing shows this image.
-                    return;
-                }
-                if let Some(previous) = previous {
-                    web::revoke_url(&previous.url);
-                }
-            });
-        }
-    });
-    on_cleanup(move || {
-        if let Some(img) = image.try_get_untracked().flatten() {
-            web::revoke_url(&img.url);
-        }
-    });
+    let (image, failed) = card_image(format, content);
 
     let file_name = move || {
         let f = image.with(|i| i.as_ref().map_or(format.get(), |i| i.format));
@@ -191,7 +199,7 @@ pub fn CardPanel(
     // Taking over a pledge link's page because the visitor asked for the
     // image: bring it into view, focus on its heading.
     let heading = NodeRef::<html::H2>::new();
-    if web::card_requested() {
+    if web::card_requested(false) {
         heading.on_load(|h| {
             request_animation_frame(move || {
                 h.scroll_into_view();

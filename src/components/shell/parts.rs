@@ -1,12 +1,14 @@
 use leptos::prelude::*;
 
 use super::JourneyOpener;
-use crate::components::card::{CardPanel, PrintCharter};
+use crate::components::card::{BilanCard, CardPanel, CardRequest, PrintCharter};
 use crate::components::journey::{ArrivalQuestion, IdentityStep, PledgeJourney};
 use crate::components::organiser::OrganiserConsole;
 use crate::components::signing::{SignStep, SignedScreen};
 use crate::components::ui::{FullBuildLoader, LoaderNav};
-use crate::components::verify::{FollowUpShown, LightVerification, VerificationView};
+use crate::components::verify::{
+    FollowUpOf, FollowUpShown, FollowUpView, LightVerification, VerificationView,
+};
 use crate::components::wall::PledgeWall;
 use crate::domain::{Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
 use crate::state::{org_texts, text_signal, Scope, SharedIo};
@@ -75,7 +77,7 @@ impl Parts {
         wall: wall_elsewhere,
         console: console_elsewhere,
         arrival: full_arrival,
-        follow_up: Some(FollowUpShown::VIEW),
+        follow_up: Some(FollowUpShown(follow_up_with_bilan)),
         loader_nav: Some(LoaderNav::STEP_NAV),
         asks: true,
         rust_verifier: Some(rust_verifies),
@@ -126,7 +128,7 @@ impl Parts {
         wall: full_wall,
         console: console_elsewhere,
         arrival: arrival_elsewhere,
-        follow_up: Some(FollowUpShown::VIEW),
+        follow_up: Some(FollowUpShown(follow_up_bilan_elsewhere)),
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
@@ -143,7 +145,7 @@ impl Parts {
         wall: full_wall,
         console: full_console,
         arrival: arrival_elsewhere,
-        follow_up: Some(FollowUpShown::VIEW),
+        follow_up: Some(FollowUpShown(follow_up_bilan_elsewhere)),
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
@@ -196,6 +198,27 @@ fn light_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
 /// (the wall's and the console's builds): no hand-over for it.
 fn checked_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView {
     view! { <LightVerification fragment on_start_own rust_verifier=rust_verifies /> }.into_any()
+}
+
+/// After the vote, on a pledge's page: the follow-up, and the « bilan »
+/// card (the full build).
+fn follow_up_with_bilan(of: FollowUpOf) -> AnyView {
+    view! {
+        <FollowUpView of=of.clone() />
+        <BilanCard of />
+    }
+    .into_any()
+}
+
+/// The follow-up, and a button that loads the full build for the
+/// « bilan » card (the wall's and the console's builds).
+fn follow_up_bilan_elsewhere(of: FollowUpOf) -> AnyView {
+    let elected = of.follow_up.mandate(&of.pledge.public_key(), None).is_some();
+    view! {
+        <FollowUpView of />
+        {elected.then(|| view! { <CardRequest bilan=true /> })}
+    }
+    .into_any()
 }
 
 /// What a valid pledge's page shows below it: the card and the charter

@@ -7,7 +7,7 @@ use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts, Vouched};
 use crate::web;
 
-use super::{FollowUpShown, OrganiserSeal};
+use super::{FollowUpOf, FollowUpShown, OrganiserSeal};
 
 /// What the organiser's published list says of the pledge on show:
 /// « vérifié par … le … », « retiré le … », replaced by a later one, or
@@ -66,11 +66,11 @@ pub fn ListVerdict(
         (!own.is_empty()).then_some(FollowUp { records: own })
     };
     let follow_up = RwSignal::new(at_once.as_ref().and(known.as_ref()).and_then(follow_up_of));
-    let taken: Vec<u8> = crate::campaign::CAMPAIGN
-        .commitments()
-        .map(|c| c.position)
-        .filter(|&at| pledge.pledge().selection().contains(at))
-        .collect();
+    // The follow-up and the « bilan » card link to this page.
+    let (shown_pledge, link) = (
+        pledge.clone(),
+        ShareLink::with_payload(&web::page_url(), &ShareLink::payload_text_of(&payload)),
+    );
     if at_once.is_none() {
         leptos::task::spawn_local(async move {
             let list = match known {
@@ -84,6 +84,7 @@ pub fn ListVerdict(
             let _ = found.try_set(Some(result));
         });
     }
+    let list_date = as_of;
     Some(move || {
         let t = org_texts();
         let name = organiser.name;
@@ -171,8 +172,14 @@ pub fn ListVerdict(
                 follow_up
                     .get()
                     .zip(shown)
-                    .map(|(follow_up, FollowUpShown(show))| {
-                        show(follow_up, signatory, taken.clone())
+                    .zip(list_date.get())
+                    .map(|((follow_up, FollowUpShown(show)), (issued, _))| {
+                        show(FollowUpOf {
+                            follow_up,
+                            pledge: shown_pledge.clone(),
+                            link: link.clone(),
+                            issued,
+                        })
                     })
             }
             _ => None,

@@ -11,7 +11,7 @@ mod organiser_seal;
 mod pledge_view;
 mod verification_view;
 
-pub use follow_up_view::{FollowUpShown, FollowUpView};
+pub use follow_up_view::{FollowUpOf, FollowUpShown, FollowUpView};
 pub use light_verification::LightVerification;
 pub use list_verdict::ListVerdict;
 pub use organiser_seal::OrganiserSeal;

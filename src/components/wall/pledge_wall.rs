@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::{WallChart, WallResults, WallTotals};
+use super::{WallChart, WallFollowUp, WallResults, WallTotals};
 use crate::domain::organiser::pledge_list::ListFailure;
 use crate::domain::{Wall, WallScope};
 use crate::i18n::fill;
@@ -89,6 +89,7 @@ pub fn PledgeWall(
                 {offline}
                 <WallTotals wall scope />
                 <WallResults wall scope embedded />
+                <WallFollowUp wall scope embedded />
                 <WallChart wall scope />
             }
             .into_any()
