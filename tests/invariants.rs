@@ -580,7 +580,7 @@ const CANDIDATE_EXPRESSIONS: [&str; 9] = [
 ];
 
 /// Formatting that does not need isolates, and why.
-const NOT_SHOWN_IN_A_SENTENCE: [(&str, &str, &str); 6] = [
+const NOT_SHOWN_IN_A_SENTENCE: [(&str, &str, &str); 7] = [
     (
         "crates/pledge-core/src/domain/organiser/console.rs",
         "ShareLink::MARKER",
@@ -605,6 +605,11 @@ const NOT_SHOWN_IN_A_SENTENCE: [(&str, &str, &str); 6] = [
         "crates/pledge-core/src/i18n/mod.rs",
         "(\"details\", &content.details)",
         "the card's details, joined from isolated parts by `card_content`",
+    ),
+    (
+        "crates/pledge-core/src/i18n/follow_up.rs",
+        "(\"details\", &content.details)",
+        "the « bilan » card's details: a mandate, then `details`' isolated parts",
     ),
     (
         "crates/pledge-core/src/domain/card/share_targets.rs",

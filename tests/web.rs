@@ -1391,3 +1391,106 @@ async fn the_full_build_takes_the_journeys_draft_from_memory_when_storage_is_ref
     assert!(shown.contains("Camille Mémoire"), "{shown}");
     assert!(shown.contains("1 engagement sur 20"), "{shown}");
 }
+
+// --- After the vote ---------------------------------------------------------
+
+/// The follow-up view of a signatory elected on day 100 who took 1.1 and
+/// 1.2: 1.1 « en cours » at the 100-day review, « tenu » since.
+#[wasm_bindgen_test]
+async fn the_follow_up_counts_and_compares_a_review_with_today() {
+    use pledge_widget::components::{FollowUpOf, FollowUpView};
+    use pledge_widget::domain::organiser::follow_up::{
+        FollowUp, Mandate, Progress, Record, ReviewKind, StatusRecord,
+    };
+    let mut selection = Selection::default();
+    selection.set(0, true);
+    selection.set(1, true);
+    let identity = Identity {
+        name: "Camille Dupont".into(),
+        commune: "Lyon".into(),
+        ..Identity::default()
+    };
+    let day = SigningDate::from_days;
+    let signed = Pledge::new(selection, &identity, day(90), None)
+        .unwrap()
+        .sign(&PledgeKey::from_seed([5; 32]));
+    let pledge = read_link(&ShareLink::build("https://example.org/", &signed));
+    let key = pledge.public_key();
+    let status = |d, progress| {
+        Record::Status(StatusRecord::new(key, day(d), 0, progress, "", vec![]).unwrap())
+    };
+    let of = FollowUpOf {
+        follow_up: FollowUp {
+            records: vec![
+                Record::Elected {
+                    key,
+                    date: day(100),
+                    mandate: Mandate::Deputy,
+                },
+                status(110, Progress::InProgress),
+                Record::Review {
+                    date: day(120),
+                    kind: ReviewKind::HundredDays,
+                },
+                status(130, Progress::Kept),
+            ],
+        },
+        pledge,
+        link: "https://example.org/#e=x".into(),
+        issued: day(140),
+    };
+    let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
+    document().body().unwrap().append_child(&root).unwrap();
+    let mounted = Mounted {
+        root: root.clone(),
+        _handle: mount_to(root, move || view! { <FollowUpView of /> }.into_any()),
+    };
+    settle().await;
+    let root = &mounted.root;
+    assert_eq!(
+        text(&all(root, ".pw-follow-up-view__board")[0]),
+        "1 tenu · 1 pas encore évalué"
+    );
+    let changes = || {
+        all(root, ".pw-follow-up-compare__change")
+            .iter()
+            .map(|e| text(e))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        changes(),
+        ["en cours → tenu", "pas encore évalué → pas encore évalué"]
+    );
+    assert_eq!(all(root, ".pw-follow-up-compare__row--changed").len(), 1);
+    // From today to the review: the other way round.
+    let select = |id: &str, value: &str| {
+        let s: web_sys::HtmlSelectElement = root
+            .query_selector(&format!("#{id}"))
+            .unwrap()
+            .unwrap()
+            .unchecked_into();
+        s.set_value(value);
+        s.dispatch_event(&web_sys::Event::new("change").unwrap())
+            .unwrap();
+    };
+    select("pw-compare-from", "1");
+    select("pw-compare-to", "0");
+    settle().await;
+    assert_eq!(
+        changes(),
+        ["tenu → en cours", "pas encore évalué → pas encore évalué"]
+    );
+    let boards: Vec<String> = all(root, ".pw-follow-up-compare__boards li")
+        .iter()
+        .map(|e| text(e))
+        .collect();
+    assert!(
+        boards[0].ends_with(" : 1 tenu · 1 pas encore évalué"),
+        "{boards:?}"
+    );
+    assert!(boards[1].starts_with("bilan des 100 jours ("), "{boards:?}");
+    assert!(
+        boards[1].ends_with(" : 1 en cours · 1 pas encore évalué"),
+        "{boards:?}"
+    );
+}

@@ -17,6 +17,9 @@ const CONTACT = 'engagements@coorace.test';
 const TEST_KEY = fileURLToPath(new URL('../fixtures/organiser-TEST-key.json', import.meta.url));
 const link = (name) => GOLDEN.find(([n]) => n === name)[1];
 
+/** Text without its bidi isolates (names and communes are isolated). */
+const plain = (text) => text.replace(/[\u2066-\u2069]/g, '');
+
 /** The link with one character of its payload changed. */
 function alter(url, at = 30) {
   const i = url.indexOf('#e=') + 3 + at;
@@ -498,6 +501,59 @@ export function organiserSuite(env) {
       const evidence = row.getByRole('link', { name: 'Preuve 1 (mairie.example)' });
       assert.equal(await evidence.getAttribute('href'), 'https://mairie.example/d/42');
       assert.equal(await evidence.getAttribute('rel'), 'noopener noreferrer nofollow ugc');
+      // Counted, the first commitment kept and the others not assessed.
+      const board = await after.locator('.pw-follow-up-view__board').textContent();
+      assert.match(board, /^1 tenu · \d+ pas encore évalués?$/);
+      // The review and the list, compared: the same day, the same status.
+      await after.getByText('Comparer deux dates').click();
+      assert.match(await after.getByRole('combobox', { name: 'Du' }).locator('option:checked').textContent(), /^bilan des 100 jours \(/);
+      assert.match(await after.getByRole('combobox', { name: 'Au' }).locator('option:checked').textContent(), /^aujourd'hui \(liste du /);
+      const compared = after.locator('.pw-follow-up-compare__row').first();
+      assert.equal(await compared.locator('.pw-follow-up-compare__change').textContent(), 'tenu → tenu');
+      const boards = await after.locator('.pw-follow-up-compare__boards li').allTextContents();
+      assert.equal(boards.length, 2);
+      for (const b of boards) assert.ok(b.endsWith(board), b);
+
+      // The « bilan » card: asked for on this light page, drawn by the
+      // full build, in the pledge card's formats.
+      await page.getByRole('button', { name: "Afficher l'image du bilan" }).click();
+      const bilan = page.getByRole('region', { name: 'Image du bilan' });
+      const image = bilan.getByRole('img');
+      await image.waitFor();
+      assert.match(plain(await image.getAttribute('alt')), /^Bilan des engagements de Camille Dupont, Maire · Saint-Étienne · Ensemble pour Saint-Étienne · Tête de liste : Engagements tenus : 1 sur \d+\. Bilan au .* Selon le suivi de /);
+      assert.deepEqual([await image.getAttribute('width'), await image.getAttribute('height')], ['1200', '630']);
+      await bilan.getByText('Carré').click();
+      await bilan.locator('img[width="1080"][height="1080"]').waitFor();
+      const [png] = await Promise.all([
+        page.waitForEvent('download'),
+        bilan.getByRole('link', { name: "Télécharger l'image du bilan" }).click(),
+      ]);
+      assert.equal(png.suggestedFilename(), 'bilan-camille-dupont-1080x1080.png');
+      const bytes = await readFile(await png.path());
+      assert.equal(bytes.subarray(1, 4).toString(), 'PNG');
+      // As of the review too.
+      await bilan.getByRole('combobox', { name: 'Date du bilan' }).selectOption({ index: 0 });
+      await page.waitForFunction(() => /Bilan des 100 jours au /.test(document.querySelector('.pw-card--bilan img')?.alt ?? ''));
+
+      // The wall: the elected signatory, counted; each commitment taken,
+      // its councils; the follow-up as open data.
+      await page.goto(`${env.url}?mur`);
+      const elected = page.getByRole('region', { name: 'Élu·es signataires' });
+      const camille = elected.locator('.pw-wall-elected', { hasText: 'Camille Dupont' });
+      await camille.waitFor();
+      assert.match(plain(await camille.locator('.pw-wall-entry__details').textContent()), /^maire · Saint-Étienne · /);
+      assert.equal(await camille.locator('.pw-wall-elected__board').textContent(), board);
+      const council = elected.getByRole('row', { name: new RegExp(`^${taken.split(' ')[0].replace('.', '\\.')} `) });
+      assert.equal(await council.locator('.pw-wall-councils__count').textContent(), '1 sur 1');
+      const [suivi] = await Promise.all([
+        page.waitForEvent('download'),
+        elected.getByRole('button', { name: 'Télécharger le suivi (CSV)' }).click(),
+      ]);
+      assert.equal(suivi.suggestedFilename(), 'suivi.csv');
+      const rows = (await readFile(await suivi.path(), 'utf8')).split('\r\n');
+      assert.match(rows[0], /^\uFEFFempreinte,nom,commune,code_commune,mandat,engagement,statut,date_statut,note,preuve_1/);
+      assert.equal(rows.length, 3, 'a header, one status, the last line end');
+      assert.match(rows[1], /^"[0-9A-Z-]+","Camille Dupont","Saint-Étienne","","maire","[0-9.]+","tenu",\d{4}-\d\d-\d\d,"Clause votée en conseil\.","https:\/\/mairie\.example\/d\/42","","",1$/);
       await own.close();
     });
   });

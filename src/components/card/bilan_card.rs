@@ -1,10 +1,11 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
 use super::card_panel::card_image;
-use crate::components::verify::FollowUpOf;
 use crate::domain::card::share_targets::file_slug;
 use crate::domain::card::CardFormat;
-use crate::i18n::fill;
+use crate::domain::organiser::follow_up::FollowUp;
+use crate::domain::{SigningDate, VerifiedPledge};
+use crate::i18n::{fill, isolated};
 use crate::state::{campaign, follow_up_texts, organiser, texts};
 use crate::web::{self, ShareOutcome};
 
@@ -13,13 +14,15 @@ use crate::web::{self, ShareOutcome};
 /// (same layout, same sizes), its QR code to their pledge's page; download
 /// and the phone's share sheet. Nothing for a signatory not elected.
 #[component]
-pub fn BilanCard(of: FollowUpOf) -> impl IntoView {
-    let FollowUpOf {
-        follow_up,
-        pledge,
-        link,
-        issued,
-    } = of;
+pub fn BilanCard(
+    /// The list's follow-up records of this signatory.
+    follow_up: FollowUp,
+    pledge: VerifiedPledge,
+    /// The pledge's link, which the QR code opens.
+    link: String,
+    /// The date of the list the records come from.
+    issued: SigningDate,
+) -> impl IntoView {
     follow_up.mandate(&pledge.public_key(), None)?;
     // The dates it can be drawn as of: each review, then the list's.
     let reviews = follow_up.reviews();
@@ -33,11 +36,19 @@ pub fn BilanCard(of: FollowUpOf) -> impl IntoView {
         }
     };
     let content = {
-        let (pledge, link, follow_up, date_at) = (pledge.clone(), link.clone(), follow_up.clone(), date_at.clone());
+        let (pledge, link, follow_up, date_at) = (
+            pledge.clone(),
+            link.clone(),
+            follow_up.clone(),
+            date_at.clone(),
+        );
         Memo::new(move |_| {
             let source = fill(
                 follow_up_texts().bilan_source,
-                &[("organiser", organiser().map_or("", |o| o.name)), ("date", &texts().date(issued))],
+                &[
+                    ("organiser", organiser().map_or("", |o| o.name)),
+                    ("date", &texts().date(issued)),
+                ],
             );
             follow_up_texts().bilan_content(
                 texts(),
@@ -74,7 +85,10 @@ pub fn BilanCard(of: FollowUpOf) -> impl IntoView {
             let t = follow_up_texts();
             let text = fill(
                 t.bilan_share_text,
-                &[("name", pledge.pledge().name()), ("board", &t.scoreboard(&board))],
+                &[
+                    ("name", &isolated(pledge.pledge().name())),
+                    ("board", &t.scoreboard(&board)),
+                ],
             );
             let (link, name) = (link.clone(), file_name());
             spawn_local(async move {
@@ -123,7 +137,7 @@ pub fn BilanCard(of: FollowUpOf) -> impl IntoView {
         };
         view! {
             <div class="pw-field">
-                <label class="pw-field__label" for="pw-bilan-date">{move || follow_up_texts().compare_to}</label>
+                <label class="pw-field__label" for="pw-bilan-date">{move || follow_up_texts().bilan_date_label}</label>
                 <select
                     id="pw-bilan-date"
                     class="pw-field__input"

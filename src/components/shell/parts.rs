@@ -203,9 +203,15 @@ fn checked_pledge_link(fragment: String, on_start_own: Callback<()>) -> AnyView 
 /// After the vote, on a pledge's page: the follow-up, and the « bilan »
 /// card (the full build).
 fn follow_up_with_bilan(of: FollowUpOf) -> AnyView {
+    let FollowUpOf {
+        follow_up,
+        pledge,
+        link,
+        issued,
+    } = of.clone();
     view! {
-        <FollowUpView of=of.clone() />
-        <BilanCard of />
+        <FollowUpView of />
+        <BilanCard follow_up pledge link issued />
     }
     .into_any()
 }
@@ -213,7 +219,10 @@ fn follow_up_with_bilan(of: FollowUpOf) -> AnyView {
 /// The follow-up, and a button that loads the full build for the
 /// « bilan » card (the wall's and the console's builds).
 fn follow_up_bilan_elsewhere(of: FollowUpOf) -> AnyView {
-    let elected = of.follow_up.mandate(&of.pledge.public_key(), None).is_some();
+    let elected = of
+        .follow_up
+        .mandate(&of.pledge.public_key(), None)
+        .is_some();
     view! {
         <FollowUpView of />
         {elected.then(|| view! { <CardRequest bilan=true /> })}

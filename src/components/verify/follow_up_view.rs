@@ -95,10 +95,16 @@ fn comparable(follow_up: &FollowUp, issued: SigningDate) -> Vec<(Option<SigningD
         .reviews()
         .into_iter()
         .map(|(date, kind)| {
-            let label = fill(t.compare_review, &[("review", t.review(kind)), ("date", &texts().date(date))]);
+            let label = fill(
+                t.compare_review,
+                &[("review", t.review(kind)), ("date", &texts().date(date))],
+            );
             (Some(date), label)
         })
-        .chain([(None, fill(t.compare_now, &[("date", &texts().date(issued))]))])
+        .chain([(
+            None,
+            fill(t.compare_now, &[("date", &texts().date(issued))]),
+        )])
         .collect()
 }
 
@@ -147,7 +153,9 @@ fn ReviewComparison(
         [from.get(), to.get()]
             .into_iter()
             .map(|i| {
-                let board = follow_up.with_value(|f| taken.with_value(|k| f.scoreboard(&key, k.iter().copied(), date_of(i))));
+                let board = follow_up.with_value(|f| {
+                    taken.with_value(|k| f.scoreboard(&key, k.iter().copied(), date_of(i)))
+                });
                 let label = choices.with(|c| c.get(i).map(|(_, l)| l.clone()).unwrap_or_default());
                 view! { <li><strong>{label}</strong>" : "{t.scoreboard(&board)}</li> }
             })

@@ -169,18 +169,16 @@ pub fn ListVerdict(
         let follow = match found.get() {
             Some(Ok(Found::Listed(EntryStatus::Verified | EntryStatus::Pending, _))) => {
                 let shown = use_context::<FollowUpShown>();
-                follow_up
-                    .get()
-                    .zip(shown)
-                    .zip(list_date.get())
-                    .map(|((follow_up, FollowUpShown(show)), (issued, _))| {
+                follow_up.get().zip(shown).zip(list_date.get()).map(
+                    |((follow_up, FollowUpShown(show)), (issued, _))| {
                         show(FollowUpOf {
                             follow_up,
                             pledge: shown_pledge.clone(),
                             link: link.clone(),
                             issued,
                         })
-                    })
+                    },
+                )
             }
             _ => None,
         };

@@ -27,7 +27,8 @@ pub fn WallFollowUp(
                 .map(|e| {
                     let entry = &w.entries()[e.index];
                     let p = entry.pledge.pledge();
-                    let href = page_url.with_value(|u| ShareLink::with_payload(u, &entry.payload_text));
+                    let href =
+                        page_url.with_value(|u| ShareLink::with_payload(u, &entry.payload_text));
                     let details = texts().details(p);
                     let mandate = e.mandate;
                     let board = e.board;
@@ -64,7 +65,10 @@ pub fn WallFollowUp(
                 (tally.followed > 0).then(|| {
                     let count = fill(
                         follow_up_texts().wall_councils_count,
-                        &[("kept", &tally.kept.to_string()), ("followed", &tally.followed.to_string())],
+                        &[
+                            ("kept", &tally.kept.to_string()),
+                            ("followed", &tally.followed.to_string()),
+                        ],
                     );
                     view! {
                         <tr class="pw-wall-chart__row">

@@ -56,6 +56,8 @@ pub struct FollowUpTexts {
     pub bilan_heading: &'static str,
     pub bilan_explain: &'static str,
     pub bilan_request: &'static str,
+    /// Which date the « bilan » card is drawn as of.
+    pub bilan_date_label: &'static str,
     /// `{kept}`, `{taken}`: on the card, instead of the pledge's count.
     pub bilan_count: &'static str,
     /// `{date}`.
@@ -119,6 +121,7 @@ pub static FOLLOW_UP_FR: FollowUpTexts = FollowUpTexts {
     bilan_heading: "Image du bilan",
     bilan_explain: "Où en sont ses engagements, à partager : une image dont le code QR ouvre cette page.",
     bilan_request: "Afficher l'image du bilan",
+    bilan_date_label: "Date du bilan",
     bilan_count: "Engagements tenus : {kept} sur {taken}",
     bilan_as_of: "Bilan au {date}",
     bilan_review: "{review} au {date}",
@@ -175,6 +178,7 @@ pub static FOLLOW_UP_EN: FollowUpTexts = FollowUpTexts {
     bilan_heading: "Review image",
     bilan_explain: "Where their commitments stand, to share: an image whose QR code opens this page.",
     bilan_request: "Show the review image",
+    bilan_date_label: "Review date",
     bilan_count: "Commitments kept: {kept} of {taken}",
     bilan_as_of: "Review as of {date}",
     bilan_review: "{review} as of {date}",
@@ -218,7 +222,10 @@ impl FollowUpTexts {
         campaign: &crate::campaign::Campaign,
         pledge: &crate::domain::VerifiedPledge,
         follow_up: &crate::domain::organiser::follow_up::FollowUp,
-        as_of: (crate::domain::SigningDate, Option<crate::domain::organiser::follow_up::ReviewKind>),
+        as_of: (
+            crate::domain::SigningDate,
+            Option<crate::domain::organiser::follow_up::ReviewKind>,
+        ),
         source: String,
         link: &str,
     ) -> crate::domain::card::CardContent {
@@ -242,7 +249,10 @@ impl FollowUpTexts {
             details,
             count: super::fill(
                 self.bilan_count,
-                &[("kept", &board.kept.to_string()), ("taken", &taken.to_string())],
+                &[
+                    ("kept", &board.kept.to_string()),
+                    ("taken", &taken.to_string()),
+                ],
             ),
             chart: campaign
                 .proposals
@@ -252,10 +262,15 @@ impl FollowUpTexts {
                     let kept = proposal
                         .positions()
                         .filter(|&at| {
-                            p.selection().contains(at) && standing.progress(at) == Some(Progress::Kept)
+                            p.selection().contains(at)
+                                && standing.progress(at) == Some(Progress::Kept)
                         })
                         .count();
-                    (proposal.short.to_owned(), kept, p.selection().count_in(proposal))
+                    (
+                        proposal.short.to_owned(),
+                        kept,
+                        p.selection().count_in(proposal),
+                    )
                 })
                 .collect(),
             drawing: None,
@@ -281,7 +296,11 @@ impl FollowUpTexts {
             .map(|(title, kept, taken)| {
                 super::fill(
                     self.bilan_alt_row,
-                    &[("title", title), ("kept", &kept.to_string()), ("taken", &taken.to_string())],
+                    &[
+                        ("title", title),
+                        ("kept", &kept.to_string()),
+                        ("taken", &taken.to_string()),
+                    ],
                 )
             })
             .collect();
@@ -376,7 +395,10 @@ mod tests {
             not_assessed: 3,
             ..Scoreboard::default()
         };
-        assert_eq!(FOLLOW_UP_FR.scoreboard(&one), "1 tenu · 3 pas encore évalués");
+        assert_eq!(
+            FOLLOW_UP_FR.scoreboard(&one),
+            "1 tenu · 3 pas encore évalués"
+        );
         assert_eq!(FOLLOW_UP_EN.scoreboard(&one), "1 kept · 3 not yet assessed");
     }
 
@@ -451,7 +473,11 @@ mod tests {
             "https://x.example/#e=1",
         );
         assert_eq!(then.count, "Engagements tenus : 0 sur 3");
-        assert!(then.date.starts_with("Bilan des 100 jours au "), "{}", then.date);
+        assert!(
+            then.date.starts_with("Bilan des 100 jours au "),
+            "{}",
+            then.date
+        );
         let alt = FOLLOW_UP_FR.bilan_alt(&then);
         assert!(alt.contains("Engagements tenus : 0 sur 3"), "{alt}");
         assert!(alt.ends_with(" Selon le suivi."), "{alt}");
