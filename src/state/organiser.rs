@@ -65,6 +65,8 @@ pub struct ConsoleNotices {
     /// The published follow-up is not this console's, nor a beginning of
     /// it: publishing is held.
     pub follow_up_conflict: bool,
+    /// How many records of the published follow-up were taken in.
+    pub follow_up_taken_in: usize,
 }
 
 /// What the console is checking: the pledges of its stored record (it
@@ -104,6 +106,8 @@ pub struct ConsoleState {
     follow_up_hold: StoredValue<bool, LocalStorage>,
     /// The sequence of the last list published in this tab.
     last_sequence: StoredValue<Option<u32>, LocalStorage>,
+    /// The follow-up of the list published now, as last read.
+    published_follow_up: StoredValue<Option<FollowUp>, LocalStorage>,
 }
 
 impl ConsoleState {
@@ -167,6 +171,7 @@ impl ConsoleState {
             follow_up: RwSignal::new(follow_up),
             follow_up_hold: StoredValue::new_local(follow_up_hold),
             last_sequence: StoredValue::new_local(None),
+            published_follow_up: StoredValue::new_local(None),
         }
     }
 
@@ -200,9 +205,11 @@ impl ConsoleState {
     /// where neither is the other's beginning, publishing is held (it
     /// would erase published records) and the console says so.
     pub fn saw_published(&self, published: &FollowUp) {
+        self.published_follow_up.set_value(Some(published.clone()));
         let local = self.follow_up.get_untracked();
         if published.records.starts_with(&local.records) {
-            if published.records.len() > local.records.len()
+            let new = published.records.len() - local.records.len();
+            if new > 0
                 && !self.follow_up_hold.get_value()
                 && self
                     .io()
@@ -210,10 +217,42 @@ impl ConsoleState {
                     .is_ok()
             {
                 self.follow_up.set(published.clone());
+                self.notices.update(|n| n.follow_up_taken_in = new);
             }
         } else if !local.records.starts_with(&published.records) {
             self.notices.update(|n| n.follow_up_conflict = true);
         }
+    }
+
+    /// Where the published follow-up and this console's differ: takes the
+    /// published one, this console's set aside first (never over another
+    /// one set aside). Whether it was taken.
+    pub fn take_published(&self) -> bool {
+        // An unreadable stored follow-up that could not be set aside is
+        // never written over.
+        if self.follow_up_hold.get_value() {
+            return false;
+        }
+        let Some(published) = self.published_follow_up.get_value() else {
+            return false;
+        };
+        let local = self.follow_up.get_untracked().to_stored();
+        let io = self.io();
+        let kept = match io.get(Console::FOLLOW_UP_BACKUP_KEY) {
+            Ok(None) => io.set(Console::FOLLOW_UP_BACKUP_KEY, &local).is_ok(),
+            Ok(Some(backup)) => backup == local,
+            Err(_) => false,
+        };
+        if !kept
+            || io
+                .set(Console::FOLLOW_UP_KEY, &published.to_stored())
+                .is_err()
+        {
+            return false;
+        }
+        self.follow_up.set(published);
+        self.notices.update(|n| n.follow_up_conflict = false);
+        true
     }
 
     /// The stored record's pledges to check before the console opens.

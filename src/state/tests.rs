@@ -963,6 +963,46 @@ fn the_published_follow_up_is_taken_in_never_published_over() {
     assert!(other.notices().follow_up_conflict);
     assert!(other.publish(None).is_none());
     assert_eq!(other.with_follow_up(|f| f.records.len()), 1, "its own kept");
+    assert_eq!(console.notices().follow_up_taken_in, 2, "said how many");
+}
+
+#[test]
+fn a_conflict_is_settled_by_taking_the_published_follow_up_its_own_set_aside() {
+    use crate::domain::organiser::follow_up::{FollowUp, Record, ReviewKind};
+    use crate::domain::Console;
+    let _owner = owner();
+    let review = |kind| Record::Review {
+        date: crate::domain::SigningDate::from_days(2500),
+        kind,
+    };
+    let published = FollowUp {
+        records: vec![review(ReviewKind::HundredDays)],
+    };
+    let io = MemoryIo::default();
+    let console = open_console(&io);
+    console.create_key().unwrap();
+    assert!(console.record_follow_up(review(ReviewKind::MidTerm)));
+    let own = io.stored(Console::FOLLOW_UP_KEY).unwrap();
+    // Nothing read yet: nothing to take.
+    assert!(!console.take_published());
+    console.saw_published(&published);
+    assert!(console.notices().follow_up_conflict);
+    // Another follow-up already set aside: never written over.
+    io.put(Console::FOLLOW_UP_BACKUP_KEY, "an earlier backup");
+    assert!(!console.take_published());
+    assert_eq!(io.stored(Console::FOLLOW_UP_KEY).unwrap(), own);
+    assert!(console.notices().follow_up_conflict);
+    crate::state::Io::remove(&io, Console::FOLLOW_UP_BACKUP_KEY).unwrap();
+    assert!(console.take_published());
+    assert_eq!(io.stored(Console::FOLLOW_UP_BACKUP_KEY).unwrap(), own);
+    assert_eq!(console.with_follow_up(Clone::clone), published);
+    assert!(!console.notices().follow_up_conflict);
+    assert!(console.publish(None).is_some(), "publishing again");
+    assert_eq!(
+        open_console(&io).with_follow_up(Clone::clone),
+        published,
+        "kept across a reload"
+    );
 }
 
 #[test]

@@ -446,6 +446,32 @@ export function organiserSuite(env) {
       }
     });
 
+    it('a console that cannot read the published list asks before publishing over it', async () => {
+      const own = await phoneContext(env.browser, { acceptDownloads: true });
+      const page = await own.newPage();
+      env.extra['/engagements.json'] = '{"not": "a list"}';
+      try {
+        await page.goto(`${env.url}?organisateur`);
+        await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+        await page.getByText('Empreinte : YH2E-J5J0-VMB0-J68M').waitFor();
+        await page.getByRole('button', { name: 'Publier la liste signée' }).click();
+        const ask = page.getByRole('alert').filter({ hasText: "La liste publiée n'a pas pu être lue" });
+        await ask.waitFor();
+        assert.match(await ask.textContent(), /publier maintenant pourrait effacer le suivi qu'elle contient/);
+        // Read again: still not a list, still asked.
+        await ask.getByRole('button', { name: 'Relire la liste publiée' }).click();
+        await page.getByRole('button', { name: 'Publier la liste signée' }).click();
+        await ask.waitFor();
+        const [download] = await Promise.all([
+          page.waitForEvent('download', (d) => d.suggestedFilename() === 'engagements.json'),
+          ask.getByRole('button', { name: 'Publier quand même' }).click(),
+        ]);
+        assert.ok(sequenceOf(await readFile(await download.path(), 'utf8')) > 0);
+      } finally {
+        await own.close();
+      }
+    });
+
     it('after the vote: the organiser records a mandate, a status with its evidence and a review; the pledge page shows them', async () => {
       // A browser of its own (another organiser's device): the console
       // reads the published list, and numbers its own above it.
@@ -462,7 +488,11 @@ export function organiserSuite(env) {
       const entry = page.locator('.pw-console-entry', { hasText: 'Camille Dupont' });
       await entry.getByRole('button', { name: "Suivi après l'élection" }).click();
       await entry.getByRole('combobox', { name: 'Mandat' }).selectOption({ label: 'maire' });
+      // Chosen, not recorded until said so.
+      assert.equal(await entry.getByText(/^Enregistré au /).count(), 0);
+      await entry.getByRole('button', { name: 'Enregistrer le mandat' }).click();
       await entry.getByText(/^Enregistré au /).waitFor();
+      assert.ok(await entry.getByRole('button', { name: 'Enregistrer le mandat' }).isDisabled());
       // Once elected, each commitment taken: the first one, « tenu ».
       const first = entry.locator('.pw-follow-up__commitment').first();
       const taken = await first.locator('.pw-follow-up__label').textContent();

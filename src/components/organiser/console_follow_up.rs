@@ -63,29 +63,45 @@ pub fn ConsoleFollowUp(
                 view! { <ul class="pw-follow-up__commitments">{rows}</ul> }
             })
         };
+        // Chosen, then recorded with the button: a choice made with the
+        // arrow keys (which fire `change` in some browsers) never lands in
+        // the history, which only grows.
+        let chosen = RwSignal::new(mandate());
         Some(view! {
             <label class="pw-field__label" for=mandate_id.clone()>
                 {move || console_texts().follow_up_mandate_label}
             </label>
-            <select
-                id=mandate_id.clone()
-                class="pw-field__input"
-                on:change=move |ev| {
-                    let chosen = event_target_value(&ev);
-                    if let Some(m) = Mandate::ALL.iter().find(|m| m.key() == chosen) {
-                        let _ = record(Record::Elected {
-                            key,
-                            date: state.today(),
-                            mandate: *m,
-                        });
+            <div class="pw-follow-up__field">
+                <select
+                    id=mandate_id.clone()
+                    class="pw-field__input"
+                    on:change=move |ev| {
+                        let value = event_target_value(&ev);
+                        chosen.set(Mandate::ALL.iter().copied().find(|m| m.key() == value));
                     }
-                }
-            >
-                <option value="" disabled=true prop:selected=move || mandate().is_none()>
-                    {move || console_texts().follow_up_not_elected}
-                </option>
-                {mandates}
-            </select>
+                >
+                    <option value="" disabled=true prop:selected=move || mandate().is_none()>
+                        {move || console_texts().follow_up_not_elected}
+                    </option>
+                    {mandates}
+                </select>
+                <button
+                    type="button"
+                    class="pw-button"
+                    prop:disabled=move || chosen.get().is_none() || chosen.get() == mandate()
+                    on:click=move |_| {
+                        if let Some(m) = chosen.get_untracked() {
+                            let _ = record(Record::Elected {
+                                key,
+                                date: state.today(),
+                                mandate: m,
+                            });
+                        }
+                    }
+                >
+                    {move || console_texts().follow_up_record_mandate}
+                </button>
+            </div>
             {commitments}
         })
     };

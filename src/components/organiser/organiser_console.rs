@@ -70,6 +70,7 @@ pub fn OrganiserConsole(
             </p>
         }
     });
+    let took = RwSignal::new(None::<&'static str>);
     let notices = move || {
         let n = state.notices();
         let t = console_texts();
@@ -83,14 +84,32 @@ pub fn OrganiserConsole(
         .into_iter()
         .flatten()
         .collect();
+        // A conflict can be settled here: the published follow-up taken,
+        // this console's set aside.
+        let take = n.follow_up_conflict.then(|| {
+            view! {
+                <button type="button" class="pw-button" on:click=move |_| {
+                    let said = if state.take_published() {
+                        console_texts().follow_up_taken_published
+                    } else {
+                        console_texts().follow_up_take_failed
+                    };
+                    took.set(Some(said));
+                }>
+                    {move || console_texts().follow_up_take_published}
+                </button>
+            }
+        });
         (!alerts.is_empty()).then(|| {
             view! {
                 <div class="pw-notice" role="alert">
                     {alerts.into_iter().map(|a| view! { <p class="pw-notice__text">{a}</p> }).collect_view()}
+                    {take}
                 </div>
             }
         })
     };
+
     // Provided to this page only (a child owner), and gone with it.
     view! {
         <Provider value=state>
@@ -99,6 +118,7 @@ pub fn OrganiserConsole(
             <p class="pw-step__lead">{move || console_texts().console_lead}</p>
             {origin_warning}
             {notices}
+            <p class="pw-key__message" role="status">{move || took.get()}</p>
             {opening}
             <ConsoleKeyPanel />
             <ConsoleIntake />

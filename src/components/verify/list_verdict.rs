@@ -58,9 +58,13 @@ pub fn ListVerdict(
     // This signatory's follow-up after the vote, from the same list.
     let signatory = pledge.public_key();
     let follow_up_of = move |list: &Result<web::LoadedList, ListFailure>| {
-        let records = list.as_ref().ok()?.list.follow_up.records.iter();
-        let own: Vec<_> = records
-            .filter(|r| r.is_about(&signatory))
+        let list = &list.as_ref().ok()?.list;
+        // As of the list: a record dated after it is left out.
+        let own: Vec<_> = list
+            .follow_up
+            .records
+            .iter()
+            .filter(|r| r.is_about(&signatory) && r.date() <= list.issued)
             .cloned()
             .collect();
         (!own.is_empty()).then_some(FollowUp { records: own })

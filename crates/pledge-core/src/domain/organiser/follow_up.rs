@@ -243,6 +243,14 @@ pub enum Record {
 }
 
 impl Record {
+    /// The day it is dated.
+    pub fn date(&self) -> SigningDate {
+        match self {
+            Record::Elected { date, .. } | Record::Review { date, .. } => *date,
+            Record::Status(s) => s.date,
+        }
+    }
+
     /// Whether it is about this signatory (a review is about everyone).
     pub fn is_about(&self, signatory: &PublicKey) -> bool {
         match self {
@@ -330,6 +338,20 @@ pub struct FollowUp {
 }
 
 impl FollowUp {
+    /// The records dated no later than `date`, as a reader shows a list
+    /// issued that day: a record dated after its list (a console's clock
+    /// ahead) never outranks the ones before it.
+    pub fn until(&self, date: SigningDate) -> FollowUp {
+        FollowUp {
+            records: self
+                .records
+                .iter()
+                .filter(|r| r.date() <= date)
+                .cloned()
+                .collect(),
+        }
+    }
+
     /// The signatory's mandate, as of `as_of` (every record if `None`):
     /// the latest by date, then by order.
     pub fn mandate(&self, key: &PublicKey, as_of: Option<SigningDate>) -> Option<Mandate> {
@@ -764,6 +786,18 @@ pub(crate) mod tests {
         assert_eq!(
             f.standing(None)[&key(2)].progress(3),
             Some(Progress::PartlyKept)
+        );
+    }
+
+    #[test]
+    fn a_record_dated_after_its_list_is_left_out() {
+        let mut f = sample();
+        f.record(status(1, 9000, 0, Progress::NotKept, ""));
+        let shown = f.until(day(3000));
+        assert_eq!(shown, sample());
+        assert_eq!(
+            shown.status(&key(1), 0, None).map(|s| s.progress),
+            sample().status(&key(1), 0, None).map(|s| s.progress)
         );
     }
 

@@ -118,7 +118,9 @@ impl Wall {
         let current = current_per_key(&keys);
         let replaced = current.iter().filter(|c| !**c).count();
         let mut withdrawn = 0;
-        let standing = list.follow_up.standing(None);
+        // As of the list: a record dated after it is left out.
+        let follow_up = list.follow_up.until(list.issued);
+        let standing = follow_up.standing(None);
         let mut entries: Vec<WallEntry> = Vec::with_capacity(valid.len());
         for ((entry, pledge), current) in valid.into_iter().zip(current) {
             if !current {
@@ -177,7 +179,7 @@ impl Wall {
             flagged,
             replaced,
             withdrawn,
-            follow_up: list.follow_up.clone(),
+            follow_up,
         }
     }
 
