@@ -14,4 +14,5 @@ pub mod open_data;
 pub(crate) mod packed;
 pub mod pinned_key;
 pub mod pledge_list;
+pub mod shards;
 pub(crate) mod wall;

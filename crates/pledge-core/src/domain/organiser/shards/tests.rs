@@ -1,0 +1,261 @@
+use super::*;
+use crate::domain::journey::commune_code::CommuneCode;
+use crate::domain::journey::identity::Identity;
+use crate::domain::journey::selection::Selection;
+use crate::domain::organiser::follow_up::{Mandate, Progress, ReviewKind, StatusRecord};
+use crate::domain::organiser::pledge_list::{EntryStatus, ListEntry};
+use crate::domain::pledge::codec::{Decoder, Encoder};
+use crate::domain::pledge::payload::Payload;
+use crate::domain::pledge::signed_pledge::Pledge;
+
+fn organiser() -> PledgeKey {
+    PledgeKey::from_seed([7; 32])
+}
+
+fn entry(seed: u8, name: &str, code: Option<&str>, ticks: &[u8], day: u16) -> ListEntry {
+    let identity = Identity {
+        name: name.into(),
+        commune: format!("Commune {}", code.unwrap_or("tapée")),
+        commune_code: code.and_then(CommuneCode::parse),
+        list: String::new(),
+        role: None,
+    };
+    let mut selection = Selection::default();
+    for t in ticks {
+        selection.set(*t, true);
+    }
+    let signed = Pledge::new(selection, &identity, SigningDate::from_days(day), None)
+        .unwrap()
+        .sign(&PledgeKey::from_seed([seed; 32]));
+    ListEntry {
+        status: EntryStatus::Verified,
+        status_date: SigningDate::from_days(day),
+        payload: Payload::encode(&signed),
+        new_key: None,
+    }
+}
+
+fn key(seed: u8) -> PublicKey {
+    PledgeKey::from_seed([seed; 32]).public()
+}
+
+/// Pledges across the Rhône, Corse-du-Sud, la Réunion and a commune typed
+/// by hand; one candidate who signed again in another département; a
+/// follow-up of a record of each kind.
+fn list() -> PledgeList {
+    let mut pending = entry(6, "Fanny", Some("69123"), &[2], 2500);
+    pending.status = EntryStatus::Pending;
+    PledgeList {
+        issued: SigningDate::from_days(3000),
+        sequence: Some(12_288_005),
+        entries: vec![
+            entry(1, "Ana", Some("69123"), &[0, 1], 2500),
+            entry(2, "Bea", Some("69266"), &[0], 2500),
+            entry(3, "Cid", Some("2A004"), &[1], 2500),
+            entry(4, "Dan", Some("97411"), &[0, 5], 2500),
+            entry(5, "Eve", None, &[7], 2500),
+            // Ana again, later, in Ajaccio: both pledges go with her
+            // current one.
+            entry(1, "Ana", Some("2A004"), &[0, 1, 2], 2600),
+            pending,
+        ],
+        follow_up: FollowUp {
+            records: vec![
+                Record::Elected {
+                    key: key(2),
+                    date: SigningDate::from_days(2700),
+                    mandate: Mandate::Mayor,
+                },
+                Record::Status(
+                    StatusRecord::new(
+                        key(2),
+                        SigningDate::from_days(2800),
+                        0,
+                        Progress::Kept,
+                        "",
+                        vec![],
+                    )
+                    .unwrap(),
+                ),
+                Record::Review {
+                    date: SigningDate::from_days(2900),
+                    kind: ReviewKind::HundredDays,
+                },
+            ],
+        },
+    }
+}
+
+fn verdicts(list: &PledgeList) -> Vec<Result<VerifiedPledge, LinkError>> {
+    list.entries
+        .iter()
+        .map(|e| Payload::decode(&e.payload))
+        .collect()
+}
+
+#[test]
+fn each_shard_is_a_signed_list_and_the_index_adds_them_up() {
+    let list = list();
+    let (index_text, files) = publish(&list, &verdicts(&list), &organiser());
+    let pinned = organiser().public();
+    let index = ShardIndex::open(&index_text, &pinned).unwrap();
+    assert_eq!((index.issued, index.sequence), (list.issued, 12_288_005));
+    let names: Vec<_> = index.shards.iter().map(|s| s.name.as_str()).collect();
+    assert_eq!(names, ["2A", "69", "974", UNCODED]);
+    let paths: Vec<_> = files.iter().map(|(p, _)| p.as_str()).collect();
+    assert_eq!(
+        paths,
+        [
+            "engagements/2A.json",
+            "engagements/69.json",
+            "engagements/974.json",
+            "engagements/sans-code.json"
+        ]
+    );
+    let mut shards = Vec::new();
+    for (summary, (_, text)) in index.shards.iter().zip(&files) {
+        index.check_shard(&summary.name, text).unwrap();
+        let shard = PledgeList::open(text, &pinned).unwrap();
+        assert_eq!(shard.sequence, Some(index.sequence));
+        assert_eq!(shard.entries.len() as u32, summary.entries);
+        let wall = Wall::new(&shard, verdicts(&shard));
+        assert_eq!(wall.totals(&WallScope::default()), summary.totals);
+        shards.push(shard);
+    }
+    // Ana's two pledges are in Corse-du-Sud, with her current one.
+    assert_eq!(shards[0].entries.len(), 3);
+    // Bea's follow-up is with her (Rhône); the review in every shard.
+    assert_eq!(shards[1].follow_up.records.len(), 3);
+    for s in [&shards[0], &shards[2], &shards[3]] {
+        assert_eq!(s.follow_up.records.len(), 1);
+    }
+    // The whole country: the shards' totals add up to the whole list's.
+    let whole = Wall::new(&list, verdicts(&list)).totals(&WallScope::default());
+    assert_eq!(national_totals(&index), whole);
+    // And the shards merged are the whole list's wall again.
+    let merged = merge(&shards, index.issued, index.sequence);
+    let wall = Wall::new(&merged, verdicts(&merged));
+    assert_eq!(wall.totals(&WallScope::default()), whole);
+    assert_eq!(
+        wall.elected(&WallScope::default()).len(),
+        Wall::new(&list, verdicts(&list))
+            .elected(&WallScope::default())
+            .len()
+    );
+    assert_eq!(merged.follow_up.records.len(), list.follow_up.records.len());
+}
+
+#[test]
+fn a_shard_altered_or_from_another_publication_is_not_the_index_s() {
+    let list = list();
+    let (index_text, files) = publish(&list, &verdicts(&list), &organiser());
+    let index = ShardIndex::open(&index_text, &organiser().public()).unwrap();
+    let (_, rhone) = &files[1];
+    // A space more: the same list to a JSON reader, not the file signed.
+    let spaced = rhone.replacen('{', "{ ", 1);
+    assert_eq!(
+        index.check_shard("69", &spaced),
+        Err(ShardError::NotInIndex)
+    );
+    // The same shard from the next publication.
+    let mut next = list.clone();
+    next.sequence = Some(12_288_006);
+    let (_, later) = publish(&next, &verdicts(&next), &organiser());
+    assert_eq!(
+        index.check_shard("69", &later[1].1),
+        Err(ShardError::NotInIndex)
+    );
+    // Another shard's file under this name.
+    assert_eq!(
+        index.check_shard("69", &files[0].1),
+        Err(ShardError::NotInIndex)
+    );
+    assert_eq!(index.check_shard("75", rhone), Err(ShardError::Unknown));
+}
+
+fn file_with(message: &[u8], signature: &[u8]) -> String {
+    format!(
+        "{{\"format\":\"{INDEX_FORMAT}\",\"version\":1,\"index\":\"{}\",\"signature\":\"{}\"}}",
+        URL_SAFE_NO_PAD.encode(message),
+        URL_SAFE_NO_PAD.encode(signature)
+    )
+}
+
+fn index() -> ShardIndex {
+    let list = list();
+    let (text, _) = publish(&list, &verdicts(&list), &organiser());
+    ShardIndex::open(&text, &organiser().public()).unwrap()
+}
+
+#[test]
+fn every_single_bit_flip_of_the_index_is_refused() {
+    let message = index().canonical_bytes(&organiser().public());
+    let signature = organiser().sign(&message);
+    for bit in 0..(message.len() + 64) * 8 {
+        let (mut m, mut s) = (message.clone(), signature.to_vec());
+        let (i, mask) = (bit / 8, 1u8 << (bit % 8));
+        if i < m.len() {
+            m[i] ^= mask;
+        } else {
+            s[i - m.len()] ^= mask;
+        }
+        let read = ShardIndex::open(&file_with(&m, &s), &organiser().public());
+        assert!(read.is_err(), "bit {bit} flipped, still accepted");
+    }
+}
+
+#[test]
+fn each_bad_index_says_why() {
+    let pinned = organiser().public();
+    let good = index();
+    let signed = |i: &ShardIndex| {
+        let m = i.canonical_bytes(&pinned);
+        file_with(&m, &organiser().sign(&m))
+    };
+    let renamed = |name: &str| {
+        let mut i = good.clone();
+        i.shards[0].name = name.into();
+        signed(&i)
+    };
+    let mut unsorted = good.clone();
+    unsorted.shards.swap(0, 1);
+    let mut more_than_entries = good.clone();
+    more_than_entries.shards[0].totals.candidates = 99;
+    let a_list = list().publish(&organiser());
+    let text = signed(&good);
+    let cases: Vec<(String, ListErrorKind)> = vec![
+        (text[..text.len() / 2].into(), ListErrorKind::Truncated),
+        (a_list, ListErrorKind::NotAList),
+        (
+            text.replace("\"version\":1", "\"version\":2"),
+            ListErrorKind::UnknownVersion(2),
+        ),
+        (renamed("../69"), ListErrorKind::Malformed),
+        (renamed(""), ListErrorKind::Malformed),
+        (renamed("69"), ListErrorKind::Malformed),
+        (signed(&unsorted), ListErrorKind::Malformed),
+        (signed(&more_than_entries), ListErrorKind::Malformed),
+        (
+            {
+                let other = PledgeKey::from_seed([8; 32]);
+                let m = good.canonical_bytes(&other.public());
+                file_with(&m, &other.sign(&m))
+            },
+            ListErrorKind::OtherKey,
+        ),
+    ];
+    for (file, kind) in cases {
+        assert_eq!(
+            ShardIndex::open(&file, &pinned).map_err(|e| e.kind()),
+            Err(kind),
+            "{}",
+            file.chars().take(80).collect::<String>()
+        );
+    }
+    // An index is never a list either.
+    assert_eq!(
+        PledgeList::open(&signed(&good), &pinned).map_err(|e| e.kind()),
+        Err(ListErrorKind::NotAList)
+    );
+    assert_eq!(ShardIndex::open(&text, &pinned), Ok(good));
+}
