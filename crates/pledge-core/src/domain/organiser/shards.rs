@@ -77,6 +77,9 @@ pub enum ShardError {
     NotInIndex,
 }
 
+/// Each entry's pledge as checked, in the list's order.
+pub type Verdicts = Vec<Result<VerifiedPledge, LinkError>>;
+
 /// The shard a pledge goes to: its commune's département, or [`UNCODED`].
 pub fn shard_name(pledge: &VerifiedPledge) -> String {
     pledge
@@ -112,7 +115,7 @@ pub fn national_totals(index: &ShardIndex) -> Totals {
 pub fn split(
     list: &PledgeList,
     verdicts: &[Result<VerifiedPledge, LinkError>],
-) -> Vec<(String, PledgeList, Vec<Result<VerifiedPledge, LinkError>>)> {
+) -> Vec<(String, PledgeList, Verdicts)> {
     use std::collections::{BTreeMap, HashMap};
     let valid: Vec<(usize, &VerifiedPledge)> = verdicts
         .iter()
