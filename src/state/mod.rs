@@ -25,7 +25,8 @@ pub use locale::{
     text_signal, texts, Locale,
 };
 pub use organiser::{
-    organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Vouched,
+    organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Published,
+    Vouched,
 };
 
 use crate::domain::journey::candidate_text;

@@ -69,6 +69,19 @@ pub struct ConsoleNotices {
     pub follow_up_taken_in: usize,
 }
 
+/// What « Publier » makes, to put next to the widget's files.
+pub struct Published {
+    /// `engagements.json`.
+    pub list: String,
+    /// `engagements.csv`.
+    pub csv: String,
+    /// `engagements.zip`: `engagements/index.json` and one shard per
+    /// département (`docs/list-shards.md`).
+    pub shards: Vec<u8>,
+    /// How many pledges it lists.
+    pub count: usize,
+}
+
 /// What the console is checking: the pledges of its stored record (it
 /// opens once they are checked) or of a paste; `done` of `total`
 /// signatures so far.
@@ -478,7 +491,7 @@ impl ConsoleState {
     /// and in memory should storage refuse) and above `seen`, the highest
     /// this browser read of the organiser's published lists (another
     /// browser's publication, a clock set back).
-    pub fn publish(&self, seen: Option<u32>) -> Option<(String, String, usize)> {
+    pub fn publish(&self, seen: Option<u32>) -> Option<Published> {
         if self.record.with_value(Option::is_some) {
             return None;
         }
@@ -518,7 +531,27 @@ impl ConsoleState {
                     status_date,
                 });
             let csv = open_data::csv(rows);
-            Some((list.publish(&key), csv, list.entries.len()))
+            // The same list for the whole country: by département, with
+            // its signed index, in one archive.
+            let verdicts: Vec<_> = c.published().map(|(g, _)| Ok(g.pledge.clone())).collect();
+            let (index, shards) = crate::domain::organiser::shards::publish(&list, &verdicts, &key);
+            let files: Vec<(String, Vec<u8>)> = [(
+                format!("{}index.json", crate::domain::organiser::shards::FOLDER),
+                index.into_bytes(),
+            )]
+            .into_iter()
+            .chain(
+                shards
+                    .into_iter()
+                    .map(|(path, text)| (path, text.into_bytes())),
+            )
+            .collect();
+            Some(Published {
+                list: list.publish(&key),
+                csv,
+                shards: crate::domain::organiser::zip::stored_zip(&files, today),
+                count: list.entries.len(),
+            })
         })
     }
 }

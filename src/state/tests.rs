@@ -375,7 +375,7 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
     opening.opened(check_in_rust(&record.payloads()));
     assert_eq!(opening.checking(), None);
     assert_eq!(opening.with(|c| c.entries().len()), 3);
-    assert_eq!(opening.publish(None).map(|(_, _, n)| n), Some(3));
+    assert_eq!(opening.publish(None).map(|p| p.count), Some(3));
 
     // One pledge the browser says does not verify: the record is set
     // aside whole, and said.
@@ -470,7 +470,8 @@ fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     // What was saved before stays as it was.
     assert_eq!(io.stored(Console::KEY), stored);
     // The work in the tab is whole: published with the new status…
-    let (json, csv, n) = console.publish(None).unwrap();
+    let published = console.publish(None).unwrap();
+    let (json, csv, n) = (published.list, published.csv, published.count);
     assert_eq!(n, 3);
     let key = console.key().unwrap().public();
     let list = PledgeList::open(&json, &key).unwrap();
@@ -517,11 +518,25 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     assert_eq!(again.key().unwrap().public(), other.public());
 
     take_links(&console, &golden_links());
-    let (json, csv, n) = console.publish(None).unwrap();
+    let published = console.publish(None).unwrap();
+    let (json, csv, n) = (published.list, published.csv, published.count);
     assert_eq!(n, 3);
     let list = crate::domain::PledgeList::open(&json, &other.public()).unwrap();
     assert_eq!(list.entries.len(), 3);
     assert_eq!(csv.lines().count(), 4);
+    // The archive holds the signed index (its files stored as they are),
+    // numbered as the list, whose shards hold every entry.
+    use crate::domain::organiser::shards::ShardIndex;
+    let zip = String::from_utf8_lossy(&published.shards).into_owned();
+    assert!(zip.starts_with("PK\u{3}\u{4}"));
+    let start = zip.find("{\n  \"format\": \"coorace-engagements-index\"").unwrap();
+    let end = start + zip[start..].find("\"\n}\n").unwrap() + 4;
+    let index = ShardIndex::open(&zip[start..end], &other.public()).unwrap();
+    assert_eq!(Some(index.sequence), list.sequence);
+    assert_eq!(index.shards.iter().map(|s| s.entries).sum::<u32>(), 3);
+    for shard in &index.shards {
+        assert!(zip.contains(&shard.path()), "{}", shard.path());
+    }
 }
 
 /// Dispatches `actions` in order.
@@ -868,12 +883,12 @@ fn each_published_list_is_numbered_above_the_last_and_above_what_was_seen() {
     take_links(&console, &golden_links());
     let key = console.key().unwrap().public();
     let sequence = |json: String| PledgeList::open(&json, &key).unwrap().sequence.unwrap();
-    let first = sequence(console.publish(None).unwrap().0);
-    let second = sequence(console.publish(None).unwrap().0);
+    let first = sequence(console.publish(None).unwrap().list);
+    let second = sequence(console.publish(None).unwrap().list);
     assert!(second > first);
     // Storage refusing: numbered from memory, still above.
     io.set_full(true);
-    let third = sequence(console.publish(None).unwrap().0);
+    let third = sequence(console.publish(None).unwrap().list);
     assert!(third > second);
     // Another browser published a list numbered far above: this one
     // numbers above it (a new console, its storage empty).
@@ -882,7 +897,7 @@ fn each_published_list_is_numbered_above_the_last_and_above_what_was_seen() {
     elsewhere.import_key(&console.key_file().unwrap()).unwrap();
     take_links(&elsewhere, &golden_links());
     let seen = third + 1000;
-    assert!(sequence(elsewhere.publish(Some(seen)).unwrap().0) > seen);
+    assert!(sequence(elsewhere.publish(Some(seen)).unwrap().list) > seen);
 }
 
 #[test]
@@ -908,7 +923,7 @@ fn the_follow_up_is_kept_published_and_an_unreadable_one_set_aside() {
     // Kept across a reload, and published with the list.
     let again = open_console(&io);
     assert_eq!(again.with_follow_up(|f| f.records.len()), 2);
-    let (json, _, _) = console.publish(None).unwrap();
+    let json = console.publish(None).unwrap().list;
     let list = PledgeList::open(&json, &console.key().unwrap().public()).unwrap();
     assert_eq!(
         list.follow_up.mandate(&signatory, None),

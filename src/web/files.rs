@@ -26,7 +26,22 @@ pub fn download_text(name: &str, text: &str, mime: &str) -> bool {
     let Ok(blob) = Blob::new_with_str_sequence_and_options(&parts, &options) else {
         return false;
     };
-    let Ok(url) = Url::create_object_url_with_blob(&blob) else {
+    download_blob(name, &blob)
+}
+
+/// Offers `bytes` as a file download named `name`.
+pub fn download_bytes(name: &str, bytes: &[u8], mime: &str) -> bool {
+    let options = BlobPropertyBag::new();
+    options.set_type(mime);
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes).into());
+    let Ok(blob) = Blob::new_with_u8_array_sequence_and_options(&parts, &options) else {
+        return false;
+    };
+    download_blob(name, &blob)
+}
+
+fn download_blob(name: &str, blob: &Blob) -> bool {
+    let Ok(url) = Url::create_object_url_with_blob(blob) else {
         return false;
     };
     let done = document()

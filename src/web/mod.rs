@@ -37,7 +37,7 @@ pub use fetch::{
     commune_index, commune_index_read, commune_shard, commune_shard_read, fetch_text,
     referential_names,
 };
-pub use files::{chosen_file_text, chosen_text_file, copy_text, download_text};
+pub use files::{chosen_file_text, chosen_text_file, copy_text, download_bytes, download_text};
 pub use list::{
     check_list, fetch_list, highest_seen, load_list, verify_entries, FetchedList, LoadedList,
     RustVerifier, LIST_FILE,

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::organiser::pledge_list::ListFailure;
 use crate::i18n::fill;
-use crate::state::{console_texts, org_texts, organiser, ConsoleState};
+use crate::state::{console_texts, org_texts, organiser, ConsoleState, Published};
 use crate::web;
 
 /// Where the read of the published list stands.
@@ -72,9 +72,15 @@ pub fn ConsolePublish(
                 console_texts().follow_up_set_aside.to_owned()
             }
             None => console_texts().console_publish_needs_key.to_owned(),
-            Some((json, csv, n)) => {
-                web::download_text("engagements.json", &json, "application/json");
+            Some(Published {
+                list,
+                csv,
+                shards,
+                count: n,
+            }) => {
+                web::download_text("engagements.json", &list, "application/json");
                 web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
+                web::download_bytes("engagements.zip", &shards, "application/zip");
                 if n == 1 {
                     console_texts().console_published_one.to_owned()
                 } else {

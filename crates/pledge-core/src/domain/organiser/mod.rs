@@ -16,3 +16,4 @@ pub mod pinned_key;
 pub mod pledge_list;
 pub mod shards;
 pub(crate) mod wall;
+pub mod zip;
