@@ -319,11 +319,16 @@ async function afterFirstPaint() {
 }
 
 // The organiser's list, for the wall or a pledge link's status, is fetched
-// while the build loads (the app takes this answer, src/web/list.rs); only
-// where the build pins an organiser key.
+// while the build loads (the app takes these answers, src/web/list.rs); only
+// where the build pins an organiser key. First the index of a sharded
+// publication (docs/list-shards.md); the whole list only where there is
+// none (\`undefined\`: the app fetches what it needs itself).
 const organiserKey = ${JSON.stringify(settings.organiserKey)};
 if (organiserKey && (organiserPage() === 'wall' || location.hash.startsWith('#e='))) {
-  widget.list = fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null);
+  widget.index = fetch('./engagements/index.json', { cache: 'no-cache' }).catch(() => null);
+  widget.list = widget.index.then((index) =>
+    index && index.status === 404 ? fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null) : undefined,
+  );
 }
 
 try {

@@ -529,7 +529,9 @@ fn the_organiser_key_is_never_replaced_without_consent() {
     use crate::domain::organiser::shards::ShardIndex;
     let zip = String::from_utf8_lossy(&published.shards).into_owned();
     assert!(zip.starts_with("PK\u{3}\u{4}"));
-    let start = zip.find("{\n  \"format\": \"coorace-engagements-index\"").unwrap();
+    let start = zip
+        .find("{\n  \"format\": \"coorace-engagements-index\"")
+        .unwrap();
     let end = start + zip[start..].find("\"\n}\n").unwrap() + 4;
     let index = ShardIndex::open(&zip[start..end], &other.public()).unwrap();
     assert_eq!(Some(index.sequence), list.sequence);

@@ -7,7 +7,8 @@ use wasm_bindgen_futures::JsFuture;
 use web_sys::{RequestCache, RequestInit, Response};
 
 use super::verify::{ed25519_verify, NoEd25519};
-use crate::domain::organiser::pledge_list::{Freshness, ListFailure};
+use crate::domain::organiser::pledge_list::{Freshness, ListFailure, SignedList};
+use crate::domain::organiser::shards::{ShardIndex, FOLDER};
 use crate::domain::{LinkError, PledgeList, PublicKey, VerifiedPledge};
 
 /// Where the list is published, relative to the widget's page.
@@ -43,28 +44,39 @@ pub async fn fetch_list(organiser: &PublicKey) -> Result<FetchedList, ListFailur
 }
 
 async fn fetch_published() -> Result<FetchedList, ListFailure> {
+    fetch_file(LIST_FILE, Some("list")).await
+}
+
+/// A published file's text, fresh (see [`fetch_list`]): the boot script's
+/// fetch of it (`pwWidget[prefetched]`) where it started one while the
+/// build loaded, taken once.
+async fn fetch_file(path: &str, prefetched: Option<&str>) -> Result<FetchedList, ListFailure> {
     let window = web_sys::window().ok_or(ListFailure::Unreachable)?;
-    // The boot script may have started this fetch already, while the
-    // build loaded (`pwWidget.list`): taken once.
-    let prefetched = js_sys::Reflect::get(&window, &"pwWidget".into())
-        .ok()
-        .filter(|w| w.is_object())
-        .and_then(|w| {
-            let list = js_sys::Reflect::get(&w, &"list".into()).ok()?;
-            let _ = js_sys::Reflect::delete_property(&w.into(), &"list".into());
-            list.dyn_into::<js_sys::Promise>().ok()
-        });
-    let request = match prefetched {
-        Some(promise) => promise,
-        None => {
-            let init = RequestInit::new();
-            init.set_cache(RequestCache::NoCache);
-            window.fetch_with_str_and_init(LIST_FILE, &init)
-        }
+    let prefetched = prefetched.and_then(|field| {
+        js_sys::Reflect::get(&window, &"pwWidget".into())
+            .ok()
+            .filter(|w| w.is_object())
+            .and_then(|w| {
+                let list = js_sys::Reflect::get(&w, &field.into()).ok()?;
+                let _ = js_sys::Reflect::delete_property(&w.into(), &field.into());
+                list.dyn_into::<js_sys::Promise>().ok()
+            })
+    });
+    let fetch = || {
+        let init = RequestInit::new();
+        init.set_cache(RequestCache::NoCache);
+        JsFuture::from(window.fetch_with_str_and_init(path, &init))
     };
-    let response = JsFuture::from(request)
-        .await
-        .map_err(|_| ListFailure::Unreachable)?;
+    let response = match prefetched {
+        // `undefined`: the boot script chose not to fetch it after all (the
+        // whole list, where an index was found); `null`: it failed.
+        Some(promise) => match JsFuture::from(promise).await {
+            Ok(value) if value.is_undefined() => fetch().await,
+            answer => answer,
+        },
+        None => fetch().await,
+    }
+    .map_err(|_| ListFailure::Unreachable)?;
     let response: Response = response.dyn_into().map_err(|_| ListFailure::Unreachable)?;
     match response.status() {
         200 => {}
@@ -108,9 +120,24 @@ pub async fn check_list(
     rust: Option<RustVerifier>,
 ) -> Result<PledgeList, ListFailure> {
     let part = PledgeList::signed_part(text, pinned).map_err(ListFailure::Invalid)?;
+    let valid = signature_holds(&part, rust).await?;
+    let list = PledgeList::read_checked(&part, valid).map_err(ListFailure::Invalid)?;
+    match remember_sequence(pinned, list.sequence) {
+        Freshness::Current => Ok(list),
+        Freshness::Older => Err(ListFailure::Older),
+    }
+}
+
+/// Whether the organiser's signature over a list's (or an index's) bytes
+/// holds: checked by the browser, or by `rust` where given for a message
+/// longer than the browser can be trusted with.
+async fn signature_holds(
+    part: &SignedList,
+    rust: Option<RustVerifier>,
+) -> Result<bool, ListFailure> {
     let long = part.message.len() > WEBCRYPTO_TRUSTED_LEN;
     let check = |rust: RustVerifier| rust(&part.public_key, &part.message, &part.signature);
-    let valid = match rust {
+    Ok(match rust {
         Some(rust) if long => check(rust),
         // Never asked of the browser: WebKitGTK may not even answer.
         None if long => return Err(ListFailure::NoVerifier),
@@ -121,12 +148,7 @@ pub async fn check_list(
                 Err(NoEd25519) => check(rust.ok_or(ListFailure::NoVerifier)?),
             }
         }
-    };
-    let list = PledgeList::read_checked(&part, valid).map_err(ListFailure::Invalid)?;
-    match remember_sequence(pinned, list.sequence) {
-        Freshness::Current => Ok(list),
-        Freshness::Older => Err(ListFailure::Older),
-    }
+    })
 }
 
 /// Where a list numbered `sequence` stands against the newest list of this
@@ -175,6 +197,88 @@ pub async fn load_list(
         list,
         offline: fetched.offline,
     })
+}
+
+/// A sharded publication's signed index, read and checked, and how it
+/// came.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct LoadedIndex {
+    pub index: ShardIndex,
+    pub offline: bool,
+}
+
+/// The signed index of the sharded publication (`engagements/index.json`,
+/// `docs/list-shards.md`), its signature and sequence checked as a list's
+/// are; `None` where none is published (the single `engagements.json` is
+/// then the list).
+pub async fn load_index(
+    pinned: &PublicKey,
+    rust: Option<RustVerifier>,
+) -> Result<Option<LoadedIndex>, ListFailure> {
+    let fetched = match fetch_file(&format!("{FOLDER}index.json"), Some("index")).await {
+        Err(ListFailure::NotPublished) => return Ok(None),
+        fetched => fetched?,
+    };
+    let part = ShardIndex::signed_part(&fetched.text, pinned).map_err(ListFailure::Index)?;
+    let valid = signature_holds(&part, rust).await?;
+    let index = ShardIndex::read_checked(&part, valid).map_err(ListFailure::Index)?;
+    match remember_sequence(pinned, Some(index.sequence)) {
+        Freshness::Current => Ok(Some(LoadedIndex {
+            index,
+            offline: fetched.offline,
+        })),
+        Freshness::Older => Err(ListFailure::Older),
+    }
+}
+
+/// One shard of a checked index: fetched, found to be the very file the
+/// index names, then read as a list (its own signature checked too). A
+/// shard the index does not name holds no pledge: an empty list.
+pub async fn load_shard(
+    index: &ShardIndex,
+    name: &str,
+    pinned: &PublicKey,
+    rust: Option<RustVerifier>,
+) -> Result<LoadedList, ListFailure> {
+    let Some(summary) = index.shard(name) else {
+        return Ok(LoadedList {
+            list: PledgeList {
+                issued: index.issued,
+                sequence: Some(index.sequence),
+                entries: Vec::new(),
+                follow_up: Default::default(),
+            },
+            offline: false,
+        });
+    };
+    let fetched = fetch_file(&summary.path(), None)
+        .await
+        .map_err(|e| match e {
+            ListFailure::NotPublished => ListFailure::ShardMissing,
+            e => e,
+        })?;
+    index
+        .check_shard(name, &fetched.text)
+        .map_err(|_| ListFailure::ShardAltered)?;
+    let list = check_list(&fetched.text, pinned, rust).await?;
+    Ok(LoadedList {
+        list,
+        offline: fetched.offline,
+    })
+}
+
+/// The list a pledge's page reads: where the organiser publishes shards,
+/// the shard of the pledge's département (`shard`) only; else the whole
+/// list.
+pub async fn load_list_for(
+    pinned: &PublicKey,
+    rust: Option<RustVerifier>,
+    shard: &str,
+) -> Result<LoadedList, ListFailure> {
+    match load_index(pinned, rust).await? {
+        Some(loaded) => load_shard(&loaded.index, shard, pinned, rust).await,
+        None => load_list(pinned, rust).await,
+    }
 }
 
 /// Every entry's pledge, read as a pledge link is, the signatures checked

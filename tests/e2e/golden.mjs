@@ -82,3 +82,24 @@ export function longList(copies) {
   const signature = signAsTestOrganiser(message);
   return JSON.stringify({ ...file, list: message.toString('base64url'), signature: signature.toString('base64url') });
 }
+
+/** The files of a zip of stored files (what the console's engagements.zip
+ * is), read by its central directory: { path: text }. */
+export function unzipStored(zip) {
+  const end = zip.length - 22;
+  assert.equal(zip.readUInt32LE(end), 0x06054b50, 'a zip');
+  const files = {};
+  let at = zip.readUInt32LE(end + 16);
+  for (let i = 0; i < zip.readUInt16LE(end + 10); i += 1) {
+    assert.equal(zip.readUInt32LE(at), 0x02014b50);
+    const size = zip.readUInt32LE(at + 24);
+    const nameLength = zip.readUInt16LE(at + 28);
+    const local = zip.readUInt32LE(at + 42);
+    const name = zip.subarray(at + 46, at + 46 + nameLength).toString('utf8');
+    assert.equal(zip.readUInt16LE(local + 8), 0, 'stored');
+    const data = local + 30 + zip.readUInt16LE(local + 26) + zip.readUInt16LE(local + 28);
+    files[name] = zip.subarray(data, data + size).toString('utf8');
+    at += 46 + nameLength;
+  }
+  return files;
+}

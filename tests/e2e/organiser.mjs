@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { phoneContext } from './browser.mjs';
-import { GOLDEN, GOLDEN_LIST, sequenceOf, withSequence } from './golden.mjs';
+import { GOLDEN, GOLDEN_LIST, GOLDEN_V2, sequenceOf, unzipStored, withSequence } from './golden.mjs';
 import { serveStatic } from './server.mjs';
 import { WidgetPage, storageKey } from './widget-page.mjs';
 
@@ -123,11 +123,11 @@ export function organiserSuite(env) {
       await page.getByRole('button', { name: 'Publier la liste signée' }).click();
       await page.getByText('Liste de 3 engagements signée').waitFor();
       await assert.doesNotReject(async () => {
-        for (let i = 0; i < 50 && downloads.length < 2; i++) await page.waitForTimeout(100);
+        for (let i = 0; i < 50 && downloads.length < 3; i++) await page.waitForTimeout(100);
       });
       const files = {};
       for (const d of downloads) files[d.suggestedFilename()] = await readFile(await d.path(), 'utf8');
-      assert.deepEqual(Object.keys(files).sort(), ['engagements.csv', 'engagements.json']);
+      assert.deepEqual(Object.keys(files).sort(), ['engagements.csv', 'engagements.json', 'engagements.zip']);
       const json = JSON.parse(files['engagements.json']);
       assert.equal(json.format, 'coorace-engagements');
       assert.equal(json.version, 2);
@@ -443,6 +443,90 @@ export function organiserSuite(env) {
         await page.close();
       } finally {
         await partner.close();
+      }
+    });
+
+    it('publishes the country by département: a commune reads its shard only; an altered shard or index is said', async () => {
+      const own = await phoneContext(env.browser, { acceptDownloads: true });
+      const page = await own.newPage();
+      const v2 = (name) => GOLDEN_V2.find(([n]) => n === name)[1];
+      const shardFiles = [];
+      try {
+        await page.goto(`${env.url}?organisateur`);
+        await page.getByLabel('Importer une clé').setInputFiles(TEST_KEY);
+        await page.getByText('Empreinte : YH2E-J5J0-VMB0-J68M').waitFor();
+        const links = [v2('corsica'), v2('arrondissement'), v2('overseas-right-to-left-list'), link('typical')];
+        await page.getByLabel("Liens d'engagement, un par ligne").fill(links.join('\n'));
+        await page.getByRole('button', { name: 'Vérifier et ajouter' }).click();
+        await page.getByRole('heading', { name: 'Engagements rassemblés : 4' }).waitFor();
+        const status = page.getByRole('combobox', { name: 'Statut' });
+        for (let i = 0; i < 4; i += 1) await status.nth(i).selectOption({ label: 'Vérifié' });
+        const [zip] = await Promise.all([
+          page.waitForEvent('download', (d) => d.suggestedFilename() === 'engagements.zip'),
+          page.getByRole('button', { name: 'Publier la liste signée' }).click(),
+        ]);
+        const files = unzipStored(await readFile(await zip.path()));
+        assert.deepEqual(Object.keys(files), [
+          'engagements/index.json',
+          'engagements/2A.json',
+          'engagements/69.json',
+          'engagements/976.json',
+          'engagements/sans-code.json',
+        ]);
+        for (const [path, text] of Object.entries(files)) {
+          env.extra[`/${path}`] = text;
+          shardFiles.push(`/${path}`);
+        }
+
+        // A commune's wall: the index and its département's shard, no more.
+        const fetched = [];
+        const reader = await phoneContext(env.browser);
+        const wall = await reader.newPage();
+        wall.on('request', (r) => fetched.push(new URL(r.url()).pathname));
+        await wall.goto(`${env.url}?mur&commune=69383`);
+        await wall.locator('.pw-wall-entry').first().waitFor();
+        assert.equal(await wall.locator('.pw-wall__entries .pw-wall-entry').count(), 1);
+        assert.deepEqual(
+          fetched.filter((p) => p.includes('engagements')),
+          ['/engagements/index.json', '/engagements/69.json'],
+        );
+        // The national wall: the index's totals at once; a search fetches
+        // what it needs.
+        fetched.length = 0;
+        await wall.goto(`${env.url}?mur`);
+        await wall.getByText("Toute la France : les totaux de l'index signé, 4 départements.").waitFor();
+        assert.equal(await wall.locator('.pw-wall__number').first().textContent(), '4');
+        await wall.getByRole('searchbox').fill('2A004');
+        await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).waitFor();
+        assert.deepEqual(
+          fetched.filter((p) => p.includes('engagements')),
+          ['/engagements/index.json', '/engagements/2A.json'],
+        );
+        await wall.getByRole('searchbox').fill('Camille');
+        await wall.locator('.pw-wall-entry', { hasText: 'Camille Dupont' }).waitFor();
+        // A pledge's page reads its département's shard.
+        fetched.length = 0;
+        await wall.goto(onWidget(env, v2('corsica')));
+        await wall.getByText(/^Engagement vérifié par Coorace \(TEST\) le /).waitFor();
+        assert.ok(!fetched.includes('/engagements.json'), fetched.join(' '));
+        assert.ok(fetched.includes('/engagements/2A.json'), fetched.join(' '));
+
+        // A shard altered (a space more: the same JSON, not the file the
+        // index names), then the index altered: each said.
+        const rhone = files['engagements/69.json'];
+        env.extra['/engagements/69.json'] = rhone.replace('{', '{ ');
+        await wall.goto(`${env.url}?mur&commune=69383`);
+        await wall.getByRole('alert').getByText(/ne correspond pas à l'index signé : elle a été modifiée, ou vient d'une autre publication\./).waitFor();
+        env.extra['/engagements/69.json'] = rhone;
+        const index = JSON.parse(files['engagements/index.json']);
+        const flipped = index.index.slice(0, 100) + (index.index[100] === 'A' ? 'B' : 'A') + index.index.slice(101);
+        env.extra['/engagements/index.json'] = JSON.stringify({ ...index, index: flipped });
+        await wall.goto(`${env.url}?mur`);
+        await wall.getByRole('alert').getByText(/l'index des départements a été modifié après sa signature\./).waitFor();
+        await reader.close();
+      } finally {
+        for (const path of shardFiles) delete env.extra[path];
+        await own.close();
       }
     });
 

@@ -41,7 +41,9 @@ pub fn LightVerification(
             .await
             .map_err(|web::NoEd25519| Build::Full);
         if let (Some(pinned), Ok(Fragment::Pledge(Ok(pledge)))) = (pinned, &result) {
-            let list = web::load_list(&pinned, rust_verifier).await;
+            // Where the organiser publishes shards: its département's only.
+            let shard = crate::domain::organiser::shards::shard_name(pledge);
+            let list = web::load_list_for(&pinned, rust_verifier, &shard).await;
             // The signatory was elected: the follow-up after the vote is
             // shown by the wall's build (this one does not carry it).
             let signatory = pledge.public_key();

@@ -79,7 +79,11 @@ pub fn ListVerdict(
         leptos::task::spawn_local(async move {
             let list = match known {
                 Some(list) => list,
-                None => web::load_list(&pinned, rust_verifier).await,
+                // Where the organiser publishes shards: its département's.
+                None => {
+                    let shard = crate::domain::organiser::shards::shard_name(&pledge);
+                    web::load_list_for(&pinned, rust_verifier, &shard).await
+                }
             };
             let _ = as_of.try_set(issued_of(&list));
             let _ = follow_up.try_set(follow_up_of(&list));

@@ -4,12 +4,14 @@
 //! Architecture invariant: the full build only; uses no other feature; reads
 //! the published list through `state::organiser`, never the console.
 
+mod national_wall;
 mod pledge_wall;
 mod wall_chart;
 mod wall_follow_up;
 mod wall_results;
 mod wall_totals;
 
+pub use national_wall::NationalWall;
 pub use pledge_wall::PledgeWall;
 pub use wall_chart::WallChart;
 pub use wall_follow_up::WallFollowUp;

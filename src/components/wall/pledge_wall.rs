@@ -1,16 +1,30 @@
 use leptos::prelude::*;
 
-use super::{WallChart, WallFollowUp, WallResults, WallTotals};
-use crate::domain::organiser::pledge_list::ListFailure;
-use crate::domain::{Wall, WallScope};
+use super::{NationalWall, WallChart, WallFollowUp, WallResults, WallTotals};
+use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
+use crate::domain::organiser::shards::{self, ShardIndex};
+use crate::domain::{CommuneCode, PublicKey, SigningDate, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts};
 use crate::web;
 
+/// What the wall shows once loaded.
+#[derive(Clone)]
+enum Loaded {
+    /// One wall: the whole list, or a commune's shard (its département's).
+    Wall(RwSignal<Wall>, bool),
+    /// The whole country, from the signed index: shards fetched as the
+    /// visitor searches.
+    National(ShardIndex, bool),
+}
+
 /// The public wall (`?mur`, or a partner's `data-view="wall"`): the
 /// organiser's published list, its signature and every pledge's checked,
 /// then the totals per commitment and a search by commune or name. Entries
-/// that fail are never shown as valid; a list that fails says why.
+/// that fail are never shown as valid; a list that fails says why. Where
+/// the organiser publishes shards by département (`docs/list-shards.md`),
+/// a commune's wall fetches its département's only, and the national wall
+/// the signed index's totals first.
 #[component]
 pub fn PledgeWall(
     /// Only this commune (a partner's `data-commune`).
@@ -20,27 +34,13 @@ pub fn PledgeWall(
     /// The Rust verifier, where the build carries it (see `web::check_list`).
     rust_verifier: Option<web::RustVerifier>,
 ) -> impl IntoView {
-    // The wall, and whether its list is the offline copy.
-    let loaded = RwSignal::new(None::<Result<(StoredValue<Wall>, bool), ListFailure>>);
+    let loaded = RwSignal::new(None::<Result<Loaded, ListFailure>>);
     let organiser = organiser();
     if let Some(pinned) = organiser.and_then(|o| o.public_key) {
+        let commune = commune.clone();
         leptos::task::spawn_local(async move {
-            // Marks for the benchmark (bench/wall.mjs): where the time goes.
-            let result = async {
-                let fetched = web::fetch_list(&pinned).await?;
-                web::mark("pw-wall-fetched");
-                let list = web::check_list(&fetched.text, &pinned, rust_verifier).await?;
-                web::mark("pw-wall-list-checked");
-                let verdicts = web::verify_entries(&list).await?;
-                web::mark("pw-wall-pledges-checked");
-                let wall = Wall::new(&list, verdicts);
-                web::mark("pw-wall-built");
-                Ok((wall, fetched.offline))
-            }
-            .await;
-            let _ = loaded.try_set(Some(
-                result.map(|(wall, offline)| (StoredValue::new(wall), offline)),
-            ));
+            let result = load(&pinned, commune.as_deref(), rust_verifier).await;
+            let _ = loaded.try_set(Some(result));
         });
     }
     let name = organiser.map_or("", |o| o.name);
@@ -48,6 +48,26 @@ pub fn PledgeWall(
         with_pending: false,
         commune,
     });
+    let lead = move |issued: SigningDate, offline: bool| {
+        let offline = offline.then(|| {
+            view! {
+                <p class="pw-wall__offline" role="status">
+                    {move || fill(org_texts().list_offline, &[("date", &texts().date(issued))])}
+                </p>
+            }
+        });
+        view! {
+            <p class="pw-step__lead">
+                {move || {
+                    fill(
+                        org_texts().wall_lead,
+                        &[("organiser", name), ("date", &texts().date(issued))],
+                    )
+                }}
+            </p>
+            {offline}
+        }
+    };
 
     let body = move || match (organiser.and_then(|o| o.public_key), loaded.get()) {
         (None, _) => view! {
@@ -58,39 +78,25 @@ pub fn PledgeWall(
             <p class="pw-wall__message" role="status">{move || org_texts().wall_loading}</p>
         }
         .into_any(),
-        (Some(_), Some(Err(failure))) => view! {
-            <div class="pw-seal pw-seal--invalid" role="alert">
-                <p class="pw-seal__title">{move || org_texts().wall_error_heading}</p>
-                <p class="pw-seal__detail">
-                    {move || fill(org_texts().list_failure(failure), &[("organiser", name)])}
-                </p>
-            </div>
-        }
-        .into_any(),
-        (Some(_), Some(Ok((wall, offline)))) => {
-            let issued = wall.with_value(|w| w.issued);
+        (Some(_), Some(Err(failure))) => failure_view(failure, name),
+        (Some(_), Some(Ok(Loaded::Wall(wall, offline)))) => {
+            let issued = wall.with_untracked(|w| w.issued);
             request_animation_frame(|| web::mark("pw-wall-ready"));
-            let offline = offline.then(|| {
-                view! {
-                    <p class="pw-wall__offline" role="status">
-                        {move || fill(org_texts().list_offline, &[("date", &texts().date(issued))])}
-                    </p>
-                }
-            });
+            let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
             view! {
-                <p class="pw-step__lead">
-                    {move || {
-                        fill(
-                            org_texts().wall_lead,
-                            &[("organiser", name), ("date", &texts().date(issued))],
-                        )
-                    }}
-                </p>
-                {offline}
+                {lead(issued, offline)}
                 <WallTotals wall scope />
                 <WallResults wall scope embedded />
                 <WallFollowUp wall scope embedded />
-                <WallChart wall scope />
+                <WallChart totals />
+            }
+            .into_any()
+        }
+        (Some(pinned), Some(Ok(Loaded::National(index, offline)))) => {
+            request_animation_frame(|| web::mark("pw-wall-ready"));
+            view! {
+                {lead(index.issued, offline)}
+                <NationalWall index pinned scope embedded rust_verifier />
             }
             .into_any()
         }
@@ -102,4 +108,64 @@ pub fn PledgeWall(
             {body}
         </section>
     }
+}
+
+/// A list that cannot be shown, and why.
+pub(super) fn failure_view(failure: ListFailure, organiser: &'static str) -> AnyView {
+    view! {
+        <div class="pw-seal pw-seal--invalid" role="alert">
+            <p class="pw-seal__title">{move || org_texts().wall_error_heading}</p>
+            <p class="pw-seal__detail">
+                {move || fill(org_texts().list_failure(failure), &[("organiser", organiser)])}
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// The list to show: the signed index where the organiser publishes
+/// shards (then a commune's département only, or every shard for a
+/// commune named rather than coded, or the national view), else the whole
+/// list. Marks for the benchmark (bench/wall.mjs): where the time goes.
+async fn load(
+    pinned: &PublicKey,
+    commune: Option<&str>,
+    rust: Option<web::RustVerifier>,
+) -> Result<Loaded, ListFailure> {
+    let Some(index) = web::load_index(pinned, rust).await? else {
+        let fetched = web::fetch_list(pinned).await?;
+        web::mark("pw-wall-fetched");
+        let list = web::check_list(&fetched.text, pinned, rust).await?;
+        web::mark("pw-wall-list-checked");
+        let wall = wall_of(&list).await?;
+        return Ok(Loaded::Wall(RwSignal::new(wall), fetched.offline));
+    };
+    web::mark("pw-wall-index-checked");
+    let code = commune.and_then(|c| CommuneCode::parse(&c.trim().to_ascii_uppercase()));
+    let names: Vec<String> = match (commune, code) {
+        (None, _) => return Ok(Loaded::National(index.index, index.offline)),
+        (Some(_), Some(code)) => vec![code.department().to_owned()],
+        // A commune by its name: it may be in any département.
+        (Some(_), None) => index.index.shards.iter().map(|s| s.name.clone()).collect(),
+    };
+    let mut lists = Vec::new();
+    let mut offline = index.offline;
+    for name in names {
+        let shard = web::load_shard(&index.index, &name, pinned, rust).await?;
+        offline |= shard.offline;
+        lists.push(shard.list);
+    }
+    web::mark("pw-wall-fetched");
+    let list = shards::merge(&lists, index.index.issued, index.index.sequence);
+    let wall = wall_of(&list).await?;
+    Ok(Loaded::Wall(RwSignal::new(wall), offline))
+}
+
+/// The wall of a checked list, every pledge's signature checked.
+pub(super) async fn wall_of(list: &PledgeList) -> Result<Wall, ListFailure> {
+    let verdicts = web::verify_entries(list).await?;
+    web::mark("pw-wall-pledges-checked");
+    let wall = Wall::new(list, verdicts);
+    web::mark("pw-wall-built");
+    Ok(wall)
 }

@@ -1,14 +1,18 @@
 use leptos::prelude::*;
 
-use crate::domain::{Wall, WallScope};
+use crate::domain::Totals;
 use crate::state::{campaign, org_texts};
 
 /// For each of the twenty commitments, how many of the candidates counted
 /// took it: a table (the chart's text alternative) whose bars show the
 /// share of those candidates.
 #[component]
-pub fn WallChart(wall: StoredValue<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
-    let totals = Memo::new(move |_| scope.with(|s| wall.with_value(|w| w.totals(s))));
+pub fn WallChart(
+    /// What is counted: a wall's, in its scope, or the whole country's
+    /// from the signed index.
+    #[prop(into)]
+    totals: Signal<Totals>,
+) -> impl IntoView {
     let rows = move || {
         let t = totals.get();
         let candidates = t.candidates.max(1);

@@ -11,16 +11,16 @@ use crate::web;
 /// the follow-up as open data. Nothing where nobody in scope is elected.
 #[component]
 pub fn WallFollowUp(
-    wall: StoredValue<Wall>,
+    wall: RwSignal<Wall>,
     scope: RwSignal<WallScope>,
     embedded: bool,
 ) -> impl IntoView {
-    let elected = Memo::new(move |_| scope.with(|s| wall.with_value(|w| w.elected(s))));
-    let councils = Memo::new(move |_| scope.with(|s| wall.with_value(|w| w.councils(s))));
+    let elected = Memo::new(move |_| scope.with(|s| wall.with(|w| w.elected(s))));
+    let councils = Memo::new(move |_| scope.with(|s| wall.with(|w| w.councils(s))));
     let page_url = StoredValue::new(web::page_url());
     let name = organiser().map_or("", |o| o.name);
     let people = move || {
-        wall.with_value(|w| {
+        wall.with(|w| {
             elected
                 .get()
                 .into_iter()
@@ -91,7 +91,7 @@ pub fn WallFollowUp(
             .collect_view()
     };
     let download = move |_| {
-        let csv = wall.with_value(|w| {
+        let csv = wall.with_untracked(|w| {
             scope.with_untracked(|s| {
                 let pledges = w.search("", s).into_iter().map(|i| &w.entries()[i].pledge);
                 open_data::follow_up_csv(pledges, &w.follow_up)

@@ -30,11 +30,15 @@ const PAGE: usize = 30;
 /// the CSV download, and what was left out and why.
 #[component]
 pub fn WallResults(
-    wall: StoredValue<Wall>,
+    wall: RwSignal<Wall>,
     scope: RwSignal<WallScope>,
     embedded: bool,
+    /// What is searched, where the caller reads it too (the national
+    /// wall fetches the shards a search needs).
+    #[prop(optional)]
+    query: Option<RwSignal<String>>,
 ) -> impl IntoView {
-    let query = RwSignal::new(String::new());
+    let query = query.unwrap_or_else(|| RwSignal::new(String::new()));
     let shown = RwSignal::new(PAGE);
     // A postal code typed (2 to 5 digits): its communes, from the
     // referential (fetched only then), as (digits, codes).
@@ -58,7 +62,7 @@ pub fn WallResults(
         let q = query.get();
         postal.with(|(digits, codes)| {
             let codes = if q.trim() == digits { &codes[..] } else { &[] };
-            scope.with(|s| wall.with_value(|w| w.search_in(&q, s, codes)))
+            scope.with(|s| wall.with(|w| w.search_in(&q, s, codes)))
         })
     });
     let page_url = web::page_url();
@@ -66,7 +70,7 @@ pub fn WallResults(
         let found = found.get();
         let total = found.len();
         let count = shown.get().min(total);
-        let entries = wall.with_value(|w| {
+        let entries = wall.with(|w| {
             found[..count]
                 .iter()
                 .map(|&i| {
@@ -119,7 +123,7 @@ pub fn WallResults(
         }
     };
     let download = move |_| {
-        let csv = wall.with_value(|w| {
+        let csv = wall.with_untracked(|w| {
             scope.with_untracked(|s| {
                 let rows = w.search("", s).into_iter().map(|i| {
                     let e = &w.entries()[i];
@@ -135,7 +139,7 @@ pub fn WallResults(
         web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
     };
     let left_out = move || {
-        wall.with_value(|w| {
+        wall.with(|w| {
             let t = org_texts();
             let mut notes = Vec::new();
             if w.withdrawn > 0 {

@@ -8,8 +8,8 @@ use crate::state::org_texts;
 /// partner asked), and the toggle that counts the pledges « en attente »
 /// too.
 #[component]
-pub fn WallTotals(wall: StoredValue<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
-    let totals = Memo::new(move |_| scope.with(|s| wall.with_value(|w| w.totals(s))));
+pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
+    let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
     let commune = move || {
         scope.with(|s| s.commune.clone()).map(|c| {
             view! {

@@ -211,6 +211,14 @@ pub enum ListFailure {
     /// No list (404), where this browser has read one of the organiser's:
     /// it was taken down, not « none published yet ».
     Gone,
+    /// The index of a sharded publication is not one this widget can
+    /// trust (`docs/list-shards.md`).
+    Index(ListError),
+    /// A shard is not the file its signed index names: altered, or from
+    /// another publication.
+    ShardAltered,
+    /// A shard the signed index names cannot be found (404).
+    ShardMissing,
 }
 
 /// What the list's signature covers, found without checking it.

@@ -392,6 +392,34 @@ impl ShardIndex {
         ShardIndex::read_checked(&part, valid)
     }
 
+    /// The shards a search needs: for a code (digits, « 2A »), the
+    /// départements it can be in (a postal code « 20… » is Corsica's, 2A or
+    /// 2B); for a name, every shard; nothing for an empty search.
+    pub fn shards_for(&self, query: &str) -> Vec<String> {
+        let q = query.trim().to_ascii_uppercase();
+        if q.is_empty() {
+            return Vec::new();
+        }
+        let code_like = q.len() <= 5
+            && q.bytes()
+                .enumerate()
+                .all(|(i, b)| b.is_ascii_digit() || (i == 1 && (b == b'A' || b == b'B')));
+        let corsican_postal = q.len() > 2 && q.starts_with("20");
+        self.shards
+            .iter()
+            .map(|s| s.name.as_str())
+            .filter(|name| {
+                !code_like
+                    || if q.len() <= name.len() {
+                        name.starts_with(&q)
+                    } else {
+                        q.starts_with(name) || (corsican_postal && matches!(*name, "2A" | "2B"))
+                    }
+            })
+            .map(str::to_owned)
+            .collect()
+    }
+
     /// The shard of this name, if the index names it.
     pub fn shard(&self, name: &str) -> Option<&ShardSummary> {
         self.shards.iter().find(|s| s.name == name)

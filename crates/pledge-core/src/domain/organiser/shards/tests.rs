@@ -259,3 +259,32 @@ fn each_bad_index_says_why() {
     );
     assert_eq!(ShardIndex::open(&text, &pinned), Ok(good));
 }
+
+#[test]
+fn a_search_fetches_the_shards_it_can_be_in() {
+    let index = ShardIndex {
+        issued: SigningDate::from_days(1),
+        sequence: 1,
+        shards: ["01", "2A", "2B", "69", "971", "974", UNCODED]
+            .map(|name| ShardSummary {
+                name: name.into(),
+                hash: [0; 32],
+                entries: 0,
+                totals: Totals::default(),
+            })
+            .to_vec(),
+    };
+    let w = |q: &str| index.shards_for(q);
+    assert!(w("  ").is_empty());
+    assert_eq!(w("69"), ["69"]);
+    assert_eq!(w("69123"), ["69"]);
+    assert_eq!(w("69003"), ["69"]);
+    assert_eq!(w("6"), ["69"]);
+    assert_eq!(w("97"), ["971", "974"]);
+    assert_eq!(w("97411"), ["974"]);
+    assert_eq!(w("2a004"), ["2A"]);
+    // Corsica's postal codes start with 20.
+    assert_eq!(w("20000"), ["2A", "2B"]);
+    assert_eq!(w("Lyon").len(), 7);
+    assert_eq!(w("Camille"), w("Lyon"));
+}
