@@ -471,6 +471,14 @@ fn a_signature_verdict_comes_only_from_a_verifier() {
             "src/web/list.rs"
         ]
     );
+    // And for the index of a sharded publication (`web::load_index`).
+    assert_eq!(
+        callers("ShardIndex::read_checked("),
+        [
+            "crates/pledge-core/src/domain/organiser/shards.rs",
+            "src/web/list.rs"
+        ]
+    );
     // And nothing calls either under another name.
     let bare: Vec<String> = all_rust_files()
         .into_iter()
@@ -485,7 +493,7 @@ fn a_signature_verdict_comes_only_from_a_verifier() {
         .collect();
     assert!(bare.is_empty(), "{bare:?}");
     // Nor under an alias, `Self::` or as a function pointer: the word
-    // itself stays in the four files.
+    // itself stays in the five files.
     let named: Vec<String> = all_rust_files()
         .into_iter()
         .filter(|p| shipped_code(p).contains("read_checked"))
@@ -497,6 +505,7 @@ fn a_signature_verdict_comes_only_from_a_verifier() {
         named,
         [
             "crates/pledge-core/src/domain/organiser/pledge_list.rs",
+            "crates/pledge-core/src/domain/organiser/shards.rs",
             "crates/pledge-core/src/domain/pledge/payload.rs",
             "src/web/list.rs",
             "src/web/verify.rs"
