@@ -61,7 +61,7 @@ export async function benchConsole(browser, { counts = [30000], runs = 3, dir = 
   for (const count of counts) {
     const links = await readFile(`${dir}/${count}/links.txt`, 'utf8');
     const server = await serveStatic(`${root}dist`, { gzip: true });
-    const results = { paste: [], status: [], reload: [], reloadLongTaskMs: [] };
+    const results = { paste: [], status: [], publish: [], reload: [], reloadLongTaskMs: [] };
     let stored = null;
     let notice = null;
     for (let run = 0; run < runs; run += 1) {
@@ -84,6 +84,12 @@ export async function benchConsole(browser, { counts = [30000], runs = 3, dir = 
         select.dispatchEvent(new Event('change', { bubbles: true }));
       });
       results.status.push(status);
+      // « Publier »: the list, its open data and the country's shards,
+      // signed and offered as downloads.
+      const publish = await timed(page, () => {
+        [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Publier la liste signée').click();
+      }, 'pw-console-published');
+      results.publish.push(publish);
       stored = await page.evaluate(() => (localStorage.getItem('pw-pledge-widget/organiser-console/v1') ?? '').length);
       notice = await page.locator('.pw-notice').allTextContents();
       // Reload: from navigation to the console drawn with its pledges.
@@ -115,6 +121,8 @@ export async function benchConsole(browser, { counts = [30000], runs = 3, dir = 
       statusClickMs: ms(results.status, 'elapsed'),
       statusLongTaskMs: ms(results.status, 'longTaskMs'),
       statusLongestTaskMs: ms(results.status, 'longestTaskMs'),
+      publishMs: ms(results.publish, 'elapsed'),
+      publishLongestTaskMs: ms(results.publish, 'longestTaskMs'),
       reloadOpenMs: ms(results.reload, 'opened'),
       reloadCheckingMs: ms(results.reload, 'checking'),
       reloadLongTaskMs: ms(results.reload, 'longTaskMs'),

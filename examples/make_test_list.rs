@@ -3,21 +3,32 @@
 //! benchmark, the end-to-end tests and trying the wall locally.
 //!
 //! ```text
-//! cargo run --example make_test_list -- COUNT OUT_DIR [--links-only]
+//! cargo run --example make_test_list -- COUNT OUT_DIR [--national ELECTED]
 //! ```
 //!
 //! Writes `OUT_DIR/engagements.json` (the signed list), `OUT_DIR/
 //! engagements.csv` (its open data) and `OUT_DIR/links.txt` (one pledge link
 //! per line). Deterministic: the same COUNT gives the same files. About one
 //! pledge in eight is « en attente », one in forty « retiré ».
+//!
+//! With `--national ELECTED`: communes drawn from the official referential
+//! (`node_modules/@etalab/decoupage-administratif`, every commune alike),
+//! with their codes; the first ELECTED verified signatories elected, with a
+//! status for most commitments they took and three reviews; and the
+//! sharded publication too (`OUT_DIR/engagements/`, docs/list-shards.md),
+//! with `OUT_DIR/communes.txt`, the codes of the communes with pledges.
 
 use std::path::PathBuf;
 
 use pledge_widget::campaign::COMMITMENT_COUNT;
+use pledge_widget::domain::organiser::follow_up::{
+    Evidence, Mandate, Progress, Record, ReviewKind, StatusRecord,
+};
+use pledge_widget::domain::organiser::shards;
 use pledge_widget::domain::pledge::codec::{Decoder, Encoder};
 use pledge_widget::domain::{
-    organiser::open_data, EntryStatus, Identity, ListEntry, Payload, Pledge, PledgeKey, PledgeList,
-    Role, Selection, ShareLink, SigningDate,
+    organiser::open_data, CommuneCode, EntryStatus, Identity, ListEntry, Payload, Pledge,
+    PledgeKey, PledgeList, Role, Selection, ShareLink, SigningDate,
 };
 
 const FIRST: &[&str] = &[
@@ -282,6 +293,38 @@ fn main() {
         .and_then(|n| n.parse().ok())
         .expect("usage: make_test_list COUNT OUT_DIR");
     let out = PathBuf::from(args.next().expect("usage: make_test_list COUNT OUT_DIR"));
+    let elected: Option<usize> = match args.next().as_deref() {
+        Some("--national") => Some(
+            args.next()
+                .and_then(|n| n.parse().ok())
+                .expect("--national ELECTED"),
+        ),
+        _ => None,
+    };
+    // The referential's communes (code, name), for a national list.
+    let referential: Vec<(String, String)> = match elected {
+        None => Vec::new(),
+        Some(_) => {
+            let path = concat!(
+                env!("CARGO_MANIFEST_DIR"),
+                "/node_modules/@etalab/decoupage-administratif/data/communes.json"
+            );
+            let all: serde_json::Value =
+                serde_json::from_str(&std::fs::read_to_string(path).expect("npm ci first"))
+                    .unwrap();
+            all.as_array()
+                .unwrap()
+                .iter()
+                .filter(|c| c["type"] == "commune-actuelle")
+                .map(|c| {
+                    (
+                        c["code"].as_str().unwrap().to_owned(),
+                        c["nom"].as_str().unwrap().to_owned(),
+                    )
+                })
+                .collect()
+        }
+    };
     std::fs::create_dir_all(&out).unwrap();
     let organiser = PledgeKey::from_organiser_file(
         &std::fs::read_to_string(concat!(
@@ -298,11 +341,16 @@ fn main() {
     let mut verified = Vec::with_capacity(count);
     let mut links = String::new();
     for i in 0..count {
-        let commune = rng.pick(COMMUNES);
+        let (commune, commune_code) = if referential.is_empty() {
+            (rng.pick(COMMUNES), None)
+        } else {
+            let (code, name) = &referential[(rng.next() % referential.len() as u64) as usize];
+            (name.as_str(), CommuneCode::parse(code))
+        };
         let identity = Identity {
             name: format!("{} {}", rng.pick(FIRST), rng.pick(LAST)),
             commune: commune.to_owned(),
-            commune_code: None,
+            commune_code,
             list: rng.pick(LISTS).replace("{c}", commune),
             role: match rng.next() % 4 {
                 0 => None,
@@ -340,12 +388,97 @@ fn main() {
         verified.push((read, status, status_date));
     }
     let issued = SigningDate::from_ymd(2020, 3, 10).unwrap();
-    let list = PledgeList {
+    let mut list = PledgeList {
         issued,
         sequence: Some(pledge_widget::domain::organiser::pledge_list::next_sequence(issued, None)),
         entries,
         follow_up: Default::default(),
     };
+    if let Some(elected) = elected {
+        // After the vote (the list dated then): the first ELECTED verified
+        // signatories elected, a status for most commitments they took,
+        // three reviews.
+        let issued = SigningDate::from_ymd(2023, 3, 10).unwrap();
+        list.issued = issued;
+        list.sequence =
+            Some(pledge_widget::domain::organiser::pledge_list::next_sequence(issued, None));
+        let vote = SigningDate::from_ymd(2020, 3, 22).unwrap().days();
+        let mandates = [
+            Mandate::Mayor,
+            Mandate::Deputy,
+            Mandate::Councillor,
+            Mandate::Opposition,
+        ];
+        let progress = [
+            Progress::InProgress,
+            Progress::Kept,
+            Progress::Kept,
+            Progress::PartlyKept,
+            Progress::NotKept,
+            Progress::OutOfScope,
+        ];
+        let records = &mut list.follow_up.records;
+        for (pledge, _, _) in verified
+            .iter()
+            .filter(|(_, s, _)| *s == EntryStatus::Verified)
+            .take(elected)
+        {
+            let key = pledge.public_key();
+            records.push(Record::Elected {
+                key,
+                date: SigningDate::from_days(vote + 1),
+                mandate: mandates[(rng.next() % 4) as usize],
+            });
+            for position in pledge.pledge().selection().positions() {
+                if rng.next().is_multiple_of(4) {
+                    continue;
+                }
+                let date = SigningDate::from_days(vote + 30 + (rng.next() % 900) as u16);
+                let p = progress[(rng.next() % progress.len() as u64) as usize];
+                let evidence =
+                    vec![Evidence::parse("https://mairie.example/deliberations/2021-04").unwrap()];
+                records.push(Record::Status(
+                    StatusRecord::new(
+                        key,
+                        date,
+                        position,
+                        p,
+                        "Délibération du conseil municipal.",
+                        evidence,
+                    )
+                    .unwrap(),
+                ));
+            }
+        }
+        for (days, kind) in [
+            (100, ReviewKind::HundredDays),
+            (365, ReviewKind::Annual),
+            (1095, ReviewKind::MidTerm),
+        ] {
+            records.push(Record::Review {
+                date: SigningDate::from_days(vote + days),
+                kind,
+            });
+        }
+        let checked: Vec<_> = list
+            .entries
+            .iter()
+            .map(|e| Payload::decode(&e.payload))
+            .collect();
+        let (index, shards) = shards::publish(&list, &checked, &organiser);
+        std::fs::create_dir_all(out.join(shards::FOLDER)).unwrap();
+        std::fs::write(out.join(shards::FOLDER).join("index.json"), index).unwrap();
+        for (path, text) in shards {
+            std::fs::write(out.join(path), text).unwrap();
+        }
+        let mut codes: Vec<String> = verified
+            .iter()
+            .filter_map(|(p, _, _)| p.pledge().commune_code().map(|c| c.to_string()))
+            .collect();
+        codes.sort();
+        codes.dedup();
+        std::fs::write(out.join("communes.txt"), codes.join("\n") + "\n").unwrap();
+    }
     std::fs::write(out.join("engagements.json"), list.publish(&organiser)).unwrap();
     let rows = verified.iter().map(|(p, s, d)| open_data::OpenDataRow {
         pledge: p,

@@ -209,14 +209,17 @@ pub struct LoadedIndex {
 
 /// The signed index of the sharded publication (`engagements/index.json`,
 /// `docs/list-shards.md`), its signature and sequence checked as a list's
-/// are; `None` where none is published (the single `engagements.json` is
-/// then the list).
+/// are; `None` where none is published, or none can be fetched (the single
+/// `engagements.json` is then the list).
 pub async fn load_index(
     pinned: &PublicKey,
     rust: Option<RustVerifier>,
 ) -> Result<Option<LoadedIndex>, ListFailure> {
     let fetched = match fetch_file(&format!("{FOLDER}index.json"), Some("index")).await {
-        Err(ListFailure::NotPublished) => return Ok(None),
+        // No index, or none to be had (offline, with no copy of one kept
+        // by the service worker): the whole list, which is checked as
+        // strictly.
+        Err(ListFailure::NotPublished | ListFailure::Unreachable) => return Ok(None),
         fetched => fetched?,
     };
     let part = ShardIndex::signed_part(&fetched.text, pinned).map_err(ListFailure::Index)?;

@@ -81,6 +81,7 @@ pub fn ConsolePublish(
                 web::download_text("engagements.json", &list, "application/json");
                 web::download_text("engagements.csv", &csv, "text/csv;charset=utf-8");
                 web::download_bytes("engagements.zip", &shards, "application/zip");
+                web::mark("pw-console-published");
                 if n == 1 {
                     console_texts().console_published_one.to_owned()
                 } else {

@@ -2,11 +2,12 @@ use std::collections::HashSet;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::pledge_wall::{failure_view, wall_of};
+use super::pledge_wall::failure_view;
 use super::{WallChart, WallFollowUp, WallResults};
+use crate::domain::journey::communes::ShardFor;
 use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
 use crate::domain::organiser::shards::{self, ShardIndex};
-use crate::domain::{PublicKey, Wall, WallScope};
+use crate::domain::{LinkError, PublicKey, VerifiedPledge, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser};
 use crate::web;
@@ -35,8 +36,10 @@ pub fn NationalWall(
     };
     let wall = RwSignal::new(Wall::new(&empty, Vec::new()));
     let query = RwSignal::new(String::new());
-    // The shards fetched (and checked), and those asked for.
+    // The shards fetched (and checked, each pledge's signature too, once),
+    // and those asked for.
     let lists = StoredValue::new(Vec::<PledgeList>::new());
+    let checked = StoredValue::new(Vec::<Result<VerifiedPledge, LinkError>>::new());
     let asked = StoredValue::new(HashSet::<String>::new());
     let loaded = RwSignal::new(0usize);
     let failure = RwSignal::new(None::<ListFailure>);
@@ -57,8 +60,16 @@ pub fn NationalWall(
                 return;
             };
             for (i, name) in names.iter().enumerate() {
-                match web::load_shard(&index, name, &pinned, rust_verifier).await {
-                    Ok(shard) => {
+                let shard = match web::load_shard(&index, name, &pinned, rust_verifier).await {
+                    Ok(shard) => shard,
+                    Err(e) => {
+                        let _ = failure.try_set(Some(e));
+                        return;
+                    }
+                };
+                match web::verify_entries(&shard.list).await {
+                    Ok(verdicts) => {
+                        checked.update_value(|c| c.extend(verdicts));
                         lists.update_value(|l| l.push(shard.list));
                         let _ = loaded.try_update(|n| *n += 1);
                     }
@@ -69,24 +80,29 @@ pub fn NationalWall(
                 }
                 // Shown as they come: often at first, then every few.
                 let last = i + 1 == names.len();
-                if last || i < 2 || i % 8 == 7 {
+                if last || i < 2 || i % 16 == 15 {
                     let merged = lists.with_value(|l| shards::merge(l, issued, sequence));
-                    match wall_of(&merged).await {
-                        Ok(w) => {
-                            let _ = wall.try_set(w);
-                        }
-                        Err(e) => {
-                            let _ = failure.try_set(Some(e));
-                            return;
-                        }
-                    }
+                    let verdicts = checked.get_value();
+                    let _ = wall.try_set(Wall::new(&merged, verdicts));
+                    // A frame between two shards: the page stays live.
+                    web::next_task().await;
                 }
             }
         });
     };
     Effect::new(move |_| {
-        let names = query.with(|q| index.with_value(|i| i.shards_for(q)));
-        fetch(names);
+        let q = query.get();
+        let mut names = index.with_value(|i| i.shards_for(&q));
+        if names.is_empty() {
+            return;
+        }
+        spawn_local(async move {
+            // A commune's name: the départements of the referential's
+            // communes so named first, so that its pledges come first.
+            let first = communes_named(&q).await;
+            names.sort_by_key(|n| !first.contains(n));
+            fetch(names);
+        });
     });
     let load_all =
         move |_| fetch(index.with_value(|i| i.shards.iter().map(|s| s.name.clone()).collect()));
@@ -132,5 +148,24 @@ pub fn NationalWall(
         </Show>
         <WallFollowUp wall scope embedded />
         <WallChart totals=Signal::derive(move || totals.clone()) />
+    }
+}
+
+/// The départements of the referential's communes whose name starts as
+/// `query` (none where it cannot be fetched, or for a code).
+async fn communes_named(query: &str) -> Vec<String> {
+    let Some(index) = web::commune_index().await else {
+        return Vec::new();
+    };
+    let ShardFor::Names(file) = index.shard_for(query) else {
+        return Vec::new();
+    };
+    match web::commune_shard(file).await {
+        Some(shard) => shard
+            .suggest(query)
+            .into_iter()
+            .map(|c| c.code.department().to_owned())
+            .collect(),
+        None => Vec::new(),
     }
 }

@@ -2,7 +2,11 @@ use leptos::prelude::*;
 
 use crate::domain::{organiser::open_data, ShareLink, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{campaign, follow_up_texts, organiser, texts};
+use crate::state::{campaign, follow_up_texts, org_texts, organiser, texts};
+
+/// How many elected signatories are shown at first, and added by
+/// « Afficher plus ».
+const PAGE: usize = 30;
 use crate::web;
 
 /// After the vote, on the wall: the elected signatories in scope (by
@@ -19,11 +23,14 @@ pub fn WallFollowUp(
     let councils = Memo::new(move |_| scope.with(|s| wall.with(|w| w.councils(s))));
     let page_url = StoredValue::new(web::page_url());
     let name = organiser().map_or("", |o| o.name);
+    // A page at a time: a country has thousands of elected signatories.
+    let shown = RwSignal::new(PAGE);
     let people = move || {
         wall.with(|w| {
             elected
                 .get()
                 .into_iter()
+                .take(shown.get())
                 .map(|e| {
                     let entry = &w.entries()[e.index];
                     let p = entry.pledge.pledge();
@@ -110,6 +117,11 @@ pub fn WallFollowUp(
                         {move || fill(follow_up_texts().wall_elected_lead, &[("organiser", name)])}
                     </p>
                     <ul class="pw-wall__entries">{people}</ul>
+                    {move || (elected.with(Vec::len) > shown.get()).then(|| view! {
+                        <button type="button" class="pw-button" on:click=move |_| shown.update(|n| *n += PAGE)>
+                            {move || org_texts().wall_show_more}
+                        </button>
+                    })}
                     <h3 class="pw-wall__subheading">{move || follow_up_texts().wall_councils_heading}</h3>
                     <table class="pw-wall-chart pw-wall-councils">
                         <caption class="pw-visually-hidden">{move || follow_up_texts().wall_councils_caption}</caption>
