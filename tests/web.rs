@@ -1438,6 +1438,7 @@ async fn the_follow_up_counts_and_compares_a_review_with_today() {
         pledge,
         link: "https://example.org/#e=x".into(),
         issued: day(140),
+        vouched: true,
     };
     let root: HtmlElement = document().create_element("div").unwrap().unchecked_into();
     document().body().unwrap().append_child(&root).unwrap();

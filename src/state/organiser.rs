@@ -535,10 +535,17 @@ impl ConsoleState {
             // its signed index, in one archive.
             let verdicts: Vec<_> = c.published().map(|(g, _)| Ok(g.pledge.clone())).collect();
             let (index, shards) = crate::domain::organiser::shards::publish(&list, &verdicts, &key);
-            let files: Vec<(String, Vec<u8>)> = [(
-                format!("{}index.json", crate::domain::organiser::shards::FOLDER),
-                index.into_bytes(),
-            )]
+            // The whole list and its open data in it too: one archive,
+            // unpacked at once, never half a publication online.
+            let text = list.publish(&key);
+            let files: Vec<(String, Vec<u8>)> = [
+                ("engagements.json".to_owned(), text.clone().into_bytes()),
+                ("engagements.csv".to_owned(), csv.clone().into_bytes()),
+                (
+                    format!("{}index.json", crate::domain::organiser::shards::FOLDER),
+                    index.into_bytes(),
+                ),
+            ]
             .into_iter()
             .chain(
                 shards
@@ -547,7 +554,7 @@ impl ConsoleState {
             )
             .collect();
             Some(Published {
-                list: list.publish(&key),
+                list: text,
                 csv,
                 shards: crate::domain::organiser::zip::stored_zip(&files, today),
                 count: list.entries.len(),

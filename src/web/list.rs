@@ -238,11 +238,12 @@ pub async fn load_index(
 /// index names, then read as a list (its own signature checked too). A
 /// shard the index does not name holds no pledge: an empty list.
 pub async fn load_shard(
-    index: &ShardIndex,
+    loaded: &LoadedIndex,
     name: &str,
     pinned: &PublicKey,
     rust: Option<RustVerifier>,
 ) -> Result<LoadedList, ListFailure> {
+    let index = &loaded.index;
     let Some(summary) = index.shard(name) else {
         return Ok(LoadedList {
             list: PledgeList {
@@ -251,7 +252,8 @@ pub async fn load_shard(
                 entries: Vec::new(),
                 follow_up: Default::default(),
             },
-            offline: false,
+            // What an offline copy of the index says: marked so.
+            offline: loaded.offline,
         });
     };
     let fetched = fetch_file(&summary.path(), None)
@@ -266,7 +268,7 @@ pub async fn load_shard(
     let list = check_list(&fetched.text, pinned, rust).await?;
     Ok(LoadedList {
         list,
-        offline: fetched.offline,
+        offline: fetched.offline || loaded.offline,
     })
 }
 
@@ -279,7 +281,7 @@ pub async fn load_list_for(
     shard: &str,
 ) -> Result<LoadedList, ListFailure> {
     match load_index(pinned, rust).await? {
-        Some(loaded) => load_shard(&loaded.index, shard, pinned, rust).await,
+        Some(loaded) => load_shard(&loaded, shard, pinned, rust).await,
         None => load_list(pinned, rust).await,
     }
 }

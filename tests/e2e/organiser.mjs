@@ -467,6 +467,8 @@ export function organiserSuite(env) {
         ]);
         const files = unzipStored(await readFile(await zip.path()));
         assert.deepEqual(Object.keys(files), [
+          'engagements.json',
+          'engagements.csv',
           'engagements/index.json',
           'engagements/2A.json',
           'engagements/69.json',

@@ -42,13 +42,31 @@ pub fn ConsolePublish(
         let Some(pinned) = pinned else { return };
         read.set(PublishedRead::Reading);
         leptos::task::spawn_local(async move {
-            let outcome = match web::load_list(&pinned, rust_verifier).await {
-                Ok(loaded) => {
+            // The whole list, and the shards' index: both of one
+            // publication, or the organiser is asked first (a follow-up in
+            // one of them could be lost).
+            let list = web::load_list(&pinned, rust_verifier).await;
+            let index = web::load_index(&pinned, rust_verifier).await;
+            let outcome = match (list, index) {
+                (_, Err(failure)) => PublishedRead::Failed(failure),
+                // The service worker's old copy is not what is published.
+                (Ok(loaded), _) if loaded.offline => {
+                    PublishedRead::Failed(ListFailure::Unreachable)
+                }
+                (Ok(loaded), Ok(Some(index)))
+                    if Some(index.index.sequence) != loaded.list.sequence =>
+                {
+                    PublishedRead::Failed(ListFailure::Mismatched)
+                }
+                (Ok(loaded), _) => {
                     state.saw_published(&loaded.list.follow_up);
                     PublishedRead::Read
                 }
-                Err(ListFailure::NotPublished) => PublishedRead::Read,
-                Err(failure) => PublishedRead::Failed(failure),
+                (Err(ListFailure::NotPublished), Ok(Some(_))) => {
+                    PublishedRead::Failed(ListFailure::Mismatched)
+                }
+                (Err(ListFailure::NotPublished), Ok(None)) => PublishedRead::Read,
+                (Err(failure), _) => PublishedRead::Failed(failure),
             };
             let _ = read.try_set(outcome);
             // « Un instant » said while it was read: read now.

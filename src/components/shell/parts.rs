@@ -208,10 +208,13 @@ fn follow_up_with_bilan(of: FollowUpOf) -> AnyView {
         pledge,
         link,
         issued,
+        vouched,
     } = of.clone();
+    // Only for a pledge the list vouches for: the image carries the
+    // organiser's mark.
     view! {
         <FollowUpView of />
-        <BilanCard follow_up pledge link issued />
+        {vouched.then(|| view! { <BilanCard follow_up pledge link issued /> })}
     }
     .into_any()
 }
@@ -219,10 +222,11 @@ fn follow_up_with_bilan(of: FollowUpOf) -> AnyView {
 /// The follow-up, and a button that loads the full build for the
 /// « bilan » card (the wall's and the console's builds).
 fn follow_up_bilan_elsewhere(of: FollowUpOf) -> AnyView {
-    let elected = of
-        .follow_up
-        .mandate(&of.pledge.public_key(), None)
-        .is_some();
+    let elected = of.vouched
+        && of
+            .follow_up
+            .mandate(&of.pledge.public_key(), None)
+            .is_some();
     view! {
         <FollowUpView of />
         {elected.then(|| view! { <CardRequest bilan=true /> })}

@@ -15,6 +15,9 @@ pub struct FollowUpOf {
     pub link: String,
     /// The date of the list they come from.
     pub issued: SigningDate,
+    /// Whether the list vouches for the pledge (« vérifié »): only then a
+    /// « bilan » image, which carries the organiser's mark.
+    pub vouched: bool,
 }
 
 /// How a build shows the follow-up on a pledge's page

@@ -48,9 +48,12 @@ pub fn LightVerification(
             // shown by the wall's build (this one does not carry it).
             let signatory = pledge.public_key();
             let followed = !shows_follow_up
-                && list
-                    .as_ref()
-                    .is_ok_and(|l| l.list.follow_up.mandate(&signatory, None).is_some());
+                && list.as_ref().is_ok_and(|l| {
+                    l.list
+                        .follow_up
+                        .mandate(&signatory, Some(l.list.issued))
+                        .is_some()
+                });
             if followed || matches!(list, Err(ListFailure::NoVerifier)) {
                 // Or the browser checked the link, so it has Ed25519, but
                 // the list is longer than it is trusted with. A build with

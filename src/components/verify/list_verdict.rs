@@ -175,7 +175,7 @@ pub fn ListVerdict(
         };
         // After the vote: for a pledge the list stands by.
         let follow = match found.get() {
-            Some(Ok(Found::Listed(EntryStatus::Verified | EntryStatus::Pending, _))) => {
+            Some(Ok(Found::Listed(status @ (EntryStatus::Verified | EntryStatus::Pending), _))) => {
                 let shown = use_context::<FollowUpShown>();
                 follow_up.get().zip(shown).zip(list_date.get()).map(
                     |((follow_up, FollowUpShown(show)), (issued, _))| {
@@ -184,6 +184,7 @@ pub fn ListVerdict(
                             pledge: shown_pledge.clone(),
                             link: link.clone(),
                             issued,
+                            vouched: status == EntryStatus::Verified,
                         })
                     },
                 )

@@ -6,7 +6,7 @@ use super::pledge_wall::failure_view;
 use super::{WallChart, WallFollowUp, WallResults};
 use crate::domain::journey::communes::ShardFor;
 use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
-use crate::domain::organiser::shards::{self, ShardIndex};
+use crate::domain::organiser::shards;
 use crate::domain::{LinkError, PublicKey, VerifiedPledge, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser};
@@ -18,15 +18,15 @@ use crate::web;
 /// and searched as one wall.
 #[component]
 pub fn NationalWall(
-    index: ShardIndex,
+    index: web::LoadedIndex,
     pinned: PublicKey,
     scope: RwSignal<WallScope>,
     embedded: bool,
     rust_verifier: Option<web::RustVerifier>,
 ) -> impl IntoView {
-    let totals = shards::national_totals(&index);
-    let count = index.shards.len();
-    let (issued, sequence) = (index.issued, index.sequence);
+    let totals = shards::national_totals(&index.index);
+    let count = index.index.shards.len();
+    let (issued, sequence) = (index.index.issued, index.index.sequence);
     let index = StoredValue::new(index);
     let empty = PledgeList {
         issued,
@@ -92,7 +92,7 @@ pub fn NationalWall(
     };
     Effect::new(move |_| {
         let q = query.get();
-        let mut names = index.with_value(|i| i.shards_for(&q));
+        let mut names = index.with_value(|i| i.index.shards_for(&q));
         if names.is_empty() {
             return;
         }
@@ -104,8 +104,9 @@ pub fn NationalWall(
             fetch(names);
         });
     });
-    let load_all =
-        move |_| fetch(index.with_value(|i| i.shards.iter().map(|s| s.name.clone()).collect()));
+    let load_all = move |_| {
+        fetch(index.with_value(|i| i.index.shards.iter().map(|s| s.name.clone()).collect()))
+    };
     let name = organiser().map_or("", |o| o.name);
     let progress = move || {
         let n = loaded.get();

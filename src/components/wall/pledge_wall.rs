@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use super::{NationalWall, WallChart, WallFollowUp, WallResults, WallTotals};
 use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
-use crate::domain::organiser::shards::{self, ShardIndex};
+use crate::domain::organiser::shards;
 use crate::domain::{CommuneCode, PublicKey, SigningDate, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, texts};
@@ -15,7 +15,7 @@ enum Loaded {
     Wall(RwSignal<Wall>, bool),
     /// The whole country, from the signed index: shards fetched as the
     /// visitor searches.
-    National(ShardIndex, bool),
+    National(web::LoadedIndex),
 }
 
 /// The public wall (`?mur`, or a partner's `data-view="wall"`): the
@@ -92,10 +92,11 @@ pub fn PledgeWall(
             }
             .into_any()
         }
-        (Some(pinned), Some(Ok(Loaded::National(index, offline)))) => {
+        (Some(pinned), Some(Ok(Loaded::National(index)))) => {
+            let offline = index.offline;
             request_animation_frame(|| web::mark("pw-wall-ready"));
             view! {
-                {lead(index.issued, offline)}
+                {lead(index.index.issued, offline)}
                 <NationalWall index pinned scope embedded rust_verifier />
             }
             .into_any()
@@ -143,7 +144,7 @@ async fn load(
     web::mark("pw-wall-index-checked");
     let code = commune.and_then(|c| CommuneCode::parse(&c.trim().to_ascii_uppercase()));
     let names: Vec<String> = match (commune, code) {
-        (None, _) => return Ok(Loaded::National(index.index, index.offline)),
+        (None, _) => return Ok(Loaded::National(index)),
         (Some(_), Some(code)) => vec![code.department().to_owned()],
         // A commune by its name: it may be in any département.
         (Some(_), None) => index.index.shards.iter().map(|s| s.name.clone()).collect(),
@@ -151,7 +152,7 @@ async fn load(
     let mut lists = Vec::new();
     let mut offline = index.offline;
     for name in names {
-        let shard = web::load_shard(&index.index, &name, pinned, rust).await?;
+        let shard = web::load_shard(&index, &name, pinned, rust).await?;
         offline |= shard.offline;
         lists.push(shard.list);
     }

@@ -65,6 +65,10 @@ pub struct OrgTexts {
     pub index_invalid: &'static str,
     pub shard_altered: &'static str,
     pub shard_missing: &'static str,
+    pub list_mismatched: &'static str,
+    /// `{n}`, `{total}`: the national wall's follow-up, of the
+    /// départements fetched so far.
+    pub national_partial: &'static str,
 
     // Statuses.
     pub verified: &'static str,
@@ -150,6 +154,8 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     index_invalid: "l'index des départements est illisible ou d'un format inconnu.",
     shard_altered: "la partie de la liste d'un département ne correspond pas à l'index signé : elle a été modifiée, ou vient d'une autre publication.",
     shard_missing: "la partie de la liste d'un département, nommée par l'index signé, est introuvable.",
+    list_mismatched: "la liste entière (engagements.json) et ses parties par département (engagements/) ne sont pas de la même publication : une partie des fichiers n'a pas été mise en ligne.",
+    national_partial: "Selon les départements chargés : {n} sur {total}.",
     verified: "Vérifié",
     pending: "En attente",
     withdrawn: "Retiré",
@@ -219,6 +225,8 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     index_invalid: "the index of départements cannot be read, or is in an unknown format.",
     shard_altered: "the part of the list for a département does not match the signed index: it was changed, or comes from another publication.",
     shard_missing: "the part of the list for a département, named by the signed index, cannot be found.",
+    list_mismatched: "the whole list (engagements.json) and its parts by département (engagements/) are not from the same publication: some of the files were not put online.",
+    national_partial: "From the départements fetched: {n} of {total}.",
     verified: "Verified",
     pending: "Pending",
     withdrawn: "Withdrawn",
@@ -273,6 +281,7 @@ impl OrgTexts {
             F::Index(_) => self.index_invalid,
             F::ShardAltered => self.shard_altered,
             F::ShardMissing => self.shard_missing,
+            F::Mismatched => self.list_mismatched,
             F::Invalid(e) => match e.kind() {
                 E::NotAList => self.list_not_a_list,
                 E::Truncated => self.list_truncated,

@@ -219,6 +219,9 @@ pub enum ListFailure {
     ShardAltered,
     /// A shard the signed index names cannot be found (404).
     ShardMissing,
+    /// The whole list and the shards' index are not of the same
+    /// publication (part of the files was not put online).
+    Mismatched,
 }
 
 /// What the list's signature covers, found without checking it.
