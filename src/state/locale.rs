@@ -75,6 +75,11 @@ pub fn follow_up_texts() -> &'static crate::i18n::FollowUpTexts {
     Locale::current().follow_up()
 }
 
+/// The shards' readers' strings in the language in context.
+pub fn shard_texts() -> &'static crate::i18n::ShardTexts {
+    Locale::current().shards()
+}
+
 /// The campaign as shown in the language in context.
 pub fn campaign() -> &'static Campaign {
     Locale::current().campaign()

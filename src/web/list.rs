@@ -273,16 +273,25 @@ pub async fn load_shard(
 }
 
 /// The list a pledge's page reads: where the organiser publishes shards,
-/// the shard of the pledge's département (`shard`) only; else the whole
-/// list.
+/// the shard of the pledge's département (`shard`) only, read as a list
+/// (its own signature, and its sequence against the newest this browser
+/// has seen: one file, so nothing to mix, and the index is not needed);
+/// else (no such shard) the whole list.
 pub async fn load_list_for(
     pinned: &PublicKey,
     rust: Option<RustVerifier>,
     shard: &str,
 ) -> Result<LoadedList, ListFailure> {
-    match load_index(pinned, rust).await? {
-        Some(loaded) => load_shard(&loaded, shard, pinned, rust).await,
-        None => load_list(pinned, rust).await,
+    match fetch_file(&format!("{FOLDER}{shard}.json"), None).await {
+        Ok(fetched) => {
+            let list = check_list(&fetched.text, pinned, rust).await?;
+            Ok(LoadedList {
+                list,
+                offline: fetched.offline,
+            })
+        }
+        Err(ListFailure::NotPublished | ListFailure::Unreachable) => load_list(pinned, rust).await,
+        Err(failure) => Err(failure),
     }
 }
 

@@ -1,46 +1,68 @@
 use leptos::prelude::*;
 
 use crate::i18n::Lang;
-use crate::state::{follow_up_texts, texts, Locale};
+use crate::state::{texts, Locale};
 use crate::web;
+
+/// What a [`CardRequest`] says, as functions of the language in context:
+/// the card's words ([`RequestLabels::CARD`]), or the « bilan » card's
+/// (given by the builds that carry the follow-up's strings, so that the
+/// verify build never links them).
+#[derive(Clone, Copy)]
+pub struct RequestLabels {
+    pub heading: fn() -> &'static str,
+    pub explain: fn() -> &'static str,
+    pub button: fn() -> &'static str,
+    /// The heading's id, unique on the page.
+    pub id: &'static str,
+    /// Whether it asks for the « bilan » card (the full build focuses it).
+    pub bilan: bool,
+}
+
+impl RequestLabels {
+    pub const CARD: RequestLabels = RequestLabels {
+        heading: || texts().card_heading,
+        explain: || texts().card_request_explain,
+        button: || texts().card_request,
+        id: "pw-card-request-heading",
+        bilan: false,
+    };
+}
 
 /// In the verify build, where the card would be: a button that loads the
 /// full build, which takes the page over and shows the card. Nothing of
 /// the card (QR code, PNG, canvas, fonts) is downloaded before.
 ///
-/// With `bilan`, the same for an elected signatory's « bilan » card.
+/// With other `labels`, the same for an elected signatory's « bilan »
+/// card.
 #[component]
-pub fn CardRequest(#[prop(optional)] bilan: bool) -> impl IntoView {
+pub fn CardRequest(#[prop(optional)] labels: Option<RequestLabels>) -> impl IntoView {
+    let labels = labels.unwrap_or(RequestLabels::CARD);
     let locale = use_context::<Locale>();
     let status = RwSignal::new(None::<Result<(), web::FullBuildError>>);
     let load = move |_| {
         status.set(Some(Ok(())));
         leptos::task::spawn_local(async move {
             let lang = locale.map_or(Lang::Fr, |l| l.0.get_untracked()).code();
-            web::request_card_on_takeover(bilan);
+            web::request_card_on_takeover(labels.bilan);
             if let Err(e) = web::start_build(web::Build::Full, lang).await {
                 let _ = status.try_set(Some(Err(e)));
             }
         });
     };
-    let id = if bilan {
-        "pw-bilan-request-heading"
-    } else {
-        "pw-card-request-heading"
-    };
     view! {
-        <section class="pw-card pw-card--request" aria-labelledby=id>
-            <h2 class="pw-summary__section-title" id=id>
-                {move || if bilan { follow_up_texts().bilan_heading } else { texts().card_heading }}
+        <section class="pw-card pw-card--request" aria-labelledby=labels.id>
+            <h2 class="pw-summary__section-title" id=labels.id>
+                {move || (labels.heading)()}
             </h2>
-            <p>{move || if bilan { follow_up_texts().bilan_explain } else { texts().card_request_explain }}</p>
+            <p>{move || (labels.explain)()}</p>
             <button
                 type="button"
                 class="pw-button pw-button--secondary"
                 on:click=load
                 disabled=move || matches!(status.get(), Some(Ok(())))
             >
-                {move || if bilan { follow_up_texts().bilan_request } else { texts().card_request }}
+                {move || (labels.button)()}
             </button>
             {move || match status.get() {
                 Some(Ok(())) => Some(

@@ -12,5 +12,5 @@ mod print_charter;
 
 pub use bilan_card::BilanCard;
 pub use card_panel::CardPanel;
-pub use card_request::CardRequest;
+pub use card_request::{CardRequest, RequestLabels};
 pub use print_charter::PrintCharter;

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use super::JourneyOpener;
-use crate::components::card::{BilanCard, CardPanel, CardRequest, PrintCharter};
+use crate::components::card::{BilanCard, CardPanel, CardRequest, PrintCharter, RequestLabels};
 use crate::components::journey::{ArrivalQuestion, IdentityStep, PledgeJourney};
 use crate::components::organiser::OrganiserConsole;
 use crate::components::signing::{SignStep, SignedScreen};
@@ -11,7 +11,7 @@ use crate::components::verify::{
 };
 use crate::components::wall::PledgeWall;
 use crate::domain::{Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
-use crate::state::{org_texts, text_signal, Scope, SharedIo};
+use crate::state::{follow_up_texts, org_texts, text_signal, Scope, SharedIo};
 use crate::web::Build;
 
 /// What differs between the widget's five builds (see `web::builds`).
@@ -219,6 +219,15 @@ fn follow_up_with_bilan(of: FollowUpOf) -> AnyView {
     .into_any()
 }
 
+/// The « bilan » card's request, in the follow-up's words.
+const BILAN_REQUEST: RequestLabels = RequestLabels {
+    heading: || follow_up_texts().bilan_heading,
+    explain: || follow_up_texts().bilan_explain,
+    button: || follow_up_texts().bilan_request,
+    id: "pw-bilan-request-heading",
+    bilan: true,
+};
+
 /// The follow-up, and a button that loads the full build for the
 /// « bilan » card (the wall's and the console's builds).
 fn follow_up_bilan_elsewhere(of: FollowUpOf) -> AnyView {
@@ -229,7 +238,7 @@ fn follow_up_bilan_elsewhere(of: FollowUpOf) -> AnyView {
             .is_some();
     view! {
         <FollowUpView of />
-        {elected.then(|| view! { <CardRequest bilan=true /> })}
+        {elected.then(|| view! { <CardRequest labels=BILAN_REQUEST /> })}
     }
     .into_any()
 }

@@ -9,7 +9,7 @@ use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
 use crate::domain::organiser::shards;
 use crate::domain::{LinkError, PublicKey, VerifiedPledge, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{org_texts, organiser};
+use crate::state::{org_texts, organiser, shard_texts};
 use crate::web;
 
 /// The whole country's wall, from the signed index: its totals and chart
@@ -113,7 +113,7 @@ pub fn NationalWall(
         (n > 0 && n < count || asked.with_value(HashSet::len) > n).then(|| {
             view! {
                 <p class="pw-wall__note" role="status">
-                    {fill(org_texts().national_loading, &[("n", &n.to_string()), ("total", &count.to_string())])}
+                    {fill(shard_texts().national_loading, &[("n", &n.to_string()), ("total", &count.to_string())])}
                 </p>
             }
         })
@@ -121,7 +121,7 @@ pub fn NationalWall(
     view! {
         <div class="pw-wall__totals">
             <p class="pw-wall__commune">
-                {move || fill(org_texts().national_scope, &[("n", &count.to_string())])}
+                {move || fill(shard_texts().national_scope, &[("n", &count.to_string())])}
             </p>
             <p class="pw-wall__figures">
                 <span class="pw-wall__figure">
@@ -136,16 +136,22 @@ pub fn NationalWall(
                 </span>
             </p>
         </div>
-        <p class="pw-wall__note">{move || org_texts().national_hint}</p>
+        <p class="pw-wall__note">{move || shard_texts().national_hint}</p>
         {move || failure.get().map(|f| failure_view(f, name))}
         <WallResults wall scope embedded query />
         {progress}
         <Show when=move || loaded.get() < count>
             <div class="pw-wall__actions">
                 <button type="button" class="pw-button" on:click=load_all>
-                    {move || org_texts().national_load_all}
+                    {move || shard_texts().national_load_all}
                 </button>
             </div>
+        </Show>
+        // Its follow-up is of the départements fetched so far: said.
+        <Show when=move || loaded.get() < count && wall.with(|w| !w.elected(&WallScope::default()).is_empty())>
+            <p class="pw-wall__note">
+                {move || fill(shard_texts().national_partial, &[("n", &loaded.get().to_string()), ("total", &count.to_string())])}
+            </p>
         </Show>
         <WallFollowUp wall scope embedded />
         <WallChart totals=Signal::derive(move || totals.clone()) />

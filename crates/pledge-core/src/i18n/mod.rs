@@ -10,12 +10,14 @@ mod en;
 mod follow_up;
 mod fr;
 mod organiser;
+mod shards;
 
 pub use console::{ConsoleTexts, CONSOLE_EN, CONSOLE_FR};
 pub use en::{EN, JOURNEY_EN};
 pub use follow_up::{FollowUpTexts, FOLLOW_UP_EN, FOLLOW_UP_FR};
 pub use fr::{FR, JOURNEY_FR};
 pub use organiser::{OrgTexts, ORG_EN, ORG_FR};
+pub use shards::{ShardTexts, SHARDS_EN, SHARDS_FR};
 
 use crate::campaign::{Campaign, CAMPAIGN, LANGUAGES, PROPOSAL_COUNT};
 
@@ -87,6 +89,15 @@ impl Lang {
         match self {
             Lang::Fr => &FOLLOW_UP_FR,
             Lang::En => &FOLLOW_UP_EN,
+        }
+    }
+
+    /// The shards' readers' strings: apart, so that the verify build does
+    /// not carry them.
+    pub fn shards(self) -> &'static ShardTexts {
+        match self {
+            Lang::Fr => &SHARDS_FR,
+            Lang::En => &SHARDS_EN,
         }
     }
 
@@ -894,8 +905,12 @@ mod tests {
             assert!(!console.contains(": \"\""));
         }
         let (fr, en) = (
-            literals(&format!("{ORG_FR:?} {CONSOLE_FR:?} {FOLLOW_UP_FR:?}")),
-            literals(&format!("{ORG_EN:?} {CONSOLE_EN:?} {FOLLOW_UP_EN:?}")),
+            literals(&format!(
+                "{ORG_FR:?} {CONSOLE_FR:?} {FOLLOW_UP_FR:?} {SHARDS_FR:?}"
+            )),
+            literals(&format!(
+                "{ORG_EN:?} {CONSOLE_EN:?} {FOLLOW_UP_EN:?} {SHARDS_EN:?}"
+            )),
         );
         assert_eq!(fr.len(), en.len());
         assert!(fr.len() > 80, "the parser sees the strings");

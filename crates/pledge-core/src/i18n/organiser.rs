@@ -60,15 +60,6 @@ pub struct OrgTexts {
     pub list_older: &'static str,
     /// No list published any more, where one was read on this device.
     pub list_gone: &'static str,
-    /// A sharded publication's index or shards (`docs/list-shards.md`).
-    pub index_altered: &'static str,
-    pub index_invalid: &'static str,
-    pub shard_altered: &'static str,
-    pub shard_missing: &'static str,
-    pub list_mismatched: &'static str,
-    /// `{n}`, `{total}`: the national wall's follow-up, of the
-    /// départements fetched so far.
-    pub national_partial: &'static str,
 
     // Statuses.
     pub verified: &'static str,
@@ -87,12 +78,6 @@ pub struct OrgTexts {
     pub wall_communes: &'static str,
     /// `{commune}`.
     pub wall_commune_only: &'static str,
-    /// The national wall, from the signed index: `{n}` départements.
-    pub national_scope: &'static str,
-    pub national_hint: &'static str,
-    /// `{n}`, `{total}`.
-    pub national_loading: &'static str,
-    pub national_load_all: &'static str,
     pub wall_with_pending: &'static str,
     pub wall_chart_heading: &'static str,
     pub wall_chart_caption: &'static str,
@@ -150,12 +135,6 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     list_offline: "Hors ligne — liste du {date}.",
     list_older: "cette liste est plus ancienne que celle déjà consultée sur cet appareil.",
     list_gone: "la liste déjà consultée sur cet appareil n'est plus publiée.",
-    index_altered: "l'index des départements a été modifié après sa signature.",
-    index_invalid: "l'index des départements est illisible ou d'un format inconnu.",
-    shard_altered: "la partie de la liste d'un département ne correspond pas à l'index signé : elle a été modifiée, ou vient d'une autre publication.",
-    shard_missing: "la partie de la liste d'un département, nommée par l'index signé, est introuvable.",
-    list_mismatched: "la liste entière (engagements.json) et ses parties par département (engagements/) ne sont pas de la même publication : une partie des fichiers n'a pas été mise en ligne.",
-    national_partial: "Selon les départements chargés : {n} sur {total}.",
     verified: "Vérifié",
     pending: "En attente",
     withdrawn: "Retiré",
@@ -168,10 +147,6 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     wall_candidates: "candidat·es",
     wall_communes: "communes",
     wall_commune_only: "Commune : {commune}",
-    national_scope: "Toute la France : les totaux de l'index signé, {n} départements.",
-    national_hint: "Cherchez une commune, un code postal ou un nom : les engagements des départements concernés sont chargés et vérifiés à la demande.",
-    national_loading: "Départements chargés et vérifiés : {n} sur {total}…",
-    national_load_all: "Charger tous les départements",
     wall_with_pending: "Compter aussi les engagements en attente de vérification",
     wall_chart_heading: "Combien ont pris chaque engagement",
     wall_chart_caption: "Nombre de candidat·es ayant pris chaque engagement",
@@ -221,12 +196,6 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     list_offline: "Offline — list of {date}.",
     list_older: "this list is older than the one already read on this device.",
     list_gone: "the list already read on this device is no longer published.",
-    index_altered: "the index of départements was changed after it was signed.",
-    index_invalid: "the index of départements cannot be read, or is in an unknown format.",
-    shard_altered: "the part of the list for a département does not match the signed index: it was changed, or comes from another publication.",
-    shard_missing: "the part of the list for a département, named by the signed index, cannot be found.",
-    list_mismatched: "the whole list (engagements.json) and its parts by département (engagements/) are not from the same publication: some of the files were not put online.",
-    national_partial: "From the départements fetched: {n} of {total}.",
     verified: "Verified",
     pending: "Pending",
     withdrawn: "Withdrawn",
@@ -239,10 +208,6 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     wall_candidates: "candidates",
     wall_communes: "communes",
     wall_commune_only: "Commune: {commune}",
-    national_scope: "All of France: the signed index's totals, {n} départements.",
-    national_hint: "Search for a commune, a postcode or a name: the pledges of the départements concerned are fetched and checked on demand.",
-    national_loading: "Départements fetched and checked: {n} of {total}…",
-    national_load_all: "Fetch every département",
     wall_with_pending: "Also count pledges awaiting verification",
     wall_chart_heading: "How many took each commitment",
     wall_chart_caption: "Number of candidates who took each commitment",
@@ -276,12 +241,9 @@ impl OrgTexts {
             F::NoVerifier => self.list_no_verifier,
             F::Older => self.list_older,
             F::Gone => self.list_gone,
-            F::Index(e) if e.kind() == E::SignatureMismatch => self.index_altered,
-            F::Index(e) if e.kind() == E::OtherKey => self.list_other_key,
-            F::Index(_) => self.index_invalid,
-            F::ShardAltered => self.shard_altered,
-            F::ShardMissing => self.shard_missing,
-            F::Mismatched => self.list_mismatched,
+            // Said in their own words by the builds that read shards
+            // (`ShardTexts::failure`); the verify build never meets them.
+            F::Index(_) | F::ShardAltered | F::ShardMissing | F::Mismatched => self.list_malformed,
             F::Invalid(e) => match e.kind() {
                 E::NotAList => self.list_not_a_list,
                 E::Truncated => self.list_truncated,
