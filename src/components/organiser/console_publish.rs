@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::organiser::pledge_list::ListFailure;
 use crate::i18n::fill;
-use crate::state::{console_texts, org_texts, organiser, ConsoleState, Published};
+use crate::state::{console_texts, org_texts, organiser, shard_texts, ConsoleState, Published};
 use crate::web;
 
 /// Where the read of the published list stands.
@@ -124,7 +124,8 @@ pub fn ConsolePublish(
         };
         asked.get().then(|| {
             let name = organiser().map_or("", |o| o.name);
-            let reason = fill(org_texts().list_failure(failure), &[("organiser", name)]);
+            let said = shard_texts().failure(failure).unwrap_or_else(|| org_texts().list_failure(failure));
+            let reason = fill(said, &[("organiser", name)]);
             view! {
                 <div class="pw-notice pw-console__ask" role="alert">
                     <p class="pw-notice__text">

@@ -5,7 +5,7 @@ use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
 use crate::domain::organiser::shards;
 use crate::domain::{CommuneCode, PublicKey, SigningDate, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{org_texts, organiser, texts};
+use crate::state::{org_texts, organiser, shard_texts, texts};
 use crate::web;
 
 /// What the wall shows once loaded.
@@ -117,7 +117,10 @@ pub(super) fn failure_view(failure: ListFailure, organiser: &'static str) -> Any
         <div class="pw-seal pw-seal--invalid" role="alert">
             <p class="pw-seal__title">{move || org_texts().wall_error_heading}</p>
             <p class="pw-seal__detail">
-                {move || fill(org_texts().list_failure(failure), &[("organiser", organiser)])}
+                {move || {
+                    let said = shard_texts().failure(failure);
+                    fill(said.unwrap_or_else(|| org_texts().list_failure(failure)), &[("organiser", organiser)])
+                }}
             </p>
         </div>
     }
