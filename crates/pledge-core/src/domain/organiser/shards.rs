@@ -93,14 +93,14 @@ pub fn shard_name(pledge: &VerifiedPledge) -> String {
 pub fn national_totals(index: &ShardIndex) -> Totals {
     let mut totals = Totals::default();
     for s in &index.shards {
-        totals.candidates += s.totals.candidates;
-        totals.communes += s.totals.communes;
+        totals.candidates = totals.candidates.saturating_add(s.totals.candidates);
+        totals.communes = totals.communes.saturating_add(s.totals.communes);
         for (all, n) in totals
             .per_commitment
             .iter_mut()
             .zip(s.totals.per_commitment)
         {
-            *all += n;
+            *all = all.saturating_add(n);
         }
     }
     totals
@@ -361,7 +361,13 @@ impl ShardIndex {
             for n in per_commitment.iter_mut() {
                 *n = read_u32(take(4)?);
             }
-            if candidates > entries as usize || communes > candidates {
+            // Figures that cannot be: more candidates than entries, more
+            // communes than candidates, a commitment taken more often
+            // than there are candidates.
+            if candidates > entries as usize
+                || communes > candidates
+                || per_commitment.iter().any(|n| *n as usize > candidates)
+            {
                 return Err(malformed());
             }
             shards.push(ShardSummary {

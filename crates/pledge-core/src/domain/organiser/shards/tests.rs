@@ -221,6 +221,8 @@ fn each_bad_index_says_why() {
     unsorted.shards.swap(0, 1);
     let mut more_than_entries = good.clone();
     more_than_entries.shards[0].totals.candidates = 99;
+    let mut taken_more_than_candidates = good.clone();
+    taken_more_than_candidates.shards[0].totals.per_commitment[3] = 99;
     let a_list = list().publish(&organiser());
     let text = signed(&good);
     let cases: Vec<(String, ListErrorKind)> = vec![
@@ -235,6 +237,10 @@ fn each_bad_index_says_why() {
         (renamed("69"), ListErrorKind::Malformed),
         (signed(&unsorted), ListErrorKind::Malformed),
         (signed(&more_than_entries), ListErrorKind::Malformed),
+        (
+            signed(&taken_more_than_candidates),
+            ListErrorKind::Malformed,
+        ),
         (
             {
                 let other = PledgeKey::from_seed([8; 32]);
