@@ -136,6 +136,30 @@ pub struct PledgeList {
     pub follow_up: FollowUp,
 }
 
+/// A file the organiser publishes: its `format` and `version`, the
+/// organiser's fingerprint (for people), then the signed bytes under
+/// `field` and their signature by `key`, in base64url (a list's, or the
+/// shards' index's).
+pub(crate) fn signed_file(
+    format: &str,
+    version: u8,
+    key: &PledgeKey,
+    field: &str,
+    message: &[u8],
+) -> String {
+    let signature = key.sign(message);
+    let mut out = String::from("{\n  \"format\": ");
+    json::write_string(&mut out, format);
+    out.push_str(&format!(",\n  \"version\": {version},\n  \"organiser\": "));
+    json::write_string(&mut out, &key.public().fingerprint());
+    out.push_str(&format!(",\n  \"{field}\": \""));
+    out.push_str(&URL_SAFE_NO_PAD.encode(message));
+    out.push_str("\",\n  \"signature\": \"");
+    out.push_str(&URL_SAFE_NO_PAD.encode(signature));
+    out.push_str("\"\n}\n");
+    out
+}
+
 /// Why a file is not a list this widget can trust.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct ListError {
@@ -325,20 +349,7 @@ impl PledgeList {
     /// The `engagements.json` file: this list signed by `key`.
     pub fn publish(&self, key: &PledgeKey) -> String {
         let message = self.canonical_bytes(&key.public());
-        let signature = key.sign(&message);
-        let mut out = String::from("{\n  \"format\": ");
-        json::write_string(&mut out, LIST_FORMAT);
-        out.push_str(&format!(
-            ",\n  \"version\": {},\n  \"organiser\": ",
-            self.version()
-        ));
-        json::write_string(&mut out, &key.public().fingerprint());
-        out.push_str(",\n  \"list\": \"");
-        out.push_str(&URL_SAFE_NO_PAD.encode(&message));
-        out.push_str("\",\n  \"signature\": \"");
-        out.push_str(&URL_SAFE_NO_PAD.encode(signature));
-        out.push_str("\"\n}\n");
-        out
+        signed_file(LIST_FORMAT, self.version(), key, "list", &message)
     }
 
     /// Reading steps 1–3 of `docs/list-v2.md` (and `list-v1.md`): the

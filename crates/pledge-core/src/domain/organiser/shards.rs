@@ -15,7 +15,7 @@ use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
 use crate::domain::json::{self, Json, Version};
 use crate::domain::organiser::follow_up::{FollowUp, Record};
 use crate::domain::organiser::pledge_list::{
-    current_per_key, ListError, ListErrorKind, PledgeList, SignedList,
+    current_per_key, signed_file, ListError, ListErrorKind, PledgeList, SignedList,
 };
 use crate::domain::organiser::wall::{Totals, Wall, WallScope};
 use crate::domain::pledge::keys::{PledgeKey, PublicKey};
@@ -237,19 +237,7 @@ impl ShardIndex {
     /// The `engagements/index.json` file, signed by `key`.
     pub fn publish(&self, key: &PledgeKey) -> String {
         let message = self.canonical_bytes(&key.public());
-        let signature = key.sign(&message);
-        let mut out = String::from("{\n  \"format\": ");
-        json::write_string(&mut out, INDEX_FORMAT);
-        out.push_str(&format!(
-            ",\n  \"version\": {INDEX_VERSION},\n  \"organiser\": "
-        ));
-        json::write_string(&mut out, &key.public().fingerprint());
-        out.push_str(",\n  \"index\": \"");
-        out.push_str(&URL_SAFE_NO_PAD.encode(&message));
-        out.push_str("\",\n  \"signature\": \"");
-        out.push_str(&URL_SAFE_NO_PAD.encode(signature));
-        out.push_str("\"\n}\n");
-        out
+        signed_file(INDEX_FORMAT, INDEX_VERSION, key, "index", &message)
     }
 
     /// The file's shape and version, and that it is signed by `pinned`:
