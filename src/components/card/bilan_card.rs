@@ -1,6 +1,6 @@
 use leptos::{html, prelude::*, task::spawn_local};
 
-use super::card_panel::card_image;
+use super::card_panel::{card_image, CardFormats};
 use crate::domain::card::share_targets::file_slug;
 use crate::domain::card::CardFormat;
 use crate::domain::organiser::follow_up::FollowUp;
@@ -101,28 +101,6 @@ pub fn BilanCard(
             });
         }
     };
-    let formats = CardFormat::ALL
-        .into_iter()
-        .map(|f| {
-            let id = format!("pw-bilan-format-{}", f.key());
-            view! {
-                <div class="pw-choice__option">
-                    <input
-                        type="radio"
-                        class="pw-choice__input"
-                        name="pw-bilan-format"
-                        id=id.clone()
-                        value=f.key()
-                        prop:checked=move || format.get() == f
-                        on:change=move |_| format.set(f)
-                    />
-                    <label class="pw-choice__label" for=id>
-                        {move || texts().card_format(f)}
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
     // The date to draw it as of, where the organiser froze reviews.
     let dates = (last > 0).then(|| {
         let options = move || {
@@ -169,10 +147,7 @@ pub fn BilanCard(
             </h2>
             <p>{move || follow_up_texts().bilan_explain}</p>
             {dates}
-            <fieldset class="pw-choice pw-card__formats">
-                <legend class="pw-field__label">{move || texts().card_format_legend}</legend>
-                {formats}
-            </fieldset>
+            <CardFormats format name="pw-bilan-format" />
             <div class="pw-card__preview-box">
                 {move || {
                     if failed.get() {

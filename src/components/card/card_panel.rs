@@ -173,29 +173,6 @@ pub fn CardPanel(
         }
     };
 
-    let formats = CardFormat::ALL
-        .into_iter()
-        .map(|f| {
-            let id = format!("pw-card-format-{}", f.key());
-            view! {
-                <div class="pw-choice__option">
-                    <input
-                        type="radio"
-                        class="pw-choice__input"
-                        name="pw-card-format"
-                        id=id.clone()
-                        value=f.key()
-                        prop:checked=move || format.get() == f
-                        on:change=move |_| format.set(f)
-                    />
-                    <label class="pw-choice__label" for=id>
-                        {move || texts().card_format(f)}
-                    </label>
-                </div>
-            }
-        })
-        .collect_view();
-
     // Taking over a pledge link's page because the visitor asked for the
     // image: bring it into view, focus on its heading.
     let heading = NodeRef::<html::H2>::new();
@@ -213,10 +190,7 @@ pub fn CardPanel(
             <h2 class="pw-summary__section-title" id="pw-card-heading" tabindex="-1" node_ref=heading>
                 {move || texts().card_heading}
             </h2>
-            <fieldset class="pw-choice pw-card__formats">
-                <legend class="pw-field__label">{move || texts().card_format_legend}</legend>
-                {formats}
-            </fieldset>
+            <CardFormats format name="pw-card-format" />
             <div class="pw-card__preview-box">
                 {move || {
                     if failed.get() {
@@ -287,5 +261,39 @@ pub fn CardPanel(
                 </button>
             </form>
         </section>
+    }
+}
+
+/// The card's three formats, as radio buttons named `name` (unique on
+/// the page: a pledge's card and a « bilan » card can stand together).
+#[component]
+pub(super) fn CardFormats(format: RwSignal<CardFormat>, name: &'static str) -> impl IntoView {
+    let options = CardFormat::ALL
+        .into_iter()
+        .map(|f| {
+            let id = format!("{name}-{}", f.key());
+            view! {
+                <div class="pw-choice__option">
+                    <input
+                        type="radio"
+                        class="pw-choice__input"
+                        name=name
+                        id=id.clone()
+                        value=f.key()
+                        prop:checked=move || format.get() == f
+                        on:change=move |_| format.set(f)
+                    />
+                    <label class="pw-choice__label" for=id>
+                        {move || texts().card_format(f)}
+                    </label>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <fieldset class="pw-choice pw-card__formats">
+            <legend class="pw-field__label">{move || texts().card_format_legend}</legend>
+            {options}
+        </fieldset>
     }
 }
