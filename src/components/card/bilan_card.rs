@@ -147,7 +147,7 @@ pub fn BilanCard(
             </h2>
             <p>{move || follow_up_texts().bilan_explain}</p>
             {dates}
-            <CardFormats format name="pw-bilan-format" />
+            <CardFormats format group="pw-bilan-format" />
             <div class="pw-card__preview-box">
                 {move || {
                     if failed.get() {

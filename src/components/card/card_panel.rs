@@ -190,7 +190,7 @@ pub fn CardPanel(
             <h2 class="pw-summary__section-title" id="pw-card-heading" tabindex="-1" node_ref=heading>
                 {move || texts().card_heading}
             </h2>
-            <CardFormats format name="pw-card-format" />
+            <CardFormats format group="pw-card-format" />
             <div class="pw-card__preview-box">
                 {move || {
                     if failed.get() {
@@ -264,20 +264,20 @@ pub fn CardPanel(
     }
 }
 
-/// The card's three formats, as radio buttons named `name` (unique on
+/// The card's three formats, as radio buttons named `group` (unique on
 /// the page: a pledge's card and a « bilan » card can stand together).
 #[component]
-pub(super) fn CardFormats(format: RwSignal<CardFormat>, name: &'static str) -> impl IntoView {
+pub(super) fn CardFormats(format: RwSignal<CardFormat>, group: &'static str) -> impl IntoView {
     let options = CardFormat::ALL
         .into_iter()
         .map(|f| {
-            let id = format!("{name}-{}", f.key());
+            let id = format!("{group}-{}", f.key());
             view! {
                 <div class="pw-choice__option">
                     <input
                         type="radio"
                         class="pw-choice__input"
-                        name=name
+                        name=group
                         id=id.clone()
                         value=f.key()
                         prop:checked=move || format.get() == f
