@@ -114,14 +114,23 @@ const WEBCRYPTO_TRUSTED_LEN: usize = 60_000;
 /// any list, in a browser without Ed25519) is
 /// [`ListFailure::NoVerifier`]: the verify build then hands over to the
 /// full build, which checks it in Rust.
+///
+/// `part`: the part of the publication expected (a département's shard),
+/// or `None` for the whole list; a file signed for another place is
+/// [`ListFailure::OtherPart`].
 pub async fn check_list(
     text: &str,
     pinned: &PublicKey,
     rust: Option<RustVerifier>,
+    part: Option<&str>,
 ) -> Result<PledgeList, ListFailure> {
-    let part = PledgeList::signed_part(text, pinned).map_err(ListFailure::Invalid)?;
-    let valid = signature_holds(&part, rust).await?;
-    let list = PledgeList::read_checked(&part, valid).map_err(ListFailure::Invalid)?;
+    let signed = PledgeList::signed_part(text, pinned).map_err(ListFailure::Invalid)?;
+    let valid = signature_holds(&signed, rust).await?;
+    // Its place, once the signature over it holds.
+    if valid {
+        signed.is_part(part)?;
+    }
+    let list = PledgeList::read_checked(&signed, valid).map_err(ListFailure::Invalid)?;
     match remember_sequence(pinned, list.sequence) {
         Freshness::Current => Ok(list),
         Freshness::Older => Err(ListFailure::Older),
@@ -192,7 +201,7 @@ pub async fn load_list(
     rust: Option<RustVerifier>,
 ) -> Result<LoadedList, ListFailure> {
     let fetched = fetch_list(pinned).await?;
-    let list = check_list(&fetched.text, pinned, rust).await?;
+    let list = check_list(&fetched.text, pinned, rust, None).await?;
     Ok(LoadedList {
         list,
         offline: fetched.offline,
@@ -265,7 +274,7 @@ pub async fn load_shard(
     index
         .check_shard(name, &fetched.text)
         .map_err(|_| ListFailure::ShardAltered)?;
-    let list = check_list(&fetched.text, pinned, rust).await?;
+    let list = check_list(&fetched.text, pinned, rust, Some(name)).await?;
     Ok(LoadedList {
         list,
         offline: fetched.offline || loaded.offline,
@@ -284,7 +293,7 @@ pub async fn load_list_for(
 ) -> Result<LoadedList, ListFailure> {
     match fetch_file(&format!("{FOLDER}{shard}.json"), None).await {
         Ok(fetched) => {
-            let list = check_list(&fetched.text, pinned, rust).await?;
+            let list = check_list(&fetched.text, pinned, rust, Some(shard)).await?;
             Ok(LoadedList {
                 list,
                 offline: fetched.offline,

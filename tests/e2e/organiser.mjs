@@ -376,6 +376,28 @@ export function organiserSuite(env) {
       await page.close();
     });
 
+    it('a version 1 list is read, and said to carry no publication number', async () => {
+      // A browser of its own, which has read no list of version 2.
+      const own = await phoneContext(env.browser);
+      const page = await own.newPage();
+      const before = env.extra['/engagements.json'];
+      env.extra['/engagements.json'] = GOLDEN_LIST;
+      try {
+        const said = "Selon la liste du 29 novembre 2026, d'un ancien format (version 1) : sans numéro de publication, rien ne dit qu'elle est la plus récente.";
+        // Its first pledge (the first golden link) is « vérifié ».
+        await page.goto(onWidget(env, GOLDEN[0][1]));
+        await page.getByText(/^Engagement vérifié par Coorace \(TEST\) le /).waitFor();
+        assert.equal(await page.locator('.pw-list-status__as-of').textContent(), said);
+        await page.goto(`${env.url}?mur`);
+        await page.locator('.pw-wall-entry').first().waitFor();
+        assert.equal(await page.getByRole('status').filter({ hasText: '(version 1)' }).textContent(), said);
+      } finally {
+        env.extra['/engagements.json'] = before;
+        if (before === undefined) delete env.extra['/engagements.json'];
+        await own.close();
+      }
+    });
+
     it('a list older than one already read on this device says so, and shows no status as current', async () => {
       // A browser of its own, which reads the published list (version 2)
       // first: what it remembers stays out of the other tests.
@@ -525,6 +547,21 @@ export function organiserSuite(env) {
         env.extra['/engagements/index.json'] = JSON.stringify({ ...index, index: flipped });
         await wall.goto(`${env.url}?mur`);
         await wall.getByRole('alert').getByText(/l'index des départements a été modifié après sa signature\./).waitFor();
+        // A département's file in another's place (a pledge's page reads
+        // it without the index), or in the whole list's: its name is
+        // signed.
+        env.extra['/engagements/index.json'] = files['engagements/index.json'];
+        const misplaced = /un fichier de la liste n'est pas à sa place : il est signé pour une autre \(la partie d'un autre département, ou la liste entière\)\./;
+        env.extra['/engagements/2A.json'] = rhone;
+        await wall.goto(onWidget(env, v2('corsica')));
+        await wall.locator('.pw-list-status--unavailable', { hasText: misplaced }).waitFor();
+        assert.equal(await wall.getByText(/vérifié par/).count(), 0);
+        env.extra['/engagements/2A.json'] = files['engagements/2A.json'];
+        delete env.extra['/engagements/index.json'];
+        env.extra['/engagements.json'] = rhone;
+        await wall.goto(`${env.url}?mur`);
+        await wall.getByRole('alert').getByText(misplaced).waitFor();
+        assert.equal(await wall.locator('.pw-wall-entry').count(), 0);
         await reader.close();
       } finally {
         for (const path of shardFiles) delete env.extra[path];

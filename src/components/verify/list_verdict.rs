@@ -50,9 +50,12 @@ pub fn ListVerdict(
     }
     let found = RwSignal::new(at_once.clone());
     // The date of the list the verdict comes from (« selon la liste du … »),
-    // and whether it is the offline copy.
+    // whether it is the offline copy, and whether it is a version 1 list
+    // (no sequence: nothing shows it is the newest).
     let issued_of = |list: &Result<web::LoadedList, ListFailure>| {
-        list.as_ref().ok().map(|l| (l.list.issued, l.offline))
+        list.as_ref()
+            .ok()
+            .map(|l| (l.list.issued, l.offline, l.list.sequence.is_none()))
     };
     let as_of = RwSignal::new(at_once.as_ref().and(known.as_ref()).and_then(issued_of));
     // This signatory's follow-up after the vote, from the same list.
@@ -97,11 +100,11 @@ pub fn ListVerdict(
         let t = org_texts();
         let name = organiser.name;
         let as_of = match found.get() {
-            Some(Ok(_)) => as_of.get().map(|(date, offline)| {
-                let pattern = if offline {
-                    t.list_offline
-                } else {
-                    t.status_as_of
+            Some(Ok(_)) => as_of.get().map(|(date, offline, version_1)| {
+                let pattern = match (offline, version_1) {
+                    (true, _) => t.list_offline,
+                    (_, true) => t.list_version_1,
+                    _ => t.status_as_of,
                 };
                 view! {
                     <p class="pw-list-status__as-of">
@@ -178,7 +181,7 @@ pub fn ListVerdict(
             Some(Ok(Found::Listed(status @ (EntryStatus::Verified | EntryStatus::Pending), _))) => {
                 let shown = use_context::<FollowUpShown>();
                 follow_up.get().zip(shown).zip(list_date.get()).map(
-                    |((follow_up, FollowUpShown(show)), (issued, _))| {
+                    |((follow_up, FollowUpShown(show)), (issued, ..))| {
                         show(FollowUpOf {
                             follow_up,
                             pledge: shown_pledge.clone(),

@@ -2,12 +2,12 @@ use std::collections::HashSet;
 
 use leptos::{prelude::*, task::spawn_local};
 
-use super::pledge_wall::failure_view;
+use super::pledge_wall::{self, failure_view};
 use super::{WallChart, WallFollowUp, WallResults};
 use crate::domain::journey::communes::ShardFor;
 use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
 use crate::domain::organiser::shards;
-use crate::domain::{LinkError, PublicKey, VerifiedPledge, Wall, WallScope};
+use crate::domain::{PublicKey, Wall, WallScope};
 use crate::i18n::fill;
 use crate::state::{org_texts, organiser, shard_texts};
 use crate::web;
@@ -36,13 +36,14 @@ pub fn NationalWall(
     };
     let wall = RwSignal::new(Wall::new(&empty, Vec::new()));
     let query = RwSignal::new(String::new());
-    // The shards fetched (and checked, each pledge's signature too, once),
-    // and those asked for.
-    let lists = StoredValue::new(Vec::<PledgeList>::new());
-    let checked = StoredValue::new(Vec::<Result<VerifiedPledge, LinkError>>::new());
+    // The walls of the shards fetched (and checked, each pledge's
+    // signature too, once) not shown yet, each with how many entries come
+    // before its own; the entries so far; the shards asked for.
+    let pending = StoredValue::new(Vec::<(Wall, usize)>::new());
+    let entries = StoredValue::new(0usize);
     let asked = StoredValue::new(HashSet::<String>::new());
     let loaded = RwSignal::new(0usize);
-    let failure = RwSignal::new(None::<ListFailure>);
+    let failure = RwSignal::new(None::<(String, ListFailure)>);
     let fetch = move |names: Vec<String>| {
         let names: Vec<String> = names
             .into_iter()
@@ -59,34 +60,46 @@ pub fn NationalWall(
             let Some(index) = index.try_get_value() else {
                 return;
             };
+            let show = move || {
+                let parts = pending.try_update_value(std::mem::take).unwrap_or_default();
+                wall.try_update(|w| w.absorb(parts));
+            };
+            // A shard that fails is said, the others still fetched, and it
+            // is no longer asked for: a later search tries it again (and,
+            // read then, clears what was said).
+            let give_up = |e, name: &String| {
+                let _ = failure.try_set(Some((name.clone(), e)));
+                asked.try_update_value(|a| a.remove(name));
+            };
             for (i, name) in names.iter().enumerate() {
-                let shard = match web::load_shard(&index, name, &pinned, rust_verifier).await {
-                    Ok(shard) => shard,
-                    Err(e) => {
-                        let _ = failure.try_set(Some(e));
-                        return;
-                    }
+                let shard = web::load_shard(&index, name, &pinned, rust_verifier).await;
+                // Each shard's wall on its own (its candidates are its
+                // own), then added to the others'.
+                let part = match shard {
+                    Ok(shard) => pledge_wall::wall_of(&shard.list)
+                        .await
+                        .map(|part| (part, shard.list.entries.len())),
+                    Err(e) => Err(e),
                 };
-                match web::verify_entries(&shard.list).await {
-                    Ok(verdicts) => {
-                        checked.update_value(|c| c.extend(verdicts));
-                        lists.update_value(|l| l.push(shard.list));
+                match part {
+                    Ok((part, count)) => {
+                        let before = entries.get_value();
+                        entries.set_value(before + count);
+                        pending.update_value(|p| p.push((part, before)));
                         let _ = loaded.try_update(|n| *n += 1);
+                        if failure.with_untracked(|f| f.as_ref().is_some_and(|(n, _)| n == name)) {
+                            let _ = failure.try_set(None);
+                        }
                     }
-                    Err(e) => {
-                        let _ = failure.try_set(Some(e));
-                        return;
-                    }
+                    Err(e) => give_up(e, name),
                 }
                 // Shown as they come: often at first, then every few.
                 let last = i + 1 == names.len();
                 if last || i < 2 || i % 16 == 15 {
-                    let merged = lists.with_value(|l| shards::merge(l, issued, sequence));
-                    let verdicts = checked.get_value();
-                    let _ = wall.try_set(Wall::new(&merged, verdicts));
-                    // A frame between two shards: the page stays live.
-                    web::next_task().await;
+                    show();
                 }
+                // A task between two shards: the page stays live.
+                web::next_task().await;
             }
         });
     };
@@ -137,7 +150,7 @@ pub fn NationalWall(
             </p>
         </div>
         <p class="pw-wall__note">{move || shard_texts().national_hint}</p>
-        {move || failure.get().map(|f| failure_view(f, name))}
+        {move || failure.get().map(|(_, f)| failure_view(f, name))}
         <WallResults wall scope embedded query />
         {progress}
         <Show when=move || loaded.get() < count>

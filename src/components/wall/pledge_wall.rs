@@ -48,11 +48,21 @@ pub fn PledgeWall(
         with_pending: false,
         commune,
     });
-    let lead = move |issued: SigningDate, offline: bool| {
-        let offline = offline.then(|| {
+    // Under the lead: the offline copy, or a version 1 list (no sequence:
+    // nothing shows it is the newest), said.
+    let lead = move |issued: SigningDate, offline: bool, version_1: bool| {
+        let note = (offline || version_1).then(|| {
+            let pattern = move || {
+                let t = org_texts();
+                if offline {
+                    t.list_offline
+                } else {
+                    t.list_version_1
+                }
+            };
             view! {
                 <p class="pw-wall__offline" role="status">
-                    {move || fill(org_texts().list_offline, &[("date", &texts().date(issued))])}
+                    {move || fill(pattern(), &[("date", &texts().date(issued))])}
                 </p>
             }
         });
@@ -65,7 +75,7 @@ pub fn PledgeWall(
                     )
                 }}
             </p>
-            {offline}
+            {note}
         }
     };
 
@@ -80,11 +90,11 @@ pub fn PledgeWall(
         .into_any(),
         (Some(_), Some(Err(failure))) => failure_view(failure, name),
         (Some(_), Some(Ok(Loaded::Wall(wall, offline)))) => {
-            let issued = wall.with_untracked(|w| w.issued);
+            let (issued, version_1) = wall.with_untracked(|w| (w.issued, w.version_1));
             request_animation_frame(|| web::mark("pw-wall-ready"));
             let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
             view! {
-                {lead(issued, offline)}
+                {lead(issued, offline, version_1)}
                 <WallTotals wall scope />
                 <WallResults wall scope embedded />
                 <WallFollowUp wall scope embedded />
@@ -96,7 +106,7 @@ pub fn PledgeWall(
             let offline = index.offline;
             request_animation_frame(|| web::mark("pw-wall-ready"));
             view! {
-                {lead(index.index.issued, offline)}
+                {lead(index.index.issued, offline, false)}
                 <NationalWall index pinned scope embedded rust_verifier />
             }
             .into_any()
@@ -139,7 +149,7 @@ async fn load(
     let Some(index) = web::load_index(pinned, rust).await? else {
         let fetched = web::fetch_list(pinned).await?;
         web::mark("pw-wall-fetched");
-        let list = web::check_list(&fetched.text, pinned, rust).await?;
+        let list = web::check_list(&fetched.text, pinned, rust, None).await?;
         web::mark("pw-wall-list-checked");
         let wall = wall_of(&list).await?;
         return Ok(Loaded::Wall(RwSignal::new(wall), fetched.offline));

@@ -56,6 +56,12 @@ pub struct OrgTexts {
     /// Instead of `status_as_of`, and under the wall's lead, when the list
     /// is the service worker's copy, served offline. `{date}`.
     pub list_offline: &'static str,
+    /// Instead of `status_as_of`, and under the wall's lead, when the list
+    /// is a version 1 list (no sequence). `{date}`.
+    pub list_version_1: &'static str,
+    /// A file of the list signed for another place
+    /// (`ListFailure::OtherPart`).
+    pub list_misplaced: &'static str,
     /// A list older than one already read on this device.
     pub list_older: &'static str,
     /// No list published any more, where one was read on this device.
@@ -133,6 +139,8 @@ pub const ORG_FR: OrgTexts = OrgTexts {
     list_malformed: "la liste est mal formée.",
     status_as_of: "Selon la liste du {date}.",
     list_offline: "Hors ligne — liste du {date}.",
+    list_version_1: "Selon la liste du {date}, d'un ancien format (version 1) : sans numéro de publication, rien ne dit qu'elle est la plus récente.",
+    list_misplaced: "un fichier de la liste n'est pas à sa place : il est signé pour une autre (la partie d'un autre département, ou la liste entière).",
     list_older: "cette liste est plus ancienne que celle déjà consultée sur cet appareil.",
     list_gone: "la liste déjà consultée sur cet appareil n'est plus publiée.",
     verified: "Vérifié",
@@ -194,6 +202,8 @@ pub const ORG_EN: OrgTexts = OrgTexts {
     list_malformed: "the list is malformed.",
     status_as_of: "According to the list of {date}.",
     list_offline: "Offline — list of {date}.",
+    list_version_1: "According to the list of {date}, in an old format (version 1): with no publication number, nothing shows it is the latest.",
+    list_misplaced: "a file of the list is not in its place: it is signed for another (the part of another département, or the whole list).",
     list_older: "this list is older than the one already read on this device.",
     list_gone: "the list already read on this device is no longer published.",
     verified: "Verified",
@@ -244,6 +254,7 @@ impl OrgTexts {
             // Said in their own words by the builds that read shards
             // (`ShardTexts::failure`); the verify build never meets them.
             F::Index(_) | F::ShardAltered | F::ShardMissing | F::Mismatched => self.list_malformed,
+            F::OtherPart => self.list_misplaced,
             F::Invalid(e) => match e.kind() {
                 E::NotAList => self.list_not_a_list,
                 E::Truncated => self.list_truncated,

@@ -36,9 +36,33 @@ const HEADER_LEN_V1: usize = 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4;
 /// sequence, entry count.
 const HEADER_LEN_V2: usize = CONTEXT_LEN + 1 + CAMPAIGN_ID_LEN + 32 + 2 + 4 + 4;
 
-/// Whether `message` starts with version 2's context.
-fn has_context(message: &[u8]) -> bool {
-    message.starts_with(LIST_FORMAT.as_bytes()) && message.get(LIST_FORMAT.len()) == Some(&0)
+/// A part's name in its context is at most this long (« 2A », « 971 »,
+/// « sans-code »): see `shards::ShardSummary`.
+pub const PART_NAME_MAX: usize = 16;
+
+/// Whether `name` can name a part of a list (1 to 16 ASCII letters, digits
+/// or hyphens: a file name, never a path).
+pub fn is_part_name(name: &str) -> bool {
+    (1..=PART_NAME_MAX).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+}
+
+/// Version 2's context at the start of `message`: its length, and the
+/// part of the list it names, if any. The whole list's context is the
+/// format's name and a zero byte; a part's (a shard of
+/// `docs/list-shards.md`) adds `/` and its name before the zero byte, so
+/// that one part can never be taken for another, nor for the whole list.
+fn context(message: &[u8]) -> Option<(usize, Option<&str>)> {
+    let rest = message.strip_prefix(LIST_FORMAT.as_bytes())?;
+    match rest.first()? {
+        0 => Some((CONTEXT_LEN, None)),
+        b'/' => {
+            let end = rest.iter().take(PART_NAME_MAX + 2).position(|b| *b == 0)?;
+            let name = std::str::from_utf8(&rest[1..end]).ok()?;
+            is_part_name(name).then_some((CONTEXT_LEN + end, Some(name)))
+        }
+        _ => None,
+    }
 }
 
 /// The little-endian u32 at `at` (within bytes whose length was checked).
@@ -246,6 +270,10 @@ pub enum ListFailure {
     /// The whole list and the shards' index are not of the same
     /// publication (part of the files was not put online).
     Mismatched,
+    /// A part of the list (a département's shard) in the place of another,
+    /// or of the whole list, or the whole list in a part's place: its
+    /// signed context names another (`SignedList::is_part`).
+    OtherPart,
 }
 
 /// What the list's signature covers, found without checking it.
@@ -260,10 +288,23 @@ pub struct SignedList {
 impl SignedList {
     /// Where the bytes after the context string start: the version byte.
     fn start(&self) -> usize {
-        if has_context(&self.message) {
-            CONTEXT_LEN
+        context(&self.message).map_or(0, |(len, _)| len)
+    }
+
+    /// The part of the list these bytes say they are (a département's
+    /// shard), or `None` for the whole list: signed, so that a file moved
+    /// to another part's place is refused ([`SignedList::is_part`]).
+    pub fn part(&self) -> Option<&str> {
+        context(&self.message).and_then(|(_, part)| part)
+    }
+
+    /// Whether these bytes are the part `expected` (`None`: the whole
+    /// list), else [`ListFailure::OtherPart`].
+    pub fn is_part(&self, expected: Option<&str>) -> Result<(), ListFailure> {
+        if self.part() == expected {
+            Ok(())
         } else {
-            0
+            Err(ListFailure::OtherPart)
         }
     }
 }
@@ -306,10 +347,22 @@ impl PledgeList {
     /// The canonical bytes the organiser signs: version 2 with a
     /// sequence, version 1 without.
     pub fn canonical_bytes(&self, organiser: &PublicKey) -> Vec<u8> {
+        self.canonical_bytes_of_part(organiser, None)
+    }
+
+    /// The canonical bytes of this list as the part `part` of a
+    /// publication (a département's shard; `None`: the whole list), named
+    /// in its context (version 2 only).
+    pub fn canonical_bytes_of_part(&self, organiser: &PublicKey, part: Option<&str>) -> Vec<u8> {
         let size: usize = self.entries.iter().map(|e| e.payload.len() + 5).sum();
-        let mut out = Vec::with_capacity(HEADER_LEN_V2 + size);
+        let mut out = Vec::with_capacity(HEADER_LEN_V2 + PART_NAME_MAX + 1 + size);
         if self.sequence.is_some() {
             out.extend(LIST_FORMAT.as_bytes());
+            if let Some(part) = part {
+                debug_assert!(is_part_name(part));
+                out.push(b'/');
+                out.extend(part.as_bytes());
+            }
             out.push(0);
         }
         out.push(self.version());
@@ -348,7 +401,13 @@ impl PledgeList {
 
     /// The `engagements.json` file: this list signed by `key`.
     pub fn publish(&self, key: &PledgeKey) -> String {
-        let message = self.canonical_bytes(&key.public());
+        self.publish_part(key, None)
+    }
+
+    /// The file of this list as the part `part` of a publication (see
+    /// [`PledgeList::canonical_bytes_of_part`]).
+    pub fn publish_part(&self, key: &PledgeKey, part: Option<&str>) -> String {
+        let message = self.canonical_bytes_of_part(&key.public(), part);
         signed_file(LIST_FORMAT, self.version(), key, "list", &message)
     }
 
@@ -391,15 +450,13 @@ impl PledgeList {
             .map_err(|_| ListError::new(ListErrorKind::SignatureMismatch))?;
         // Version 2's bytes start with the context; version 1's with their
         // version byte. The file's version and the signed one agree.
-        let (start, header) = match version {
-            1 => (0, HEADER_LEN_V1),
-            _ => (CONTEXT_LEN, HEADER_LEN_V2),
-        };
         // Version 2's context first: version 1's bytes relabelled are
         // malformed, however short.
-        if version == 2 && !has_context(&message) {
-            return Err(ListError::new(ListErrorKind::Malformed));
-        }
+        let (start, header) = match (version, context(&message)) {
+            (1, _) => (0, HEADER_LEN_V1),
+            (_, Some((len, _))) => (len, HEADER_LEN_V2 - CONTEXT_LEN + len),
+            (_, None) => return Err(ListError::new(ListErrorKind::Malformed)),
+        };
         if message.len() < header {
             return Err(ListError::new(ListErrorKind::Truncated));
         }
@@ -434,7 +491,7 @@ impl PledgeList {
         let version = bytes.first().copied().unwrap_or_default();
         let header = match version {
             1 if start == 0 => HEADER_LEN_V1,
-            2 if start == CONTEXT_LEN => HEADER_LEN_V2 - CONTEXT_LEN,
+            2 if start >= CONTEXT_LEN => HEADER_LEN_V2 - CONTEXT_LEN,
             _ => return Err(ListError::new(ListErrorKind::Malformed)),
         };
         if bytes.len() < header {
@@ -670,7 +727,7 @@ mod tests {
 
     /// A file around these bytes, its version the one they say.
     fn file_with(message: &[u8], signature: &[u8]) -> String {
-        let version = if has_context(message) { 2 } else { 1 };
+        let version = if context(message).is_some() { 2 } else { 1 };
         format!(
             r#"{{"format":"{LIST_FORMAT}","version":{version},"list":"{}","signature":"{}"}}"#,
             URL_SAFE_NO_PAD.encode(message),

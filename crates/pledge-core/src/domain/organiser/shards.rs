@@ -15,7 +15,7 @@ use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
 use crate::domain::json::{self, Json, Version};
 use crate::domain::organiser::follow_up::{FollowUp, Record};
 use crate::domain::organiser::pledge_list::{
-    current_per_key, signed_file, ListError, ListErrorKind, PledgeList, SignedList,
+    current_per_key, is_part_name, signed_file, ListError, ListErrorKind, PledgeList, SignedList,
 };
 use crate::domain::organiser::wall::{Totals, Wall, WallScope};
 use crate::domain::pledge::keys::{PledgeKey, PublicKey};
@@ -34,8 +34,6 @@ pub const FOLDER: &str = "engagements/";
 const CONTEXT_LEN: usize = INDEX_FORMAT.len() + 1;
 /// Context, version, campaign id, key, date, sequence, shard count.
 const HEADER_LEN: usize = CONTEXT_LEN + 1 + 2 + 32 + 2 + 4 + 4;
-/// A shard's name is at most this long (« 2A », « 971 », « sans-code »).
-const NAME_MAX: usize = 16;
 
 /// One shard, as the index names it.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -189,7 +187,7 @@ pub fn publish(
     let mut summaries = Vec::new();
     let mut files = Vec::new();
     for (name, shard, checked) in split(list, verdicts) {
-        let text = shard.publish(key);
+        let text = shard.publish_part(key, Some(&name));
         let totals = Wall::new(&shard, checked).totals(&WallScope::default());
         let summary = ShardSummary {
             name,
@@ -335,10 +333,7 @@ impl ShardIndex {
             let name = std::str::from_utf8(take(len)?).map_err(|_| malformed())?;
             // A name is a file name: letters, digits and hyphens only, in
             // order and each once (no `../`, no two shards alike).
-            let fits = !name.is_empty()
-                && len <= NAME_MAX
-                && name.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-');
-            if !fits || shards.last().is_some_and(|s| s.name.as_str() >= name) {
+            if !is_part_name(name) || shards.last().is_some_and(|s| s.name.as_str() >= name) {
                 return Err(malformed());
             }
             let hash: [u8; 32] = take(32)?.try_into().map_err(|_| malformed())?;

@@ -29,6 +29,17 @@ pub struct WallEntry {
     pub standing: Option<Standing>,
 }
 
+impl WallEntry {
+    /// The wall's order: by commune name, homonyms apart, then by name.
+    fn order(a: &WallEntry, b: &WallEntry) -> std::cmp::Ordering {
+        (&a.folded_commune, &a.commune_key, &a.folded_all).cmp(&(
+            &b.folded_commune,
+            &b.commune_key,
+            &b.folded_all,
+        ))
+    }
+}
+
 /// An elected signatory on the wall, and their commitments counted.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Elected {
@@ -83,6 +94,9 @@ pub struct Totals {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Wall {
     pub issued: SigningDate,
+    /// Read from a version 1 list: no sequence, so nothing shows it is the
+    /// newest (the wall says so).
+    pub version_1: bool,
     /// Current, valid, not withdrawn pledges, by commune then name.
     entries: Vec<WallEntry>,
     /// Entries whose pledge is not valid: never shown as valid, never
@@ -165,22 +179,49 @@ impl Wall {
                 folded_all,
             });
         }
-        // By commune name, homonyms apart, then by name.
-        entries.sort_by(|a, b| {
-            (&a.folded_commune, &a.commune_key, &a.folded_all).cmp(&(
-                &b.folded_commune,
-                &b.commune_key,
-                &b.folded_all,
-            ))
-        });
+        entries.sort_by(WallEntry::order);
         Wall {
             issued: list.issued,
+            version_1: list.sequence.is_none(),
             entries,
             flagged,
             replaced,
             withdrawn,
             follow_up,
         }
+    }
+
+    /// Adds the walls of other parts of the same publication (each a
+    /// département's shard, which holds every pledge of its candidates:
+    /// `shards::split`), each with how many entries of the publication
+    /// come before its own (for the flagged ones' positions): the wall of
+    /// the lists merged (`shards::merge`), without building it again. The
+    /// walls are sorted already: one stable merge of runs.
+    pub fn absorb(&mut self, parts: Vec<(Wall, usize)>) {
+        use crate::domain::organiser::follow_up::Record;
+        for (part, offset) in parts {
+            self.entries.extend(part.entries);
+            self.flagged
+                .extend(part.flagged.into_iter().map(|f| Flagged {
+                    position: f.position + offset,
+                    ..f
+                }));
+            self.replaced += part.replaced;
+            self.withdrawn += part.withdrawn;
+            // The reviews are in every part: once.
+            let reviewed = self
+                .follow_up
+                .records
+                .iter()
+                .any(|r| matches!(r, Record::Review { .. }));
+            self.follow_up.records.extend(
+                part.follow_up
+                    .records
+                    .into_iter()
+                    .filter(|r| !reviewed || !matches!(r, Record::Review { .. })),
+            );
+        }
+        self.entries.sort_by(WallEntry::order);
     }
 
     pub fn entries(&self) -> &[WallEntry] {

@@ -3,7 +3,7 @@ use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::identity::Identity;
 use crate::domain::journey::selection::Selection;
 use crate::domain::organiser::follow_up::{Mandate, Progress, ReviewKind, StatusRecord};
-use crate::domain::organiser::pledge_list::{EntryStatus, ListEntry};
+use crate::domain::organiser::pledge_list::{EntryStatus, ListEntry, ListFailure};
 use crate::domain::pledge::codec::{Decoder, Encoder};
 use crate::domain::pledge::payload::Payload;
 use crate::domain::pledge::signed_pledge::Pledge;
@@ -143,6 +143,18 @@ fn each_shard_is_a_signed_list_and_the_index_adds_them_up() {
             .len()
     );
     assert_eq!(merged.follow_up.records.len(), list.follow_up.records.len());
+    // Each shard's wall added to the others' is the merged list's wall.
+    let mut absorbed = Wall::new(&merge(&[], index.issued, index.sequence), Vec::new());
+    let mut offset = 0;
+    let mut parts = Vec::new();
+    for shard in &shards {
+        parts.push((Wall::new(shard, verdicts(shard)), offset));
+        offset += shard.entries.len();
+    }
+    let (first, rest) = parts.split_at(1);
+    absorbed.absorb(first.to_vec());
+    absorbed.absorb(rest.to_vec());
+    assert_eq!(absorbed, wall);
 }
 
 #[test]
@@ -172,6 +184,48 @@ fn a_shard_altered_or_from_another_publication_is_not_the_index_s() {
     );
     assert_eq!(index.check_shard("75", rhone), Err(ShardError::Unknown));
 }
+
+#[test]
+fn each_shard_is_signed_for_its_place_and_no_other() {
+    let list = list();
+    let (_, files) = publish(&list, &verdicts(&list), &organiser());
+    let pinned = organiser().public();
+    let signed = |text: &str| PledgeList::signed_part(text, &pinned).unwrap();
+    // Each shard names its département in its signed bytes.
+    let parts: Vec<_> = files
+        .iter()
+        .map(|(_, t)| signed(t).part().map(str::to_owned))
+        .collect();
+    assert_eq!(
+        parts,
+        [Some("2A"), Some("69"), Some("974"), Some(UNCODED)].map(|p| p.map(str::to_owned))
+    );
+    let rhone = signed(&files[1].1);
+    assert_eq!(rhone.is_part(Some("69")), Ok(()));
+    // In another département's place, or the whole list's: refused.
+    assert_eq!(rhone.is_part(Some("2A")), Err(ListFailure::OtherPart));
+    assert_eq!(rhone.is_part(None), Err(ListFailure::OtherPart));
+    // The whole list in a département's place: refused too.
+    let whole = signed(&list.publish(&organiser()));
+    assert_eq!(whole.part(), None);
+    assert_eq!(whole.is_part(Some("69")), Err(ListFailure::OtherPart));
+    // The name is signed: renamed in the bytes, the signature fails.
+    let mut renamed = rhone.clone();
+    let at = LIST_FORMAT_LEN + 1;
+    renamed.message[at..at + 2].copy_from_slice(b"75");
+    assert_eq!(renamed.part(), Some("75"));
+    let text = files[1].1.replace(
+        &URL_SAFE_NO_PAD.encode(&rhone.message),
+        &URL_SAFE_NO_PAD.encode(&renamed.message),
+    );
+    assert_eq!(
+        PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
+        Err(ListErrorKind::SignatureMismatch)
+    );
+}
+
+/// `coorace-engagements`, before a part's `/`.
+const LIST_FORMAT_LEN: usize = crate::domain::organiser::pledge_list::LIST_FORMAT.len();
 
 fn file_with(message: &[u8], signature: &[u8]) -> String {
     format!(
