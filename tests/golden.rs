@@ -511,6 +511,12 @@ fn refused_lists() -> Vec<(&'static str, String, &'static str)> {
         .unwrap();
     let (pledge_bytes, pledge_signature) = payload.split_at(payload.len() - 64);
     let file = list_file(2, &message, &signature);
+    // The golden list's bytes after another context, signed.
+    let with_context = |context: &[u8]| {
+        let mut m = context.to_vec();
+        m.extend(&message["coorace-engagements\0".len()..]);
+        signed(&m)
+    };
     vec![
         ("altered", list_file(2, &flipped, &signature), "altered"),
         (
@@ -546,6 +552,23 @@ fn refused_lists() -> Vec<(&'static str, String, &'static str)> {
             list_file(2, pledge_bytes, pledge_signature),
             "malformed",
         ),
+        // A part's context (docs/list-v2.md, « A part's context ») whose
+        // name is none: empty, too long, or a path.
+        (
+            "part-name-empty",
+            with_context(b"coorace-engagements/\0"),
+            "malformed",
+        ),
+        (
+            "part-name-17-bytes",
+            with_context(b"coorace-engagements/abcdefghijklmnopq\0"),
+            "malformed",
+        ),
+        (
+            "part-name-a-path",
+            with_context(b"coorace-engagements/../69\0"),
+            "malformed",
+        ),
     ]
 }
 
@@ -562,6 +585,35 @@ fn publishing_version_2_gives_exactly_the_golden_list() {
     assert_eq!(read.sequence, Some(2524 * 4096));
     // The same entries as version 1's golden list, byte for byte.
     assert_eq!(read.entries, golden_list().entries);
+}
+
+const LIST_V2_PART_FILE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/tests/golden/list-v2-part-69.json"
+);
+
+#[test]
+fn a_part_of_the_golden_list_names_itself_in_its_signed_bytes() {
+    let key = PledgeKey::from_seed(TEST_ORGANISER_SEED);
+    let computed = golden_list_v2().publish_part(&key, Some("69"));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::write(LIST_V2_PART_FILE, &computed).unwrap();
+    }
+    assert_eq!(
+        computed,
+        std::fs::read_to_string(LIST_V2_PART_FILE).unwrap()
+    );
+    // The same list, read as it is; its signed context names « 69 ».
+    assert_eq!(
+        PledgeList::open(&computed, &key.public()),
+        Ok(golden_list_v2())
+    );
+    let signed = PledgeList::signed_part(&computed, &key.public()).unwrap();
+    assert!(signed.message.starts_with(b"coorace-engagements/69\0\x02"));
+    assert_eq!(signed.part(), Some("69"));
+    // The whole list's names none.
+    let whole = PledgeList::signed_part(&golden_list_v2().publish(&key), &key.public()).unwrap();
+    assert_eq!(whole.part(), None);
 }
 
 #[test]
