@@ -75,7 +75,13 @@ pub fn follow_up_texts() -> &'static crate::i18n::FollowUpTexts {
     Locale::current().follow_up()
 }
 
-/// The shards' readers' strings in the language in context.
+/// The wall's strings in the language in context.
+pub fn wall_texts() -> &'static crate::i18n::WallTexts {
+    Locale::current().wall()
+}
+
+/// The strings of a sharded publication's readers in the language in
+/// context.
 pub fn shard_texts() -> &'static crate::i18n::ShardTexts {
     Locale::current().shards()
 }

@@ -22,7 +22,7 @@ pub use campaign_storage::{for_this_campaign, heard, Heard, RECORDS};
 pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{
     campaign, console_texts, follow_up_texts, journey_text_signal, journey_texts, org_texts,
-    shard_texts, text_signal, texts, Locale,
+    shard_texts, text_signal, texts, wall_texts, Locale,
 };
 pub use organiser::{
     organiser, Checked, Checking, ConsoleNotices, ConsoleState, OrganiserContext, Published,

@@ -42,21 +42,22 @@ describe("each build's strings", () => {
     return readFile(DIST + file);
   };
 
-  it('leaves the prose, the journey and the console out of the builds that never show them', async () => {
+  it('leaves the prose, the journey, the wall and the console out of the builds that never show them', async () => {
     const campaign = JSON.parse(await readFile(new URL('campaign/coorace-municipales-2020.json', ROOT), 'utf8'));
     const strings = {
       prose: campaign.proposals[0].text.fr,
       introduction: campaign.introduction.fr[0],
       journey: await rustString('crates/pledge-core/src/i18n/fr.rs', 'key_explain'),
       console: await rustString('crates/pledge-core/src/i18n/console.rs', 'console_lead'),
+      wall: await rustString('crates/pledge-core/src/i18n/wall.rs', 'wall_chart_heading'),
       verdict: await rustString('crates/pledge-core/src/i18n/fr.rs', 'verify_valid'),
     };
     const expected = {
       'pledge-verify': ['verdict'],
       'pledge-journey': ['prose', 'introduction', 'journey', 'verdict'],
       'pledge-widget': ['prose', 'introduction', 'journey', 'verdict'],
-      'pledge-wall': ['verdict'],
-      'pledge-console': ['console', 'verdict'],
+      'pledge-wall': ['verdict', 'wall'],
+      'pledge-console': ['console', 'verdict', 'wall'],
     };
     for (const [bin, carried] of Object.entries(expected)) {
       const wasm = await wasmOf(bin);

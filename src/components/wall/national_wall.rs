@@ -9,7 +9,7 @@ use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
 use crate::domain::organiser::shards;
 use crate::domain::{PublicKey, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{org_texts, organiser, shard_texts};
+use crate::state::{organiser, shard_texts, wall_texts};
 use crate::web;
 
 /// The whole country's wall, from the signed index: its totals and chart
@@ -140,12 +140,12 @@ pub fn NationalWall(
                 <span class="pw-wall__figure">
                     <strong class="pw-wall__number">{totals.candidates}</strong>
                     " "
-                    {move || org_texts().wall_candidates}
+                    {move || wall_texts().wall_candidates}
                 </span>
                 <span class="pw-wall__figure">
                     <strong class="pw-wall__number">{totals.communes}</strong>
                     " "
-                    {move || org_texts().wall_communes}
+                    {move || wall_texts().wall_communes}
                 </span>
             </p>
         </div>

@@ -5,7 +5,7 @@ use crate::domain::organiser::pledge_list::{ListFailure, PledgeList};
 use crate::domain::organiser::shards;
 use crate::domain::{CommuneCode, PublicKey, SigningDate, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{org_texts, organiser, shard_texts, texts};
+use crate::state::{org_texts, organiser, shard_texts, texts, wall_texts};
 use crate::web;
 
 /// What the wall shows once loaded.
@@ -70,7 +70,7 @@ pub fn PledgeWall(
             <p class="pw-step__lead">
                 {move || {
                     fill(
-                        org_texts().wall_lead,
+                        wall_texts().wall_lead,
                         &[("organiser", name), ("date", &texts().date(issued))],
                     )
                 }}
@@ -81,7 +81,7 @@ pub fn PledgeWall(
 
     let body = move || match (organiser.and_then(|o| o.public_key), loaded.get()) {
         (None, _) => view! {
-            <p class="pw-wall__message" role="status">{move || org_texts().wall_no_organiser}</p>
+            <p class="pw-wall__message" role="status">{move || wall_texts().wall_no_organiser}</p>
         }
         .into_any(),
         (Some(_), None) => view! {
@@ -125,7 +125,7 @@ pub fn PledgeWall(
 pub(super) fn failure_view(failure: ListFailure, organiser: &'static str) -> AnyView {
     view! {
         <div class="pw-seal pw-seal--invalid" role="alert">
-            <p class="pw-seal__title">{move || org_texts().wall_error_heading}</p>
+            <p class="pw-seal__title">{move || wall_texts().wall_error_heading}</p>
             <p class="pw-seal__detail">
                 {move || {
                     let said = shard_texts().failure(failure);

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::Totals;
-use crate::state::{campaign, org_texts};
+use crate::state::{campaign, wall_texts};
 
 /// For each of the twenty commitments, how many of the candidates counted
 /// took it: a table (the chart's text alternative) whose bars show the
@@ -42,13 +42,13 @@ pub fn WallChart(
             .collect_view()
     };
     view! {
-        <h2 class="pw-wall__subheading">{move || org_texts().wall_chart_heading}</h2>
+        <h2 class="pw-wall__subheading">{move || wall_texts().wall_chart_heading}</h2>
         <table class="pw-wall-chart">
-            <caption class="pw-visually-hidden">{move || org_texts().wall_chart_caption}</caption>
+            <caption class="pw-visually-hidden">{move || wall_texts().wall_chart_caption}</caption>
             <thead class="pw-visually-hidden">
                 <tr>
-                    <th scope="col">{move || org_texts().wall_commitment_column}</th>
-                    <th scope="col">{move || org_texts().wall_count_column}</th>
+                    <th scope="col">{move || wall_texts().wall_commitment_column}</th>
+                    <th scope="col">{move || wall_texts().wall_count_column}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>

@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{organiser::open_data, ShareLink, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{campaign, follow_up_texts, org_texts, organiser, texts};
+use crate::state::{campaign, follow_up_texts, organiser, texts, wall_texts};
 
 /// How many elected signatories are shown at first, and added by
 /// « Afficher plus ».
@@ -119,7 +119,7 @@ pub fn WallFollowUp(
                     <ul class="pw-wall__entries">{people}</ul>
                     {move || (elected.with(Vec::len) > shown.get()).then(|| view! {
                         <button type="button" class="pw-button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                            {move || org_texts().wall_show_more}
+                            {move || wall_texts().wall_show_more}
                         </button>
                     })}
                     <h3 class="pw-wall__subheading">{move || follow_up_texts().wall_councils_heading}</h3>

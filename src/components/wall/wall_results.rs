@@ -3,7 +3,7 @@ use leptos::{prelude::*, task::spawn_local};
 use crate::domain::journey::communes::ShardFor;
 use crate::domain::{organiser::open_data, CommuneCode, ShareLink, Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::{org_texts, texts};
+use crate::state::{org_texts, texts, wall_texts};
 use crate::web;
 
 /// The communes whose postal code starts with `digits`, from the
@@ -105,10 +105,10 @@ pub fn WallResults(
                 .collect_view()
         });
         let summary = if total == 0 && !query.with(String::is_empty) {
-            fill(org_texts().wall_no_results, &[("query", &query.get())])
+            fill(wall_texts().wall_no_results, &[("query", &query.get())])
         } else {
             fill(
-                org_texts().wall_results,
+                wall_texts().wall_results,
                 &[("shown", &count.to_string()), ("total", &total.to_string())],
             )
         };
@@ -117,7 +117,7 @@ pub fn WallResults(
             <ul class="pw-wall__entries">{entries}</ul>
             {(count < total).then(|| view! {
                 <button type="button" class="pw-button" on:click=move |_| shown.update(|n| *n += PAGE)>
-                    {move || org_texts().wall_show_more}
+                    {move || wall_texts().wall_show_more}
                 </button>
             })}
         }
@@ -140,7 +140,7 @@ pub fn WallResults(
     };
     let left_out = move || {
         wall.with(|w| {
-            let t = org_texts();
+            let t = wall_texts();
             let mut notes = Vec::new();
             if w.withdrawn > 0 {
                 notes.push(view! { <p class="pw-wall__note">{fill(t.wall_withdrawn_note, &[("n", &w.withdrawn.to_string())])}</p> }.into_any());
@@ -171,14 +171,14 @@ pub fn WallResults(
     view! {
         <div class="pw-wall__search">
             <label class="pw-field__label" for="pw-wall-search">
-                {move || org_texts().wall_search_label}
+                {move || wall_texts().wall_search_label}
             </label>
             <input
                 id="pw-wall-search"
                 class="pw-field__input"
                 type="search"
                 autocomplete="off"
-                placeholder=move || org_texts().wall_search_hint
+                placeholder=move || wall_texts().wall_search_hint
                 prop:value=query
                 on:input=move |ev| {
                     shown.set(PAGE);
@@ -189,7 +189,7 @@ pub fn WallResults(
         {results}
         <div class="pw-wall__actions">
             <button type="button" class="pw-button" on:click=download>
-                {move || org_texts().wall_download}
+                {move || wall_texts().wall_download}
             </button>
         </div>
         {left_out}

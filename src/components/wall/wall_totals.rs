@@ -2,7 +2,7 @@ use leptos::prelude::*;
 
 use crate::domain::{Wall, WallScope};
 use crate::i18n::fill;
-use crate::state::org_texts;
+use crate::state::wall_texts;
 
 /// The wall's totals: candidates and communes (of one commune, where a
 /// partner asked), and the toggle that counts the pledges « en attente »
@@ -14,7 +14,7 @@ pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl Into
         scope.with(|s| s.commune.clone()).map(|c| {
             view! {
                 <p class="pw-wall__commune">
-                    <bdi>{move || fill(org_texts().wall_commune_only, &[("commune", &c)])}</bdi>
+                    <bdi>{move || fill(wall_texts().wall_commune_only, &[("commune", &c)])}</bdi>
                 </p>
             }
         })
@@ -26,12 +26,12 @@ pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl Into
                 <span class="pw-wall__figure">
                     <strong class="pw-wall__number">{move || totals.get().candidates}</strong>
                     " "
-                    {move || org_texts().wall_candidates}
+                    {move || wall_texts().wall_candidates}
                 </span>
                 <span class="pw-wall__figure">
                     <strong class="pw-wall__number">{move || totals.get().communes}</strong>
                     " "
-                    {move || org_texts().wall_communes}
+                    {move || wall_texts().wall_communes}
                 </span>
             </p>
             <label class="pw-wall__toggle">
@@ -43,7 +43,7 @@ pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl Into
                         scope.update(|s| s.with_pending = on);
                     }
                 />
-                {move || org_texts().wall_with_pending}
+                {move || wall_texts().wall_with_pending}
             </label>
         </div>
     }

@@ -11,6 +11,7 @@ mod follow_up;
 mod fr;
 mod organiser;
 mod shards;
+mod wall;
 
 pub use console::{ConsoleTexts, CONSOLE_EN, CONSOLE_FR};
 pub use en::{EN, JOURNEY_EN};
@@ -18,6 +19,7 @@ pub use follow_up::{FollowUpTexts, FOLLOW_UP_EN, FOLLOW_UP_FR};
 pub use fr::{FR, JOURNEY_FR};
 pub use organiser::{OrgTexts, ORG_EN, ORG_FR};
 pub use shards::{ShardTexts, SHARDS_EN, SHARDS_FR};
+pub use wall::{WallTexts, WALL_EN, WALL_FR};
 
 use crate::campaign::{Campaign, CAMPAIGN, LANGUAGES, PROPOSAL_COUNT};
 
@@ -94,6 +96,13 @@ impl Lang {
 
     /// The shards' readers' strings: apart, so that the verify build does
     /// not carry them.
+    pub fn wall(self) -> &'static WallTexts {
+        match self {
+            Lang::Fr => &WALL_FR,
+            Lang::En => &WALL_EN,
+        }
+    }
+
     pub fn shards(self) -> &'static ShardTexts {
         match self {
             Lang::Fr => &SHARDS_FR,
@@ -901,15 +910,20 @@ mod tests {
         for org in [format!("{ORG_FR:?}"), format!("{ORG_EN:?}")] {
             assert!(!org.contains(": \"\""));
         }
-        for console in [format!("{CONSOLE_FR:?}"), format!("{CONSOLE_EN:?}")] {
+        for console in [
+            format!("{CONSOLE_FR:?}"),
+            format!("{CONSOLE_EN:?}"),
+            format!("{WALL_FR:?}"),
+            format!("{WALL_EN:?}"),
+        ] {
             assert!(!console.contains(": \"\""));
         }
         let (fr, en) = (
             literals(&format!(
-                "{ORG_FR:?} {CONSOLE_FR:?} {FOLLOW_UP_FR:?} {SHARDS_FR:?}"
+                "{ORG_FR:?} {CONSOLE_FR:?} {FOLLOW_UP_FR:?} {SHARDS_FR:?} {WALL_FR:?}"
             )),
             literals(&format!(
-                "{ORG_EN:?} {CONSOLE_EN:?} {FOLLOW_UP_EN:?} {SHARDS_EN:?}"
+                "{ORG_EN:?} {CONSOLE_EN:?} {FOLLOW_UP_EN:?} {SHARDS_EN:?} {WALL_EN:?}"
             )),
         );
         assert_eq!(fr.len(), en.len());
