@@ -535,6 +535,20 @@ export function organiserSuite(env) {
         assert.ok(!fetched.includes('/engagements.json'), fetched.join(' '));
         assert.ok(fetched.includes('/engagements/2A.json'), fetched.join(' '));
 
+        // One département's file that fails does not stop the others:
+        // said, the others shown, and tried again by a later search.
+        const corsica = files['engagements/2A.json'];
+        env.extra['/engagements/2A.json'] = corsica.replace('{', '{ ');
+        await wall.goto(`${env.url}?mur`);
+        await wall.getByRole('button', { name: 'Charger tous les départements' }).click();
+        await wall.getByRole('alert').getByText(/ne correspond pas à l'index signé/).waitFor();
+        await wall.locator('.pw-wall-entry', { hasText: 'Camille Dupont' }).waitFor();
+        assert.equal(await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).count(), 0);
+        env.extra['/engagements/2A.json'] = corsica;
+        await wall.getByRole('searchbox').fill('2A004');
+        await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).waitFor();
+        await wall.getByRole('alert').filter({ hasText: "ne correspond pas à l'index signé" }).waitFor({ state: 'detached' });
+
         // A shard altered (a space more: the same JSON, not the file the
         // index names), then the index altered: each said.
         const rhone = files['engagements/69.json'];
