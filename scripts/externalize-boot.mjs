@@ -404,7 +404,9 @@ const files = (await list(dir)).filter(
 // at once (774 KB gzip in all; a candidate needs two or three).
 // Cached as they are fetched, not beforehand: the communes, and the wall's
 // and the console's builds (a candidate needs neither).
-const lazy = files.filter((f) => f.startsWith('communes/') || /^pledge-(wall|console)-/.test(f)).sort();
+// The signatures' worker (assets/verify-worker.js) is the wall's and the
+// console's.
+const lazy = files.filter((f) => f.startsWith('communes/') || /^pledge-(wall|console)-/.test(f) || f === 'verify-worker.js').sort();
 const precache = ['./', ...files.filter((f) => f !== 'index.html' && !lazy.includes(f)).sort()];
 // Cached at the first visit: the page and its small files, so that a
 // glance costs little (the page has just fetched the journey build itself;

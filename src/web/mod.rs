@@ -21,6 +21,7 @@ mod signature_pad;
 mod storage;
 mod unicode;
 mod verify;
+mod verify_worker;
 
 pub use builds::{
     card_requested, hand_over_token, precache_rest, prefetch_full_build, release_journey_build,

@@ -514,6 +514,25 @@ export function organiserSuite(env) {
           fetched.filter((p) => p.includes('engagements')),
           ['/engagements/index.json', '/engagements/69.json'],
         );
+        // Its pledges' signatures checked off the page's thread.
+        assert.ok(fetched.includes('/verify-worker.js'), fetched.join(' '));
+        // Where the worker cannot start (a host without its file, here a
+        // file that is no script), the page checks them itself: the same
+        // wall.
+        {
+          const bare = await phoneContext(env.browser, { serviceWorkers: 'block' });
+          const page = await bare.newPage();
+          env.extra['/verify-worker.js'] = 'this is not a script (';
+          try {
+            await page.goto(`${env.url}?mur&commune=69383`);
+            await page.locator('.pw-wall-entry').first().waitFor();
+            assert.equal(await page.locator('.pw-wall__entries .pw-wall-entry').count(), 1);
+            assert.equal(await page.getByRole('alert').count(), 0);
+          } finally {
+            delete env.extra['/verify-worker.js'];
+            await bare.close();
+          }
+        }
         // The national wall: the index's totals at once; a search fetches
         // what it needs.
         fetched.length = 0;
