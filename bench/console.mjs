@@ -15,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 
 import { launchChromium } from '../tests/e2e/browser.mjs';
 import { serveStatic } from '../tests/e2e/server.mjs';
+import { storageKey } from '../tests/e2e/widget-page.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const median = (xs) => {
@@ -41,7 +42,11 @@ async function timed(page, act, until = null) {
     const marked = () => performance.getEntriesByName(until, 'mark').some((m) => m.startTime >= t0);
     // eslint-disable-next-line no-new-func
     await new Function(`return (${act})()`)();
-    while (until && !marked()) await new Promise((r) => setTimeout(r, 10));
+    // Never waits forever: a mark that does not come is a broken bench.
+    while (until && !marked()) {
+      if (performance.now() - t0 > 600000) throw new Error(`no ${until} after 10 minutes`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
     const elapsed = performance.now() - t0;
     // Let the long-task observer report.
@@ -70,6 +75,9 @@ export async function benchConsole(browser, { counts = [30000], runs = 3, dir = 
       const page = await context.newPage();
       await page.goto(`${server.url}?organisateur`);
       await page.getByRole('heading', { level: 1, name: "Console de l'organisateur" }).waitFor();
+      // The TEST organiser's key, which the build pins: « Publier » signs.
+      await page.getByLabel('Importer une clé').setInputFiles(`${root}tests/fixtures/organiser-TEST-key.json`);
+      await page.getByText('Empreinte : YH2E-J5J0-VMB0-J68M').waitFor();
       // The paste itself (the browser's) is not counted: the text is put
       // in the field, then « Vérifier et ajouter » is timed.
       await page.locator('#pw-intake-links').evaluate((area, text) => { area.value = text; }, links);
@@ -90,7 +98,7 @@ export async function benchConsole(browser, { counts = [30000], runs = 3, dir = 
         [...document.querySelectorAll('button')].find((b) => b.textContent.trim() === 'Publier la liste signée').click();
       }, 'pw-console-published');
       results.publish.push(publish);
-      stored = await page.evaluate(() => (localStorage.getItem('pw-pledge-widget/organiser-console/v1') ?? '').length);
+      stored = await page.evaluate((key) => (localStorage.getItem(key) ?? '').length, storageKey('organiser-console/v1'));
       notice = await page.locator('.pw-notice').allTextContents();
       // Reload: from navigation to the console drawn with its pledges.
       await page.reload();
