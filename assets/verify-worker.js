@@ -5,28 +5,36 @@
 // It checks with the browser's WebCrypto, as the page would: the same
 // verdicts, strict rules applied by the caller before asking.
 //
-// Asked:   { id, all, at } — `all` a Uint8Array holding, for each
-//          signature, the key (32 bytes), the signature (64) and the
-//          message; `at` a Uint32Array of (start, end) pairs into it.
-// Answers: { id, verdicts } — a Uint8Array, 1 for a valid signature, else
-//          0 (a key the browser refuses is not valid); or
-//          { id, unsupported: true } where this browser has no Ed25519.
+// Asked:   { v, id, all, at } — `v` the protocol's version (1): a worker
+//          of another version (a cached copy from another build) answers
+//          `failed`; `all` a Uint8Array holding, for each signature, the
+//          key (32 bytes), the signature (64) and the message; `at` a
+//          Uint32Array of (start, end) pairs into it.
+// Answers: { v, id, verdicts } — a Uint8Array, 1 for a valid signature,
+//          else 0 (a key the browser refuses is not valid); or
+//          { v, id, unsupported: true } where this browser has no Ed25519
+//          (NotSupportedError); or { v, id, failed: true } for anything
+//          else: the page then checks on its own thread.
+// Bump VERSION, here and in src/web/verify_worker.rs, with any change.
 'use strict';
+const VERSION = 1;
 const ED25519 = { name: 'Ed25519' };
 const unsupported = (e) => e?.name === 'NotSupportedError';
 
 self.onmessage = async (event) => {
-  const { id, all, at } = event.data ?? {};
+  const { v, id, all, at } = event.data ?? {};
+  const answer = (fields) => self.postMessage({ v: VERSION, id, ...fields });
   try {
-    if (!(all instanceof Uint8Array) || !(at instanceof Uint32Array) || at.length % 2) {
-      throw new TypeError('not a request');
+    if (v !== VERSION || !(all instanceof Uint8Array) || !(at instanceof Uint32Array) || at.length % 2) {
+      answer({ failed: true });
+      return;
     }
     const n = at.length / 2;
     const keys = await Promise.allSettled(
       Array.from({ length: n }, (_, i) => crypto.subtle.importKey('raw', all.subarray(at[2 * i], at[2 * i] + 32), ED25519, false, ['verify'])),
     );
     if (keys.some((k) => k.status === 'rejected' && unsupported(k.reason))) {
-      self.postMessage({ id, unsupported: true });
+      answer({ unsupported: true });
       return;
     }
     const checks = await Promise.allSettled(
@@ -37,16 +45,17 @@ self.onmessage = async (event) => {
       ),
     );
     if (checks.some((c) => c.status === 'rejected' && unsupported(c.reason))) {
-      self.postMessage({ id, unsupported: true });
+      answer({ unsupported: true });
       return;
     }
     const verdicts = new Uint8Array(n);
     checks.forEach((c, i) => {
       verdicts[i] = c.status === 'fulfilled' && c.value === true ? 1 : 0;
     });
-    self.postMessage({ id, verdicts }, [verdicts.buffer]);
+    self.postMessage({ v: VERSION, id, verdicts }, [verdicts.buffer]);
   } catch {
-    // No WebCrypto here (an insecure context): as a browser without Ed25519.
-    self.postMessage({ id, unsupported: true });
+    // Anything else (no WebCrypto in this context, memory): the page
+    // checks on its own thread, and says what it finds there.
+    answer({ failed: true });
   }
 };

@@ -67,7 +67,7 @@ export async function benchWall(browser, { counts = [1000, 10000], runs = 7, dir
       firstScreenRangeMs: `${Math.round(Math.min(...ready))}–${Math.round(Math.max(...ready))}`,
       // Median time at which each step ended, from navigation start.
       stepsMs: Object.fromEntries(
-        ['pw-wall-fetched', 'pw-wall-list-checked', 'pw-verify-parsed', 'pw-verify-keys-imported', 'pw-verify-signatures-checked', 'pw-wall-pledges-checked', 'pw-wall-built', 'pw-wall-ready'].map((k) => [
+        ['pw-wall-fetched', 'pw-wall-list-checked', 'pw-verify-parsed', 'pw-verify-signatures-checked', 'pw-wall-pledges-checked', 'pw-wall-built', 'pw-wall-ready'].map((k) => [
           k.replace(/^pw-(wall|verify)-/, ''),
           Math.round(median(steps.map((m) => m[k]))),
         ]),

@@ -18,6 +18,12 @@ use super::verify::NoEd25519;
 
 /// The worker's file, next to the widget's page.
 const WORKER_FILE: &str = "verify-worker.js";
+/// The protocol's version, as in the worker's file: an answer of another
+/// (a cached worker of another build) is no answer.
+const VERSION: u32 = 1;
+/// How long a request may go unanswered before the worker is given up
+/// (a worker that died without a word, a stalled fetch of its file).
+const PATIENCE_MS: i32 = 30_000;
 
 /// The page's worker, and the requests it has not answered yet.
 struct Checker {
@@ -33,8 +39,21 @@ struct Checker {
 
 thread_local! {
     static CHECKER: RefCell<Option<Checker>> = const { RefCell::new(None) };
-    /// The worker failed once (not found, refused): never asked again.
+    /// The worker failed once (not found, refused, silent, of another
+    /// version): never asked again.
     static BROKEN: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Gives the worker up: every request waiting falls back, and it is never
+/// asked again.
+fn give_up() {
+    BROKEN.set(true);
+    settle(None, &JsValue::UNDEFINED);
+    CHECKER.with_borrow(|c| {
+        if let Some(c) = c {
+            c.worker.terminate();
+        }
+    });
 }
 
 /// Resolves the request `id` (`None`: every request) with `answer`
@@ -58,7 +77,10 @@ fn worker() -> Option<()> {
     if CHECKER.with_borrow(Option::is_some) {
         return Some(());
     }
-    let worker = Worker::new(WORKER_FILE).ok()?;
+    let Ok(worker) = Worker::new(WORKER_FILE) else {
+        BROKEN.set(true);
+        return None;
+    };
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(|event: MessageEvent| {
         let data = event.data();
         let id = Reflect::get(&data, &"id".into())
@@ -69,19 +91,12 @@ fn worker() -> Option<()> {
             settle(id, &data);
         }
     });
-    // Not found, not a script, refused: every request falls back, and the
-    // worker is never asked again.
-    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| {
-        BROKEN.set(true);
-        settle(None, &JsValue::UNDEFINED);
-        CHECKER.with_borrow(|c| {
-            if let Some(c) = c {
-                c.worker.terminate();
-            }
-        });
-    });
+    // Not found, not a script, refused, an answer that cannot be read:
+    // every request falls back, and the worker is never asked again.
+    let on_error = Closure::<dyn FnMut(JsValue)>::new(|_| give_up());
     worker.set_onmessage(Some(on_message.as_ref().unchecked_ref()));
     worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+    worker.set_onmessageerror(Some(on_error.as_ref().unchecked_ref()));
     CHECKER.set(Some(Checker {
         worker,
         pending: HashMap::new(),
@@ -107,6 +122,7 @@ pub(super) async fn verify(
         c.next = c.next.wrapping_add(1);
         Some(c.next)
     })?;
+    Reflect::set(&request, &"v".into(), &VERSION.into()).ok()?;
     Reflect::set(&request, &"id".into(), &id.into()).ok()?;
     Reflect::set(&request, &"all".into(), all).ok()?;
     Reflect::set(&request, &"at".into(), &Uint32Array::from(&bounds[..])).ok()?;
@@ -122,21 +138,36 @@ pub(super) async fn verify(
         settle(Some(id), &JsValue::UNDEFINED);
         return None;
     }
+    // Unanswered for too long: the worker is given up.
+    if let Some(window) = web_sys::window() {
+        let late = Closure::once_into_js(move || {
+            if CHECKER.with_borrow(|c| c.as_ref().is_some_and(|c| c.pending.contains_key(&id))) {
+                give_up();
+            }
+        });
+        let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+            late.unchecked_ref(),
+            PATIENCE_MS,
+        );
+    }
     let answer = JsFuture::from(answer).await.ok()?;
     if answer.is_undefined() {
         return None;
     }
-    if Reflect::get(&answer, &"unsupported".into())
-        .ok()?
-        .is_truthy()
-    {
+    let field = |name: &str| Reflect::get(&answer, &name.into()).unwrap_or_default();
+    // A worker of another build: never asked again.
+    if field("v").as_f64() != Some(f64::from(VERSION)) {
+        give_up();
+        return None;
+    }
+    if field("unsupported").is_truthy() {
         return Some(Err(NoEd25519));
     }
-    let verdicts: Uint8Array = Reflect::get(&answer, &"verdicts".into())
-        .ok()?
-        .dyn_into()
-        .ok()?;
+    let verdicts: Uint8Array = field("verdicts").dyn_into().ok()?;
     // An answer of another length is no answer.
-    (verdicts.length() as usize == at.len())
-        .then(|| Ok(verdicts.to_vec().into_iter().map(|v| v == 1).collect()))
+    if verdicts.length() as usize != at.len() {
+        return None;
+    }
+    super::dom::mark("pw-verify-worker-answered");
+    Some(Ok(verdicts.to_vec().into_iter().map(|v| v == 1).collect()))
 }

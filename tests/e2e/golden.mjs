@@ -83,6 +83,21 @@ export function longList(copies) {
   return JSON.stringify({ ...file, list: message.toString('base64url'), signature: signature.toString('base64url') });
 }
 
+/**
+ * The golden list with its first pledge's signature altered (its last
+ * byte), signed again by the TEST organiser key: a list the organiser
+ * vouches for that holds a forged pledge, which every reader must flag.
+ */
+export function forgedList() {
+  const file = JSON.parse(GOLDEN_LIST);
+  const bytes = Buffer.from(file.list, 'base64url');
+  // The first entry: status (1), date (2), LEB128 length, payload.
+  const first = bytes[41 + 3];
+  const [len, size] = first < 0x80 ? [first, 1] : [(first & 0x7f) | (bytes[41 + 4] << 7), 2];
+  bytes[41 + 3 + size + len - 1] ^= 0x01;
+  return JSON.stringify({ ...file, list: bytes.toString('base64url'), signature: signAsTestOrganiser(bytes).toString('base64url') });
+}
+
 /** The files of a zip of stored files (what the console's engagements.zip
  * is), read by its central directory: { path: text }. */
 export function unzipStored(zip) {

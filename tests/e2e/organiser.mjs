@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 import { phoneContext } from './browser.mjs';
-import { GOLDEN, GOLDEN_LIST, GOLDEN_V2, sequenceOf, unzipStored, withSequence } from './golden.mjs';
+import { GOLDEN, GOLDEN_LIST, GOLDEN_V2, forgedList, sequenceOf, unzipStored, withSequence } from './golden.mjs';
 import { serveStatic } from './server.mjs';
 import { WidgetPage, storageKey } from './widget-page.mjs';
 
@@ -398,6 +398,34 @@ export function organiserSuite(env) {
       }
     });
 
+    it('a forged pledge in a list the organiser signed is flagged, checked in the worker or on the page', async () => {
+      const before = env.extra['/engagements.json'];
+      env.extra['/engagements.json'] = forgedList();
+      try {
+        // The signatures' worker, then one that cannot start (the page
+        // checks): the same verdicts.
+        for (const worker of [null, 'this is not a script (']) {
+          const own = await phoneContext(env.browser, { serviceWorkers: 'block' });
+          const page = await own.newPage();
+          if (worker) env.extra['/verify-worker.js'] = worker;
+          try {
+            await page.goto(`${env.url}?mur`);
+            await page.getByRole('alert').getByText('Entrées non valides, ni affichées ni comptées : 1').waitFor();
+            await page.getByText(/^Entrée 1 : /).waitFor();
+            assert.equal(await page.locator('.pw-wall__entries .pw-wall-entry').count(), 0);
+            const answered = await page.evaluate(() => performance.getEntriesByName('pw-verify-worker-answered').length > 0);
+            assert.equal(answered, !worker);
+          } finally {
+            delete env.extra['/verify-worker.js'];
+            await own.close();
+          }
+        }
+      } finally {
+        env.extra['/engagements.json'] = before;
+        if (before === undefined) delete env.extra['/engagements.json'];
+      }
+    });
+
     it('a list older than one already read on this device says so, and shows no status as current', async () => {
       // A browser of its own, which reads the published list (version 2)
       // first: what it remembers stays out of the other tests.
@@ -516,6 +544,7 @@ export function organiserSuite(env) {
         );
         // Its pledges' signatures checked off the page's thread.
         assert.ok(fetched.includes('/verify-worker.js'), fetched.join(' '));
+        assert.ok(await wall.evaluate(() => performance.getEntriesByName('pw-verify-worker-answered').length > 0));
         // Where the worker cannot start (a host without its file, here a
         // file that is no script), the page checks them itself: the same
         // wall.
@@ -528,6 +557,7 @@ export function organiserSuite(env) {
             await page.locator('.pw-wall-entry').first().waitFor();
             assert.equal(await page.locator('.pw-wall__entries .pw-wall-entry').count(), 1);
             assert.equal(await page.getByRole('alert').count(), 0);
+            assert.equal(await page.evaluate(() => performance.getEntriesByName('pw-verify-worker-answered').length), 0);
           } finally {
             delete env.extra['/verify-worker.js'];
             await bare.close();
