@@ -886,3 +886,21 @@ fn every_stored_record_is_under_the_campaign_and_read_from_before() {
     assert_eq!(names.len(), entries, "records in code: {names:?}");
     assert!(entries >= 14, "the check reads the list");
 }
+
+#[test]
+fn the_signatures_worker_and_the_page_speak_one_version() {
+    // An answer of another version is not believed (a cached worker of
+    // another build): both sides name the same one.
+    let version_in = |path: &str, prefix: &str| -> String {
+        let text = std::fs::read_to_string(root().join(path)).unwrap();
+        let line = text
+            .lines()
+            .find(|l| l.starts_with(prefix))
+            .unwrap_or_else(|| panic!("{prefix} in {path}"));
+        line[prefix.len()..].trim_end_matches(';').trim().to_owned()
+    };
+    let worker = version_in("assets/verify-worker.js", "const VERSION = ");
+    let page = version_in("src/web/verify_worker.rs", "const VERSION: u32 = ");
+    assert_eq!(worker, page);
+    assert!(worker.parse::<u32>().is_ok_and(|v| v >= 1), "{worker}");
+}
