@@ -43,7 +43,8 @@ pub fn NationalWall(
     let entries = StoredValue::new(0usize);
     let asked = StoredValue::new(HashSet::<String>::new());
     let loaded = RwSignal::new(0usize);
-    let failure = RwSignal::new(None::<(String, ListFailure)>);
+    // The shards that failed, each with why (said while any is left).
+    let failed = RwSignal::new(Vec::<(String, ListFailure)>::new());
     let fetch = move |names: Vec<String>| {
         let names: Vec<String> = names
             .into_iter()
@@ -66,16 +67,18 @@ pub fn NationalWall(
             };
             // A shard that fails is said, the others still fetched, and it
             // is no longer asked for: a later search tries it again (and,
-            // read then, clears what was said).
+            // read then, it is no longer said).
             let give_up = |e, name: &String| {
-                let _ = failure.try_set(Some((name.clone(), e)));
+                failed.try_update(|f| {
+                    f.retain(|(n, _)| n != name);
+                    f.push((name.clone(), e));
+                });
                 asked.try_update_value(|a| a.remove(name));
             };
             for (i, name) in names.iter().enumerate() {
-                let shard = web::load_shard(&index, name, &pinned, rust_verifier).await;
                 // Each shard's wall on its own (its candidates are its
                 // own), then added to the others'.
-                let part = match shard {
+                let part = match web::load_shard(&index, name, &pinned, rust_verifier).await {
                     Ok(shard) => pledge_wall::wall_of(&shard.list)
                         .await
                         .map(|part| (part, shard.list.entries.len())),
@@ -87,8 +90,8 @@ pub fn NationalWall(
                         entries.set_value(before + count);
                         pending.update_value(|p| p.push((part, before)));
                         let _ = loaded.try_update(|n| *n += 1);
-                        if failure.with_untracked(|f| f.as_ref().is_some_and(|(n, _)| n == name)) {
-                            let _ = failure.try_set(None);
+                        if failed.with_untracked(|f| f.iter().any(|(n, _)| n == name)) {
+                            failed.try_update(|f| f.retain(|(n, _)| n != name));
                         }
                     }
                     Err(e) => give_up(e, name),
@@ -150,7 +153,7 @@ pub fn NationalWall(
             </p>
         </div>
         <p class="pw-wall__note">{move || shard_texts().national_hint}</p>
-        {move || failure.get().map(|(_, f)| failure_view(f, name))}
+        {move || failed.with(|f| f.first().map(|(_, why)| failure_view(*why, name)))}
         <WallResults wall scope embedded query />
         {progress}
         <Show when=move || loaded.get() < count>
