@@ -48,6 +48,10 @@ pub trait Io {
     fn take_handover(&self) -> Handover;
     /// Keeps the latest draft text for a build that takes over.
     fn keep_for_handover(&self, draft_text: &str);
+    /// Runs `f` once the page has drawn what just changed (the browser:
+    /// a moment after its next frame, in a task of its own), so that a
+    /// slow save never holds what the person sees.
+    fn after_paint(&self, f: Box<dyn FnOnce()>);
 }
 
 /// The interface as the state holds it.
@@ -64,6 +68,18 @@ pub struct MemoryIo {
     handover: Rc<RefCell<Handover>>,
     /// How many times the browser was asked to keep the site's storage.
     keep_asked: Rc<RefCell<u32>>,
+    /// What waits for the next paint ([`MemoryIo::paint`]); `None`: run
+    /// at once.
+    paint: Rc<RefCell<Option<Vec<Deferred>>>>,
+}
+
+/// Work waiting for the next paint.
+struct Deferred(Box<dyn FnOnce()>);
+
+impl std::fmt::Debug for Deferred {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Deferred")
+    }
 }
 
 #[derive(Debug, Default)]
@@ -81,6 +97,7 @@ impl Default for MemoryIo {
             seeds: Rc::new(RefCell::new(1)),
             handover: Rc::default(),
             keep_asked: Rc::default(),
+            paint: Rc::default(),
         }
     }
 }
@@ -101,7 +118,26 @@ impl MemoryIo {
             seeds: Rc::new(RefCell::new(*self.seeds.borrow() + 100)),
             handover: Rc::default(),
             keep_asked: Rc::default(),
+            paint: Rc::default(),
         }
+    }
+
+    /// A page that draws only when told ([`MemoryIo::paint`]): what waits
+    /// for the next paint waits until then.
+    pub fn painting_later(self) -> Self {
+        *self.paint.borrow_mut() = Some(Vec::new());
+        self
+    }
+
+    /// Draws the page: runs what waited for it; how many.
+    pub fn paint(&self) -> usize {
+        let waiting = self.paint.borrow_mut().as_mut().map(std::mem::take);
+        let waiting = waiting.unwrap_or_default();
+        let n = waiting.len();
+        for Deferred(f) in waiting {
+            f();
+        }
+        n
     }
 
     /// Refuses (`true`) or accepts every write from now on.
@@ -186,4 +222,15 @@ impl Io for MemoryIo {
     }
 
     fn keep_for_handover(&self, _draft_text: &str) {}
+
+    fn after_paint(&self, f: Box<dyn FnOnce()>) {
+        let mut paint = self.paint.borrow_mut();
+        match paint.as_mut() {
+            Some(waiting) => waiting.push(Deferred(f)),
+            None => {
+                drop(paint);
+                f();
+            }
+        }
+    }
 }

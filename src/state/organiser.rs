@@ -121,6 +121,9 @@ pub struct ConsoleState {
     last_sequence: StoredValue<Option<u32>, LocalStorage>,
     /// The follow-up of the list published now, as last read.
     published_follow_up: StoredValue<Option<FollowUp>, LocalStorage>,
+    /// A change waits to be saved, after the page shows it
+    /// ([`ConsoleState::flush`]).
+    unsaved: StoredValue<bool, LocalStorage>,
 }
 
 impl ConsoleState {
@@ -185,6 +188,7 @@ impl ConsoleState {
             follow_up_hold: StoredValue::new_local(follow_up_hold),
             last_sequence: StoredValue::new_local(None),
             published_follow_up: StoredValue::new_local(None),
+            unsaved: StoredValue::new_local(false),
         }
     }
 
@@ -339,15 +343,33 @@ impl ConsoleState {
             return;
         }
         self.console.update(f);
-        self.save();
+        // Saved once the page shows the change: at 50,000 pledges writing
+        // the record is a task of about 100 ms, which the person should not
+        // wait for. Changes meanwhile are saved together.
+        if !self.unsaved.get_value() {
+            self.unsaved.set_value(true);
+            let this = *self;
+            self.io().after_paint(Box::new(move || this.flush()));
+        }
+    }
+
+    /// Saves a change that waits to be (see [`ConsoleState::change`]):
+    /// after the page shows it, and when the person leaves or hides the
+    /// page. Nothing once the console is gone.
+    pub fn flush(&self) {
+        if self.unsaved.try_get_value() == Some(true) {
+            self.save();
+        }
     }
 
     /// Saves the console as it is (after [`ConsoleState::take_checked`];
-    /// every other change saves at once). Never while it is opening.
+    /// every other change is saved once shown, [`ConsoleState::flush`]).
+    /// Never while it is opening.
     pub fn save(&self) {
         if self.record.with_value(Option::is_some) {
             return;
         }
+        self.unsaved.set_value(false);
         let saved = if self.hold.get_value() {
             Err(StoreError::Unavailable)
         } else {

@@ -455,6 +455,48 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
 }
 
 #[test]
+fn a_change_is_saved_once_shown_and_changes_meanwhile_together() {
+    use crate::domain::{Console, EntryStatus};
+    let _owner = owner();
+    let io = MemoryIo::default().painting_later();
+    let console = open_console(&io);
+    take_links(&console, &golden_links());
+    let before = io.stored(Console::KEY).unwrap();
+
+    // Shown at once, saved after the page is drawn: both changes in one
+    // save.
+    console.set_status(0, EntryStatus::Verified);
+    console.set_note(1, "appel");
+    assert_eq!(
+        console.with(|c| c.status(0)).map(|s| s.0),
+        Some(EntryStatus::Verified)
+    );
+    assert_eq!(io.stored(Console::KEY).as_deref(), Some(before.as_str()));
+    assert_eq!(io.paint(), 1, "one save for the two changes");
+    let saved = io.stored(Console::KEY).unwrap();
+    assert_ne!(saved, before);
+    let again = open_console(&io);
+    assert_eq!(
+        again.with(|c| c.status(0)).map(|s| s.0),
+        Some(EntryStatus::Verified)
+    );
+    assert_eq!(again.with(|c| c.entries()[1].note.clone()), "appel");
+
+    // Leaving the page before it is drawn saves too (`flush`), once.
+    console.set_status(2, EntryStatus::Withdrawn);
+    console.flush();
+    let left = io.stored(Console::KEY).unwrap();
+    assert_ne!(left, saved);
+    io.put(Console::KEY, "another tab's, since");
+    assert_eq!(io.paint(), 1);
+    assert_eq!(
+        io.stored(Console::KEY).as_deref(),
+        Some("another tab's, since"),
+        "nothing left to save: the paint writes nothing"
+    );
+}
+
+#[test]
 fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     use crate::domain::{Console, EntryStatus, PledgeList};
     let _owner = owner();

@@ -77,6 +77,55 @@ impl Io for BrowserIo {
     fn keep_for_handover(&self, draft_text: &str) {
         super::builds::keep_latest_draft(draft_text.to_owned());
     }
+
+    fn after_paint(&self, f: Box<dyn FnOnce()>) {
+        after_paint(f);
+    }
+}
+
+/// Runs `f` 200 ms after the next frame is drawn (so that changes made
+/// in quick succession are saved together, and the frame is never held),
+/// or after 500 ms if no frame comes (a hidden tab draws none); once. The
+/// mark `pw-after-paint` is for the benchmark.
+fn after_paint(f: Box<dyn FnOnce()>) {
+    use std::cell::Cell;
+    use std::time::Duration;
+    let once = Rc::new(Cell::new(Some(f)));
+    let run = {
+        let once = Rc::clone(&once);
+        move || {
+            if let Some(f) = once.take() {
+                f();
+                super::mark("pw-after-paint");
+            }
+        }
+    };
+    let late = run.clone();
+    request_animation_frame(move || set_timeout(run, Duration::from_millis(200)));
+    set_timeout(late, Duration::from_millis(500));
+}
+
+/// Calls `f` when the person leaves the page or hides it (`pagehide`, and
+/// `visibilitychange` to hidden: a phone may close a hidden tab without
+/// any other event), until the calling owner is cleaned up.
+pub fn on_leaving(f: impl Fn() + 'static) {
+    let f = Rc::new(f);
+    let hide = {
+        let f = Rc::clone(&f);
+        window_event_listener(leptos::ev::pagehide, move |_| f())
+    };
+    // `visibilitychange` is fired at the document and bubbles to the window.
+    let hidden = window_event_listener_untyped("visibilitychange", move |_| {
+        let hidden = super::dom::document()
+            .is_some_and(|d| d.visibility_state() == web_sys::VisibilityState::Hidden);
+        if hidden {
+            f();
+        }
+    });
+    on_cleanup(move || {
+        hide.remove();
+        hidden.remove();
+    });
 }
 
 /// Calls `f(key, new_value)` when another tab of this origin changes

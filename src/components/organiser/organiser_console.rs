@@ -36,6 +36,10 @@ pub fn OrganiserConsole(
     }
     web::mark("pw-console-start");
     let state = ConsoleState::open(io);
+    // A change waiting to be saved is saved when the page is left or
+    // hidden (a phone may close a hidden tab), or the console closed.
+    web::on_leaving(move || state.flush());
+    on_cleanup(move || state.flush());
     // The stored pledges are checked by the browser, a batch at a time,
     // before the console shows them.
     match state.record_to_check() {
