@@ -88,9 +88,6 @@ impl Io for CampaignIo {
     fn keep_for_handover(&self, draft_text: &str) {
         self.inner.keep_for_handover(draft_text);
     }
-    fn after_paint(&self, f: Box<dyn FnOnce()>) {
-        self.inner.after_paint(f);
-    }
 }
 
 /// The browser's storage as this campaign uses it.

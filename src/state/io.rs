@@ -48,11 +48,14 @@ pub trait Io {
     fn take_handover(&self) -> Handover;
     /// Keeps the latest draft text for a build that takes over.
     fn keep_for_handover(&self, draft_text: &str);
-    /// Runs `f` once the page has drawn what just changed (the browser:
-    /// a moment after its next frame, in a task of its own), so that a
-    /// slow save never holds what the person sees.
-    fn after_paint(&self, f: Box<dyn FnOnce()>);
 }
+
+/// Runs work once the page has drawn what just changed (the browser:
+/// `web::after_paint`, a moment after its next frame, in a task of its
+/// own), so that a slow save never holds what the person sees. Apart from
+/// [`Io`]: only the console's build needs it, and what `BrowserIo`
+/// implements, every build carries.
+pub type AfterPaint = Rc<dyn Fn(Box<dyn FnOnce()>)>;
 
 /// The interface as the state holds it.
 pub type SharedIo = Rc<dyn Io>;
@@ -127,6 +130,22 @@ impl MemoryIo {
     pub fn painting_later(self) -> Self {
         *self.paint.borrow_mut() = Some(Vec::new());
         self
+    }
+
+    /// The page's [`AfterPaint`]: at once, or at the next
+    /// [`MemoryIo::paint`] of a page [painting later](MemoryIo::painting_later).
+    pub fn after_paint(&self) -> AfterPaint {
+        let paint = Rc::clone(&self.paint);
+        Rc::new(move |f| {
+            let mut waiting = paint.borrow_mut();
+            match waiting.as_mut() {
+                Some(waiting) => waiting.push(Deferred(f)),
+                None => {
+                    drop(waiting);
+                    f();
+                }
+            }
+        })
     }
 
     /// Draws the page: runs what waited for it; how many.
@@ -222,15 +241,4 @@ impl Io for MemoryIo {
     }
 
     fn keep_for_handover(&self, _draft_text: &str) {}
-
-    fn after_paint(&self, f: Box<dyn FnOnce()>) {
-        let mut paint = self.paint.borrow_mut();
-        match paint.as_mut() {
-            Some(waiting) => waiting.push(Deferred(f)),
-            None => {
-                drop(paint);
-                f();
-            }
-        }
-    }
 }

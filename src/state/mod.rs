@@ -19,7 +19,7 @@ mod organiser;
 use leptos::prelude::*;
 
 pub use campaign_storage::{for_this_campaign, heard, Heard, RECORDS};
-pub use io::{Handover, Io, MemoryIo, SharedIo, StoreError};
+pub use io::{AfterPaint, Handover, Io, MemoryIo, SharedIo, StoreError};
 pub use locale::{
     campaign, console_texts, follow_up_texts, journey_text_signal, journey_texts, org_texts,
     shard_texts, text_signal, texts, wall_texts, Locale,

@@ -3,7 +3,7 @@
 
 use leptos::prelude::*;
 
-use super::{SharedIo, StoreError};
+use super::{AfterPaint, SharedIo, StoreError};
 use crate::domain::{
     organiser::{
         follow_up::{FollowUp, Record},
@@ -121,16 +121,21 @@ pub struct ConsoleState {
     last_sequence: StoredValue<Option<u32>, LocalStorage>,
     /// The follow-up of the list published now, as last read.
     published_follow_up: StoredValue<Option<FollowUp>, LocalStorage>,
-    /// A change waits to be saved, after the page shows it
-    /// ([`ConsoleState::flush`]).
+    /// A change is not in storage yet: it waits for the page to show it
+    /// ([`ConsoleState::flush`]), or the browser refused it (tried again
+    /// at the next flush).
     unsaved: StoredValue<bool, LocalStorage>,
+    /// A flush is asked for after the next paint.
+    flush_asked: StoredValue<bool, LocalStorage>,
+    after_paint: StoredValue<AfterPaint, LocalStorage>,
 }
 
 impl ConsoleState {
     /// Opens the console: its stored record is read, and its pledges wait
     /// for their signatures' check ([`ConsoleState::record_to_check`],
-    /// then [`ConsoleState::opened`]) before it shows them.
-    pub fn open(io: SharedIo) -> Self {
+    /// then [`ConsoleState::opened`]) before it shows them. Changes are
+    /// saved once `after_paint` says the page shows them.
+    pub fn open(io: SharedIo, after_paint: AfterPaint) -> Self {
         let mut notices = ConsoleNotices::default();
         let mut record = None;
         let mut hold = false;
@@ -189,6 +194,8 @@ impl ConsoleState {
             last_sequence: StoredValue::new_local(None),
             published_follow_up: StoredValue::new_local(None),
             unsaved: StoredValue::new_local(false),
+            flush_asked: StoredValue::new_local(false),
+            after_paint: StoredValue::new_local(after_paint),
         }
     }
 
@@ -343,19 +350,29 @@ impl ConsoleState {
             return;
         }
         self.console.update(f);
-        // Saved once the page shows the change: at 50,000 pledges writing
-        // the record is a task of about 100 ms, which the person should not
-        // wait for. Changes meanwhile are saved together.
-        if !self.unsaved.get_value() {
-            self.unsaved.set_value(true);
+        self.save_soon();
+    }
+
+    /// Saves once the page shows the change: at 50,000 pledges writing the
+    /// record is a task of about 100 ms, which the person should not wait
+    /// for. Changes meanwhile are saved together.
+    fn save_soon(&self) {
+        self.unsaved.set_value(true);
+        if !self.flush_asked.get_value() {
+            self.flush_asked.set_value(true);
             let this = *self;
-            self.io().after_paint(Box::new(move || this.flush()));
+            (self.after_paint.get_value())(Box::new(move || {
+                if this.flush_asked.try_set_value(false).is_none() {
+                    this.flush();
+                }
+            }));
         }
     }
 
-    /// Saves a change that waits to be (see [`ConsoleState::change`]):
-    /// after the page shows it, and when the person leaves or hides the
-    /// page. Nothing once the console is gone.
+    /// Saves what is not in storage yet (see [`ConsoleState::change`]):
+    /// after the page shows a change, when the person leaves or hides the
+    /// page, before publishing; a save the browser refused is tried again.
+    /// Nothing once the console is gone.
     pub fn flush(&self) {
         if self.unsaved.try_get_value() == Some(true) {
             self.save();
@@ -369,13 +386,13 @@ impl ConsoleState {
         if self.record.with_value(Option::is_some) {
             return;
         }
-        self.unsaved.set_value(false);
         let saved = if self.hold.get_value() {
             Err(StoreError::Unavailable)
         } else {
             let text = self.console.with_untracked(Console::encode);
             self.io().set(Console::KEY, &text)
         };
+        self.unsaved.set_value(saved.is_err());
         self.notices.update(|n| {
             n.not_saved = saved == Err(StoreError::Unavailable);
             n.storage_full = saved == Err(StoreError::Refused);
@@ -415,6 +432,8 @@ impl ConsoleState {
         if self.record.with_value(Option::is_none) {
             self.console
                 .update(|c| report = c.take_checked(pasted, checked, today));
+            // Saved by the caller in the next task, or by a flush before.
+            self.unsaved.set_value(true);
         }
         self.checking.set(None);
         report
@@ -517,6 +536,8 @@ impl ConsoleState {
         if self.record.with_value(Option::is_some) {
             return None;
         }
+        // What is published is saved first (or said not to be).
+        self.flush();
         let key = self.key.get_untracked()?;
         // Never over a follow-up it could not read (held) or that differs
         // from the published one: either would erase published records.

@@ -322,7 +322,7 @@ fn golden_links() -> String {
 /// Opens the console as its page does, the stored pledges checked (here
 /// in Rust; in the browser by WebCrypto).
 fn open_console(io: &MemoryIo) -> ConsoleState {
-    let console = ConsoleState::open(io.clone().shared());
+    let console = ConsoleState::open(io.clone().shared(), io.after_paint());
     if let Some(record) = console.record_to_check() {
         console.opened(crate::domain::check_in_rust(&record.payloads()));
     }
@@ -353,7 +353,7 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
     take_links(&console, &golden_links());
     let stored = io.stored(Console::KEY).unwrap();
 
-    let opening = ConsoleState::open(io.clone().shared());
+    let opening = ConsoleState::open(io.clone().shared(), io.after_paint());
     assert_eq!(
         opening.checking(),
         Some(Checking {
@@ -379,7 +379,7 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
 
     // One pledge the browser says does not verify: the record is set
     // aside whole, and said.
-    let refused = ConsoleState::open(io.clone().shared());
+    let refused = ConsoleState::open(io.clone().shared(), io.after_paint());
     let record = refused.record_to_check().unwrap();
     let mut checked = check_in_rust(&record.payloads());
     checked[1] = Err(LinkError::new(LinkErrorKind::SignatureMismatch));
@@ -396,7 +396,7 @@ fn the_console_saves_nothing_and_publishes_nothing_until_its_record_is_checked()
     // record is neither removed nor saved over, and an earlier, different
     // backup is never overwritten.
     io.put(Console::KEY, &stored);
-    let late = ConsoleState::open(io.clone().shared());
+    let late = ConsoleState::open(io.clone().shared(), io.after_paint());
     let record = late.record_to_check().unwrap();
     let mut checked = check_in_rust(&record.payloads());
     checked[0] = Err(LinkError::new(LinkErrorKind::SignatureMismatch));
@@ -448,7 +448,10 @@ fn the_console_survives_a_reload_and_sets_aside_what_it_cannot_read() {
         .starts_with("{\"version\":1"));
 
     // Without storage: said, and the work lives in the tab.
-    let none = ConsoleState::open(MemoryIo::unavailable().shared());
+    let none = ConsoleState::open(
+        MemoryIo::unavailable().shared(),
+        MemoryIo::default().after_paint(),
+    );
     assert!(none.notices().not_saved);
     take_links(&none, &golden_links());
     assert_eq!(none.with(|c| c.entries().len()), 3);
@@ -481,6 +484,32 @@ fn a_change_is_saved_once_shown_and_changes_meanwhile_together() {
         Some(EntryStatus::Verified)
     );
     assert_eq!(again.with(|c| c.entries()[1].note.clone()), "appel");
+
+    // A save the browser refuses is said, and tried again at the next
+    // flush (leaving the page, publishing).
+    io.set_full(true);
+    console.set_status(0, EntryStatus::Withdrawn);
+    assert_eq!(io.paint(), 1);
+    assert!(console.notices().storage_full);
+    assert_eq!(io.stored(Console::KEY).as_deref(), Some(saved.as_str()));
+    io.set_full(false);
+    console.flush();
+    assert!(!console.notices().storage_full);
+    let saved = io.stored(Console::KEY).unwrap();
+    assert_eq!(
+        open_console(&io).with(|c| c.status(0)).map(|s| s.0),
+        Some(EntryStatus::Withdrawn)
+    );
+
+    // Links taken, the page left before the task that saves them: saved.
+    let fresh = MemoryIo::default().painting_later();
+    let pasting = open_console(&fresh);
+    let pasted = pasting.read_links(&golden_links()).unwrap().unwrap();
+    let checked = crate::domain::check_in_rust(&pasted.payloads());
+    pasting.take_checked(pasted, checked);
+    assert_eq!(fresh.stored(Console::KEY), None);
+    pasting.flush();
+    assert_eq!(open_console(&fresh).with(|c| c.entries().len()), 3);
 
     // Leaving the page before it is drawn saves too (`flush`), once.
     console.set_status(2, EntryStatus::Withdrawn);

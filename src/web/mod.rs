@@ -53,7 +53,7 @@ pub use sharing::{
     ShareOutcome,
 };
 pub use signature_pad::{capture_pointer, draw_pad, pad_point};
-pub use storage::{on_leaving, on_storage_change, BrowserIo};
+pub use storage::{after_paint, on_leaving, on_storage_change, BrowserIo};
 pub use verify::{
     check_payloads, ed25519_verify, next_task, verify_link, verify_payload, verify_payloads,
     NoEd25519,

@@ -77,17 +77,13 @@ impl Io for BrowserIo {
     fn keep_for_handover(&self, draft_text: &str) {
         super::builds::keep_latest_draft(draft_text.to_owned());
     }
-
-    fn after_paint(&self, f: Box<dyn FnOnce()>) {
-        after_paint(f);
-    }
 }
 
 /// Runs `f` 200 ms after the next frame is drawn (so that changes made
 /// in quick succession are saved together, and the frame is never held),
 /// or after 500 ms if no frame comes (a hidden tab draws none); once. The
 /// mark `pw-after-paint` is for the benchmark.
-fn after_paint(f: Box<dyn FnOnce()>) {
+pub fn after_paint(f: Box<dyn FnOnce()>) {
     use std::cell::Cell;
     use std::time::Duration;
     let once = Rc::new(Cell::new(Some(f)));

@@ -109,13 +109,22 @@ fn worker() -> Option<()> {
 
 /// The signatures laid out in `all` (key, signature, message, at `at`'s
 /// (start, end) pairs), checked by the worker: `None` where it cannot
-/// answer (the caller then checks on the page's thread).
+/// answer (the caller then checks on the page's thread). `canary` is one
+/// more in `all` that is not valid (the first one with a bit of its
+/// signature flipped), asked after the others: a worker that calls it
+/// valid (one that says yes to everything, or no longer checks) is not
+/// believed, and never asked again.
 pub(super) async fn verify(
     all: &Uint8Array,
     at: &[(u32, u32)],
+    canary: (u32, u32),
 ) -> Option<Result<Vec<bool>, NoEd25519>> {
     worker()?;
-    let bounds: Vec<u32> = at.iter().flat_map(|&(start, end)| [start, end]).collect();
+    let bounds: Vec<u32> = at
+        .iter()
+        .chain([&canary])
+        .flat_map(|&(start, end)| [start, end])
+        .collect();
     let request = Object::new();
     let id = CHECKER.with_borrow_mut(|c| {
         let c = c.as_mut()?;
@@ -164,10 +173,13 @@ pub(super) async fn verify(
         return Some(Err(NoEd25519));
     }
     let verdicts: Uint8Array = field("verdicts").dyn_into().ok()?;
-    // An answer of another length is no answer.
-    if verdicts.length() as usize != at.len() {
+    let mut verdicts = verdicts.to_vec();
+    // An answer of another length is no answer; one that calls the canary
+    // valid, no worker to believe.
+    if verdicts.len() != at.len() + 1 || verdicts.pop() != Some(0) {
+        give_up();
         return None;
     }
     super::dom::mark("pw-verify-worker-answered");
-    Some(Ok(verdicts.to_vec().into_iter().map(|v| v == 1).collect()))
+    Some(Ok(verdicts.into_iter().map(|v| v == 1).collect()))
 }

@@ -402,9 +402,12 @@ export function organiserSuite(env) {
       const before = env.extra['/engagements.json'];
       env.extra['/engagements.json'] = forgedList();
       try {
-        // The signatures' worker, then one that cannot start (the page
-        // checks): the same verdicts.
-        for (const worker of [null, 'this is not a script (']) {
+        // The signatures' worker, then one that cannot start, then one
+        // that says every signature is valid (wrong about the one the page
+        // knows is not, it is not believed): the page checks, the same
+        // verdicts.
+        const credulous = `self.onmessage = (e) => { const { v, id, at } = e.data; self.postMessage({ v, id, verdicts: new Uint8Array(at.length / 2).fill(1) }); };`;
+        for (const worker of [null, 'this is not a script (', credulous]) {
           const own = await phoneContext(env.browser, { serviceWorkers: 'block' });
           const page = await own.newPage();
           if (worker) env.extra['/verify-worker.js'] = worker;
@@ -516,7 +519,7 @@ export function organiserSuite(env) {
           page.getByRole('button', { name: 'Publier la liste signée' }).click(),
         ]);
         const files = unzipStored(await readFile(await zip.path()));
-        assert.deepEqual(Object.keys(files), [
+        assert.deepEqual(Object.keys(files).slice(0, 7), [
           'engagements.json',
           'engagements.csv',
           'engagements/index.json',
@@ -525,6 +528,10 @@ export function organiserSuite(env) {
           'engagements/976.json',
           'engagements/sans-code.json',
         ]);
+        // And an empty file for every other département (117 of them),
+        // which the index does not name.
+        assert.equal(Object.keys(files).length, 7 + 117);
+        assert.ok(files['engagements/75.json'].includes('"format": "coorace-engagements"'), files['engagements/75.json']);
         for (const [path, text] of Object.entries(files)) {
           env.extra[`/${path}`] = text;
           shardFiles.push(`/${path}`);
@@ -634,6 +641,29 @@ export function organiserSuite(env) {
         await wall.goto(`${env.url}?mur`);
         await wall.getByRole('alert').getByText(misplaced).waitFor();
         assert.equal(await wall.locator('.pw-wall-entry').count(), 0);
+
+        // The next publication, unpacked over this one, replaces every
+        // département's file, even one whose pledges are gone since: a
+        // pledge's page, which reads its département's file without the
+        // index, never takes the file left from before as current.
+        env.extra['/engagements.json'] = files['engagements.json'];
+        env.extra['/engagements/index.json'] = files['engagements/index.json'];
+        await page.locator('.pw-console-entry', { hasText: 'Ajaccio' })
+          .getByRole('button', { name: 'Retirer de la console' }).click();
+        await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
+        const [next] = await Promise.all([
+          page.waitForEvent('download', (d) => d.suggestedFilename() === 'engagements.zip'),
+          page.getByRole('button', { name: 'Publier la liste signée' }).click(),
+        ]);
+        const later = unzipStored(await readFile(await next.path()));
+        for (const [path, text] of Object.entries(later)) {
+          env.extra[`/${path}`] = text;
+          shardFiles.push(`/${path}`);
+        }
+        assert.notEqual(later['engagements/2A.json'], files['engagements/2A.json']);
+        await wall.goto(onWidget(env, v2('corsica')));
+        await wall.getByText('Signature valide — clé non vérifiée par Coorace (TEST)').waitFor();
+        assert.equal(await wall.getByText(/vérifié par Coorace \(TEST\) le/).count(), 0);
         await reader.close();
       } finally {
         for (const path of shardFiles) delete env.extra[path];

@@ -35,7 +35,7 @@ pub fn OrganiserConsole(
         .into_any();
     }
     web::mark("pw-console-start");
-    let state = ConsoleState::open(io);
+    let state = ConsoleState::open(io, std::rc::Rc::new(web::after_paint));
     // A change waiting to be saved is saved when the page is left or
     // hidden (a phone may close a hidden tab), or the console closed.
     web::on_leaving(move || state.flush());

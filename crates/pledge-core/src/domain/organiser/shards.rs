@@ -177,8 +177,24 @@ pub fn split(
         .collect()
 }
 
+/// Every name a shard can have: each département a well-formed commune
+/// code can name (`00`…`96` and `99`, `2A`, `2B`, `970`…`989`, see
+/// `CommuneCode::department`) and [`UNCODED`].
+pub fn every_shard_name() -> impl Iterator<Item = String> {
+    (0..=99)
+        .filter(|n| !matches!(n, 97 | 98))
+        .map(|n| format!("{n:02}"))
+        .chain(["2A".to_owned(), "2B".to_owned()])
+        .chain((970..=989).map(|n| n.to_string()))
+        .chain([UNCODED.to_owned()])
+}
+
 /// A sharded publication, signed by `key`: the index's file and each
-/// shard's path and file.
+/// shard's path and file. Every other name a shard can have gets an empty
+/// shard, signed, that the index does not name: unpacked over an earlier
+/// publication, it replaces a file left from it (a département whose
+/// pledges are gone since), which a pledge's page, reading its
+/// département's file without the index, would otherwise take as current.
 pub fn publish(
     list: &PledgeList,
     verdicts: &[Result<VerifiedPledge, LinkError>],
@@ -197,6 +213,18 @@ pub fn publish(
         };
         files.push((summary.path(), text));
         summaries.push(summary);
+    }
+    let empty = PledgeList {
+        issued: list.issued,
+        sequence: list.sequence,
+        entries: Vec::new(),
+        follow_up: FollowUp::default(),
+    };
+    for part in every_shard_name() {
+        if !summaries.iter().any(|s| s.name == part) {
+            let path = format!("{FOLDER}{part}.json");
+            files.push((path, empty.publish_part(key, Some(&part))));
+        }
     }
     let index = ShardIndex {
         issued: list.issued,

@@ -102,7 +102,7 @@ fn each_shard_is_a_signed_list_and_the_index_adds_them_up() {
     assert_eq!((index.issued, index.sequence), (list.issued, 12_288_005));
     let names: Vec<_> = index.shards.iter().map(|s| s.name.as_str()).collect();
     assert_eq!(names, ["2A", "69", "974", UNCODED]);
-    let paths: Vec<_> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let paths: Vec<_> = files.iter().map(|(p, _)| p.as_str()).take(4).collect();
     assert_eq!(
         paths,
         [
@@ -194,6 +194,7 @@ fn each_shard_is_signed_for_its_place_and_no_other() {
     // Each shard names its département in its signed bytes.
     let parts: Vec<_> = files
         .iter()
+        .take(4)
         .map(|(_, t)| signed(t).part().map(str::to_owned))
         .collect();
     assert_eq!(
@@ -222,6 +223,52 @@ fn each_shard_is_signed_for_its_place_and_no_other() {
         PledgeList::open(&text, &pinned).map_err(|e| e.kind()),
         Err(ListErrorKind::SignatureMismatch)
     );
+}
+
+#[test]
+fn every_other_departement_gets_an_empty_shard_the_index_does_not_name() {
+    let list = list();
+    let (index_text, files) = publish(&list, &verdicts(&list), &organiser());
+    let pinned = organiser().public();
+    let index = ShardIndex::open(&index_text, &pinned).unwrap();
+    let names: Vec<String> = every_shard_name().collect();
+    assert_eq!(names.len(), 98 + 2 + 20 + 1);
+    assert!(
+        ["00", "01", "69", "96", "2A", "2B", "970", "974", "989", UNCODED]
+            .iter()
+            .all(|n| names.iter().any(|m| m == n))
+    );
+    // A file for every name a pledge's page can ask for, none twice.
+    let mut paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    paths.sort_unstable();
+    paths.dedup();
+    assert_eq!(paths.len(), names.len());
+    for part in &names {
+        let path = format!("{FOLDER}{part}.json");
+        let (_, text) = files.iter().find(|(p, _)| *p == path).unwrap();
+        let shard = PledgeList::open(text, &pinned).unwrap();
+        assert_eq!(
+            PledgeList::signed_part(text, &pinned).unwrap().part(),
+            Some(part.as_str())
+        );
+        assert_eq!(shard.sequence, list.sequence, "{part}: this publication's");
+        match index.shard(part) {
+            Some(summary) => index.check_shard(&summary.name, text).unwrap(),
+            None => {
+                assert!(shard.entries.is_empty() && shard.follow_up.records.is_empty());
+                assert_eq!(index.check_shard(part, text), Err(ShardError::Unknown));
+            }
+        }
+    }
+    // Every name a commune code can give is one of them: every code's
+    // first two characters, and its third where they are 97 or 98.
+    let prefixes = (0..100)
+        .flat_map(|n| (0..10).map(move |d| format!("{n:02}{d}00")))
+        .chain(["2A000".to_owned(), "2B000".to_owned()]);
+    for code in prefixes {
+        let department = CommuneCode::parse(&code).unwrap();
+        assert!(names.iter().any(|n| n == department.department()), "{code}");
+    }
 }
 
 /// `coorace-engagements`, before a part's `/`.
