@@ -233,15 +233,20 @@ impl ConsoleState {
         let local = self.follow_up.get_untracked();
         if published.records.starts_with(&local.records) {
             let new = published.records.len() - local.records.len();
-            if new > 0
-                && !self.follow_up_hold.get_value()
-                && self
+            if new > 0 && !self.follow_up_hold.get_value() {
+                // Taken in even where the browser refuses to keep it (full,
+                // or no storage): publishing from this console must never
+                // leave out a published record. Said; a new record is then
+                // not taken (`record_follow_up`), as a reload would lose it.
+                let saved = self
                     .io()
-                    .set(Console::FOLLOW_UP_KEY, &published.to_stored())
-                    .is_ok()
-            {
+                    .set(Console::FOLLOW_UP_KEY, &published.to_stored());
                 self.follow_up.set(published.clone());
-                self.notices.update(|n| n.follow_up_taken_in = new);
+                self.notices.update(|n| {
+                    n.follow_up_taken_in = new;
+                    n.not_saved |= saved == Err(StoreError::Unavailable);
+                    n.storage_full |= saved == Err(StoreError::Refused);
+                });
             }
         } else if !local.records.starts_with(&published.records) {
             self.notices.update(|n| n.follow_up_conflict = true);

@@ -1052,6 +1052,23 @@ fn the_published_follow_up_is_taken_in_never_published_over() {
     assert!(other.publish(None).is_none());
     assert_eq!(other.with_follow_up(|f| f.records.len()), 1, "its own kept");
     assert_eq!(console.notices().follow_up_taken_in, 2, "said how many");
+
+    // A browser that cannot keep the published follow-up (full, or no
+    // storage) still takes it in, says so, and publishes it whole: never
+    // a list without the records already published.
+    for io in [MemoryIo::default(), MemoryIo::unavailable()] {
+        let console = open_console(&io);
+        console.create_key().unwrap();
+        io.set_full(true);
+        console.saw_published(&published);
+        assert_eq!(console.with_follow_up(Clone::clone), published);
+        let notices = console.notices();
+        assert!(notices.storage_full || notices.not_saved);
+        let list = console.publish(None).expect("published");
+        let key = console.key().unwrap().public();
+        let read = crate::domain::PledgeList::open(&list.list, &key).unwrap();
+        assert_eq!(read.follow_up, published);
+    }
 }
 
 #[test]

@@ -117,6 +117,17 @@ export function organiserSuite(env) {
         await page.getByRole('textbox', { name: /^Note/ }).nth(0).inputValue(),
         'Appel le 3 mars, empreinte lue',
       );
+      // A change the page had no time to save (it is saved once drawn),
+      // the page left in the same task: saved on leaving (`pagehide`).
+      await page.evaluate(() => {
+        const select = document.querySelectorAll('.pw-console-entry__status select')[2];
+        select.value = 'retire';
+        select.dispatchEvent(new Event('change', { bubbles: true }));
+        location.reload();
+      });
+      await page.getByRole('heading', { name: 'Engagements rassemblés : 3' }).waitFor();
+      assert.equal(await status.nth(2).inputValue(), 'retire');
+      await status.nth(2).selectOption('en_attente');
 
       const downloads = [];
       page.on('download', (d) => downloads.push(d));
