@@ -15,8 +15,9 @@
 //          { v, id, unsupported: true } where this browser has no Ed25519
 //          (NotSupportedError); or { v, id, failed: true } for anything
 //          else: the page then checks on its own thread.
-// The page adds, after its own signatures, one it knows is not valid: a
-// worker that answers 1 for it is not believed (src/web/verify_worker.rs).
+// The page adds, after its own signatures, two whose answers it knows (one
+// valid, one not): a worker wrong about them is not believed
+// (src/web/verify_worker.rs).
 // Bump VERSION, here and in src/web/verify_worker.rs, with any change.
 'use strict';
 const VERSION = 1;

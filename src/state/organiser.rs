@@ -384,6 +384,13 @@ impl ConsoleState {
         }
     }
 
+    /// Another tab saved its console since: a save this tab could not make
+    /// is not tried again when it is left (it would write an older console
+    /// over the other tab's); its next change saves, as every change does.
+    pub fn saved_elsewhere(&self) {
+        let _ = self.unsaved.try_set_value(false);
+    }
+
     /// Saves the console as it is (after [`ConsoleState::take_checked`];
     /// every other change is saved once shown, [`ConsoleState::flush`]).
     /// Never while it is opening.

@@ -526,6 +526,33 @@ fn a_change_is_saved_once_shown_and_changes_meanwhile_together() {
 }
 
 #[test]
+fn a_refused_save_is_not_tried_again_over_another_tab_s_console() {
+    use crate::domain::{Console, EntryStatus};
+    let _owner = owner();
+    let io = MemoryIo::default().painting_later();
+    let a = open_console(&io);
+    take_links(&a, &golden_links());
+    io.set_full(true);
+    a.set_status(0, EntryStatus::Verified);
+    io.paint();
+    assert!(a.notices().storage_full);
+    io.set_full(false);
+    // Another tab saves its console (the storage event says so).
+    let b_io = io.other_tab();
+    let b = open_console(&b_io);
+    b.remove(2);
+    b.flush();
+    let b_saved = io.stored(Console::KEY).unwrap();
+    a.saved_elsewhere();
+    a.flush();
+    assert_eq!(io.stored(Console::KEY), Some(b_saved), "not written over");
+    // Its next change saves, as every change does.
+    a.set_status(1, EntryStatus::Verified);
+    a.flush();
+    assert_eq!(open_console(&io).with(|c| c.entries().len()), 3);
+}
+
+#[test]
 fn a_full_storage_is_said_and_publishing_and_exporting_still_work() {
     use crate::domain::{Console, EntryStatus, PledgeList};
     let _owner = owner();

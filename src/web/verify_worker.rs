@@ -107,22 +107,49 @@ fn worker() -> Option<()> {
     Some(())
 }
 
+/// RFC 8032's second test: key, signature of the one-byte message `r`.
+const CANARY_KEY: [u8; 32] = [
+    0x3d, 0x40, 0x17, 0xc3, 0xe8, 0x43, 0x89, 0x5a, 0x92, 0xb7, 0x0a, 0xa7, 0x4d, 0x1b, 0x7e, 0xbc,
+    0x9c, 0x98, 0x2c, 0xcf, 0x2e, 0xc4, 0x96, 0x8c, 0xc0, 0xcd, 0x55, 0xf1, 0x2a, 0xf4, 0x66, 0x0c,
+];
+const CANARY_SIGNATURE: [u8; 64] = [
+    0x92, 0xa0, 0x09, 0xa9, 0xf0, 0xd4, 0xca, 0xb8, 0x72, 0x0e, 0x82, 0x0b, 0x5f, 0x64, 0x25, 0x40,
+    0xa2, 0xb2, 0x7b, 0x54, 0x16, 0x50, 0x3f, 0x8f, 0xb3, 0x76, 0x22, 0x23, 0xeb, 0xdb, 0x69, 0xda,
+    0x08, 0x5a, 0xc1, 0xe4, 0x3e, 0x15, 0x99, 0x6e, 0x45, 0x8f, 0x36, 0x13, 0xd0, 0xf1, 0x1d, 0x8c,
+    0x38, 0x7b, 0x2e, 0xae, 0xb4, 0x30, 0x2a, 0xee, 0xb0, 0x0d, 0x29, 0x16, 0x12, 0xbb, 0x0c, 0x00,
+];
+
+/// Lays out, after the signatures in `all`, two whose answers the page
+/// knows: RFC 8032's second test (valid), then the same with one bit of
+/// `S` flipped (not valid). Their places in `all`.
+pub(super) fn canaries(all: &mut Vec<u8>) -> [(u32, u32); 2] {
+    [0u8, 1].map(|flip| {
+        let start = all.len() as u32;
+        all.extend_from_slice(&CANARY_KEY);
+        all.extend_from_slice(&CANARY_SIGNATURE);
+        all[start as usize + 64] ^= flip;
+        all.push(b'r');
+        (start, all.len() as u32)
+    })
+}
+
 /// The signatures laid out in `all` (key, signature, message, at `at`'s
 /// (start, end) pairs), checked by the worker: `None` where it cannot
-/// answer (the caller then checks on the page's thread). `canary` is one
-/// more in `all` that is not valid (the first one with a bit of its
-/// signature flipped), asked after the others: a worker that calls it
-/// valid (one that says yes to everything, or no longer checks) is not
-/// believed, and never asked again.
+/// answer (the caller then checks on the page's thread). `canaries` are
+/// two more in `all` ([`canaries`]), asked after the others: a worker
+/// that does not answer « valid, not valid » for them (one that says yes
+/// to everything, or no to everything, or no longer checks) is not
+/// believed, and never asked again. (It is code of the widget's own
+/// origin: this catches a broken worker, not a hostile one.)
 pub(super) async fn verify(
     all: &Uint8Array,
     at: &[(u32, u32)],
-    canary: (u32, u32),
+    canaries: [(u32, u32); 2],
 ) -> Option<Result<Vec<bool>, NoEd25519>> {
     worker()?;
     let bounds: Vec<u32> = at
         .iter()
-        .chain([&canary])
+        .chain(&canaries)
         .flat_map(|&(start, end)| [start, end])
         .collect();
     let request = Object::new();
@@ -174,9 +201,9 @@ pub(super) async fn verify(
     }
     let verdicts: Uint8Array = field("verdicts").dyn_into().ok()?;
     let mut verdicts = verdicts.to_vec();
-    // An answer of another length is no answer; one that calls the canary
-    // valid, no worker to believe.
-    if verdicts.len() != at.len() + 1 || verdicts.pop() != Some(0) {
+    // An answer of another length is no answer; one wrong about the
+    // canaries, no worker to believe.
+    if verdicts.len() != at.len() + 2 || verdicts.split_off(at.len()) != [1, 0] {
         give_up();
         return None;
     }

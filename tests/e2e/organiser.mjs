@@ -414,11 +414,11 @@ export function organiserSuite(env) {
       env.extra['/engagements.json'] = forgedList();
       try {
         // The signatures' worker, then one that cannot start, then one
-        // that says every signature is valid (wrong about the one the page
-        // knows is not, it is not believed): the page checks, the same
-        // verdicts.
-        const credulous = `self.onmessage = (e) => { const { v, id, at } = e.data; self.postMessage({ v, id, verdicts: new Uint8Array(at.length / 2).fill(1) }); };`;
-        for (const worker of [null, 'this is not a script (', credulous]) {
+        // that says every signature is valid, then one that says none is
+        // (each wrong about a signature whose answer the page knows, they
+        // are not believed): the page checks, the same verdicts.
+        const answering = (n) => `self.onmessage = (e) => { const { v, id, at } = e.data; self.postMessage({ v, id, verdicts: new Uint8Array(at.length / 2).fill(${n}) }); };`;
+        for (const worker of [null, 'this is not a script (', answering(1), answering(0)]) {
           const own = await phoneContext(env.browser, { serviceWorkers: 'block' });
           const page = await own.newPage();
           if (worker) env.extra['/verify-worker.js'] = worker;

@@ -1,7 +1,7 @@
 use leptos::{context::Provider, prelude::*};
 
 use super::{ConsoleEntries, ConsoleIntake, ConsoleKeyPanel, ConsolePublish, ConsoleReviews};
-use crate::domain::{console_url, OriginSharing};
+use crate::domain::{console_url, Console, OriginSharing};
 use crate::i18n::fill;
 use crate::state::{console_texts, org_texts, ConsoleState, SharedIo};
 use crate::web;
@@ -35,11 +35,18 @@ pub fn OrganiserConsole(
         .into_any();
     }
     web::mark("pw-console-start");
-    let state = ConsoleState::open(io, std::rc::Rc::new(web::after_paint));
+    let state = ConsoleState::open(io.clone(), std::rc::Rc::new(web::after_paint));
     // A change waiting to be saved is saved when the page is left or
-    // hidden (a phone may close a hidden tab), or the console closed.
+    // hidden (a phone may close a hidden tab), or the console closed; not
+    // a refused one over another tab's console saved since.
     web::on_leaving(move || state.flush());
     on_cleanup(move || state.flush());
+    web::on_storage_change(move |key, value| {
+        let heard = key.and_then(|k| crate::state::heard(&*io, &k, value.as_deref()));
+        if matches!(heard, Some(crate::state::Heard::Changed(name, _)) if name == Console::KEY) {
+            state.saved_elsewhere();
+        }
+    });
     // The stored pledges are checked by the browser, a batch at a time,
     // before the console shows them.
     match state.record_to_check() {
