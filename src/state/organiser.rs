@@ -127,6 +127,10 @@ pub struct ConsoleState {
     unsaved: StoredValue<bool, LocalStorage>,
     /// A flush is asked for after the next paint.
     flush_asked: StoredValue<bool, LocalStorage>,
+    /// What the browser last said to saving each record, the console's
+    /// and its follow-up's: the notices say a record not saved until it
+    /// is, whatever the other's saves say.
+    stored: StoredValue<[Result<(), StoreError>; 2], LocalStorage>,
     after_paint: StoredValue<AfterPaint, LocalStorage>,
 }
 
@@ -195,6 +199,7 @@ impl ConsoleState {
             published_follow_up: StoredValue::new_local(None),
             unsaved: StoredValue::new_local(false),
             flush_asked: StoredValue::new_local(false),
+            stored: StoredValue::new_local([Ok(()), Ok(())]),
             after_paint: StoredValue::new_local(after_paint),
         }
     }
@@ -214,10 +219,7 @@ impl ConsoleState {
         let mut next = self.follow_up.get_untracked();
         next.record(record);
         let saved = self.io().set(Console::FOLLOW_UP_KEY, &next.to_stored());
-        self.notices.update(|n| {
-            n.not_saved = saved == Err(StoreError::Unavailable);
-            n.storage_full = saved == Err(StoreError::Refused);
-        });
+        self.stored_as(1, saved);
         if saved.is_ok() {
             self.follow_up.set(next);
         }
@@ -242,11 +244,8 @@ impl ConsoleState {
                     .io()
                     .set(Console::FOLLOW_UP_KEY, &published.to_stored());
                 self.follow_up.set(published.clone());
-                self.notices.update(|n| {
-                    n.follow_up_taken_in = new;
-                    n.not_saved |= saved == Err(StoreError::Unavailable);
-                    n.storage_full |= saved == Err(StoreError::Refused);
-                });
+                self.notices.update(|n| n.follow_up_taken_in = new);
+                self.stored_as(1, saved);
             }
         } else if !local.records.starts_with(&published.records) {
             self.notices.update(|n| n.follow_up_conflict = true);
@@ -349,6 +348,17 @@ impl ConsoleState {
         self.notices.get()
     }
 
+    /// Says what the browser answered to saving `record` (0: the console,
+    /// 1: its follow-up).
+    fn stored_as(&self, record: usize, saved: Result<(), StoreError>) {
+        self.stored.update_value(|s| s[record] = saved);
+        let stored = self.stored.get_value();
+        self.notices.update(|n| {
+            n.not_saved = stored.contains(&Err(StoreError::Unavailable));
+            n.storage_full = stored.contains(&Err(StoreError::Refused));
+        });
+    }
+
     fn change(&self, f: impl FnOnce(&mut Console)) {
         if self.record.with_value(Option::is_some) {
             // Still opening: the stored record is not overwritten.
@@ -405,10 +415,7 @@ impl ConsoleState {
             self.io().set(Console::KEY, &text)
         };
         self.unsaved.set_value(saved.is_err());
-        self.notices.update(|n| {
-            n.not_saved = saved == Err(StoreError::Unavailable);
-            n.storage_full = saved == Err(StoreError::Refused);
-        });
+        self.stored_as(0, saved);
     }
 
     /// Finds and reads the pledge links in `text` for their check (`None`:

@@ -1080,6 +1080,25 @@ fn the_published_follow_up_is_taken_in_never_published_over() {
     assert_eq!(other.with_follow_up(|f| f.records.len()), 1, "its own kept");
     assert_eq!(console.notices().follow_up_taken_in, 2, "said how many");
 
+    // Said until the follow-up is kept, whatever the console's own saves
+    // say meanwhile.
+    {
+        let io = MemoryIo::default();
+        let console = open_console(&io);
+        take_links(&console, &golden_links());
+        io.set_full(true);
+        console.saw_published(&published);
+        assert!(console.notices().storage_full);
+        io.set_full(false);
+        console.set_status(0, crate::domain::EntryStatus::Verified);
+        assert!(
+            console.notices().storage_full,
+            "the follow-up is not kept yet"
+        );
+        assert!(console.record_follow_up(review(ReviewKind::MidTerm)));
+        assert!(!console.notices().storage_full);
+        assert_eq!(open_console(&io).with_follow_up(|f| f.records.len()), 3);
+    }
     // A browser that cannot keep the published follow-up (full, or no
     // storage) still takes it in, says so, and publishes it whole: never
     // a list without the records already published.
