@@ -44,6 +44,11 @@ pub mod keys {
     pub const ORGANISER_KEY_BACKUP: &str = "pw-pledge-widget/organiser-key/unreadable-backup";
 }
 
+/// The console's two stored records, as `ConsoleState::stored` numbers
+/// them: its pledges and statuses, and its follow-up.
+const RECORD: usize = 0;
+const FOLLOW_UP: usize = 1;
+
 /// What the console must tell the organiser about storage.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct ConsoleNotices {
@@ -219,7 +224,7 @@ impl ConsoleState {
         let mut next = self.follow_up.get_untracked();
         next.record(record);
         let saved = self.io().set(Console::FOLLOW_UP_KEY, &next.to_stored());
-        self.stored_as(1, saved);
+        self.stored_as(FOLLOW_UP, saved);
         if saved.is_ok() {
             self.follow_up.set(next);
         }
@@ -245,7 +250,7 @@ impl ConsoleState {
                     .set(Console::FOLLOW_UP_KEY, &published.to_stored());
                 self.follow_up.set(published.clone());
                 self.notices.update(|n| n.follow_up_taken_in = new);
-                self.stored_as(1, saved);
+                self.stored_as(FOLLOW_UP, saved);
             }
         } else if !local.records.starts_with(&published.records) {
             self.notices.update(|n| n.follow_up_conflict = true);
@@ -348,8 +353,8 @@ impl ConsoleState {
         self.notices.get()
     }
 
-    /// Says what the browser answered to saving `record` (0: the console,
-    /// 1: its follow-up).
+    /// Says what the browser answered to saving `record` ([`RECORD`] or
+    /// [`FOLLOW_UP`]).
     fn stored_as(&self, record: usize, saved: Result<(), StoreError>) {
         self.stored.update_value(|s| s[record] = saved);
         let stored = self.stored.get_value();
@@ -415,7 +420,7 @@ impl ConsoleState {
             self.io().set(Console::KEY, &text)
         };
         self.unsaved.set_value(saved.is_err());
-        self.stored_as(0, saved);
+        self.stored_as(RECORD, saved);
     }
 
     /// Finds and reads the pledge links in `text` for their check (`None`:

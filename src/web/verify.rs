@@ -128,8 +128,8 @@ pub async fn ed25519_verify_many(
     } = Ed25519::new()?;
     // Everything copied to the browser once; each key, signature and
     // message is a view of it (10 000 copies cost more than the checks).
-    let mut all =
-        Vec::with_capacity(items.iter().map(|(_, m, _)| 96 + m.len()).sum::<usize>() + 194);
+    let bytes: usize = items.iter().map(|(_, m, _)| 96 + m.len()).sum();
+    let mut all = Vec::with_capacity(bytes + super::verify_worker::CANARIES_LEN);
     let mut at = Vec::with_capacity(items.len());
     for (key, message, signature) in items {
         let start = all.len() as u32;

@@ -119,6 +119,9 @@ const CANARY_SIGNATURE: [u8; 64] = [
     0x38, 0x7b, 0x2e, 0xae, 0xb4, 0x30, 0x2a, 0xee, 0xb0, 0x0d, 0x29, 0x16, 0x12, 0xbb, 0x0c, 0x00,
 ];
 
+/// The bytes [`canaries`] adds: two keys, signatures and one-byte messages.
+pub(super) const CANARIES_LEN: usize = 2 * (32 + 64 + 1);
+
 /// Lays out, after the signatures in `all`, two whose answers the page
 /// knows: RFC 8032's second test (valid), then the same with one bit of
 /// `S` flipped (not valid). Their places in `all`.
