@@ -146,6 +146,8 @@ impl ConsoleState {
     /// saved once `after_paint` says the page shows them.
     pub fn open(io: SharedIo, after_paint: AfterPaint) -> Self {
         let mut notices = ConsoleNotices::default();
+        // What the browser said of the record, kept for the notices.
+        let mut stored_record = Ok(());
         let mut record = None;
         let mut hold = false;
         match io.get(Console::KEY) {
@@ -157,7 +159,10 @@ impl ConsoleState {
                 }
             },
             Ok(None) => {}
-            Err(_) => notices.not_saved = true,
+            Err(e) => {
+                notices.not_saved = true;
+                stored_record = Err(e);
+            }
         }
         let key = match io.get(keys::ORGANISER_KEY) {
             Ok(Some(text)) => PledgeKey::from_stored(&text).ok().or_else(|| {
@@ -204,7 +209,7 @@ impl ConsoleState {
             published_follow_up: StoredValue::new_local(None),
             unsaved: StoredValue::new_local(false),
             flush_asked: StoredValue::new_local(false),
-            stored: StoredValue::new_local([Ok(()), Ok(())]),
+            stored: StoredValue::new_local([stored_record, Ok(())]),
             after_paint: StoredValue::new_local(after_paint),
         }
     }
@@ -403,7 +408,12 @@ impl ConsoleState {
     /// is not tried again when it is left (it would write an older console
     /// over the other tab's); its next change saves, as every change does.
     pub fn saved_elsewhere(&self) {
-        let _ = self.unsaved.try_set_value(false);
+        // Only a save refused here since its last change: a change still
+        // waiting for the page to show it is saved as it would be.
+        let refused = self.stored.try_with_value(|s| s[RECORD].is_err()) == Some(true);
+        if refused && self.flush_asked.try_get_value() == Some(false) {
+            self.unsaved.set_value(false);
+        }
     }
 
     /// Saves the console as it is (after [`ConsoleState::take_checked`];

@@ -550,6 +550,16 @@ fn a_refused_save_is_not_tried_again_over_another_tab_s_console() {
     a.set_status(1, EntryStatus::Verified);
     a.flush();
     assert_eq!(open_console(&io).with(|c| c.entries().len()), 3);
+    // A change still waiting for the page to show it, when another tab
+    // saves meanwhile: saved all the same.
+    a.set_status(1, EntryStatus::Withdrawn);
+    b.set_note(0, "from the other tab");
+    a.saved_elsewhere();
+    assert_eq!(io.paint(), 1);
+    assert_eq!(
+        open_console(&io).with(|c| c.status(1)).map(|s| s.0),
+        Some(EntryStatus::Withdrawn)
+    );
 }
 
 #[test]

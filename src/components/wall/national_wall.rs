@@ -86,11 +86,17 @@ pub fn NationalWall(
                 };
                 match part {
                     Ok((part, count)) => {
-                        let before = entries.get_value();
+                        // The wall may be gone meanwhile (every value here
+                        // then read as `None`): nothing left to show.
+                        let Some(before) = entries.try_get_value() else {
+                            return;
+                        };
                         entries.set_value(before + count);
                         pending.update_value(|p| p.push((part, before)));
                         let _ = loaded.try_update(|n| *n += 1);
-                        if failed.with_untracked(|f| f.iter().any(|(n, _)| n == name)) {
+                        if failed.try_with_untracked(|f| f.iter().any(|(n, _)| n == name))
+                            == Some(true)
+                        {
                             failed.try_update(|f| f.retain(|(n, _)| n != name));
                         }
                     }
