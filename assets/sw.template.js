@@ -182,15 +182,15 @@ self.addEventListener('fetch', (event) => {
     return;
   }
   const path = new URL(request.url).pathname;
-  if (LISTS.has(path.replace(/^.*\//, '')) || /\/engagements\/[A-Za-z0-9-]+\.json$/.test(path)) {
+  if (LISTS.has(path.replace(/^.*\//, '')) || /\/engagements\/(communes\/)?[A-Za-z0-9-]+\.json$/.test(path)) {
     event.respondWith(freshList(request));
     return;
   }
   event.respondWith(cachedOrFetched(request));
 });
 
-// The organiser's published list (docs/list-v2.md), its shards and their
-// index (engagements/, docs/list-shards.md) and its open data: the
+// The organiser's published list (docs/list-v2.md), its shards, their
+// index and the communes' files (engagements/, docs/list-shards.md) and its open data: the
 // server's copy when online (it changes without a deploy), the last one
 // seen when not, marked so (`X-PW-Offline: 1`: the page says « hors ligne
 // — liste du … »). Kept apart from the builds' caches: a deploy keeps them.

@@ -42,8 +42,12 @@ const transferred = () =>
 
 export async function benchNational(browser, { dir = `${root}target/bench-lists/50000`, runs = 5 } = {}) {
   const extra = {};
-  for (const name of await readdir(`${dir}/engagements`)) {
-    extra[`/engagements/${name}`] = await readFile(`${dir}/engagements/${name}`);
+  // The shards, their index and the communes' files.
+  for (const sub of ['', 'communes/']) {
+    for (const name of await readdir(`${dir}/engagements/${sub}`)) {
+      if (!name.endsWith('.json')) continue;
+      extra[`/engagements/${sub}${name}`] = await readFile(`${dir}/engagements/${sub}${name}`);
+    }
   }
   // The whole list too: a reader of the shards never fetches it.
   extra['/engagements.json'] = await readFile(`${dir}/engagements.json`);
@@ -56,7 +60,7 @@ export async function benchNational(browser, { dir = `${root}target/bench-lists/
   const named = new Map();
   for (const c of referential) named.set(c.nom, (named.get(c.nom) ?? 0) + 1);
   const commune = referential.find((c) => c.departement === '69' && named.get(c.nom) === 1 && codes.includes(c.code) && c.nom.length > 8);
-  const r = { communeMs: [], communeBytes: [], communeWholeList: [], totalsMs: [], totalsBytes: [], searchMs: [], countryMs: [], longestTaskMs: [] };
+  const r = { communeMs: [], communeBytes: [], communeWholeList: [], communeLists: [], totalsMs: [], totalsBytes: [], searchMs: [], countryMs: [], longestTaskMs: [] };
   for (let run = 0; run < runs; run += 1) {
     const context = await browser.newContext({ serviceWorkers: 'block', locale: 'fr-FR', viewport: { width: 360, height: 740 } });
     await context.addInitScript(observeLongTasks);
@@ -71,6 +75,8 @@ export async function benchNational(browser, { dir = `${root}target/bench-lists/
     r.communeMs.push(await page.evaluate(() => performance.getEntriesByName('pw-wall-ready')[0].startTime));
     r.communeBytes.push(await page.evaluate(transferred));
     r.communeWholeList.push(fetched.includes('/engagements.json'));
+    // Which of the organiser's files (and builds) it read.
+    r.communeLists.push(fetched.filter((p) => p.startsWith('/engagements') || /\/pledge-[a-z]+-/.test(p)).map((p) => p.replace(/-[0-9a-f]+(_bg)?\./, '.')));
     let longest = await page.evaluate(() => Math.max(0, ...window.pwLongTasks));
     // The national wall: the index's totals.
     await page.goto(`${server.url}?mur`);
@@ -115,6 +121,7 @@ export async function benchNational(browser, { dir = `${root}target/bench-lists/
     communeFirstNamesMs: m(r.communeMs),
     communeBytes: m(r.communeBytes),
     communeFetchedTheWholeList: r.communeWholeList.some(Boolean),
+    communeFetched: [...new Set(r.communeLists.flat())].sort(),
     nationalTotalsMs: m(r.totalsMs),
     nationalTotalsBytes: m(r.totalsBytes),
     searchFirstResultsMs: m(r.searchMs),

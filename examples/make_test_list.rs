@@ -466,7 +466,7 @@ fn main() {
             .map(|e| Payload::decode(&e.payload))
             .collect();
         let (index, shards) = shards::publish(&list, &checked, &organiser);
-        std::fs::create_dir_all(out.join(shards::FOLDER)).unwrap();
+        std::fs::create_dir_all(out.join(shards::FOLDER).join(shards::COMMUNES)).unwrap();
         std::fs::write(out.join(shards::FOLDER).join("index.json"), index).unwrap();
         for (path, text) in shards {
             std::fs::write(out.join(path), text).unwrap();

@@ -138,12 +138,14 @@ const builds = {
   verify: await hashed('pledge-verify'),
   full: await hashed('pledge-widget'),
   wall: await hashed('pledge-wall'),
+  commune: await hashed('pledge-commune'),
   console: await hashed('pledge-console'),
 };
 const code = `// Starts the widget (written by scripts/externalize-boot.mjs at build time).
-// Five builds (see src/components/shell/parts.rs and src/web/builds.rs): the
+// Six builds (see src/components/shell/parts.rs and src/web/builds.rs): the
 // first screen loads the small journey build; a pledge link (#e=…) the
-// verify build; the public wall and the organiser's console their own; the
+// verify build; the public wall, a commune's wall (by its code) and the
+// organiser's console their own; the
 // full build (identity, signing, the card) is loaded when one of them asks
 // for it, or straight away for a candidate back at those steps.
 const builds = ${JSON.stringify(builds)};
@@ -286,6 +288,19 @@ function organiserPage() {
   return page;
 }
 
+// A commune's wall by its official code (the commune build reads its own
+// file, docs/list-shards.md); by a name, or none, the wall build. The
+// same reading as embed_options.rs (the last \`commune\` wins, trimmed) and
+// CommuneCode::parse (upper case).
+function communeCode() {
+  let commune = null;
+  for (const [key, value] of new URLSearchParams(location.search)) {
+    if (key.toLowerCase() === 'commune') commune = value.trim().slice(0, 80) || null;
+  }
+  const code = commune?.toUpperCase();
+  return code && /^([0-9]{2}|2[AB])[0-9]{3}$/.test(code) ? code : null;
+}
+
 // With a prerendered welcome screen on show, the app starts once the page
 // has loaded and the browser has reported its first contentful paint:
 // replacing it earlier would make the remount a later, larger paint, and
@@ -329,6 +344,9 @@ if (organiserKey && (organiserPage() === 'wall' || location.hash.startsWith('#e=
   widget.list = widget.index.then((index) =>
     index && index.status === 404 ? fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null) : undefined,
   );
+  if (organiserPage() === 'wall' && communeCode()) {
+    widget.commune = fetch('./engagements/communes/' + communeCode() + '.json', { cache: 'no-cache' }).catch(() => null);
+  }
 }
 
 try {
@@ -339,7 +357,9 @@ try {
   // pledge link, the wall or the console, then the candidate's own.
   const first = location.hash.startsWith('#e=')
     ? 'verify'
-    : (organiserPage() ?? (carried || resumesInFullBuild() ? 'full' : 'journey'));
+    : organiserPage() === 'wall' && communeCode()
+      ? 'commune'
+      : (organiserPage() ?? (carried || resumesInFullBuild() ? 'full' : 'journey'));
   await afterFirstPaint();
   await start(first);
 } catch (error) {
@@ -402,11 +422,11 @@ const files = (await list(dir)).filter(
 );
 // The communes' shards are cached as the candidate fetches them, never all
 // at once (774 KB gzip in all; a candidate needs two or three).
-// Cached as they are fetched, not beforehand: the communes, and the wall's
-// and the console's builds (a candidate needs neither).
+// Cached as they are fetched, not beforehand: the communes, and the walls'
+// and the console's builds (a candidate needs none of them).
 // The signatures' worker (assets/verify-worker.js) is the wall's and the
 // console's.
-const lazy = files.filter((f) => f.startsWith('communes/') || /^pledge-(wall|console)-/.test(f) || f === 'verify-worker.js').sort();
+const lazy = files.filter((f) => f.startsWith('communes/') || /^pledge-(wall|commune|console)-/.test(f) || f === 'verify-worker.js').sort();
 const precache = ['./', ...files.filter((f) => f !== 'index.html' && !lazy.includes(f)).sort()];
 // Cached at the first visit: the page and its small files, so that a
 // glance costs little (the page has just fetched the journey build itself;

@@ -8,7 +8,7 @@ use web_sys::{RequestCache, RequestInit, Response};
 
 use super::verify::{ed25519_verify, NoEd25519};
 use crate::domain::organiser::pledge_list::{Freshness, ListFailure, SignedList};
-use crate::domain::organiser::shards::{ShardIndex, FOLDER};
+use crate::domain::organiser::shards::{commune_path, ShardIndex, FOLDER};
 use crate::domain::{LinkError, PledgeList, PublicKey, VerifiedPledge};
 
 /// Where the list is published, relative to the widget's page.
@@ -275,6 +275,29 @@ pub async fn load_shard(
         .check_shard(name, &fetched.text)
         .map_err(|_| ListFailure::ShardAltered)?;
     let list = check_list(&fetched.text, pinned, rust, Some(name)).await?;
+    Ok(LoadedList {
+        list,
+        offline: fetched.offline || loaded.offline,
+    })
+}
+
+/// A commune's own file (`shards::commune_path`, `docs/list-shards.md`),
+/// after the index: read as a list signed for that commune (`code`, its
+/// official code) by the browser's verifier, and current only if it is of
+/// the index's publication or a newer one. Any other answer (none, a file
+/// that does not check, or left from an earlier publication) is an error:
+/// the commune's wall is then its département's shard, which the index
+/// names (the wall build).
+pub async fn load_commune(
+    loaded: &LoadedIndex,
+    code: &str,
+    pinned: &PublicKey,
+) -> Result<LoadedList, ListFailure> {
+    let fetched = fetch_file(&commune_path(code), Some("commune")).await?;
+    let list = check_list(&fetched.text, pinned, None, Some(code)).await?;
+    if list.sequence.is_none_or(|s| s < loaded.index.sequence) {
+        return Err(ListFailure::Older);
+    }
     Ok(LoadedList {
         list,
         offline: fetched.offline || loaded.offline,

@@ -40,8 +40,8 @@ pub use fetch::{
 };
 pub use files::{chosen_file_text, chosen_text_file, copy_text, download_bytes, download_text};
 pub use list::{
-    check_list, fetch_list, highest_seen, load_index, load_list, load_list_for, load_shard,
-    verify_entries, FetchedList, LoadedIndex, LoadedList, RustVerifier, LIST_FILE,
+    check_list, fetch_list, highest_seen, load_commune, load_index, load_list, load_list_for,
+    load_shard, verify_entries, FetchedList, LoadedIndex, LoadedList, RustVerifier, LIST_FILE,
 };
 pub use location::{
     browser_languages, clear_fragment, fragment, leave_for_journey, on_fragment_change, page_url,

@@ -15,6 +15,7 @@ const FULL = /\/pledge-widget-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 const VERIFY = /\/pledge-verify-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 const WALL = /\/pledge-wall-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 const CONSOLE = /\/pledge-console-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
+const COMMUNE = /\/pledge-commune-[0-9a-f]+(_bg\.wasm|\.js)(\?.*)?$/;
 const CARD = /\/fonts\//;
 
 export function buildsSuite(env) {
@@ -113,10 +114,22 @@ export function buildsSuite(env) {
       await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
       await page.waitForLoadState('networkidle');
       assert.equal(fetched(WALL).length, 2, requested.join('\n'));
-      for (const other of [JOURNEY, FULL, VERIFY, CONSOLE]) assert.deepEqual(fetched(other), [], `${other} on the wall`);
-      // A partner's wall, the same.
+      for (const other of [JOURNEY, FULL, VERIFY, CONSOLE, COMMUNE]) assert.deepEqual(fetched(other), [], `${other} on the wall`);
+      // A partner's wall of a commune by its name, the same.
       await page.goto(`${env.url}?view=wall&embed=1&commune=Lyon`);
       await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      for (const other of [JOURNEY, FULL, VERIFY, CONSOLE, COMMUNE]) assert.deepEqual(fetched(other), []);
+      // By its code, the commune build first (a commune's own file); with
+      // no index of shards published here, it hands over to the wall
+      // build, which reads the whole list.
+      await page.close();
+      await open();
+      await page.goto(`${env.url}?view=wall&embed=1&commune=%2069123%20`);
+      await page.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
+      await page.locator('.pw-wall__message, .pw-wall-entry, .pw-seal').first().waitFor();
+      await page.waitForLoadState('networkidle');
+      assert.equal(fetched(COMMUNE).length, 2, requested.join('\n'));
+      assert.equal(fetched(WALL).length, 2, requested.join('\n'));
       for (const other of [JOURNEY, FULL, VERIFY, CONSOLE]) assert.deepEqual(fetched(other), []);
 
       await page.close();

@@ -540,15 +540,19 @@ export function organiserSuite(env) {
           'engagements/sans-code.json',
         ]);
         // And an empty file for every other département (117 of them),
-        // which the index does not name.
-        assert.equal(Object.keys(files).length, 7 + 117);
+        // which the index does not name; and a file for each commune with
+        // a pledge, signed for it (the pledge typed by hand has none).
+        const communes = Object.keys(files).filter((p) => p.startsWith('engagements/communes/'));
+        assert.deepEqual(communes, ['engagements/communes/2A004.json', 'engagements/communes/69383.json', 'engagements/communes/97611.json']);
+        assert.equal(Object.keys(files).length, 7 + 117 + 3);
         assert.ok(files['engagements/75.json'].includes('"format": "coorace-engagements"'), files['engagements/75.json']);
         for (const [path, text] of Object.entries(files)) {
           env.extra[`/${path}`] = text;
           shardFiles.push(`/${path}`);
         }
 
-        // A commune's wall: the index and its département's shard, no more.
+        // A commune's wall: the commune build, the index and the commune's
+        // own file, no more.
         const fetched = [];
         const reader = await phoneContext(env.browser);
         const wall = await reader.newPage();
@@ -558,8 +562,10 @@ export function organiserSuite(env) {
         assert.equal(await wall.locator('.pw-wall__entries .pw-wall-entry').count(), 1);
         assert.deepEqual(
           fetched.filter((p) => p.includes('engagements')),
-          ['/engagements/index.json', '/engagements/69.json'],
+          ['/engagements/index.json', '/engagements/communes/69383.json'],
         );
+        const builds = (paths) => paths.filter((p) => /\/pledge-[a-z]+-[0-9a-f]+_bg\.wasm$/.test(p)).map((p) => p.split('-')[1]);
+        assert.deepEqual(builds(fetched), ['commune']);
         // Its pledges' signatures checked off the page's thread.
         assert.ok(fetched.includes('/verify-worker.js'), fetched.join(' '));
         assert.ok(await wall.evaluate(() => performance.getEntriesByName('pw-verify-worker-answered').length > 0));
@@ -625,13 +631,28 @@ export function organiserSuite(env) {
         await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).waitFor();
         await wall.getByRole('alert').filter({ hasText: "ne correspond pas à l'index signé" }).waitFor({ state: 'detached' });
 
-        // A shard altered (a space more: the same JSON, not the file the
-        // index names), then the index altered: each said.
+        // A commune's file altered (one bit of its signed bytes): not
+        // believed; the wall build takes over and reads the département's
+        // shard, which the index names: the same wall.
+        const lyon3 = files['engagements/communes/69383.json'];
+        const signedList = JSON.parse(lyon3).list;
+        const flip = signedList.slice(0, 60) + (signedList[60] === 'A' ? 'B' : 'A') + signedList.slice(61);
+        env.extra['/engagements/communes/69383.json'] = JSON.stringify({ ...JSON.parse(lyon3), list: flip });
+        fetched.length = 0;
+        await wall.goto(`${env.url}?mur&commune=69383`);
+        await wall.locator('.pw-wall-entry').first().waitFor();
+        assert.equal(await wall.locator('.pw-wall__entries .pw-wall-entry').count(), 1);
+        assert.equal(await wall.getByRole('alert').count(), 0);
+        assert.deepEqual(builds(fetched), ['commune', 'wall']);
+        assert.ok(fetched.includes('/engagements/69.json'), fetched.join(' '));
+        // A shard altered too (a space more: the same JSON, not the file
+        // the index names), then the index altered: each said.
         const rhone = files['engagements/69.json'];
         env.extra['/engagements/69.json'] = rhone.replace('{', '{ ');
         await wall.goto(`${env.url}?mur&commune=69383`);
         await wall.getByRole('alert').getByText(/ne correspond pas à l'index signé : elle a été modifiée, ou vient d'une autre publication\./).waitFor();
         env.extra['/engagements/69.json'] = rhone;
+        env.extra['/engagements/communes/69383.json'] = lyon3;
         const index = JSON.parse(files['engagements/index.json']);
         const flipped = index.index.slice(0, 100) + (index.index[100] === 'A' ? 'B' : 'A') + index.index.slice(101);
         env.extra['/engagements/index.json'] = JSON.stringify({ ...index, index: flipped });
@@ -675,6 +696,17 @@ export function organiserSuite(env) {
         await wall.goto(onWidget(env, v2('corsica')));
         await wall.getByText('Signature valide — clé non vérifiée par Coorace (TEST)').waitFor();
         assert.equal(await wall.getByText(/vérifié par Coorace \(TEST\) le/).count(), 0);
+        // Ajaccio's own file, left from the first publication, is not
+        // taken as current on its wall: older than the index, it hands
+        // over to the wall build, whose shard says there is none now.
+        assert.equal(later['engagements/communes/2A004.json'], undefined);
+        assert.ok(env.extra['/engagements/communes/2A004.json']);
+        fetched.length = 0;
+        await wall.goto(`${env.url}?mur&commune=2A004`);
+        await wall.locator('.pw-wall__number').first().waitFor();
+        assert.equal(await wall.locator('.pw-wall__number').first().textContent(), '0');
+        assert.equal(await wall.locator('.pw-wall-entry').count(), 0);
+        assert.deepEqual(builds(fetched), ['commune', 'wall']);
         await reader.close();
       } finally {
         for (const path of shardFiles) delete env.extra[path];

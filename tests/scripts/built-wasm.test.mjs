@@ -13,7 +13,7 @@ const DIST = fileURLToPath(new URL('../../dist/', import.meta.url));
 describe('the built wasm', () => {
   it('imports nothing but its own glue (no `env` import: every symbol defined)', async () => {
     const files = (await readdir(DIST)).filter((f) => f.endsWith('_bg.wasm'));
-    assert.equal(files.length, 5, `five builds in dist/: ${files}`);
+    assert.equal(files.length, 6, `six builds in dist/: ${files}`);
     for (const file of files) {
       const module = new WebAssembly.Module(await readFile(DIST + file));
       const modules = new Set(WebAssembly.Module.imports(module).map((i) => i.module));
@@ -42,7 +42,7 @@ describe("each build's strings", () => {
     return readFile(DIST + file);
   };
 
-  it('leaves the prose, the journey, the wall and the console out of the builds that never show them', async () => {
+  it('leaves the prose, the journey, the walls and the console out of the builds that never show them', async () => {
     const campaign = JSON.parse(await readFile(new URL('campaign/coorace-municipales-2020.json', ROOT), 'utf8'));
     const strings = {
       prose: campaign.proposals[0].text.fr,
@@ -51,13 +51,16 @@ describe("each build's strings", () => {
       console: await rustString('crates/pledge-core/src/i18n/console.rs', 'console_lead'),
       wall: await rustString('crates/pledge-core/src/i18n/wall.rs', 'wall_chart_heading'),
       verdict: await rustString('crates/pledge-core/src/i18n/fr.rs', 'verify_valid'),
+      national: await rustString('crates/pledge-core/src/i18n/shards.rs', 'national_load_all'),
     };
     const expected = {
       'pledge-verify': ['verdict'],
       'pledge-journey': ['prose', 'introduction', 'journey', 'verdict'],
       'pledge-widget': ['prose', 'introduction', 'journey', 'verdict'],
-      'pledge-wall': ['verdict', 'wall'],
-      'pledge-console': ['console', 'verdict', 'wall'],
+      'pledge-wall': ['verdict', 'wall', 'national'],
+      // One commune's wall: not the national one.
+      'pledge-commune': ['verdict', 'wall'],
+      'pledge-console': ['console', 'verdict', 'wall', 'national'],
     };
     for (const [bin, carried] of Object.entries(expected)) {
       const wasm = await wasmOf(bin);

@@ -9,12 +9,12 @@ use crate::components::ui::{FullBuildLoader, LoaderNav};
 use crate::components::verify::{
     FollowUpOf, FollowUpShown, FollowUpView, LightVerification, VerificationView,
 };
-use crate::components::wall::PledgeWall;
-use crate::domain::{Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
+use crate::components::wall::{CommuneWall, PledgeWall};
+use crate::domain::{CommuneCode, Fragment, PublicKey, ShareLink, Step, VerifiedPledge};
 use crate::state::{follow_up_texts, org_texts, text_signal, Scope, SharedIo};
 use crate::web::Build;
 
-/// What differs between the widget's five builds (see `web::builds`).
+/// What differs between the widget's six builds (see `web::builds`).
 ///
 /// The journey build (`src/bin/journey.rs`) shows the welcome, proposal
 /// and summary steps, and hands over to the full build for the identity
@@ -22,7 +22,8 @@ use crate::web::Build;
 /// pledge links; the verify build (`src/bin/verify.rs`) shows a pledge
 /// link, its signature checked by the browser, and hands over to the full
 /// build for the card and to the journey build for « start my own »; the
-/// wall build (`src/bin/wall.rs`) shows the public wall, and the console
+/// wall build (`src/bin/wall.rs`) shows the public wall, the commune build
+/// (`src/bin/commune.rs`) one commune's wall from its own file, and the console
 /// build (`src/bin/console.rs`) the organiser's console; the full build
 /// (`src/main.rs`) has the candidate's whole journey, signing and the
 /// card, and hands the wall and the console over. Each binary gives its
@@ -132,6 +133,24 @@ impl Parts {
         loader_nav: None,
         asks: false,
         rust_verifier: Some(rust_verifies),
+    };
+
+    /// A commune's wall, lighter still: the index and the commune's own
+    /// file, checked by the browser; everything else (another wall, a
+    /// pledge's page, the journey, the console) hands over.
+    pub const COMMUNE: Parts = Parts {
+        scope: Scope::JOURNEY,
+        journey: journey_elsewhere,
+        identity: identity_elsewhere,
+        signing: journey_signing,
+        pledge_link: pledge_link_in_wall,
+        wall: commune_wall,
+        console: console_elsewhere,
+        arrival: arrival_elsewhere,
+        follow_up: None,
+        loader_nav: None,
+        asks: false,
+        rust_verifier: None,
     };
 
     /// The organiser's console, and the wall it publishes; the candidate's
@@ -317,6 +336,30 @@ fn journey_pledge_link(_fragment: String, _on_start_own: Callback<()>) -> AnyVie
 
 fn full_wall(commune: Option<String>, embedded: bool) -> AnyView {
     view! { <PledgeWall commune embedded rust_verifier=Parts::WALL.rust_verifier /> }.into_any()
+}
+
+/// A commune's wall by its code (the commune build), else the wall build.
+fn commune_wall(commune: Option<String>, embedded: bool) -> AnyView {
+    let code = commune.and_then(|c| CommuneCode::parse(&c.trim().to_ascii_uppercase()));
+    match code {
+        Some(code) => view! {
+            <CommuneWall code embedded wall_elsewhere=|| wall_elsewhere(None, false) />
+        }
+        .into_any(),
+        None => wall_elsewhere(None, false),
+    }
+}
+
+/// A pledge's page, from a commune's wall: the wall build shows it.
+fn pledge_link_in_wall(_fragment: String, _on_start_own: Callback<()>) -> AnyView {
+    view! {
+        <FullBuildLoader
+            heading=text_signal(|t| t.verify_heading)
+            loading=text_signal(|t| t.loading_verification)
+            target=Build::Wall
+        />
+    }
+    .into_any()
 }
 
 fn full_console(io: SharedIo) -> AnyView {

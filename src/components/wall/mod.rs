@@ -4,6 +4,7 @@
 //! Architecture invariant: the full build only; uses no other feature; reads
 //! the published list through `state::organiser`, never the console.
 
+mod commune_wall;
 mod national_wall;
 mod pledge_wall;
 mod wall_chart;
@@ -11,6 +12,7 @@ mod wall_follow_up;
 mod wall_results;
 mod wall_totals;
 
+pub use commune_wall::CommuneWall;
 pub use national_wall::NationalWall;
 pub use pledge_wall::PledgeWall;
 pub use wall_chart::WallChart;

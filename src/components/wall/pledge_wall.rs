@@ -48,37 +48,6 @@ pub fn PledgeWall(
         with_pending: false,
         commune,
     });
-    // Under the lead: the offline copy, or a version 1 list (no sequence:
-    // nothing shows it is the newest), said.
-    let lead = move |issued: SigningDate, offline: bool, version_1: bool| {
-        let note = (offline || version_1).then(|| {
-            let pattern = move || {
-                let t = org_texts();
-                if offline {
-                    t.list_offline
-                } else {
-                    t.list_version_1
-                }
-            };
-            view! {
-                <p class="pw-wall__offline" role="status">
-                    {move || fill(pattern(), &[("date", &texts().date(issued))])}
-                </p>
-            }
-        });
-        view! {
-            <p class="pw-step__lead">
-                {move || {
-                    fill(
-                        wall_texts().wall_lead,
-                        &[("organiser", name), ("date", &texts().date(issued))],
-                    )
-                }}
-            </p>
-            {note}
-        }
-    };
-
     let body = move || match (organiser.and_then(|o| o.public_key), loaded.get()) {
         (None, _) => view! {
             <p class="pw-wall__message" role="status">{move || wall_texts().wall_no_organiser}</p>
@@ -90,23 +59,13 @@ pub fn PledgeWall(
         .into_any(),
         (Some(_), Some(Err(failure))) => failure_view(failure, name),
         (Some(_), Some(Ok(Loaded::Wall(wall, offline)))) => {
-            let (issued, version_1) = wall.with_untracked(|w| (w.issued, w.version_1));
-            request_animation_frame(|| web::mark("pw-wall-ready"));
-            let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
-            view! {
-                {lead(issued, offline, version_1)}
-                <WallTotals wall scope />
-                <WallResults wall scope embedded />
-                <WallFollowUp wall scope embedded />
-                <WallChart totals />
-            }
-            .into_any()
+            one_wall(name, wall, offline, scope, embedded)
         }
         (Some(pinned), Some(Ok(Loaded::National(index)))) => {
             let offline = index.offline;
             request_animation_frame(|| web::mark("pw-wall-ready"));
             view! {
-                {lead(index.index.issued, offline, false)}
+                {wall_lead(name, index.index.issued, offline, false)}
                 <NationalWall index pinned scope embedded rust_verifier />
             }
             .into_any()
@@ -119,6 +78,64 @@ pub fn PledgeWall(
             {body}
         </section>
     }
+}
+
+/// The lead: by whom, of when; under it, the offline copy, or a version 1
+/// list (no sequence: nothing shows it is the newest), said.
+fn wall_lead(
+    organiser: &'static str,
+    issued: SigningDate,
+    offline: bool,
+    version_1: bool,
+) -> impl IntoView {
+    let note = (offline || version_1).then(|| {
+        let pattern = move || {
+            let t = org_texts();
+            if offline {
+                t.list_offline
+            } else {
+                t.list_version_1
+            }
+        };
+        view! {
+            <p class="pw-wall__offline" role="status">
+                {move || fill(pattern(), &[("date", &texts().date(issued))])}
+            </p>
+        }
+    });
+    view! {
+        <p class="pw-step__lead">
+            {move || {
+                fill(
+                    wall_texts().wall_lead,
+                    &[("organiser", organiser), ("date", &texts().date(issued))],
+                )
+            }}
+        </p>
+        {note}
+    }
+}
+
+/// One wall (the whole list's, or a commune's), checked: its lead, totals,
+/// search and results, elected signatories and chart.
+pub(super) fn one_wall(
+    organiser: &'static str,
+    wall: RwSignal<Wall>,
+    offline: bool,
+    scope: RwSignal<WallScope>,
+    embedded: bool,
+) -> AnyView {
+    let (issued, version_1) = wall.with_untracked(|w| (w.issued, w.version_1));
+    request_animation_frame(|| web::mark("pw-wall-ready"));
+    let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
+    view! {
+        {wall_lead(organiser, issued, offline, version_1)}
+        <WallTotals wall scope />
+        <WallResults wall scope embedded />
+        <WallFollowUp wall scope embedded />
+        <WallChart totals />
+    }
+    .into_any()
 }
 
 /// A list that cannot be shown, and why.

@@ -114,6 +114,48 @@ pub fn split(
     list: &PledgeList,
     verdicts: &[Result<VerifiedPledge, LinkError>],
 ) -> Vec<(String, PledgeList, Verdicts)> {
+    split_by(list, verdicts, |p| Some(shard_name(p)), Some(UNCODED))
+}
+
+/// A commune's file (`docs/list-shards.md`): the pledges of the keys whose
+/// current pledge is in that commune, and the follow-up about them, as in
+/// its département's shard; signed for the commune (its code is its
+/// place), with the list's date and sequence. A commune's wall reads it
+/// alone, after the index (which does not name it: the sequence says it
+/// is current).
+pub fn commune_path(code: &str) -> String {
+    format!("{FOLDER}{COMMUNES}{code}.json")
+}
+
+/// The folder of the communes' files, in [`FOLDER`].
+pub const COMMUNES: &str = "communes/";
+
+/// Splits `list` into its communes' files (see [`commune_path`]): by the
+/// official code of each key's current pledge's commune; pledges without
+/// one, and entries that do not read, are in no commune's file.
+pub fn split_communes(
+    list: &PledgeList,
+    verdicts: &[Result<VerifiedPledge, LinkError>],
+) -> Vec<(String, PledgeList, Verdicts)> {
+    split_by(
+        list,
+        verdicts,
+        |p| p.pledge().commune_code().map(|c| c.as_str().to_owned()),
+        None,
+    )
+}
+
+/// Splits `list` by the place `place_of` gives each key's current pledge:
+/// every pledge of a key with that one (so that each part's wall counts a
+/// candidate once); an entry that does not read, or a key without a
+/// place, in `rest` if given, else left out; the follow-up records about a
+/// key with it, the reviews in every part.
+fn split_by(
+    list: &PledgeList,
+    verdicts: &[Result<VerifiedPledge, LinkError>],
+    place_of: impl Fn(&VerifiedPledge) -> Option<String>,
+    rest: Option<&str>,
+) -> Vec<(String, PledgeList, Verdicts)> {
     use std::collections::{BTreeMap, HashMap};
     let valid: Vec<(usize, &VerifiedPledge)> = verdicts
         .iter()
@@ -124,13 +166,14 @@ pub fn split(
         .iter()
         .map(|(_, p)| (p.public_key(), p.pledge().date()))
         .collect();
-    let mut home: HashMap<PublicKey, String> = HashMap::new();
+    let mut home: HashMap<PublicKey, Option<String>> = HashMap::new();
     for ((_, pledge), current) in valid.iter().zip(current_per_key(&keys)) {
         if current {
-            home.insert(pledge.public_key(), shard_name(pledge));
+            home.insert(pledge.public_key(), place_of(pledge));
         }
     }
-    let mut shards: BTreeMap<String, (PledgeList, Vec<_>)> = BTreeMap::new();
+    let rest = rest.map(str::to_owned);
+    let mut parts: BTreeMap<String, (PledgeList, Vec<_>)> = BTreeMap::new();
     let empty = || PledgeList {
         issued: list.issued,
         sequence: list.sequence,
@@ -142,11 +185,13 @@ pub fn split(
             Ok(p) => home
                 .get(&p.public_key())
                 .cloned()
-                .unwrap_or_else(|| shard_name(p)),
-            Err(_) => UNCODED.to_owned(),
+                .unwrap_or_else(|| place_of(p))
+                .or_else(|| rest.clone()),
+            Err(_) => rest.clone(),
         };
-        let (shard, checked) = shards.entry(name).or_insert_with(|| (empty(), Vec::new()));
-        shard.entries.push(entry.clone());
+        let Some(name) = name else { continue };
+        let (part, checked) = parts.entry(name).or_insert_with(|| (empty(), Vec::new()));
+        part.entries.push(entry.clone());
         checked.push(verdict.clone());
     }
     for record in &list.follow_up.records {
@@ -155,23 +200,23 @@ pub fn split(
             Record::Status(s) => Some(&s.key),
             Record::Review { .. } => None,
         };
-        match about.and_then(|k| home.get(k)) {
-            Some(name) => {
-                if let Some((shard, _)) = shards.get_mut(name) {
-                    shard.follow_up.records.push(record.clone());
+        match about.map(|k| home.get(k).and_then(Option::as_ref)) {
+            Some(Some(name)) => {
+                if let Some((part, _)) = parts.get_mut(name) {
+                    part.follow_up.records.push(record.clone());
                 }
             }
-            // A review is everyone's; a record of a key no shard holds
+            // A review is everyone's; a record of a key no part holds
             // has no page to show it on, and is left out.
-            None if about.is_none() => {
-                for (shard, _) in shards.values_mut() {
-                    shard.follow_up.records.push(record.clone());
+            None => {
+                for (part, _) in parts.values_mut() {
+                    part.follow_up.records.push(record.clone());
                 }
             }
-            None => {}
+            Some(None) => {}
         }
     }
-    shards
+    parts
         .into_iter()
         .map(|(name, (list, verdicts))| (name, list, verdicts))
         .collect()
@@ -225,6 +270,9 @@ pub fn publish(
             let path = format!("{FOLDER}{part}.json");
             files.push((path, empty.publish_part(key, Some(&part))));
         }
+    }
+    for (code, commune, _) in split_communes(list, verdicts) {
+        files.push((commune_path(&code), commune.publish_part(key, Some(&code))));
     }
     let index = ShardIndex {
         issued: list.issued,

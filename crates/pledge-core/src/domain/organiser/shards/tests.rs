@@ -226,6 +226,96 @@ fn each_shard_is_signed_for_its_place_and_no_other() {
 }
 
 #[test]
+fn each_commune_file_is_its_commune_s_wall_signed_for_its_place() {
+    let list = list();
+    let (index_text, files) = publish(&list, &verdicts(&list), &organiser());
+    let pinned = organiser().public();
+    let index = ShardIndex::open(&index_text, &pinned).unwrap();
+    let communes: Vec<_> = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("engagements/communes/"))
+        .collect();
+    let paths: Vec<_> = communes.iter().map(|(p, _)| p.as_str()).collect();
+    // Lyon (Fanny, pending: Ana's pledge there is replaced by her later
+    // one in Ajaccio), Villeurbanne, Ajaccio, Saint-Denis; Eve's commune,
+    // typed by hand, has none.
+    assert_eq!(
+        paths,
+        [
+            "engagements/communes/2A004.json",
+            "engagements/communes/69123.json",
+            "engagements/communes/69266.json",
+            "engagements/communes/97411.json"
+        ]
+    );
+    assert_eq!(commune_path("69123"), paths[1]);
+    for (path, text) in communes {
+        let code = &path["engagements/communes/".len()..path.len() - ".json".len()];
+        let signed = PledgeList::signed_part(text, &pinned).unwrap();
+        assert_eq!(signed.part(), Some(code), "signed for its place");
+        assert_eq!(signed.is_part(Some("69")), Err(ListFailure::OtherPart));
+        let commune = PledgeList::open(text, &pinned).unwrap();
+        assert_eq!(
+            (commune.issued, commune.sequence),
+            (list.issued, Some(index.sequence))
+        );
+        // Its wall is its département's, kept to the commune.
+        let department = CommuneCode::parse(code).unwrap().department().to_owned();
+        let (_, shard) = files
+            .iter()
+            .find(|(p, _)| *p == format!("{FOLDER}{department}.json"))
+            .unwrap();
+        let shard = PledgeList::open(shard, &pinned).unwrap();
+        let (own, theirs) = (
+            Wall::new(&commune, verdicts(&commune)),
+            Wall::new(&shard, verdicts(&shard)),
+        );
+        for with_pending in [false, true] {
+            let scope = WallScope {
+                with_pending,
+                commune: Some(code.to_owned()),
+            };
+            let shown = |wall: &Wall| -> Vec<String> {
+                wall.search("", &scope)
+                    .into_iter()
+                    .map(|i| wall.entries()[i].payload_text.clone())
+                    .collect()
+            };
+            assert_eq!(shown(&own), shown(&theirs), "{code}");
+            assert_eq!(own.totals(&scope), theirs.totals(&scope), "{code}");
+            let boards = |wall: &Wall| -> Vec<_> {
+                wall.elected(&scope)
+                    .into_iter()
+                    .map(|e| {
+                        (
+                            wall.entries()[e.index].payload_text.clone(),
+                            e.mandate,
+                            e.board,
+                        )
+                    })
+                    .collect()
+            };
+            assert_eq!(boards(&own), boards(&theirs), "{code}");
+            assert_eq!(own.councils(&scope), theirs.councils(&scope), "{code}");
+        }
+        // Bea's follow-up with her, in Villeurbanne; the review in each.
+        let records = if code == "69266" { 3 } else { 1 };
+        assert_eq!(commune.follow_up.records.len(), records, "{code}");
+    }
+    // Ajaccio holds Ana's two pledges, with her current one.
+    let ajaccio = PledgeList::open(
+        &files
+            .iter()
+            .find(|(p, _)| p.ends_with("2A004.json"))
+            .unwrap()
+            .1,
+        &pinned,
+    )
+    .unwrap();
+    assert_eq!(ajaccio.entries.len(), 3);
+}
+
+#[test]
 fn every_other_departement_gets_an_empty_shard_the_index_does_not_name() {
     let list = list();
     let (index_text, files) = publish(&list, &verdicts(&list), &organiser());
@@ -239,7 +329,11 @@ fn every_other_departement_gets_an_empty_shard_the_index_does_not_name() {
             .all(|n| names.iter().any(|m| m == n))
     );
     // A file for every name a pledge's page can ask for, none twice.
-    let mut paths: Vec<&str> = files.iter().map(|(p, _)| p.as_str()).collect();
+    let mut paths: Vec<&str> = files
+        .iter()
+        .map(|(p, _)| p.as_str())
+        .filter(|p| !p.starts_with("engagements/communes/"))
+        .collect();
     paths.sort_unstable();
     paths.dedup();
     assert_eq!(paths.len(), names.len());
