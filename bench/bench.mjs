@@ -423,12 +423,13 @@ ${Object.entries(result.wall).map(([n, w]) => `| ${n} | ${kb(w.listBytes)} | ${k
 |---|---|---|---|---|---|---|
 ${Object.entries(result.console).map(([n, c]) => `| ${n} | ${c.pasteMs} ms | ${c.statusClickMs} ms (${c.statusSavedMs} ms, ${c.statusSavedLongestTaskMs} ms) | ${c.publishMs} ms (${c.publishLongestTaskMs} ms) | ${c.reloadOpenMs} ms (${c.reloadShows}) | ${c.storedChars} chars | ${c.notices.join(' ') || '—'} |`).join('\n')}
 
-## The whole country (${result.national.pledges} TEST pledges in ${result.national.shards} shards, 10,000 elected; gzip, median of ${Math.min(RUNS, 5)})
+## The whole country (${result.national.pledges} TEST pledges in ${result.national.departementFiles} départements' files and ${result.national.communeFiles} communes', 10,000 elected; gzip, median of ${Math.min(RUNS, 5)})
 
 | measure | value |
 |---|---|
 | a commune's wall, ${result.national.commune}: to its first names | ${result.national.communeFirstNamesMs} ms |
 | … bytes over the wire, the build included | ${kb(result.national.communeBytes)}${result.national.communeFetchedTheWholeList ? ' (**fetched the whole list**)' : ''} |
+| … what it fetched | ${result.national.communeFetched.join(', ')} |
 | national totals, from the signed index | ${result.national.nationalTotalsMs} ms (${kb(result.national.nationalTotalsBytes)}) |
 | a commune searched by name across shards: first results | ${result.national.searchFirstResultsMs} ms |
 | the whole country fetched and verified in the background | ${result.national.wholeCountryVerifiedMs} ms |

@@ -116,7 +116,10 @@ export async function benchNational(browser, { dir = `${root}target/bench-lists/
   const m = (xs) => Math.round(median(xs));
   return {
     pledges: Number(dir.split('/').pop()) || null,
-    shards: Object.keys(extra).length - 2,
+    // Files published: a département's (with pledges or empty, see
+    // docs/list-shards.md) and a commune's.
+    departementFiles: Object.keys(extra).filter((p) => /^\/engagements\/[^/]+\.json$/.test(p) && p !== '/engagements/index.json').length,
+    communeFiles: Object.keys(extra).filter((p) => p.startsWith('/engagements/communes/')).length,
     commune: `${commune.nom} (${commune.code})`,
     communeFirstNamesMs: m(r.communeMs),
     communeBytes: m(r.communeBytes),
