@@ -404,3 +404,69 @@ fn forged_v2_links_are_refused_each_for_its_reason() {
         assert_eq!(got, reason, "{name}");
     }
 }
+
+/// The golden v2 links, each verified, as the TEST organiser publishes them
+/// for the whole country (`docs/list-shards.md`): the index, the
+/// départements' shards it names and the communes' files, kept in
+/// `tests/golden/shards/` for the cross-engine suite's commune wall.
+#[test]
+fn publishing_the_golden_v2_links_by_place_gives_exactly_the_golden_files() {
+    use pledge_widget::domain::organiser::pledge_list::{
+        next_sequence, EntryStatus, ListEntry, PledgeList,
+    };
+    use pledge_widget::domain::organiser::shards::{self, ShardIndex};
+    use pledge_widget::domain::pledge::codec::Decoder as _;
+    use pledge_widget::domain::pledge::payload::Payload;
+    const DIR: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/golden/shards/");
+    let key = PledgeKey::from_seed(*b"TEST-ONLY-ORGANISER-KEY-NOT-REAL");
+    let issued = SigningDate::from_ymd(2026, 12, 1).unwrap();
+    let entries = vectors()
+        .iter()
+        .map(|v| ListEntry {
+            status: EntryStatus::Verified,
+            status_date: issued,
+            payload: ShareLink::payload(link(v).split_once('#').unwrap().1)
+                .unwrap()
+                .unwrap(),
+            new_key: None,
+        })
+        .collect();
+    let list = PledgeList {
+        issued,
+        sequence: Some(next_sequence(issued, None)),
+        entries,
+        follow_up: Default::default(),
+    };
+    let verdicts: Vec<_> = list
+        .entries
+        .iter()
+        .map(|e| Payload::decode(&e.payload))
+        .collect();
+    let (index, files) = shards::publish(&list, &verdicts, &key);
+    let read = ShardIndex::open(&index, &key.public()).unwrap();
+    let mut kept = vec![("engagements/index.json".to_owned(), index)];
+    kept.extend(files.into_iter().filter(|(path, _)| {
+        path.starts_with("engagements/communes/") || read.shards.iter().any(|s| s.path() == *path)
+    }));
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        for (path, text) in &kept {
+            let file = format!("{DIR}{path}");
+            std::fs::create_dir_all(std::path::Path::new(&file).parent().unwrap()).unwrap();
+            std::fs::write(file, text).unwrap();
+        }
+    }
+    for (path, text) in &kept {
+        let stored = std::fs::read_to_string(format!("{DIR}{path}")).expect(path);
+        assert_eq!(*text, stored, "{path}");
+    }
+    // Six communes with a code, each with its file; nothing else on file.
+    let communes = kept
+        .iter()
+        .filter(|(p, _)| p.starts_with("engagements/communes/"))
+        .count();
+    assert_eq!(communes, 6);
+    let on_file = std::fs::read_dir(format!("{DIR}engagements/communes"))
+        .unwrap()
+        .count();
+    assert_eq!(on_file, communes);
+}

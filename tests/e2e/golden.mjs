@@ -28,6 +28,21 @@ export function goldenFragment(name) {
   return GOLDEN.find(([n]) => n === name)[1].split('#')[1];
 }
 
+/** The golden v2 links published for the whole country by the TEST
+ * organiser (tests/golden/shards/, tests/golden_v2.rs): [path, text] pairs,
+ * the index, the départements' shards it names and the communes' files. */
+export const GOLDEN_SHARDS = await (async () => {
+  const { readdir } = await import('node:fs/promises');
+  const root = new URL('../golden/shards/', import.meta.url);
+  const files = [];
+  for (const sub of ['engagements/', 'engagements/communes/']) {
+    for (const entry of await readdir(new URL(sub, root), { withFileTypes: true })) {
+      if (entry.isFile()) files.push([sub + entry.name, await readFile(new URL(sub + entry.name, root), 'utf8')]);
+    }
+  }
+  return files.sort();
+})();
+
 /** The golden list, signed by the TEST organiser key the test build pins. */
 export const GOLDEN_LIST = await readFile(new URL('../golden/list-v1.json', import.meta.url), 'utf8');
 const TEST_KEY = JSON.parse(await readFile(new URL('../fixtures/organiser-TEST-key.json', import.meta.url), 'utf8'));

@@ -15,7 +15,7 @@ import { PNG } from 'pngjs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
-import { GOLDEN, GOLDEN_LIST, longList } from '../e2e/golden.mjs';
+import { GOLDEN, GOLDEN_LIST, GOLDEN_SHARDS, longList } from '../e2e/golden.mjs';
 import { serveStatic } from '../e2e/server.mjs';
 import { LABELS } from '../e2e/widget-page.mjs';
 import { EnginePage } from './page.mjs';
@@ -483,7 +483,7 @@ export function scenarios(ctx) {
     }
   });
 
-  it("the wall with the TEST organiser's list: totals, « st etienne », an altered list refused", async () => {
+  it("the wall with the TEST organiser's list: totals, « st etienne », an altered list refused, a commune's own file", async () => {
     env.extra['/engagements.json'] = GOLDEN_LIST;
     try {
       const { p } = await newPage(ctx);
@@ -533,8 +533,30 @@ export function scenarios(ctx) {
       await p.goto('about:blank');
       await open(p, `${env.url}#${GOLDEN[0][1].split('#')[1]}`);
       await p.text('Engagement vérifié par Coorace (TEST) le');
+
+      // One commune's wall by its code, from a publication for the whole
+      // country: the commune build, the signed index and the commune's own
+      // file only, checked by this engine's WebCrypto.
+      delete env.extra['/engagements.json'];
+      for (const [path, text] of GOLDEN_SHARDS) env.extra[`/${path}`] = text;
+      await p.goto('about:blank');
+      await open(p, `${env.url}?mur&commune=42218`);
+      await p.until(async () => {
+        const figures = await p.exec("return document.querySelector('.pw-wall__figures')?.textContent ?? ''");
+        return /^1 candidat·es\s*1 communes$/.test(figures.trim());
+      }, 'the commune’s totals « 1 candidat·es, 1 communes »');
+      await p.text('Camille Dupont');
+      const read = await p.exec("return performance.getEntriesByType('resource').map((e) => new URL(e.name).pathname)");
+      assert.ok(read.includes('/engagements/communes/42218.json'), read.join(' '));
+      assert.ok(!read.includes('/engagements/42.json'), read.join(' '));
+      assert.ok(read.some((r) => /\/pledge-commune-[0-9a-f]+_bg\.wasm$/.test(r)), read.join(' '));
+      assert.ok(!read.some((r) => /\/pledge-wall-/.test(r)), read.join(' '));
+      // The publication's sequence it remembered is this origin's: forgot,
+      // for the scenarios after this one.
+      await p.exec('localStorage.clear(); return true');
     } finally {
       delete env.extra['/engagements.json'];
+      for (const [path] of GOLDEN_SHARDS) delete env.extra[`/${path}`];
     }
   });
 
