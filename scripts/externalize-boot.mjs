@@ -344,7 +344,7 @@ if (organiserKey && (organiserPage() === 'wall' || location.hash.startsWith('#e=
   widget.list = widget.index.then((index) =>
     index && index.status === 404 ? fetch('./engagements.json', { cache: 'no-cache' }).catch(() => null) : undefined,
   );
-  if (organiserPage() === 'wall' && communeCode()) {
+  if (organiserPage() === 'wall' && communeCode() && !location.hash.startsWith('#e=')) {
     widget.commune = fetch('./engagements/communes/' + communeCode() + '.json', { cache: 'no-cache' }).catch(() => null);
   }
 }

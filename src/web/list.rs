@@ -8,8 +8,8 @@ use web_sys::{RequestCache, RequestInit, Response};
 
 use super::verify::{ed25519_verify, NoEd25519};
 use crate::domain::organiser::pledge_list::{Freshness, ListFailure, SignedList};
-use crate::domain::organiser::shards::{commune_path, ShardIndex, FOLDER};
-use crate::domain::{LinkError, PledgeList, PublicKey, VerifiedPledge};
+use crate::domain::organiser::shards::{commune_part, commune_path, ShardIndex, FOLDER};
+use crate::domain::{CommuneCode, LinkError, PledgeList, PublicKey, VerifiedPledge};
 
 /// Where the list is published, relative to the widget's page.
 pub const LIST_FILE: &str = "engagements.json";
@@ -124,17 +124,27 @@ pub async fn check_list(
     rust: Option<RustVerifier>,
     part: Option<&str>,
 ) -> Result<PledgeList, ListFailure> {
+    let list = read_list(text, pinned, rust, part).await?;
+    match remember_sequence(pinned, list.sequence) {
+        Freshness::Current => Ok(list),
+        Freshness::Older => Err(ListFailure::Older),
+    }
+}
+
+/// [`check_list`] but for its sequence, neither compared nor remembered.
+async fn read_list(
+    text: &str,
+    pinned: &PublicKey,
+    rust: Option<RustVerifier>,
+    part: Option<&str>,
+) -> Result<PledgeList, ListFailure> {
     let signed = PledgeList::signed_part(text, pinned).map_err(ListFailure::Invalid)?;
     let valid = signature_holds(&signed, rust).await?;
     // Its place, once the signature over it holds.
     if valid {
         signed.is_part(part)?;
     }
-    let list = PledgeList::read_checked(&signed, valid).map_err(ListFailure::Invalid)?;
-    match remember_sequence(pinned, list.sequence) {
-        Freshness::Current => Ok(list),
-        Freshness::Older => Err(ListFailure::Older),
-    }
+    PledgeList::read_checked(&signed, valid).map_err(ListFailure::Invalid)
 }
 
 /// Whether the organiser's signature over a list's (or an index's) bytes
@@ -282,20 +292,26 @@ pub async fn load_shard(
 }
 
 /// A commune's own file (`shards::commune_path`, `docs/list-shards.md`),
-/// after the index: read as a list signed for that commune (`code`, its
-/// official code) by the browser's verifier, and current only if it is of
-/// the index's publication or a newer one. Any other answer (none, a file
-/// that does not check, or left from an earlier publication) is an error:
-/// the commune's wall is then its département's shard, which the index
-/// names (the wall build).
+/// after the index: read as a list signed for that commune in the index's
+/// publication (`shards::commune_part`: its code and its département's
+/// shard's hash as the index names it), by the browser's verifier, of the
+/// index's sequence. Any other answer (none, a file that does not check,
+/// one of another publication, a département the index does not name) is
+/// an error, and nothing of the file is remembered: the commune's wall is
+/// then its département's shard (the wall build).
 pub async fn load_commune(
     loaded: &LoadedIndex,
-    code: &str,
+    code: CommuneCode,
     pinned: &PublicKey,
 ) -> Result<LoadedList, ListFailure> {
-    let fetched = fetch_file(&commune_path(code), Some("commune")).await?;
-    let list = check_list(&fetched.text, pinned, None, Some(code)).await?;
-    if list.sequence.is_none_or(|s| s < loaded.index.sequence) {
+    let fetched = fetch_file(&commune_path(code.as_str()), Some("commune")).await?;
+    let shard = loaded
+        .index
+        .shard(code.department())
+        .ok_or(ListFailure::NotPublished)?;
+    let part = commune_part(code.as_str(), &shard.hash);
+    let list = read_list(&fetched.text, pinned, None, Some(&part)).await?;
+    if list.sequence != Some(loaded.index.sequence) {
         return Err(ListFailure::Older);
     }
     Ok(LoadedList {

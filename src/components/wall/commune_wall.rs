@@ -65,9 +65,7 @@ pub fn CommuneWall(
 async fn load(pinned: &PublicKey, code: CommuneCode) -> Option<(Wall, bool)> {
     let index = web::load_index(pinned, None).await.ok()??;
     web::mark("pw-wall-index-checked");
-    let commune = web::load_commune(&index, code.as_str(), pinned)
-        .await
-        .ok()?;
+    let commune = web::load_commune(&index, code, pinned).await.ok()?;
     web::mark("pw-wall-fetched");
     let wall = wall_of(&commune.list).await.ok()?;
     Some((wall, commune.offline))

@@ -11,7 +11,7 @@ use crate::state::wall_texts;
 pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
     let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
     let commune = move || {
-        scope.with(|s| s.commune.clone()).map(|c| {
+        scope.with(|s| wall.with(|w| w.scope_commune(s))).map(|c| {
             view! {
                 <p class="pw-wall__commune">
                     <bdi>{move || fill(wall_texts().wall_commune_only, &[("commune", &c)])}</bdi>

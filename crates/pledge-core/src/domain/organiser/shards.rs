@@ -12,10 +12,12 @@ use base64::{engine::general_purpose::URL_SAFE_NO_PAD, Engine};
 use sha2::{Digest, Sha256};
 
 use crate::campaign::{CAMPAIGN, COMMITMENT_COUNT};
+use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::json::{self, Json, Version};
 use crate::domain::organiser::follow_up::{FollowUp, Record};
 use crate::domain::organiser::pledge_list::{
-    current_per_key, is_part_name, signed_file, ListError, ListErrorKind, PledgeList, SignedList,
+    current_per_key, is_part_name, signed_file, EntryStatus, ListError, ListErrorKind, PledgeList,
+    SignedList,
 };
 use crate::domain::organiser::wall::{Totals, Wall, WallScope};
 use crate::domain::pledge::keys::{PledgeKey, PublicKey};
@@ -119,30 +121,59 @@ pub fn split(
 
 /// A commune's file (`docs/list-shards.md`): the pledges of the keys whose
 /// current pledge is in that commune, and the follow-up about them, as in
-/// its département's shard; signed for the commune (its code is its
-/// place), with the list's date and sequence. A commune's wall reads it
-/// alone, after the index (which does not name it: the sequence says it
-/// is current).
+/// its département's shard; signed for the commune and its publication
+/// ([`commune_part`]), with the list's date and sequence. A commune's wall
+/// reads it alone, after the index (which does not name it).
 pub fn commune_path(code: &str) -> String {
     format!("{FOLDER}{COMMUNES}{code}.json")
 }
+
+/// A commune's file's signed place: its code, and the first five bytes of
+/// the SHA-256 of its département's shard in the same publication, in hex
+/// (`69123-3f2a9c01b7`): a file of another publication (left on the host
+/// since, or not yet replaced) names another shard, so a reader that has
+/// the index never takes it as current, whatever its sequence says.
+pub fn commune_part(code: &str, shard_hash: &[u8; 32]) -> String {
+    let mut part = format!("{code}-");
+    for byte in &shard_hash[..5] {
+        part.push_str(&format!("{byte:02x}"));
+    }
+    part
+}
+
+/// At most this many communes' files in a publication: with the
+/// départements' files and the rest, the archive stays under the 65,535
+/// entries of a ZIP without its 64-bit extension (`zip::stored_zip`).
+/// France has about 35,000 communes; a publication naming more (codes
+/// that are well formed but no commune's) has none, and every commune's
+/// wall reads its département's shard.
+pub const MAX_COMMUNE_FILES: usize = 60_000;
 
 /// The folder of the communes' files, in [`FOLDER`].
 pub const COMMUNES: &str = "communes/";
 
 /// Splits `list` into its communes' files (see [`commune_path`]): by the
 /// official code of each key's current pledge's commune; pledges without
-/// one, and entries that do not read, are in no commune's file.
+/// one, and entries that do not read, are in no commune's file, and a
+/// commune whose pledges are all withdrawn has none (its wall is its
+/// département's shard's).
 pub fn split_communes(
     list: &PledgeList,
     verdicts: &[Result<VerifiedPledge, LinkError>],
 ) -> Vec<(String, PledgeList, Verdicts)> {
-    split_by(
+    let mut communes = split_by(
         list,
         verdicts,
         |p| p.pledge().commune_code().map(|c| c.as_str().to_owned()),
         None,
-    )
+    );
+    communes.retain(|(_, commune, _)| {
+        commune
+            .entries
+            .iter()
+            .any(|e| matches!(e.status, EntryStatus::Verified | EntryStatus::Pending))
+    });
+    communes
 }
 
 /// Splits `list` by the place `place_of` gives each key's current pledge:
@@ -245,6 +276,16 @@ pub fn publish(
     verdicts: &[Result<VerifiedPledge, LinkError>],
     key: &PledgeKey,
 ) -> (String, Vec<(String, String)>) {
+    publish_within(list, verdicts, key, MAX_COMMUNE_FILES)
+}
+
+/// [`publish`], with at most `max_communes` communes' files (else none).
+fn publish_within(
+    list: &PledgeList,
+    verdicts: &[Result<VerifiedPledge, LinkError>],
+    key: &PledgeKey,
+    max_communes: usize,
+) -> (String, Vec<(String, String)>) {
     let mut summaries = Vec::new();
     let mut files = Vec::new();
     for (name, shard, checked) in split(list, verdicts) {
@@ -271,8 +312,19 @@ pub fn publish(
             files.push((path, empty.publish_part(key, Some(&part))));
         }
     }
-    for (code, commune, _) in split_communes(list, verdicts) {
-        files.push((commune_path(&code), commune.publish_part(key, Some(&code))));
+    let communes = split_communes(list, verdicts);
+    if communes.len() <= max_communes {
+        for (code, commune, _) in communes {
+            let department = CommuneCode::parse(&code).map(|c| c.department().to_owned());
+            let shard = summaries
+                .iter()
+                .find(|s| Some(&s.name) == department.as_ref());
+            // Always found: a commune's keys are at home in its département.
+            if let Some(shard) = shard {
+                let part = commune_part(&code, &shard.hash);
+                files.push((commune_path(&code), commune.publish_part(key, Some(&part))));
+            }
+        }
     }
     let index = ShardIndex {
         issued: list.issued,

@@ -250,6 +250,36 @@ impl Wall {
         })
     }
 
+    /// How to name the scope's commune: given by its code, the name most
+    /// of its verified pledges give it, then the code (« Courcelles-sur-Vesle
+    /// (02224) »); given by a name, or with no verified pledge, as given.
+    /// A candidate's text: shown isolated, as every name on the wall.
+    pub fn scope_commune(&self, scope: &WallScope) -> Option<String> {
+        let asked = scope.commune.as_deref()?;
+        let Some(code) = CommuneCode::parse(&asked.trim().to_ascii_uppercase()) else {
+            return Some(asked.to_owned());
+        };
+        let mut names: Vec<(&str, usize)> = Vec::new();
+        let verified = WallScope {
+            with_pending: false,
+            commune: scope.commune.clone(),
+        };
+        for (_, e) in self.in_scope(&verified) {
+            let name = e.pledge.pledge().commune();
+            match names.iter_mut().find(|(n, _)| *n == name) {
+                Some((_, count)) => *count += 1,
+                None => names.push((name, 1)),
+            }
+        }
+        // The most given; between as many, the first in the wall's order.
+        let most = names.iter().map(|(_, c)| *c).max();
+        let named = names.iter().find(|(_, c)| Some(*c) == most);
+        Some(match named {
+            Some((name, _)) => format!("{name} ({code})"),
+            None => code.to_string(),
+        })
+    }
+
     /// The totals over the entries in `scope`.
     pub fn totals(&self, scope: &WallScope) -> Totals {
         let mut totals = Totals::default();
@@ -609,6 +639,43 @@ mod tests {
             .map(|e| e.pledge.pledge().name())
             .collect();
         assert_eq!(order, ["Ana", "Cid", "Bea", "Dan"]);
+    }
+
+    #[test]
+    fn a_commune_given_by_its_code_is_named_as_its_verified_pledges_name_it() {
+        let v = EntryStatus::Verified;
+        let w = wall(vec![
+            coded(1, "Ana", "Sainte-Colombe", Some("25515"), &[0], 2500, v),
+            coded(2, "Bea", "Sainte-Colombe", Some("25515"), &[0], 2500, v),
+            // One signed with another name for the code; one pending.
+            coded(3, "Cid", "Ailleurs", Some("25515"), &[1], 2500, v),
+            coded(
+                4,
+                "Dan",
+                "Pending",
+                Some("77404"),
+                &[1],
+                2500,
+                EntryStatus::Pending,
+            ),
+        ]);
+        let named = |asked: Option<&str>| {
+            w.scope_commune(&WallScope {
+                with_pending: true,
+                commune: asked.map(str::to_owned),
+            })
+        };
+        assert_eq!(
+            named(Some(" 25515 ")).as_deref(),
+            Some("Sainte-Colombe (25515)")
+        );
+        // Only pending pledges there: the code alone.
+        assert_eq!(named(Some("77404")).as_deref(), Some("77404"));
+        assert_eq!(
+            named(Some("sainte colombe")).as_deref(),
+            Some("sainte colombe")
+        );
+        assert_eq!(named(None), None);
     }
 
     #[test]

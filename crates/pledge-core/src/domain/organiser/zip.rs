@@ -6,8 +6,10 @@
 
 use crate::domain::signing_date::SigningDate;
 
-/// The archive of `files` (path, bytes), dated `date`.
+/// The archive of `files` (path, bytes), dated `date`. At most 65,535
+/// files: a publication stays under it (`shards::MAX_COMMUNE_FILES`).
 pub fn stored_zip(files: &[(String, Vec<u8>)], date: SigningDate) -> Vec<u8> {
+    debug_assert!(files.len() <= usize::from(u16::MAX));
     let (y, m, d) = date.ymd();
     let dos_date = ((y.saturating_sub(1980) as u16) << 9) | ((m as u16) << 5) | d as u16;
     let mut out = Vec::new();

@@ -251,16 +251,24 @@ fn each_commune_file_is_its_commune_s_wall_signed_for_its_place() {
     assert_eq!(commune_path("69123"), paths[1]);
     for (path, text) in communes {
         let code = &path["engagements/communes/".len()..path.len() - ".json".len()];
+        let department = CommuneCode::parse(code).unwrap().department().to_owned();
+        // Signed for its commune and this publication: its département's
+        // shard's hash, as the index names it.
         let signed = PledgeList::signed_part(text, &pinned).unwrap();
-        assert_eq!(signed.part(), Some(code), "signed for its place");
-        assert_eq!(signed.is_part(Some("69")), Err(ListFailure::OtherPart));
+        let part = commune_part(code, &index.shard(&department).unwrap().hash);
+        assert_eq!(signed.part(), Some(part.as_str()), "signed for its place");
+        assert!(is_part_name(&part) && part.len() == 16, "{part}");
+        assert_eq!(signed.is_part(Some(code)), Err(ListFailure::OtherPart));
+        assert_eq!(
+            signed.is_part(Some(&department)),
+            Err(ListFailure::OtherPart)
+        );
         let commune = PledgeList::open(text, &pinned).unwrap();
         assert_eq!(
             (commune.issued, commune.sequence),
             (list.issued, Some(index.sequence))
         );
         // Its wall is its département's, kept to the commune.
-        let department = CommuneCode::parse(code).unwrap().department().to_owned();
         let (_, shard) = files
             .iter()
             .find(|(p, _)| *p == format!("{FOLDER}{department}.json"))
@@ -313,6 +321,73 @@ fn each_commune_file_is_its_commune_s_wall_signed_for_its_place() {
     )
     .unwrap();
     assert_eq!(ajaccio.entries.len(), 3);
+}
+
+#[test]
+fn a_commune_file_of_another_publication_names_another_shard() {
+    let list = list();
+    let pinned = organiser().public();
+    let (first_index, first) = publish(&list, &verdicts(&list), &organiser());
+    // The next publication: every shard is another file (another
+    // sequence), so every commune's part is another.
+    let mut next = list.clone();
+    next.sequence = Some(12_288_006);
+    let (next_index, later) = publish(&next, &verdicts(&next), &organiser());
+    let part_in = |index: &str, files: &[(String, String)], code: &str| {
+        let index = ShardIndex::open(index, &pinned).unwrap();
+        let (_, text) = files
+            .iter()
+            .find(|(p, _)| *p == commune_path(code))
+            .unwrap();
+        let signed = PledgeList::signed_part(text, &pinned)
+            .unwrap()
+            .part()
+            .unwrap()
+            .to_owned();
+        let department = CommuneCode::parse(code).unwrap().department().to_owned();
+        let expected = commune_part(code, &index.shard(&department).unwrap().hash);
+        (signed, expected)
+    };
+    for code in ["69123", "69266", "2A004", "97411"] {
+        let (old_part, old_expected) = part_in(&first_index, &first, code);
+        let (new_part, expected) = part_in(&next_index, &later, code);
+        assert_eq!((&old_part, &new_part), (&old_expected, &expected), "{code}");
+        assert_ne!(
+            old_part, expected,
+            "{code}: the file left from before is not current"
+        );
+    }
+}
+
+#[test]
+fn communes_files_are_left_out_past_the_archive_s_limit_and_where_all_are_withdrawn() {
+    let mut list = list();
+    // Saint-Denis's only pledge withdrawn: no file for it.
+    list.entries[3].status = EntryStatus::Withdrawn;
+    let communes = |files: &[(String, String)]| -> Vec<String> {
+        files
+            .iter()
+            .filter(|(p, _)| p.starts_with("engagements/communes/"))
+            .map(|(p, _)| p.clone())
+            .collect()
+    };
+    let (_, files) = publish(&list, &verdicts(&list), &organiser());
+    assert_eq!(
+        communes(&files),
+        [
+            "engagements/communes/2A004.json",
+            "engagements/communes/69123.json",
+            "engagements/communes/69266.json"
+        ]
+    );
+    let (_, within) = publish_within(&list, &verdicts(&list), &organiser(), 3);
+    assert_eq!(communes(&within).len(), 3);
+    // One more than allowed: none (each commune's wall reads its
+    // département's shard), the départements' files as before.
+    let (_, past) = publish_within(&list, &verdicts(&list), &organiser(), 2);
+    assert!(communes(&past).is_empty());
+    assert_eq!(past.len(), files.len() - 3);
+    assert!(MAX_COMMUNE_FILES + every_shard_name().count() + 3 < usize::from(u16::MAX));
 }
 
 #[test]
