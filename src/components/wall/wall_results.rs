@@ -142,11 +142,13 @@ pub fn WallResults(
         wall.with(|w| {
             let t = wall_texts();
             let mut notes = Vec::new();
-            if w.withdrawn > 0 {
-                notes.push(view! { <p class="pw-wall__note">{fill(t.wall_withdrawn_note, &[("n", &w.withdrawn.to_string())])}</p> }.into_any());
+            // Of the commune kept to, if any.
+            let (withdrawn, replaced) = scope.with(|s| (w.withdrawn_in(s), w.replaced_in(s)));
+            if withdrawn > 0 {
+                notes.push(view! { <p class="pw-wall__note">{fill(t.wall_withdrawn_note, &[("n", &withdrawn.to_string())])}</p> }.into_any());
             }
-            if w.replaced > 0 {
-                notes.push(view! { <p class="pw-wall__note">{fill(t.wall_replaced_note, &[("n", &w.replaced.to_string())])}</p> }.into_any());
+            if replaced > 0 {
+                notes.push(view! { <p class="pw-wall__note">{fill(t.wall_replaced_note, &[("n", &replaced.to_string())])}</p> }.into_any());
             }
             if !w.flagged.is_empty() {
                 let items = w

@@ -7,6 +7,7 @@ use crate::domain::journey::search::{fold, matches};
 use crate::domain::organiser::follow_up::{FollowUp, Mandate, Progress, Scoreboard, Standing};
 use crate::domain::organiser::pledge_list::current_per_key;
 use crate::domain::organiser::pledge_list::{EntryStatus, PledgeList};
+use crate::domain::pledge::keys::PublicKey;
 use crate::domain::pledge::payload::{LinkError, LinkErrorKind};
 use crate::domain::pledge::signed_pledge::VerifiedPledge;
 use crate::domain::signing_date::SigningDate;
@@ -81,6 +82,48 @@ enum CommuneIs {
     Named(String),
 }
 
+/// The commune `scope` keeps to, if any: by its code, or by its name.
+fn commune_of(scope: &WallScope) -> Option<CommuneIs> {
+    scope
+        .commune
+        .as_deref()
+        // « 2a004 » is Ajaccio's code too.
+        .map(
+            |c| match CommuneCode::parse(&c.trim().to_ascii_uppercase()) {
+                Some(code) => CommuneIs::Code(code.to_string()),
+                None => CommuneIs::Named(fold(c)),
+            },
+        )
+}
+
+/// A pledge's commune, as a scope's commune is matched.
+#[derive(Clone, Debug, PartialEq, Eq)]
+struct Place {
+    commune_key: String,
+    folded_commune: String,
+}
+
+impl Place {
+    fn of(pledge: &VerifiedPledge) -> Place {
+        let p = pledge.pledge();
+        let folded_commune = fold(p.commune());
+        let commune_key = p
+            .commune_code()
+            .map_or_else(|| format!("~{folded_commune}"), |c| c.as_str().to_owned());
+        Place {
+            commune_key,
+            folded_commune,
+        }
+    }
+
+    fn is_in(&self, commune: Option<&CommuneIs>) -> bool {
+        commune.is_none_or(|c| match c {
+            CommuneIs::Code(code) => &self.commune_key == code,
+            CommuneIs::Named(name) => &self.folded_commune == name,
+        })
+    }
+}
+
 /// What the wall counts.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Totals {
@@ -102,10 +145,11 @@ pub struct Wall {
     /// Entries whose pledge is not valid: never shown as valid, never
     /// counted.
     pub flagged: Vec<Flagged>,
-    /// Valid pledges replaced by a later one of the same key.
-    pub replaced: usize,
-    /// Valid pledges the organiser marked « retiré ».
-    pub withdrawn: usize,
+    /// Valid pledges replaced by a later one of the same key, each where
+    /// that key's current pledge is (see [`Wall::replaced_in`]).
+    replaced: Vec<Place>,
+    /// Valid pledges the organiser marked « retiré », each where it is.
+    withdrawn: Vec<Place>,
     /// The list's follow-up after the vote (for its open data).
     pub follow_up: FollowUp,
 }
@@ -130,8 +174,21 @@ impl Wall {
             .map(|(_, p)| (p.public_key(), p.pledge().date()))
             .collect();
         let current = current_per_key(&keys);
-        let replaced = current.iter().filter(|c| !**c).count();
-        let mut withdrawn = 0;
+        // A replaced pledge counts where its key's current one is: with
+        // it, in its département's shard and its commune's file too.
+        let home: std::collections::HashMap<PublicKey, Place> = valid
+            .iter()
+            .zip(&current)
+            .filter(|(_, c)| **c)
+            .map(|((_, p), _)| (p.public_key(), Place::of(p)))
+            .collect();
+        let replaced = valid
+            .iter()
+            .zip(&current)
+            .filter(|(_, c)| !**c)
+            .filter_map(|((_, p), _)| home.get(&p.public_key()).cloned())
+            .collect();
+        let mut withdrawn = Vec::new();
         // As of the list: a record dated after it is left out.
         let follow_up = list.follow_up.until(list.issued);
         let standing = follow_up.standing(None);
@@ -141,7 +198,7 @@ impl Wall {
                 continue;
             }
             if entry.status == EntryStatus::Withdrawn {
-                withdrawn += 1;
+                withdrawn.push(Place::of(&pledge));
                 continue;
             }
             // The same candidate signs with a new key now: that key's
@@ -150,10 +207,11 @@ impl Wall {
                 continue;
             }
             let p = pledge.pledge();
-            let folded_commune = fold(p.commune());
+            let Place {
+                commune_key,
+                folded_commune,
+            } = Place::of(&pledge);
             let code = p.commune_code();
-            let commune_key =
-                code.map_or_else(|| format!("~{folded_commune}"), |c| c.as_str().to_owned());
             let folded_all = format!(
                 "{} | {} | {} | {}",
                 fold(p.name()),
@@ -206,8 +264,8 @@ impl Wall {
                     position: f.position + offset,
                     ..f
                 }));
-            self.replaced += part.replaced;
-            self.withdrawn += part.withdrawn;
+            self.replaced.extend(part.replaced);
+            self.withdrawn.extend(part.withdrawn);
             // The reviews are in every part: once.
             let reviewed = self
                 .follow_up
@@ -228,17 +286,29 @@ impl Wall {
         &self.entries
     }
 
+    /// How many valid pledges of `scope`'s commune were replaced by a
+    /// later one of the same key (counted where that key's current pledge
+    /// is).
+    pub fn replaced_in(&self, scope: &WallScope) -> usize {
+        let commune = commune_of(scope);
+        self.replaced
+            .iter()
+            .filter(|p| p.is_in(commune.as_ref()))
+            .count()
+    }
+
+    /// How many pledges of `scope`'s commune the organiser marked
+    /// « retiré ».
+    pub fn withdrawn_in(&self, scope: &WallScope) -> usize {
+        let commune = commune_of(scope);
+        self.withdrawn
+            .iter()
+            .filter(|p| p.is_in(commune.as_ref()))
+            .count()
+    }
+
     fn in_scope<'a>(&'a self, scope: &WallScope) -> impl Iterator<Item = (usize, &'a WallEntry)> {
-        let commune = scope
-            .commune
-            .as_deref()
-            // « 2a004 » is Ajaccio's code too.
-            .map(
-                |c| match CommuneCode::parse(&c.trim().to_ascii_uppercase()) {
-                    Some(code) => CommuneIs::Code(code.to_string()),
-                    None => CommuneIs::Named(fold(c)),
-                },
-            );
+        let commune = commune_of(scope);
         let with_pending = scope.with_pending;
         self.entries.iter().enumerate().filter(move |(_, e)| {
             (e.status == EntryStatus::Verified
@@ -464,7 +534,7 @@ mod tests {
             ),
             (3, 2, 1, 0)
         );
-        assert_eq!(w.withdrawn, 1);
+        assert_eq!(w.withdrawn_in(&WallScope::default()), 1);
         let lyon = WallScope {
             with_pending: true,
             commune: Some("LYON".into()),
@@ -756,7 +826,7 @@ mod tests {
                 reason: LinkErrorKind::SignatureMismatch
             }]
         );
-        assert_eq!(w.replaced, 1);
+        assert_eq!(w.replaced_in(&WallScope::default()), 1);
         let t = w.totals(&WallScope::default());
         assert_eq!(
             (
@@ -777,7 +847,11 @@ mod tests {
         let w = wall(vec![old, new]);
         let t = w.totals(&WallScope::default());
         assert_eq!(t.candidates, 1);
-        assert_eq!(w.withdrawn, 0, "not counted as withdrawn either");
+        assert_eq!(
+            w.withdrawn_in(&WallScope::default()),
+            0,
+            "not counted as withdrawn either"
+        );
         assert_eq!(w.entries().len(), 1);
         assert_eq!(w.entries()[0].status, EntryStatus::Verified);
     }

@@ -227,7 +227,11 @@ fn each_shard_is_signed_for_its_place_and_no_other() {
 
 #[test]
 fn each_commune_file_is_its_commune_s_wall_signed_for_its_place() {
-    let list = list();
+    let mut list = list();
+    // A pledge withdrawn in Villeurbanne, beside Bea's.
+    let mut gone = entry(8, "Gus", Some("69266"), &[3], 2500);
+    gone.status = EntryStatus::Withdrawn;
+    list.entries.push(gone);
     let (index_text, files) = publish(&list, &verdicts(&list), &organiser());
     let pinned = organiser().public();
     let index = ShardIndex::open(&index_text, &pinned).unwrap();
@@ -305,6 +309,21 @@ fn each_commune_file_is_its_commune_s_wall_signed_for_its_place() {
             };
             assert_eq!(boards(&own), boards(&theirs), "{code}");
             assert_eq!(own.councils(&scope), theirs.councils(&scope), "{code}");
+            assert_eq!(
+                own.replaced_in(&scope),
+                theirs.replaced_in(&scope),
+                "{code}"
+            );
+            assert_eq!(
+                own.withdrawn_in(&scope),
+                theirs.withdrawn_in(&scope),
+                "{code}"
+            );
+            // Ana's pledge in Lyon, replaced by hers in Ajaccio, counts
+            // there; Gus's withdrawn one in Villeurbanne.
+            let expected = |c: &str| usize::from(code == c);
+            assert_eq!(own.replaced_in(&scope), expected("2A004"), "{code}");
+            assert_eq!(own.withdrawn_in(&scope), expected("69266"), "{code}");
         }
         // Bea's follow-up with her, in Villeurbanne; the review in each.
         let records = if code == "69266" { 3 } else { 1 };
