@@ -621,6 +621,18 @@ export function organiserSuite(env) {
         await wall.getByRole('alert').getByText(/ne correspond pas à l'index signé/).waitFor();
         await wall.locator('.pw-wall-entry', { hasText: 'Camille Dupont' }).waitFor();
         assert.equal(await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).count(), 0);
+        // Each one named, and counted.
+        await wall.getByText('Départements non lus (2) : 2A, 976.').waitFor();
+        // A search tries them again once; a keystroke that needs the same
+        // départements does not fetch them again.
+        const tries = () => fetched.filter((p) => p === '/engagements/2A.json').length;
+        const before = tries();
+        await wall.getByRole('searchbox').fill('Camill');
+        for (let i = 0; i < 200 && tries() === before; i += 1) await wall.waitForTimeout(50);
+        assert.equal(tries(), before + 1);
+        await wall.getByRole('searchbox').fill('Camille');
+        await wall.waitForTimeout(500);
+        assert.equal(tries(), before + 1, 'not fetched again at each keystroke');
         // Two failed: the one read again is no longer said, the other
         // still is, until it is read too.
         env.extra['/engagements/976.json'] = mayotte;
@@ -628,6 +640,7 @@ export function organiserSuite(env) {
         await wall.locator('.pw-wall-entry', { hasText: '(976)' }).waitFor();
         await wall.waitForTimeout(500);
         await wall.getByRole('alert').filter({ hasText: "ne correspond pas à l'index signé" }).waitFor();
+        await wall.getByText('Départements non lus (1) : 2A.').waitFor();
         env.extra['/engagements/2A.json'] = corsica;
         await wall.getByRole('searchbox').fill('2A004');
         await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).waitFor();

@@ -112,12 +112,17 @@ pub fn NationalWall(
             }
         });
     };
+    // The départements the last search needed: a keystroke that needs the
+    // same (« Ly », « Lyo »…) asks for nothing again, not even one that
+    // failed (« Charger tous les départements » does).
+    let searched = StoredValue::new(Vec::<String>::new());
     Effect::new(move |_| {
         let q = query.get();
         let mut names = index.with_value(|i| i.index.shards_for(&q));
-        if names.is_empty() {
+        if names.is_empty() || searched.with_value(|s| *s == names) {
             return;
         }
+        searched.set_value(names.clone());
         spawn_local(async move {
             // A commune's name: the départements of the referential's
             // communes so named first, so that its pledges come first.
@@ -160,6 +165,21 @@ pub fn NationalWall(
         </div>
         <p class="pw-wall__note">{move || shard_texts().national_hint}</p>
         {move || failed.with(|f| f.first().map(|(_, why)| failure_view(*why, name)))}
+        {move || {
+            failed
+                .with(|f| {
+                    let mut names: Vec<&str> = f.iter().map(|(n, _)| n.as_str()).collect();
+                    names.sort_unstable();
+                    (!names.is_empty()).then(|| (names.len(), names.join(", ")))
+                })
+                .map(|(n, names)| {
+                    view! {
+                        <p class="pw-wall__note">
+                            {fill(shard_texts().national_failed, &[("n", &n.to_string()), ("names", &names)])}
+                        </p>
+                    }
+                })
+        }}
         <WallResults wall scope embedded query />
         {progress}
         <Show when=move || loaded.get() < count>

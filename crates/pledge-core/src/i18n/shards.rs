@@ -23,6 +23,9 @@ pub struct ShardTexts {
     /// `{n}`, `{total}`: the national wall's follow-up, of the
     /// départements fetched so far.
     pub national_partial: &'static str,
+    /// `{n}`, `{names}`: the départements whose part could not be read
+    /// (the first one's reason said above it).
+    pub national_failed: &'static str,
 }
 
 /// In French.
@@ -38,6 +41,7 @@ pub static SHARDS_FR: ShardTexts = ShardTexts {
     national_loading: "Départements chargés et vérifiés : {n} sur {total}…",
     national_load_all: "Charger tous les départements",
     national_partial: "Selon les départements chargés : {n} sur {total}.",
+    national_failed: "Départements non lus ({n}) : {names}. « Charger tous les départements » les essaie à nouveau.",
 };
 
 /// In English.
@@ -53,6 +57,7 @@ pub static SHARDS_EN: ShardTexts = ShardTexts {
     national_loading: "Départements fetched and checked: {n} of {total}…",
     national_load_all: "Fetch every département",
     national_partial: "From the départements fetched: {n} of {total}.",
+    national_failed: "Départements not read ({n}): {names}. « Fetch every département » tries them again.",
 };
 
 impl ShardTexts {
