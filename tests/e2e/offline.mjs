@@ -5,6 +5,7 @@ import { readFile } from 'node:fs/promises';
 
 import { phoneContext } from './browser.mjs';
 import { WidgetPage } from './widget-page.mjs';
+import { GOLDEN_SHARDS } from './golden.mjs';
 
 /** The golden list of version 2 (docs/list-v2.md), issued 2026-11-29. */
 const LIST_V2 = await readFile(new URL('../golden/list-v2.json', import.meta.url), 'utf8');
@@ -98,6 +99,36 @@ export function offlineSuite(env) {
         assert.equal(await said.textContent(), 'Hors ligne — liste du 29 novembre 2026.');
       } finally {
         delete env.extra['/engagements.json'];
+      }
+    });
+
+    it("a commune's wall offline: its build, the index and the commune's own file from the service worker, said", async () => {
+      for (const [path, text] of GOLDEN_SHARDS) env.extra[`/${path}`] = text;
+      try {
+        context = await phoneContext(env.browser, { serviceWorkers: 'allow' });
+        const page = await context.newPage();
+        await page.goto(`${env.url}?mur&commune=42218`);
+        await page.locator('.pw-wall-entry').first().waitFor();
+        await page.evaluate(async () => {
+          await navigator.serviceWorker.ready;
+          if (!navigator.serviceWorker.controller) {
+            await new Promise((r) => navigator.serviceWorker.addEventListener('controllerchange', r, { once: true }));
+          }
+        });
+        // Online, through the worker: the server's files, not marked.
+        await page.reload();
+        await page.locator('.pw-wall-entry').first().waitFor();
+        assert.equal(await page.locator('.pw-wall__offline').count(), 0);
+        await context.setOffline(true);
+        await page.reload();
+        await page.locator('.pw-wall-entry', { hasText: 'Camille Dupont' }).waitFor();
+        const said = page.getByRole('status').filter({ hasText: 'Hors ligne' });
+        assert.equal(await said.textContent(), 'Hors ligne — liste du 1er décembre 2026.');
+        // Still the commune build: the wall build was never needed.
+        const builds = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name).filter((n) => /pledge-[a-z]+-[0-9a-f]+_bg\.wasm$/.test(n)));
+        assert.ok(builds.length > 0 && builds.every((n) => n.includes('/pledge-commune-')), builds.join(' '));
+      } finally {
+        for (const [path] of GOLDEN_SHARDS) delete env.extra[`/${path}`];
       }
     });
 
