@@ -1495,3 +1495,76 @@ async fn the_follow_up_counts_and_compares_a_review_with_today() {
         "{boards:?}"
     );
 }
+
+/// Hands the widget the sharded publication's files as the boot script's
+/// prefetch would (`pwWidget.index`, `pwWidget.commune`): the golden
+/// publication by place (tests/golden/shards/), with `commune` as given.
+fn serve_commune(commune: &str) {
+    let window: wasm_bindgen::JsValue = web_sys::window().unwrap().into();
+    let host = js_sys::Object::new();
+    for (field, text) in [
+        (
+            "index",
+            include_str!("golden/shards/engagements/index.json"),
+        ),
+        ("commune", commune),
+    ] {
+        let response = web_sys::Response::new_with_opt_str(Some(text)).unwrap();
+        js_sys::Reflect::set(&host, &field.into(), &js_sys::Promise::resolve(&response)).unwrap();
+    }
+    js_sys::Reflect::set(&window, &"pwWidget".into(), &host).unwrap();
+}
+
+#[wasm_bindgen_test]
+async fn the_commune_build_shows_a_commune_from_its_own_file_and_hands_the_rest_over() {
+    use pledge_widget::domain::{Organiser, PledgeKey};
+    let organiser = Organiser {
+        name: "Coorace (TEST)",
+        contact: None,
+        public_key: Some(PledgeKey::from_seed(*b"TEST-ONLY-ORGANISER-KEY-NOT-REAL").public()),
+    };
+    let own = include_str!("golden/shards/engagements/communes/42218.json");
+    let history = web_sys::window().unwrap().history().unwrap();
+    let page = web_sys::window().unwrap().location().href().unwrap();
+    // Its own file: the wall of Saint-Étienne, named as its pledge names it.
+    // Then a file of another commune in its place (signed for another):
+    // the wall build takes over.
+    let other = include_str!("golden/shards/engagements/communes/25515.json");
+    for (file, shown) in [(own, true), (other, false)] {
+        clear_storage();
+        serve_commune(file);
+        let started = std::rc::Rc::new(std::cell::Cell::new(0));
+        let start = {
+            let started = started.clone();
+            wasm_bindgen::closure::Closure::<dyn Fn() -> js_sys::Promise>::new(move || {
+                started.set(started.get() + 1);
+                js_sys::Promise::new(&mut |_, _| {})
+            })
+        };
+        js_sys::Reflect::set(&pw_widget(), &"startWall".into(), start.as_ref()).unwrap();
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some("?mur&commune=42218"))
+            .unwrap();
+        let w = mount_build_with_organiser(Parts::COMMUNE, Some(organiser));
+        for _ in 0..40 {
+            settle().await;
+            if w.root.query_selector(".pw-wall-entry").unwrap().is_some() || started.get() > 0 {
+                break;
+            }
+        }
+        history
+            .replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&page))
+            .unwrap();
+        let said = text(&w.root);
+        assert_eq!(heading(&w.root), "Qui s'est engagé à quoi");
+        if shown {
+            assert!(said.contains("Commune : Saint-Étienne (42218)"), "{said}");
+            assert!(said.contains("Camille Dupont"), "{said}");
+            assert_eq!(started.get(), 0);
+        } else {
+            assert!(!said.contains("Camille Dupont"), "{said}");
+            assert_eq!(started.get(), 1, "the wall build asked once");
+        }
+        drop(w);
+    }
+}
