@@ -567,7 +567,8 @@ export function organiserSuite(env) {
         const builds = (paths) => paths.filter((p) => /\/pledge-[a-z]+-[0-9a-f]+_bg\.wasm$/.test(p)).map((p) => p.split('-')[1]);
         assert.deepEqual(builds(fetched), ['commune']);
         // Named as its pledges name it, not by its code alone.
-        await wall.getByText('Commune : Lyon 3e Arrondissement (69383)').waitFor();
+        // (its name isolated: a candidate's text, here U+2068 … U+2069).
+        await wall.getByText('Commune : \u2068Lyon 3e Arrondissement\u2069 (69383)').waitFor();
         // Its pledges' signatures checked off the page's thread.
         assert.ok(fetched.includes('/verify-worker.js'), fetched.join(' '));
         assert.ok(await wall.evaluate(() => performance.getEntriesByName('pw-verify-worker-answered').length > 0));

@@ -1,7 +1,7 @@
 use leptos::prelude::*;
 
 use crate::domain::{Wall, WallScope};
-use crate::i18n::fill;
+use crate::i18n::{fill, isolated};
 use crate::state::wall_texts;
 
 /// The wall's totals: candidates and communes (of one commune, where a
@@ -10,8 +10,16 @@ use crate::state::wall_texts;
 #[component]
 pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
     let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
+    // A commune given by its code: named as its pledges name it.
     let commune = move || {
-        scope.with(|s| wall.with(|w| w.scope_commune(s))).map(|c| {
+        scope.with(|s| {
+            let asked = s.commune.clone()?;
+            Some(wall.with(|w| match w.scope_commune_name(s) {
+                Some((code, Some(name))) => format!("{} ({code})", isolated(name)),
+                Some((code, None)) => code.to_string(),
+                None => asked,
+            }))
+        }).map(|c| {
             view! {
                 <p class="pw-wall__commune">
                     <bdi>{move || fill(wall_texts().wall_commune_only, &[("commune", &c)])}</bdi>

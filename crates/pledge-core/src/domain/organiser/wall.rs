@@ -320,15 +320,13 @@ impl Wall {
         })
     }
 
-    /// How to name the scope's commune: given by its code, the name most
-    /// of its verified pledges give it, then the code (« Courcelles-sur-Vesle
-    /// (02224) »); given by a name, or with no verified pledge, as given.
-    /// A candidate's text: shown isolated, as every name on the wall.
-    pub fn scope_commune(&self, scope: &WallScope) -> Option<String> {
+    /// The scope's commune, where it is given by its code: that code, and
+    /// the name most of its verified pledges give it (between as many, the
+    /// first in the wall's order), if any has one. The name is a
+    /// candidate's text, to show isolated.
+    pub fn scope_commune_name(&self, scope: &WallScope) -> Option<(CommuneCode, Option<&str>)> {
         let asked = scope.commune.as_deref()?;
-        let Some(code) = CommuneCode::parse(&asked.trim().to_ascii_uppercase()) else {
-            return Some(asked.to_owned());
-        };
+        let code = CommuneCode::parse(&asked.trim().to_ascii_uppercase())?;
         let mut names: Vec<(&str, usize)> = Vec::new();
         let verified = WallScope {
             with_pending: false,
@@ -341,13 +339,12 @@ impl Wall {
                 None => names.push((name, 1)),
             }
         }
-        // The most given; between as many, the first in the wall's order.
         let most = names.iter().map(|(_, c)| *c).max();
-        let named = names.iter().find(|(_, c)| Some(*c) == most);
-        Some(match named {
-            Some((name, _)) => format!("{name} ({code})"),
-            None => code.to_string(),
-        })
+        let named = names
+            .iter()
+            .find(|(_, c)| Some(*c) == most)
+            .map(|(n, _)| *n);
+        Some((code, named))
     }
 
     /// The totals over the entries in `scope`.
@@ -730,21 +727,20 @@ mod tests {
             ),
         ]);
         let named = |asked: Option<&str>| {
-            w.scope_commune(&WallScope {
+            w.scope_commune_name(&WallScope {
                 with_pending: true,
                 commune: asked.map(str::to_owned),
             })
+            .map(|(code, name)| (code.to_string(), name.map(str::to_owned)))
         };
         assert_eq!(
-            named(Some(" 25515 ")).as_deref(),
-            Some("Sainte-Colombe (25515)")
+            named(Some(" 25515 ")),
+            Some(("25515".to_owned(), Some("Sainte-Colombe".to_owned())))
         );
         // Only pending pledges there: the code alone.
-        assert_eq!(named(Some("77404")).as_deref(), Some("77404"));
-        assert_eq!(
-            named(Some("sainte colombe")).as_deref(),
-            Some("sainte colombe")
-        );
+        assert_eq!(named(Some("77404")), Some(("77404".to_owned(), None)));
+        // By a name, or none: nothing to name.
+        assert_eq!(named(Some("sainte colombe")), None);
         assert_eq!(named(None), None);
     }
 
