@@ -1558,7 +1558,10 @@ async fn the_commune_build_shows_a_commune_from_its_own_file_and_hands_the_rest_
         let said = text(&w.root);
         assert_eq!(heading(&w.root), "Qui s'est engagé à quoi");
         if shown {
-            assert!(said.contains("Commune : \u{2068}Saint-Étienne\u{2069} (42218)"), "{said}");
+            assert!(
+                said.contains("Commune : \u{2068}Saint-Étienne\u{2069} (42218)"),
+                "{said}"
+            );
             assert!(said.contains("Camille Dupont"), "{said}");
             assert_eq!(started.get(), 0);
         } else {

@@ -498,13 +498,21 @@ export function organiserSuite(env) {
         await page.goto(`${partner.url}partner.html`);
         const frame = page.frameLocator('iframe >> nth=0');
         await frame.getByRole('heading', { level: 1, name: "Qui s'est engagé à quoi" }).waitFor();
-        await frame.getByText('Commune : saint etienne').waitFor();
+        // Named as its pledge writes it (isolated: a candidate's text).
+        await frame.getByText('Commune : \u2068Saint-Étienne\u2069').waitFor();
         assert.match(await frame.locator('.pw-wall__figures').textContent(), /^1 candidat·es\s*1 communes$/);
         // Pledges open on the widget's own page, in a new tab.
         const open = frame.getByRole('link', { name: 'Camille Dupont' });
         assert.equal(await open.getAttribute('target'), '_blank');
         assert.ok((await open.getAttribute('href')).startsWith(env.url + '#e='));
         await page.close();
+        // A name no pledge gives, from a link: quoted as asked, with
+        // nothing in it that could reorder the page's words.
+        const crafted = await context.newPage();
+        await crafted.goto(`${env.url}?mur&commune=${encodeURIComponent('\u202ELyon — 12 000 candidats vérifiés\u200F')}`);
+        await crafted.getByText('Commune : « \u2068Lyon — 12 000 candidats vérifiés\u2069 »').waitFor();
+        assert.match(await crafted.locator('.pw-wall__figures').textContent(), /^0 candidat·es\s*0 communes$/);
+        await crafted.close();
       } finally {
         await partner.close();
       }
@@ -622,10 +630,16 @@ export function organiserSuite(env) {
         await wall.getByRole('alert').getByText(/ne correspond pas à l'index signé/).waitFor();
         await wall.locator('.pw-wall-entry', { hasText: 'Camille Dupont' }).waitFor();
         assert.equal(await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).count(), 0);
-        // Each one named, and counted.
+        // Each one named, and counted; read again on request (still
+        // failing: still said).
+        await wall.getByText('Départements non lus (2) : 2A, 976.').waitFor();
+        const retried = fetched.filter((p) => p === '/engagements/976.json').length;
+        await wall.getByRole('button', { name: 'Les lire à nouveau' }).click();
+        for (let i = 0; i < 200 && fetched.filter((p) => p === '/engagements/976.json').length === retried; i += 1) await wall.waitForTimeout(50);
         await wall.getByText('Départements non lus (2) : 2A, 976.').waitFor();
         // A search tries them again once; a keystroke that needs the same
-        // départements does not fetch them again.
+        // départements does not fetch them again (nor a failed one: the
+        // button does, or another search).
         const tries = () => fetched.filter((p) => p === '/engagements/2A.json').length;
         const before = tries();
         await wall.getByRole('searchbox').fill('Camill');
@@ -642,7 +656,10 @@ export function organiserSuite(env) {
         await wall.waitForTimeout(500);
         await wall.getByRole('alert').filter({ hasText: "ne correspond pas à l'index signé" }).waitFor();
         await wall.getByText('Départements non lus (1) : 2A.').waitFor();
+        // Mended, and read again by the button: no longer said.
         env.extra['/engagements/2A.json'] = corsica;
+        await wall.getByRole('button', { name: 'Les lire à nouveau' }).click();
+        await wall.getByText(/Départements non lus/).waitFor({ state: 'detached' });
         await wall.getByRole('searchbox').fill('2A004');
         await wall.locator('.pw-wall-entry', { hasText: 'Ajaccio' }).waitFor();
         await wall.getByRole('alert').filter({ hasText: "ne correspond pas à l'index signé" }).waitFor({ state: 'detached' });

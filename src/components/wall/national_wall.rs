@@ -119,10 +119,14 @@ pub fn NationalWall(
     Effect::new(move |_| {
         let q = query.get();
         let mut names = index.with_value(|i| i.index.shards_for(&q));
-        if names.is_empty() || searched.with_value(|s| *s == names) {
+        if searched.with_value(|s| *s == names) {
             return;
         }
+        // A search cleared: the next one asks again.
         searched.set_value(names.clone());
+        if names.is_empty() {
+            return;
+        }
         spawn_local(async move {
             // A commune's name: the départements of the referential's
             // communes so named first, so that its pledges come first.
@@ -131,6 +135,9 @@ pub fn NationalWall(
             fetch(names);
         });
     });
+    // The départements that failed, read again (and only them).
+    let retry =
+        move |_| fetch(failed.with_untracked(|f| f.iter().map(|(n, _)| n.clone()).collect()));
     let load_all = move |_| {
         fetch(index.with_value(|i| i.index.shards.iter().map(|s| s.name.clone()).collect()))
     };
@@ -177,6 +184,11 @@ pub fn NationalWall(
                         <p class="pw-wall__note">
                             {fill(shard_texts().national_failed, &[("n", &n.to_string()), ("names", &names)])}
                         </p>
+                        <div class="pw-wall__actions">
+                            <button type="button" class="pw-button" on:click=retry>
+                                {move || shard_texts().national_retry}
+                            </button>
+                        </div>
                     }
                 })
         }}

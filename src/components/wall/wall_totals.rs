@@ -10,16 +10,24 @@ use crate::state::wall_texts;
 #[component]
 pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
     let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
-    // A commune given by its code: named as its pledges name it.
+    // The commune kept to, named as its pledges name it; a name from the
+    // address that no pledge gives, quoted as asked (EmbedOptions keeps
+    // nothing in it that could reorder or hide the text around it).
     let commune = move || {
         scope.with(|s| {
-            let asked = s.commune.clone()?;
-            Some(wall.with(|w| match w.scope_commune_name(s) {
-                Some((code, Some(name))) => format!("{} ({code})", isolated(name)),
-                Some((code, None)) => code.to_string(),
-                None => asked,
-            }))
-        }).map(|c| {
+            let asked = s.commune.as_deref()?;
+            let (code, name) = wall.with(|w| {
+                w.scope_commune_name(s)
+                    .map(|(code, name)| (code, name.map(str::to_owned)))
+            })?;
+            Some(match (code, name) {
+                (Some(code), Some(name)) => format!("{} ({code})", isolated(&name)),
+                (Some(code), None) => code.to_string(),
+                (None, Some(name)) => isolated(&name),
+                (None, None) => format!("« {} »", isolated(asked)),
+            })
+        })
+        .map(|c| {
             view! {
                 <p class="pw-wall__commune">
                     <bdi>{move || fill(wall_texts().wall_commune_only, &[("commune", &c)])}</bdi>

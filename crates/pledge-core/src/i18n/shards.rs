@@ -26,6 +26,8 @@ pub struct ShardTexts {
     /// `{n}`, `{names}`: the départements whose part could not be read
     /// (the first one's reason said above it).
     pub national_failed: &'static str,
+    /// The button that reads them again.
+    pub national_retry: &'static str,
 }
 
 /// In French.
@@ -41,7 +43,8 @@ pub static SHARDS_FR: ShardTexts = ShardTexts {
     national_loading: "Départements chargés et vérifiés : {n} sur {total}…",
     national_load_all: "Charger tous les départements",
     national_partial: "Selon les départements chargés : {n} sur {total}.",
-    national_failed: "Départements non lus ({n}) : {names}. « Charger tous les départements » les essaie à nouveau.",
+    national_failed: "Départements non lus ({n}) : {names}.",
+    national_retry: "Les lire à nouveau",
 };
 
 /// In English.
@@ -57,7 +60,8 @@ pub static SHARDS_EN: ShardTexts = ShardTexts {
     national_loading: "Départements fetched and checked: {n} of {total}…",
     national_load_all: "Fetch every département",
     national_partial: "From the départements fetched: {n} of {total}.",
-    national_failed: "Départements not read ({n}): {names}. « Fetch every département » tries them again.",
+    national_failed: "Départements not read ({n}): {names}.",
+    national_retry: "Read them again",
 };
 
 impl ShardTexts {

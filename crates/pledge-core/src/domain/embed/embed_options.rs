@@ -171,7 +171,17 @@ impl EmbedOptions {
                     }
                 }
                 "commune" => {
-                    let commune: String = value.trim().chars().take(80).collect();
+                    // Shown on the wall as asked: nothing that could
+                    // reorder or hide the text around it (controls,
+                    // direction marks and overrides, invisible characters).
+                    let commune: String = value
+                        .chars()
+                        .filter(|c| !hides_or_reorders(*c))
+                        .collect::<String>()
+                        .trim()
+                        .chars()
+                        .take(80)
+                        .collect();
                     options.commune = (!commune.is_empty()).then_some(commune);
                 }
                 "theme" => {
@@ -325,6 +335,23 @@ pub fn journey_query(query: &str) -> String {
     }
 }
 
+/// Characters that can hide or reorder the text around them: controls,
+/// direction marks, embeddings, overrides and isolates, and invisible
+/// formatting (zero-width spaces and joiners, the soft hyphen, the byte
+/// order mark).
+fn hides_or_reorders(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{00AD}'
+                | '\u{061C}'
+                | '\u{200B}'..='\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2060}'..='\u{206F}'
+                | '\u{FEFF}'
+        )
+}
+
 #[cfg(test)]
 mod tests {
     #[test]
@@ -396,6 +423,18 @@ mod tests {
         assert_eq!(
             EmbedOptions::from_query("?organisateur&embed=1").view,
             View::Console
+        );
+    }
+
+    #[test]
+    fn a_commune_asked_keeps_no_character_that_hides_or_reorders_text() {
+        let o = EmbedOptions::from_query(
+            "?mur&commune=%E2%80%AELyon%E2%81%A6%20%E2%80%8B%0A%C2%A0Nord%EF%BB%BF%C2%AD",
+        );
+        assert_eq!(o.commune.as_deref(), Some("Lyon \u{a0}Nord"));
+        assert_eq!(
+            EmbedOptions::from_query("?commune=%E2%80%8F%0D").commune,
+            None
         );
     }
 

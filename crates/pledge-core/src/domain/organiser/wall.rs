@@ -320,30 +320,32 @@ impl Wall {
         })
     }
 
-    /// The scope's commune, where it is given by its code: that code, and
-    /// the name most of its verified pledges give it (between as many, the
-    /// first in the wall's order), if any has one. The name is a
-    /// candidate's text, to show isolated.
-    pub fn scope_commune_name(&self, scope: &WallScope) -> Option<(CommuneCode, Option<&str>)> {
+    /// How the scope's commune is named, from its verified pledges (none:
+    /// no commune kept to): given by its code, that code and the name its
+    /// verified pledges give it where they all give the same; given by a
+    /// name, the name as its first verified pledge writes it, if any. A
+    /// pledge's name is a candidate's text, to show isolated; the name
+    /// asked in the address is shown only where no pledge names it.
+    pub fn scope_commune_name(
+        &self,
+        scope: &WallScope,
+    ) -> Option<(Option<CommuneCode>, Option<&str>)> {
         let asked = scope.commune.as_deref()?;
-        let code = CommuneCode::parse(&asked.trim().to_ascii_uppercase())?;
-        let mut names: Vec<(&str, usize)> = Vec::new();
+        let code = CommuneCode::parse(&asked.trim().to_ascii_uppercase());
         let verified = WallScope {
             with_pending: false,
             commune: scope.commune.clone(),
         };
-        for (_, e) in self.in_scope(&verified) {
-            let name = e.pledge.pledge().commune();
-            match names.iter_mut().find(|(n, _)| *n == name) {
-                Some((_, count)) => *count += 1,
-                None => names.push((name, 1)),
-            }
-        }
-        let most = names.iter().map(|(_, c)| *c).max();
-        let named = names
-            .iter()
-            .find(|(_, c)| Some(*c) == most)
-            .map(|(n, _)| *n);
+        let mut names = self
+            .in_scope(&verified)
+            .map(|(_, e)| e.pledge.pledge().commune());
+        let first = names.next();
+        // By its code: one name, or none (a pledge signed elsewhere with
+        // this code and another name does not rename the commune).
+        let named = match code {
+            Some(_) => first.filter(|f| names.all(|n| n == *f)),
+            None => first,
+        };
         Some((code, named))
     }
 
@@ -709,7 +711,7 @@ mod tests {
     }
 
     #[test]
-    fn a_commune_given_by_its_code_is_named_as_its_verified_pledges_name_it() {
+    fn a_commune_is_named_as_its_verified_pledges_all_name_it() {
         let v = EntryStatus::Verified;
         let w = wall(vec![
             coded(1, "Ana", "Sainte-Colombe", Some("25515"), &[0], 2500, v),
@@ -731,17 +733,37 @@ mod tests {
                 with_pending: true,
                 commune: asked.map(str::to_owned),
             })
-            .map(|(code, name)| (code.to_string(), name.map(str::to_owned)))
+            .map(|(code, name)| (code.map(|c| c.to_string()), name.map(str::to_owned)))
+        };
+        let some = |code: Option<&str>, name: Option<&str>| {
+            Some((code.map(str::to_owned), name.map(str::to_owned)))
+        };
+        // Two of its three verified pledges say « Sainte-Colombe », one
+        // « Ailleurs »: not one name, so the code alone.
+        assert_eq!(named(Some(" 25515 ")), some(Some("25515"), None));
+        // Only pending pledges there: the code alone.
+        assert_eq!(named(Some("77404")), some(Some("77404"), None));
+        // By a name: as its first verified pledge writes it; none there,
+        // nothing from the pledges.
+        assert_eq!(
+            named(Some("sainte colombe")),
+            some(None, Some("Sainte-Colombe"))
+        );
+        assert_eq!(named(Some("Nulle Part")), some(None, None));
+        assert_eq!(named(None), None);
+        // All agree: the name.
+        let agreed = wall(vec![
+            coded(1, "Ana", "Sainte-Colombe", Some("25515"), &[0], 2500, v),
+            coded(2, "Bea", "Sainte-Colombe", Some("25515"), &[0], 2500, v),
+        ]);
+        let scope = WallScope {
+            with_pending: false,
+            commune: Some("25515".into()),
         };
         assert_eq!(
-            named(Some(" 25515 ")),
-            Some(("25515".to_owned(), Some("Sainte-Colombe".to_owned())))
+            agreed.scope_commune_name(&scope).and_then(|(_, n)| n),
+            Some("Sainte-Colombe")
         );
-        // Only pending pledges there: the code alone.
-        assert_eq!(named(Some("77404")), Some(("77404".to_owned(), None)));
-        // By a name, or none: nothing to name.
-        assert_eq!(named(Some("sainte colombe")), None);
-        assert_eq!(named(None), None);
     }
 
     #[test]
