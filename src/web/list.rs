@@ -124,27 +124,27 @@ pub async fn check_list(
     rust: Option<RustVerifier>,
     part: Option<&str>,
 ) -> Result<PledgeList, ListFailure> {
-    let list = read_list(text, pinned, rust, part).await?;
+    let signed = PledgeList::signed_part(text, pinned).map_err(ListFailure::Invalid)?;
+    let valid = signature_holds(&signed, rust).await?;
+    let list = read_signed(&signed, valid, part)?;
     match remember_sequence(pinned, list.sequence) {
         Freshness::Current => Ok(list),
         Freshness::Older => Err(ListFailure::Older),
     }
 }
 
-/// [`check_list`] but for its sequence, neither compared nor remembered.
-async fn read_list(
-    text: &str,
-    pinned: &PublicKey,
-    rust: Option<RustVerifier>,
+/// A list's signed bytes read, once its signature is known to hold or
+/// not, where it says it is the part `part`: see [`check_list`].
+fn read_signed(
+    signed: &SignedList,
+    valid: bool,
     part: Option<&str>,
 ) -> Result<PledgeList, ListFailure> {
-    let signed = PledgeList::signed_part(text, pinned).map_err(ListFailure::Invalid)?;
-    let valid = signature_holds(&signed, rust).await?;
     // Its place, once the signature over it holds.
     if valid {
         signed.is_part(part)?;
     }
-    PledgeList::read_checked(&signed, valid).map_err(ListFailure::Invalid)
+    PledgeList::read_checked(signed, valid).map_err(ListFailure::Invalid)
 }
 
 /// Whether the organiser's signature over a list's (or an index's) bytes
@@ -310,7 +310,11 @@ pub async fn load_commune(
         .shard(code.department())
         .ok_or(ListFailure::NotPublished)?;
     let part = commune_part(code.as_str(), &shard.hash);
-    let list = read_list(&fetched.text, pinned, None, Some(&part)).await?;
+    // As `check_list` reads a list, its sequence neither compared with the
+    // newest seen nor remembered: it must be the index's.
+    let signed = PledgeList::signed_part(&fetched.text, pinned).map_err(ListFailure::Invalid)?;
+    let valid = signature_holds(&signed, None).await?;
+    let list = read_signed(&signed, valid, Some(&part))?;
     if list.sequence != Some(loaded.index.sequence) {
         return Err(ListFailure::Older);
     }

@@ -1,5 +1,6 @@
 use leptos::prelude::*;
 
+use crate::domain::embed::embed_options::shown_as_asked;
 use crate::domain::{Wall, WallScope};
 use crate::i18n::{fill, isolated};
 use crate::state::wall_texts;
@@ -11,8 +12,8 @@ use crate::state::wall_texts;
 pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl IntoView {
     let totals = Memo::new(move |_| scope.with(|s| wall.with(|w| w.totals(s))));
     // The commune kept to, named as its pledges name it; a name from the
-    // address that no pledge gives, quoted as asked (EmbedOptions keeps
-    // nothing in it that could reorder or hide the text around it).
+    // address that no pledge gives, quoted as asked (without what could
+    // hide or reorder the text around it).
     let commune = move || {
         scope.with(|s| {
             let asked = s.commune.as_deref()?;
@@ -24,7 +25,7 @@ pub fn WallTotals(wall: RwSignal<Wall>, scope: RwSignal<WallScope>) -> impl Into
                 (Some(code), Some(name)) => format!("{} ({code})", isolated(&name)),
                 (Some(code), None) => code.to_string(),
                 (None, Some(name)) => isolated(&name),
-                (None, None) => format!("« {} »", isolated(asked)),
+                (None, None) => format!("« {} »", isolated(&shown_as_asked(asked))),
             })
         })
         .map(|c| {

@@ -171,17 +171,7 @@ impl EmbedOptions {
                     }
                 }
                 "commune" => {
-                    // Shown on the wall as asked: nothing that could
-                    // reorder or hide the text around it (controls,
-                    // direction marks and overrides, invisible characters).
-                    let commune: String = value
-                        .chars()
-                        .filter(|c| !hides_or_reorders(*c))
-                        .collect::<String>()
-                        .trim()
-                        .chars()
-                        .take(80)
-                        .collect();
+                    let commune: String = value.trim().chars().take(80).collect();
                     options.commune = (!commune.is_empty()).then_some(commune);
                 }
                 "theme" => {
@@ -335,21 +325,29 @@ pub fn journey_query(query: &str) -> String {
     }
 }
 
-/// Characters that can hide or reorder the text around them: controls,
-/// direction marks, embeddings, overrides and isolates, and invisible
-/// formatting (zero-width spaces and joiners, the soft hyphen, the byte
-/// order mark).
-fn hides_or_reorders(c: char) -> bool {
-    c.is_control()
-        || matches!(
-            c,
-            '\u{00AD}'
-                | '\u{061C}'
-                | '\u{200B}'..='\u{200F}'
-                | '\u{202A}'..='\u{202E}'
-                | '\u{2060}'..='\u{206F}'
-                | '\u{FEFF}'
-        )
+/// A commune's name as asked in the address (`commune`), to show on the
+/// wall where no pledge names it: without what could hide or reorder the
+/// text around it (controls, direction marks, embeddings, overrides and
+/// isolates, invisible formatting: zero-width characters, the soft hyphen,
+/// the byte order mark). Only the wall's builds show it.
+pub fn shown_as_asked(commune: &str) -> String {
+    commune
+        .chars()
+        .filter(|c| {
+            !c.is_control()
+                && !matches!(
+                    c,
+                    '\u{00AD}'
+                        | '\u{061C}'
+                        | '\u{200B}'..='\u{200F}'
+                        | '\u{202A}'..='\u{202E}'
+                        | '\u{2060}'..='\u{206F}'
+                        | '\u{FEFF}'
+                )
+        })
+        .collect::<String>()
+        .trim()
+        .to_owned()
 }
 
 #[cfg(test)]
@@ -427,15 +425,13 @@ mod tests {
     }
 
     #[test]
-    fn a_commune_asked_keeps_no_character_that_hides_or_reorders_text() {
+    fn a_commune_asked_is_shown_without_what_hides_or_reorders_text() {
         let o = EmbedOptions::from_query(
             "?mur&commune=%E2%80%AELyon%E2%81%A6%20%E2%80%8B%0A%C2%A0Nord%EF%BB%BF%C2%AD",
         );
-        assert_eq!(o.commune.as_deref(), Some("Lyon \u{a0}Nord"));
-        assert_eq!(
-            EmbedOptions::from_query("?commune=%E2%80%8F%0D").commune,
-            None
-        );
+        let asked = o.commune.unwrap();
+        assert_eq!(shown_as_asked(&asked), "Lyon \u{a0}Nord");
+        assert_eq!(shown_as_asked("\u{200F}\r"), "");
     }
 
     #[test]

@@ -663,6 +663,16 @@ impl PledgeList {
 /// the latest signing date wins, and on the same day the later in the
 /// sequence (the one gathered or listed last). The others are replaced.
 pub fn current_per_key(pledges: &[(PublicKey, SigningDate)]) -> Vec<bool> {
+    current_of_each(pledges)
+        .iter()
+        .enumerate()
+        .map(|(i, current)| *current == i)
+        .collect()
+}
+
+/// For each of `pledges`, where its key's current pledge is (itself, if
+/// it is the current one): see [`current_per_key`].
+pub fn current_of_each(pledges: &[(PublicKey, SigningDate)]) -> Vec<usize> {
     let mut latest: std::collections::HashMap<[u8; 32], (SigningDate, usize)> =
         std::collections::HashMap::with_capacity(pledges.len());
     for (i, (key, date)) in pledges.iter().enumerate() {
@@ -671,11 +681,10 @@ pub fn current_per_key(pledges: &[(PublicKey, SigningDate)]) -> Vec<bool> {
             *slot = (*date, i);
         }
     }
-    let mut current = vec![false; pledges.len()];
-    for (_, i) in latest.values() {
-        current[*i] = true;
-    }
-    current
+    pledges
+        .iter()
+        .map(|(key, _)| latest.get(&key.to_bytes()).map_or(0, |(_, i)| *i))
+        .collect()
 }
 
 #[cfg(test)]

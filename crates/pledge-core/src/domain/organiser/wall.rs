@@ -5,9 +5,8 @@ use crate::campaign::COMMITMENT_COUNT;
 use crate::domain::journey::commune_code::CommuneCode;
 use crate::domain::journey::search::{fold, matches};
 use crate::domain::organiser::follow_up::{FollowUp, Mandate, Progress, Scoreboard, Standing};
-use crate::domain::organiser::pledge_list::current_per_key;
+use crate::domain::organiser::pledge_list::current_of_each;
 use crate::domain::organiser::pledge_list::{EntryStatus, PledgeList};
-use crate::domain::pledge::keys::PublicKey;
 use crate::domain::pledge::payload::{LinkError, LinkErrorKind};
 use crate::domain::pledge::signed_pledge::VerifiedPledge;
 use crate::domain::signing_date::SigningDate;
@@ -173,20 +172,19 @@ impl Wall {
             .iter()
             .map(|(_, p)| (p.public_key(), p.pledge().date()))
             .collect();
-        let current = current_per_key(&keys);
+        let current_of = current_of_each(&keys);
+        let current: Vec<bool> = current_of
+            .iter()
+            .enumerate()
+            .map(|(i, c)| *c == i)
+            .collect();
         // A replaced pledge counts where its key's current one is: with
         // it, in its département's shard and its commune's file too.
-        let home: std::collections::HashMap<PublicKey, Place> = valid
+        let replaced = current_of
             .iter()
-            .zip(&current)
-            .filter(|(_, c)| **c)
-            .map(|((_, p), _)| (p.public_key(), Place::of(p)))
-            .collect();
-        let replaced = valid
-            .iter()
-            .zip(&current)
-            .filter(|(_, c)| !**c)
-            .filter_map(|((_, p), _)| home.get(&p.public_key()).cloned())
+            .enumerate()
+            .filter(|(i, c)| *i != **c)
+            .filter_map(|(_, c)| valid.get(*c).map(|(_, p)| Place::of(p)))
             .collect();
         let mut withdrawn = Vec::new();
         // As of the list: a record dated after it is left out.
