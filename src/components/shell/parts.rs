@@ -325,10 +325,16 @@ fn journey_signing(step: Step) -> AnyView {
 }
 
 fn journey_pledge_link(_fragment: String, _on_start_own: Callback<()>) -> AnyView {
+    pledge_link_in(Build::Full)
+}
+
+/// A pledge's page, shown by the build `target` once it takes over.
+fn pledge_link_in(target: Build) -> AnyView {
     view! {
         <FullBuildLoader
             heading=text_signal(|t| t.verify_heading)
             loading=text_signal(|t| t.loading_verification)
+            target
         />
     }
     .into_any()
@@ -352,14 +358,7 @@ fn commune_wall(commune: Option<String>, embedded: bool) -> AnyView {
 
 /// A pledge's page, from a commune's wall: the wall build shows it.
 fn pledge_link_in_wall(_fragment: String, _on_start_own: Callback<()>) -> AnyView {
-    view! {
-        <FullBuildLoader
-            heading=text_signal(|t| t.verify_heading)
-            loading=text_signal(|t| t.loading_verification)
-            target=Build::Wall
-        />
-    }
-    .into_any()
+    pledge_link_in(Build::Wall)
 }
 
 fn full_console(io: SharedIo) -> AnyView {

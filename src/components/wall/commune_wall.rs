@@ -1,6 +1,6 @@
 use leptos::prelude::*;
 
-use super::pledge_wall::{one_wall, wall_of};
+use super::pledge_wall::{one_wall, wall_message, wall_of};
 use crate::domain::{CommuneCode, PublicKey, Wall, WallScope};
 use crate::state::{org_texts, organiser, wall_texts};
 use crate::web;
@@ -37,14 +37,8 @@ pub fn CommuneWall(
         commune: Some(code.to_string()),
     });
     let body = move || match (pinned, loaded.get()) {
-        (None, _) => view! {
-            <p class="pw-wall__message" role="status">{move || wall_texts().wall_no_organiser}</p>
-        }
-        .into_any(),
-        (Some(_), None) => view! {
-            <p class="pw-wall__message" role="status">{move || org_texts().wall_loading}</p>
-        }
-        .into_any(),
+        (None, _) => wall_message(|| wall_texts().wall_no_organiser),
+        (Some(_), None) => wall_message(|| org_texts().wall_loading),
         (Some(_), Some(Some((wall, offline)))) => one_wall(name, wall, offline, scope, embedded),
         (Some(_), Some(None)) => ().into_any(),
     };

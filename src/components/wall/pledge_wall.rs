@@ -49,14 +49,8 @@ pub fn PledgeWall(
         commune,
     });
     let body = move || match (organiser.and_then(|o| o.public_key), loaded.get()) {
-        (None, _) => view! {
-            <p class="pw-wall__message" role="status">{move || wall_texts().wall_no_organiser}</p>
-        }
-        .into_any(),
-        (Some(_), None) => view! {
-            <p class="pw-wall__message" role="status">{move || org_texts().wall_loading}</p>
-        }
-        .into_any(),
+        (None, _) => wall_message(|| wall_texts().wall_no_organiser),
+        (Some(_), None) => wall_message(|| org_texts().wall_loading),
         (Some(_), Some(Err(failure))) => failure_view(failure, name),
         (Some(_), Some(Ok(Loaded::Wall(wall, offline)))) => {
             one_wall(name, wall, offline, scope, embedded)
@@ -136,6 +130,11 @@ pub(super) fn one_wall(
         <WallChart totals />
     }
     .into_any()
+}
+
+/// What the wall says instead of a wall: no organiser, or loading.
+pub(super) fn wall_message(text: fn() -> &'static str) -> AnyView {
+    view! { <p class="pw-wall__message" role="status">{move || text()}</p> }.into_any()
 }
 
 /// A list that cannot be shown, and why.
